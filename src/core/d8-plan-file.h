@@ -1,0 +1,56 @@
+/* d8-plan-file.h — private: reading and validating plan files
+ * (docs/plan-format.md) before anything is written to the store. */
+#pragma once
+
+#include "d8-types.h"
+
+G_BEGIN_DECLS
+
+#define D8_PLAN_FORMAT_NAME "duan8-plan"
+#define D8_PLAN_FORMAT_VERSION 1
+
+typedef struct
+{
+  char *code;
+  char *name;
+  char *kind;
+  char *level;
+  char *parent; /* code of the parent unit, NULL for a root */
+  char *valid_from;
+  char *valid_to;
+} D8PlanFileUnit;
+
+typedef struct
+{
+  int number;
+  char *title;
+} D8PlanFileGroup;
+
+typedef struct
+{
+  int tt;            /* row number as written */
+  char *unit;        /* unit code */
+  gboolean *has;     /* per appendix column: the cell holds a quota */
+  gint64 *quota;     /* per appendix column */
+  char **written;    /* per appendix column: the cell as written ("4", "-", "") */
+} D8PlanFileRow;
+
+typedef struct
+{
+  D8Plan *plan;           /* id unset */
+  char *appendix_title;
+  GPtrArray *units;       /* D8PlanFileUnit* */
+  GPtrArray *groups;      /* D8PlanFileGroup* */
+  GPtrArray *indicators;  /* D8Indicator* (group_no, in_appendix, targets filled; ids unset) */
+  GPtrArray *columns;     /* indicator codes of the appendix columns */
+  GPtrArray *rows;        /* D8PlanFileRow* */
+} D8PlanFile;
+
+/* Parses and validates the whole document; NULL with a D8_ERROR_PLAN_FORMAT
+ * error naming @source_name, the record and the field otherwise. */
+D8PlanFile *d8_plan_file_parse (const char *data, gssize length, const char *source_name,
+                                GError **error);
+void d8_plan_file_free (D8PlanFile *file);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8PlanFile, d8_plan_file_free)
+
+G_END_DECLS

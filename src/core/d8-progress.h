@@ -1,0 +1,80 @@
+/* d8-progress.h — progress against quotas: the arithmetic behind every
+ * figure the app shows. Pure functions over numbers read from the store,
+ * so they can be tested without a database.
+ *
+ * Rules (documented in docs/progress.md):
+ * - count indicators: achieved = sum of entry amounts up to the as-of date;
+ *   completion = achieved / quota. A quota of 0 is a real zero: it is met.
+ *   "No quota" (the plan's "-") has no completion at all.
+ * - percent indicators: completion = sum reached / sum of group sizes,
+ *   judged against the plan's stated target (e.g. 80 %).
+ * - status compares completion with the share of the plan period that has
+ *   elapsed at the as-of date ("expected pace").
+ */
+#pragma once
+
+#include "d8-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  D8_STATUS_NO_QUOTA = 0, /* the plan gives this unit no quota ("-") */
+  D8_STATUS_NOT_STARTED,  /* a quota but nothing recorded yet */
+  D8_STATUS_BEHIND,       /* completion below the expected pace */
+  D8_STATUS_ON_TRACK,     /* at or above the expected pace, not yet done */
+  D8_STATUS_DONE,         /* quota (or percentage target) reached */
+} D8Status;
+
+typedef struct
+{
+  gboolean has_quota;  /* FALSE for "-" / blank in the appendix */
+  gint64 quota;        /* valid when has_quota */
+  gint64 achieved;     /* count: sum of amounts; percent: sum reached */
+  gint64 group_size;   /* percent: sum of target-group sizes */
+  gint64 n_entries;    /* live entries counted */
+  double completion;   /* fraction (1.0 = 100 %); NAN when undefined */
+  D8Status status;
+} D8Cell;
+
+typedef struct
+{
+  D8Plan *plan;
+  GPtrArray *units;      /* D8Unit*, in plan order */
+  GPtrArray *indicators; /* D8Indicator*, in plan order */
+  char *as_of;           /* ISO date the figures are computed for */
+  double expected;       /* share of the plan period elapsed at as_of, 0…1 */
+  D8Cell *cells;         /* units->len × indicators->len, row-major by unit */
+  D8Cell *totals;        /* per indicator: sums over units, judged against the
+                          * plan's stated total (quota = stated target when the
+                          * plan states one, else the allocated sum) */
+  gint64 *allocated;     /* per indicator: sum of the units' quotas */
+  double *unit_overall;  /* per unit: mean capped completion, NAN when no quota */
+  double province_overall;
+} D8Overview;
+
+D8Cell *d8_overview_cell (D8Overview *overview, guint unit_index, guint indicator_index);
+int d8_overview_find_unit (D8Overview *overview, gint64 unit_id);
+void d8_overview_free (D8Overview *overview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Overview, d8_overview_free)
+
+/* The allocation check: the plan's stated total for an indicator against the
+ * sum of the units' quotas. Returns FALSE when the plan states no total or
+ * the indicator is not allocated. difference = stated - allocated. */
+gboolean d8_overview_allocation (D8Overview *overview, guint indicator_index,
+                                 gint64 *stated, gint64 *allocated, gint64 *difference);
+
+/* Fills completion and status of a cell from its numbers. */
+void d8_cell_evaluate (D8Cell *cell, const D8Indicator *indicator, double expected);
+
+/* Share of [period_start, period_end] elapsed at as_of (inclusive days), 0…1. */
+double d8_progress_expected (const char *period_start, const char *period_end, const char *as_of);
+
+/* Mean of min(completion, 1) over the cells of count indicators with a
+ * quota > 0 (a quota of 0 counts as met). NAN when there is none. */
+double d8_progress_overall (const D8Cell *cells, GPtrArray *indicators);
+
+const char *d8_status_to_string (D8Status status);   /* machine name: "behind" … */
+const char *d8_status_to_label (D8Status status);    /* translated label */
+
+G_END_DECLS

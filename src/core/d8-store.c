@@ -1,0 +1,1472 @@
+/* d8-store.c — the SQLite store: schema and migrations, plans, entries,
+ * and the province overview.
+ *
+ * Progress figures read a table of daily sums (entry_days) that triggers
+ * keep in step with the entries, so the province page costs at most
+ * days × units × indicators rows however many entries there are.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "d8-core-resources.h"
+#include "d8-format.h"
+#include "d8-plan-file.h"
+#include "d8-store.h"
+#include "d8-text.h"
+
+#define PLANS_RESOURCE_PATH "/vn/hoilhpn/Duan8/plans/"
+
+struct _D8Store
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *office;
+  int schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (D8Store, d8_store, G_TYPE_OBJECT)
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+/* Forward migrations: entry i takes the schema from version i to i + 1.
+ * Never edit a released step; append a new one. */
+static const char *const migrations[] = {
+  /* 0 → 1: the first schema. */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE plans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  doc_number TEXT NOT NULL,"
+  "  issuer TEXT,"
+  "  issued_on TEXT,"
+  "  year INTEGER NOT NULL,"
+  "  period_start TEXT NOT NULL,"
+  "  period_end TEXT NOT NULL CHECK (period_end >= period_start),"
+  "  appendix_title TEXT,"
+  "  target_label TEXT,"
+  "  imported_at TEXT NOT NULL);"
+  /* Units are data: a tree with levels (province, district, commune …)
+   * and a validity, so commune-level plans after the 2025 reform fit. */
+  "CREATE TABLE units ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  kind TEXT,"
+  "  level TEXT NOT NULL,"
+  "  parent_id INTEGER REFERENCES units (id),"
+  "  valid_from TEXT,"
+  "  valid_to TEXT);"
+  "CREATE TABLE plan_units ("
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  unit_id INTEGER NOT NULL REFERENCES units (id),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (plan_id, unit_id),"
+  "  UNIQUE (plan_id, position));"
+  "CREATE TABLE indicator_groups ("
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  number INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  PRIMARY KEY (plan_id, number));"
+  "CREATE TABLE indicators ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  code TEXT NOT NULL,"
+  "  name_vi TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  count_unit TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('count', 'percent')),"
+  "  group_no INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  in_appendix INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (plan_id, code),"
+  "  FOREIGN KEY (plan_id, group_no) REFERENCES indicator_groups (plan_id, number));"
+  /* quota NULL is "no quota" (the plan's "-" or a blank cell); 0 is a
+   * real zero. written keeps the cell exactly as the document has it. */
+  "CREATE TABLE quotas ("
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  unit_id INTEGER NOT NULL REFERENCES units (id),"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  quota INTEGER CHECK (quota IS NULL OR quota >= 0),"
+  "  written TEXT NOT NULL,"
+  "  PRIMARY KEY (plan_id, unit_id, indicator_id));"
+  /* Targets as the plan states them: the totals row of the appendix, and
+   * province-wide targets of section II such as the 80 %. */
+  "CREATE TABLE plan_targets ("
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  value REAL NOT NULL,"
+  "  written TEXT NOT NULL,"
+  "  source TEXT NOT NULL,"
+  "  PRIMARY KEY (plan_id, indicator_id));"
+  "CREATE TABLE entries ("
+  "  uuid TEXT PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id),"
+  "  unit_id INTEGER NOT NULL REFERENCES units (id),"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicators (id),"
+  "  date TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),"
+  "  reached INTEGER NOT NULL DEFAULT 0 CHECK (reached >= 0),"
+  "  group_size INTEGER NOT NULL DEFAULT 0 CHECK (group_size >= 0),"
+  "  place TEXT,"
+  "  note TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  origin TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)));"
+  "CREATE INDEX entries_by_unit ON entries (plan_id, unit_id, date);"
+  "CREATE TABLE entry_days ("
+  "  plan_id INTEGER NOT NULL,"
+  "  unit_id INTEGER NOT NULL,"
+  "  indicator_id INTEGER NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  reached INTEGER NOT NULL,"
+  "  group_size INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (plan_id, date, unit_id, indicator_id)) WITHOUT ROWID;"
+  "CREATE TRIGGER entries_add AFTER INSERT ON entries WHEN NEW.deleted = 0 BEGIN"
+  "  INSERT INTO entry_days VALUES (NEW.plan_id, NEW.unit_id, NEW.indicator_id, NEW.date,"
+  "                                 NEW.amount, NEW.reached, NEW.group_size, 1)"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount,"
+  "    reached = reached + excluded.reached, group_size = group_size + excluded.group_size,"
+  "    n = n + 1;"
+  "END;"
+  "CREATE TRIGGER entries_remove AFTER DELETE ON entries WHEN OLD.deleted = 0 BEGIN"
+  "  UPDATE entry_days SET amount = amount - OLD.amount, reached = reached - OLD.reached,"
+  "    group_size = group_size - OLD.group_size, n = n - 1"
+  "  WHERE plan_id = OLD.plan_id AND date = OLD.date AND unit_id = OLD.unit_id"
+  "    AND indicator_id = OLD.indicator_id;"
+  "END;"
+  "CREATE TRIGGER entries_change_old AFTER UPDATE ON entries WHEN OLD.deleted = 0 BEGIN"
+  "  UPDATE entry_days SET amount = amount - OLD.amount, reached = reached - OLD.reached,"
+  "    group_size = group_size - OLD.group_size, n = n - 1"
+  "  WHERE plan_id = OLD.plan_id AND date = OLD.date AND unit_id = OLD.unit_id"
+  "    AND indicator_id = OLD.indicator_id;"
+  "END;"
+  "CREATE TRIGGER entries_change_new AFTER UPDATE ON entries WHEN NEW.deleted = 0 BEGIN"
+  "  INSERT INTO entry_days VALUES (NEW.plan_id, NEW.unit_id, NEW.indicator_id, NEW.date,"
+  "                                 NEW.amount, NEW.reached, NEW.group_size, 1)"
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount,"
+  "    reached = reached + excluded.reached, group_size = group_size + excluded.group_size,"
+  "    n = n + 1;"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == D8_SCHEMA_VERSION);
+
+/* ---------------------------------------------------------------- helpers */
+
+static gboolean
+db_error (D8Store *self, GError **error, const char *what)
+{
+  g_set_error (error, D8_ERROR, D8_ERROR_DATABASE,
+               /* Translators: %s: what was being done; %s: SQLite's message */
+               _("Database error while %s: %s"), what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec (D8Store *self, const char *sql, GError **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_DATABASE, _("Database error: %s"),
+                   message ? message : sqlite3_errmsg (self->db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (D8Store *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      db_error (self, error, _("preparing a query"));
+      return NULL;
+    }
+  return stmt;
+}
+
+typedef sqlite3_stmt D8Stmt;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Stmt, sqlite3_finalize)
+
+static char *
+column_text (sqlite3_stmt *stmt, int col)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, col);
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt, int i, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+now_utc (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+static void
+emit_changed (D8Store *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* ----------------------------------------------------------------- object */
+
+static void
+d8_store_finalize (GObject *object)
+{
+  D8Store *self = D8_STORE (object);
+
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->office);
+  G_OBJECT_CLASS (d8_store_parent_class)->finalize (object);
+}
+
+static void
+d8_store_class_init (D8StoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = d8_store_finalize;
+
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+d8_store_init (D8Store *self)
+{
+}
+
+char *
+d8_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "duan8", "duan8.sqlite3", NULL);
+}
+
+const char *
+d8_store_get_path (D8Store *self)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+d8_store_get_schema_version (D8Store *self)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+const char *
+d8_store_get_office (D8Store *self)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  return self->office;
+}
+
+static int
+read_user_version (D8Store *self)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+migrate (D8Store *self, GError **error)
+{
+  int version = read_user_version (self);
+
+  if (version < 0)
+    return db_error (self, error, _("reading the schema version"));
+  if (version > D8_SCHEMA_VERSION)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_SCHEMA_TOO_NEW,
+                   _("The database %s was written by a newer version of duan8 (schema %d; "
+                     "this version reads up to %d). Update duan8 to open it."),
+                   self->path, version, D8_SCHEMA_VERSION);
+      return FALSE;
+    }
+  /* Each step and its version bump commit together. */
+  for (; version < D8_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
+
+      if (!exec (self, "BEGIN IMMEDIATE;", error))
+        return FALSE;
+      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+        {
+          exec (self, "ROLLBACK;", NULL);
+          g_prefix_error (error, _("Upgrading the database to schema %d failed: "), version + 1);
+          return FALSE;
+        }
+      if (!exec (self, "COMMIT;", error))
+        return FALSE;
+    }
+  self->schema_version = version;
+  return TRUE;
+}
+
+static char *
+meta_get (D8Store *self, const char *key)
+{
+  g_autoptr (D8Stmt) stmt = prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return column_text (stmt, 0);
+  return NULL;
+}
+
+static gboolean
+meta_set (D8Store *self, const char *key, const char *value, GError **error)
+{
+  g_autoptr (D8Stmt) stmt =
+    prepare (self, "INSERT INTO meta (key, value) VALUES (?, ?) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return db_error (self, error, _("saving a setting"));
+  return TRUE;
+}
+
+static gboolean
+store_has_plans (D8Store *self)
+{
+  g_autoptr (D8Stmt) stmt = prepare (self, "SELECT EXISTS (SELECT 1 FROM plans)", NULL);
+  return stmt && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+}
+
+D8Store *
+d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error)
+{
+  g_autoptr (D8Store) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   _("Cannot create the folder %s for the database: %s"), dir,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (D8_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_DATABASE, _("Cannot open the database %s: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!exec (self, "PRAGMA foreign_keys = ON;", error))
+    return NULL;
+  /* WAL: readers (the window) never block the writer (an import). */
+  if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
+    {
+      g_prefix_error (error, _("Cannot open the database %s: "), path);
+      return NULL;
+    }
+  if (!migrate (self, error))
+    return NULL;
+
+  self->office = meta_get (self, "office");
+  if (self->office == NULL)
+    {
+      self->office = g_strdup ("province");
+      if (!meta_set (self, "office", self->office, error))
+        return NULL;
+    }
+
+  if (!(flags & D8_STORE_OPEN_NO_SEED) && !store_has_plans (self)
+      && !d8_store_load_embedded_plans (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* ------------------------------------------------------------------ plans */
+
+static gint64
+unit_id_by_code (D8Store *self, const char *code)
+{
+  g_autoptr (D8Stmt) stmt = prepare (self, "SELECT id FROM units WHERE code = ?", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+static gboolean
+insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **error)
+{
+  const D8Plan *plan = file->plan;
+  g_autoptr (GHashTable) indicator_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (D8Stmt) stmt = NULL;
+  g_autofree char *now = now_utc ();
+
+  stmt = prepare (self, "INSERT INTO plans (code, title, doc_number, issuer, issued_on, year,"
+                        " period_start, period_end, appendix_title, target_label, imported_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, plan->code);
+  bind_text (stmt, 2, plan->title);
+  bind_text (stmt, 3, plan->doc_number);
+  bind_text (stmt, 4, plan->issuer);
+  bind_text (stmt, 5, plan->issued_on);
+  sqlite3_bind_int (stmt, 6, plan->year);
+  bind_text (stmt, 7, plan->period_start);
+  bind_text (stmt, 8, plan->period_end);
+  bind_text (stmt, 9, file->appendix_title);
+  bind_text (stmt, 10, plan->target_label);
+  bind_text (stmt, 11, now);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return db_error (self, error, _("saving the plan"));
+  *plan_id = sqlite3_last_insert_rowid (self->db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Units are shared between plans by code: a later plan may refer to the
+   * same district. Parents come first in the file or later; insert all,
+   * then link parents. Existing units keep their record. */
+  stmt = prepare (self, "INSERT INTO units (code, name, kind, level, valid_from, valid_to)"
+                        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < file->units->len; i++)
+    {
+      D8PlanFileUnit *unit = g_ptr_array_index (file->units, i);
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, unit->code);
+      bind_text (stmt, 2, unit->name);
+      bind_text (stmt, 3, unit->kind);
+      bind_text (stmt, 4, unit->level);
+      bind_text (stmt, 5, unit->valid_from);
+      bind_text (stmt, 6, unit->valid_to);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return db_error (self, error, _("saving a unit"));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = prepare (self, "UPDATE units SET parent_id = (SELECT id FROM units WHERE code = ?)"
+                        " WHERE code = ? AND parent_id IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < file->units->len; i++)
+    {
+      D8PlanFileUnit *unit = g_ptr_array_index (file->units, i);
+      if (unit->parent == NULL)
+        continue;
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, unit->parent);
+      bind_text (stmt, 2, unit->code);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return db_error (self, error, _("saving a unit"));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self, "INSERT INTO indicator_groups (plan_id, number, title) VALUES (?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < file->groups->len; i++)
+    {
+      D8PlanFileGroup *group = g_ptr_array_index (file->groups, i);
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, *plan_id);
+      sqlite3_bind_int (stmt, 2, group->number);
+      bind_text (stmt, 3, group->title);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return db_error (self, error, _("saving a content group"));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self, "INSERT INTO indicators (plan_id, code, name_vi, name_en, count_unit,"
+                        " kind, group_no, position, in_appendix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < file->indicators->len; i++)
+    {
+      D8Indicator *indicator = g_ptr_array_index (file->indicators, i);
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, *plan_id);
+      bind_text (stmt, 2, indicator->code);
+      bind_text (stmt, 3, indicator->name_vi);
+      bind_text (stmt, 4, indicator->name_en);
+      bind_text (stmt, 5, indicator->count_unit);
+      bind_text (stmt, 6, indicator->kind == D8_KIND_PERCENT ? "percent" : "count");
+      sqlite3_bind_int (stmt, 7, indicator->group_no);
+      sqlite3_bind_int (stmt, 8, indicator->position);
+      sqlite3_bind_int (stmt, 9, indicator->in_appendix);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return db_error (self, error, _("saving an indicator"));
+      indicator->id = sqlite3_last_insert_rowid (self->db);
+      g_hash_table_insert (indicator_ids, indicator->code, indicator);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self, "INSERT INTO plan_targets (plan_id, indicator_id, value, written, source)"
+                        " VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < file->indicators->len; i++)
+    {
+      D8Indicator *indicator = g_ptr_array_index (file->indicators, i);
+      if (!indicator->has_target)
+        continue;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, *plan_id);
+      sqlite3_bind_int64 (stmt, 2, indicator->id);
+      sqlite3_bind_double (stmt, 3, indicator->target);
+      bind_text (stmt, 4, indicator->target_written);
+      bind_text (stmt, 5, indicator->target_source);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return db_error (self, error, _("saving a plan target"));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  {
+    g_autoptr (D8Stmt) member = NULL;
+
+    member = prepare (self, "INSERT INTO plan_units (plan_id, unit_id, position) VALUES (?, ?, ?)",
+                      error);
+    stmt = prepare (self, "INSERT INTO quotas (plan_id, unit_id, indicator_id, quota, written)"
+                          " VALUES (?, ?, ?, ?, ?)", error);
+    if (member == NULL || stmt == NULL)
+      return FALSE;
+    for (guint r = 0; r < file->rows->len; r++)
+      {
+        D8PlanFileRow *row = g_ptr_array_index (file->rows, r);
+        gint64 unit_id = unit_id_by_code (self, row->unit);
+
+        sqlite3_reset (member);
+        sqlite3_bind_int64 (member, 1, *plan_id);
+        sqlite3_bind_int64 (member, 2, unit_id);
+        sqlite3_bind_int (member, 3, row->tt);
+        if (sqlite3_step (member) != SQLITE_DONE)
+          return db_error (self, error, _("saving the plan's units"));
+        for (guint c = 0; c < file->columns->len; c++)
+          {
+            D8Indicator *indicator =
+              g_hash_table_lookup (indicator_ids, g_ptr_array_index (file->columns, c));
+            sqlite3_reset (stmt);
+            sqlite3_bind_int64 (stmt, 1, *plan_id);
+            sqlite3_bind_int64 (stmt, 2, unit_id);
+            sqlite3_bind_int64 (stmt, 3, indicator->id);
+            if (row->has[c])
+              sqlite3_bind_int64 (stmt, 4, row->quota[c]);
+            else
+              sqlite3_bind_null (stmt, 4);
+            sqlite3_bind_text (stmt, 5, row->written[c], -1, SQLITE_STATIC);
+            if (sqlite3_step (stmt) != SQLITE_DONE)
+              return db_error (self, error, _("saving a quota"));
+          }
+      }
+  }
+  return TRUE;
+}
+
+gint64
+d8_store_import_plan (D8Store *self, const char *data, gssize length, const char *source_name,
+                      GError **error)
+{
+  g_autoptr (D8PlanFile) file = NULL;
+  g_autoptr (D8Stmt) exists = NULL;
+  gint64 plan_id = 0;
+
+  g_return_val_if_fail (D8_IS_STORE (self), 0);
+  g_return_val_if_fail (data != NULL, 0);
+
+  /* Validate everything before writing anything. */
+  file = d8_plan_file_parse (data, length, source_name, error);
+  if (file == NULL)
+    return 0;
+
+  exists = prepare (self, "SELECT doc_number FROM plans WHERE code = ?", error);
+  if (exists == NULL)
+    return 0;
+  sqlite3_bind_text (exists, 1, file->plan->code, -1, SQLITE_STATIC);
+  if (sqlite3_step (exists) == SQLITE_ROW)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_PLAN_FORMAT,
+                   _("%s: plan.code: the plan “%s” (%s) is already in the database"),
+                   source_name ? source_name : "plan", file->plan->code,
+                   (const char *) sqlite3_column_text (exists, 0));
+      return 0;
+    }
+
+  if (!exec (self, "BEGIN IMMEDIATE;", error))
+    return 0;
+  if (!insert_plan_file (self, file, &plan_id, error))
+    {
+      exec (self, "ROLLBACK;", NULL);
+      return 0;
+    }
+  if (!exec (self, "COMMIT;", error))
+    {
+      exec (self, "ROLLBACK;", NULL);
+      return 0;
+    }
+  emit_changed (self);
+  return plan_id;
+}
+
+static void
+register_resources (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      d8_core_register_resource ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
+gboolean
+d8_store_load_embedded_plans (D8Store *self, GError **error)
+{
+  g_auto (GStrv) names = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+
+  register_resources ();
+  names = g_resources_enumerate_children (PLANS_RESOURCE_PATH, 0, error);
+  if (names == NULL)
+    return FALSE;
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_strconcat (PLANS_RESOURCE_PATH, names[i], NULL);
+      g_autoptr (GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      gsize size;
+      const char *data;
+
+      if (bytes == NULL)
+        return FALSE;
+      data = g_bytes_get_data (bytes, &size);
+      if (d8_store_import_plan (self, data, size, names[i], error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static D8Plan *
+plan_from_row (sqlite3_stmt *stmt)
+{
+  D8Plan *plan = g_new0 (D8Plan, 1);
+
+  plan->id = sqlite3_column_int64 (stmt, 0);
+  plan->code = column_text (stmt, 1);
+  plan->title = column_text (stmt, 2);
+  plan->doc_number = column_text (stmt, 3);
+  plan->issuer = column_text (stmt, 4);
+  plan->issued_on = column_text (stmt, 5);
+  plan->year = sqlite3_column_int (stmt, 6);
+  plan->period_start = column_text (stmt, 7);
+  plan->period_end = column_text (stmt, 8);
+  plan->target_label = column_text (stmt, 9);
+  return plan;
+}
+
+#define PLAN_COLUMNS                                                                          \
+  "id, code, title, doc_number, issuer, issued_on, year, period_start, period_end, target_label"
+
+GPtrArray *
+d8_store_list_plans (D8Store *self, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_plan_free);
+  int rc;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " PLAN_COLUMNS " FROM plans ORDER BY year DESC, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (plans, plan_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("reading plans"));
+      return NULL;
+    }
+  return g_steal_pointer (&plans);
+}
+
+D8Plan *
+d8_store_get_plan (D8Store *self, gint64 plan_id, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " PLAN_COLUMNS " FROM plans WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("There is no plan with id %" G_GINT64_FORMAT),
+                   plan_id);
+      return NULL;
+    }
+  return plan_from_row (stmt);
+}
+
+static gboolean
+parse_id (const char *ref, gint64 *id)
+{
+  guint64 value;
+
+  if (ref == NULL || !g_ascii_string_to_unsigned (ref, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+D8Plan *
+d8_store_resolve_plan (D8Store *self, const char *ref, GError **error)
+{
+  g_autoptr (GPtrArray) plans = NULL;
+  g_autoptr (GString) known = g_string_new (NULL);
+  gint64 id = 0;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  plans = d8_store_list_plans (self, error);
+  if (plans == NULL)
+    return NULL;
+  if (ref == NULL || *ref == '\0')
+    {
+      if (plans->len == 1)
+        return d8_store_get_plan (self, ((D8Plan *) plans->pdata[0])->id, error);
+      if (plans->len == 0)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("The database holds no plan"));
+          return NULL;
+        }
+    }
+  for (guint i = 0; i < plans->len; i++)
+    {
+      D8Plan *plan = plans->pdata[i];
+      if (ref && ((parse_id (ref, &id) && plan->id == id) || g_str_equal (ref, plan->code)
+                  || g_str_equal (ref, plan->doc_number)))
+        return d8_store_get_plan (self, plan->id, error);
+      g_string_append_printf (known, "%s%" G_GINT64_FORMAT " (%s)", i ? ", " : "", plan->id,
+                              plan->doc_number);
+    }
+  if (ref == NULL || *ref == '\0')
+    g_set_error (error, D8_ERROR, D8_ERROR_AMBIGUOUS,
+                 _("The database holds several plans; choose one of: %s"), known->str);
+  else
+    g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("Unknown plan “%s”; known plans: %s"),
+                 ref, known->str);
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ units */
+
+GPtrArray *
+d8_store_list_units (D8Store *self, gint64 plan_id, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_unit_free);
+  int rc;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT u.id, u.code, u.name, u.kind, u.level, u.parent_id, u.valid_from,"
+                        " u.valid_to, pu.position FROM plan_units pu JOIN units u"
+                        " ON u.id = pu.unit_id WHERE pu.plan_id = ? ORDER BY pu.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      D8Unit *unit = g_new0 (D8Unit, 1);
+      unit->id = sqlite3_column_int64 (stmt, 0);
+      unit->code = column_text (stmt, 1);
+      unit->name = column_text (stmt, 2);
+      unit->kind = column_text (stmt, 3);
+      unit->level = column_text (stmt, 4);
+      unit->parent_id = sqlite3_column_int64 (stmt, 5);
+      unit->valid_from = column_text (stmt, 6);
+      unit->valid_to = column_text (stmt, 7);
+      unit->position = sqlite3_column_int (stmt, 8);
+      g_ptr_array_add (units, unit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("reading units"));
+      return NULL;
+    }
+  return g_steal_pointer (&units);
+}
+
+D8Unit *
+d8_store_resolve_unit (D8Store *self, gint64 plan_id, const char *ref, GError **error)
+{
+  g_autoptr (GPtrArray) units = NULL;
+  g_autoptr (GPtrArray) partial = g_ptr_array_new ();
+  g_autofree char *folded_ref = NULL;
+  gint64 id = 0;
+  gboolean is_id;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  units = d8_store_list_units (self, plan_id, error);
+  if (units == NULL)
+    return NULL;
+  is_id = parse_id (ref, &id);
+  folded_ref = d8_text_fold (ref);
+  g_strstrip (folded_ref);
+  for (guint i = 0; i < units->len; i++)
+    {
+      D8Unit *unit = units->pdata[i];
+      g_autofree char *folded = d8_text_fold (unit->name);
+
+      if ((is_id && unit->id == id) || g_str_equal (unit->code, ref)
+          || g_str_equal (folded, folded_ref))
+        return g_ptr_array_steal_index (units, i);
+      if (*folded_ref && strstr (folded, folded_ref))
+        g_ptr_array_add (partial, unit);
+    }
+  if (partial->len == 1)
+    {
+      guint index;
+      g_ptr_array_find (units, partial->pdata[0], &index);
+      return g_ptr_array_steal_index (units, index);
+    }
+  if (partial->len > 1)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+      for (guint i = 0; i < partial->len; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", ((D8Unit *) partial->pdata[i])->name);
+      g_set_error (error, D8_ERROR, D8_ERROR_AMBIGUOUS,
+                   _("“%s” matches several units: %s"), ref, names->str);
+      return NULL;
+    }
+  g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("Unknown unit “%s” in this plan"), ref);
+  return NULL;
+}
+
+/* ------------------------------------------------------------- indicators */
+
+GPtrArray *
+d8_store_list_indicators (D8Store *self, gint64 plan_id, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (GPtrArray) indicators =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) d8_indicator_free);
+  int rc;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT i.id, i.plan_id, i.code, i.name_vi, i.name_en, i.count_unit,"
+                        " i.kind, i.group_no, g.title, i.position, i.in_appendix,"
+                        " t.value, t.written, t.source"
+                        " FROM indicators i"
+                        " JOIN indicator_groups g ON g.plan_id = i.plan_id AND g.number = i.group_no"
+                        " LEFT JOIN plan_targets t ON t.indicator_id = i.id"
+                        " WHERE i.plan_id = ? ORDER BY i.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      D8Indicator *indicator = g_new0 (D8Indicator, 1);
+      indicator->id = sqlite3_column_int64 (stmt, 0);
+      indicator->plan_id = sqlite3_column_int64 (stmt, 1);
+      indicator->code = column_text (stmt, 2);
+      indicator->name_vi = column_text (stmt, 3);
+      indicator->name_en = column_text (stmt, 4);
+      indicator->count_unit = column_text (stmt, 5);
+      indicator->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "percent") == 0
+                          ? D8_KIND_PERCENT : D8_KIND_COUNT;
+      indicator->group_no = sqlite3_column_int (stmt, 7);
+      indicator->group_title = column_text (stmt, 8);
+      indicator->position = sqlite3_column_int (stmt, 9);
+      indicator->in_appendix = sqlite3_column_int (stmt, 10);
+      indicator->has_target = sqlite3_column_type (stmt, 11) != SQLITE_NULL;
+      indicator->target = sqlite3_column_double (stmt, 11);
+      indicator->target_written = column_text (stmt, 12);
+      indicator->target_source = column_text (stmt, 13);
+      g_ptr_array_add (indicators, indicator);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("reading indicators"));
+      return NULL;
+    }
+  return g_steal_pointer (&indicators);
+}
+
+D8Indicator *
+d8_store_resolve_indicator (D8Store *self, gint64 plan_id, const char *ref, GError **error)
+{
+  g_autoptr (GPtrArray) indicators = NULL;
+  g_autoptr (GString) known = g_string_new (NULL);
+  gint64 id = 0;
+  gboolean is_id;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  indicators = d8_store_list_indicators (self, plan_id, error);
+  if (indicators == NULL)
+    return NULL;
+  is_id = parse_id (ref, &id);
+  /* Codes first: "1" is indicator 1 of the plan, not the row with id 1. */
+  for (guint i = 0; i < indicators->len; i++)
+    if (g_ascii_strcasecmp (((D8Indicator *) indicators->pdata[i])->code, ref) == 0)
+      return g_ptr_array_steal_index (indicators, i);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      D8Indicator *indicator = indicators->pdata[i];
+      if (is_id && indicator->id == id)
+        return g_ptr_array_steal_index (indicators, i);
+      g_string_append_printf (known, "%s%s", i ? ", " : "", indicator->code);
+    }
+  g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
+               _("Unknown indicator “%s” in this plan; its codes are: %s"), ref, known->str);
+  return NULL;
+}
+
+/* --------------------------------------------------------------- overview */
+
+D8Overview *
+d8_store_compute_overview (D8Store *self, gint64 plan_id, const char *as_of, GError **error)
+{
+  g_autoptr (D8Overview) ov = g_new0 (D8Overview, 1);
+  g_autoptr (GHashTable) unit_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) indicator_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (D8Stmt) stmt = NULL;
+  guint n_units, n_indicators;
+  int rc;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  if (as_of != NULL && !d8_date_is_valid (as_of))
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   _("as of: “%s” is not a date in the form YYYY-MM-DD"), as_of);
+      return NULL;
+    }
+  if ((ov->plan = d8_store_get_plan (self, plan_id, error)) == NULL
+      || (ov->units = d8_store_list_units (self, plan_id, error)) == NULL
+      || (ov->indicators = d8_store_list_indicators (self, plan_id, error)) == NULL)
+    return NULL;
+  ov->as_of = as_of ? g_strdup (as_of) : d8_date_today ();
+  ov->expected = d8_progress_expected (ov->plan->period_start, ov->plan->period_end, ov->as_of);
+
+  n_units = ov->units->len;
+  n_indicators = ov->indicators->len;
+  ov->cells = g_new0 (D8Cell, MAX (n_units * n_indicators, 1));
+  ov->totals = g_new0 (D8Cell, MAX (n_indicators, 1));
+  ov->allocated = g_new0 (gint64, MAX (n_indicators, 1));
+  ov->unit_overall = g_new0 (double, MAX (n_units, 1));
+  for (guint u = 0; u < n_units; u++)
+    g_hash_table_insert (unit_index, &((D8Unit *) ov->units->pdata[u])->id, GUINT_TO_POINTER (u));
+  for (guint i = 0; i < n_indicators; i++)
+    g_hash_table_insert (indicator_index, &((D8Indicator *) ov->indicators->pdata[i])->id,
+                         GUINT_TO_POINTER (i));
+
+  stmt = prepare (self, "SELECT unit_id, indicator_id, quota FROM quotas"
+                        " WHERE plan_id = ? AND quota IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 unit_id = sqlite3_column_int64 (stmt, 0);
+      gint64 indicator_id = sqlite3_column_int64 (stmt, 1);
+      gpointer u, i;
+
+      if (g_hash_table_lookup_extended (unit_index, &unit_id, NULL, &u)
+          && g_hash_table_lookup_extended (indicator_index, &indicator_id, NULL, &i))
+        {
+          D8Cell *cell = d8_overview_cell (ov, GPOINTER_TO_UINT (u), GPOINTER_TO_UINT (i));
+          cell->has_quota = TRUE;
+          cell->quota = sqlite3_column_int64 (stmt, 2);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("reading quotas"));
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self, "SELECT unit_id, indicator_id, SUM (amount), SUM (reached),"
+                        " SUM (group_size), SUM (n) FROM entry_days"
+                        " WHERE plan_id = ? AND date <= ? GROUP BY unit_id, indicator_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_text (stmt, 2, ov->as_of, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 unit_id = sqlite3_column_int64 (stmt, 0);
+      gint64 indicator_id = sqlite3_column_int64 (stmt, 1);
+      gpointer u, i;
+
+      if (g_hash_table_lookup_extended (unit_index, &unit_id, NULL, &u)
+          && g_hash_table_lookup_extended (indicator_index, &indicator_id, NULL, &i))
+        {
+          D8Cell *cell = d8_overview_cell (ov, GPOINTER_TO_UINT (u), GPOINTER_TO_UINT (i));
+          const D8Indicator *indicator = ov->indicators->pdata[GPOINTER_TO_UINT (i)];
+
+          cell->achieved = indicator->kind == D8_KIND_PERCENT ? sqlite3_column_int64 (stmt, 3)
+                                                              : sqlite3_column_int64 (stmt, 2);
+          cell->group_size = sqlite3_column_int64 (stmt, 4);
+          cell->n_entries = sqlite3_column_int64 (stmt, 5);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("reading progress"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      const D8Indicator *indicator = ov->indicators->pdata[i];
+      D8Cell *total = &ov->totals[i];
+      gboolean any_quota = FALSE;
+
+      for (guint u = 0; u < n_units; u++)
+        {
+          D8Cell *cell = d8_overview_cell (ov, u, i);
+
+          d8_cell_evaluate (cell, indicator, ov->expected);
+          total->achieved += cell->achieved;
+          total->group_size += cell->group_size;
+          total->n_entries += cell->n_entries;
+          if (cell->has_quota)
+            {
+              ov->allocated[i] += cell->quota;
+              any_quota = TRUE;
+            }
+        }
+      /* The province is judged against what the plan states, not against
+       * the sum of allocations (they differ in column 1: 128 vs 126). */
+      if (indicator->kind == D8_KIND_COUNT && indicator->has_target)
+        {
+          total->has_quota = TRUE;
+          total->quota = (gint64) llround (indicator->target);
+        }
+      else if (any_quota)
+        {
+          total->has_quota = TRUE;
+          total->quota = ov->allocated[i];
+        }
+      d8_cell_evaluate (total, indicator, ov->expected);
+    }
+
+  for (guint u = 0; u < n_units; u++)
+    ov->unit_overall[u] = d8_progress_overall (d8_overview_cell (ov, u, 0), ov->indicators);
+  ov->province_overall = d8_progress_overall (ov->totals, ov->indicators);
+  return g_steal_pointer (&ov);
+}
+
+/* ---------------------------------------------------------------- entries */
+
+static gboolean
+unit_in_plan (D8Store *self, gint64 plan_id, gint64 unit_id)
+{
+  g_autoptr (D8Stmt) stmt =
+    prepare (self, "SELECT 1 FROM plan_units WHERE plan_id = ? AND unit_id = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static D8Indicator *
+find_indicator (D8Store *self, gint64 plan_id, gint64 indicator_id, GError **error)
+{
+  g_autoptr (GPtrArray) indicators = d8_store_list_indicators (self, plan_id, error);
+
+  if (indicators == NULL)
+    return NULL;
+  for (guint i = 0; i < indicators->len; i++)
+    if (((D8Indicator *) indicators->pdata[i])->id == indicator_id)
+      return g_ptr_array_steal_index (indicators, i);
+  g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
+               _("indicator: there is no indicator %" G_GINT64_FORMAT " in this plan"), indicator_id);
+  return NULL;
+}
+
+gboolean
+d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of_period,
+                      GError **error)
+{
+  g_autoptr (D8Plan) plan = NULL;
+  g_autoptr (D8Indicator) indicator = NULL;
+  const gint64 max = G_GINT64_CONSTANT (1000000000000);
+
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if ((plan = d8_store_get_plan (self, entry->plan_id, error)) == NULL)
+    return FALSE;
+  if (!unit_in_plan (self, entry->plan_id, entry->unit_id))
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
+                   _("unit: the unit is not part of plan %s"), plan->doc_number);
+      return FALSE;
+    }
+  if ((indicator = find_indicator (self, entry->plan_id, entry->indicator_id, error)) == NULL)
+    return FALSE;
+  if (!d8_date_is_valid (entry->date))
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   _("date: “%s” is not a date in the form YYYY-MM-DD"),
+                   entry->date ? entry->date : "");
+      return FALSE;
+    }
+  if (indicator->kind == D8_KIND_COUNT)
+    {
+      if (entry->amount < 0 || entry->amount > max)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                       _("amount: %" G_GINT64_FORMAT " is out of range (0 to 10¹²)"), entry->amount);
+          return FALSE;
+        }
+      if (entry->reached != 0 || entry->group_size != 0)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                       _("indicator %s counts things; record an amount, not women reached"),
+                       indicator->code);
+          return FALSE;
+        }
+    }
+  else
+    {
+      if (entry->group_size <= 0 || entry->group_size > max)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                       _("group size: enter the number of women in the target group (1 or more)"));
+          return FALSE;
+        }
+      if (entry->reached < 0 || entry->reached > entry->group_size)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                       _("reached: %" G_GINT64_FORMAT " is more than the target group (%" G_GINT64_FORMAT ")"),
+                       entry->reached, entry->group_size);
+          return FALSE;
+        }
+      if (entry->amount != 0)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                       _("indicator %s is a percentage; record women reached and the group size"),
+                       indicator->code);
+          return FALSE;
+        }
+    }
+  if (!allow_out_of_period
+      && (strcmp (entry->date, plan->period_start) < 0 || strcmp (entry->date, plan->period_end) > 0))
+    {
+      g_autofree char *date = d8_format_date (entry->date);
+      g_autofree char *start = d8_format_date (plan->period_start);
+      g_autofree char *end = d8_format_date (plan->period_end);
+      g_set_error (error, D8_ERROR, D8_ERROR_OUT_OF_PERIOD,
+                   _("date: %s is outside the plan period (%s – %s)"), date, start, end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Normalises the entry's text in place (NFC, trimmed; empty → NULL). */
+static gboolean
+normalize_entry_text (D8Entry *entry, GError **error)
+{
+  char *place = NULL, *note = NULL;
+
+  if ((place = d8_text_normalize (entry->place, _("place"), error)) == NULL)
+    return FALSE;
+  if ((note = d8_text_normalize (entry->note, _("note"), error)) == NULL)
+    {
+      g_free (place);
+      return FALSE;
+    }
+  g_free (entry->place);
+  g_free (entry->note);
+  entry->place = *place ? place : (g_free (place), NULL);
+  entry->note = *note ? note : (g_free (note), NULL);
+  return TRUE;
+}
+
+static gboolean
+write_entry (D8Store *self, const D8Entry *entry, gboolean insert, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+
+  if (insert)
+    stmt = prepare (self, "INSERT INTO entries (plan_id, unit_id, indicator_id, date, amount,"
+                          " reached, group_size, place, note, updated_at, origin, deleted,"
+                          " created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    error);
+  else
+    stmt = prepare (self, "UPDATE entries SET plan_id = ?, unit_id = ?, indicator_id = ?, date = ?,"
+                          " amount = ?, reached = ?, group_size = ?, place = ?, note = ?,"
+                          " updated_at = ?, origin = ?, deleted = ? WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry->plan_id);
+  sqlite3_bind_int64 (stmt, 2, entry->unit_id);
+  sqlite3_bind_int64 (stmt, 3, entry->indicator_id);
+  bind_text (stmt, 4, entry->date);
+  sqlite3_bind_int64 (stmt, 5, entry->amount);
+  sqlite3_bind_int64 (stmt, 6, entry->reached);
+  sqlite3_bind_int64 (stmt, 7, entry->group_size);
+  bind_text (stmt, 8, entry->place);
+  bind_text (stmt, 9, entry->note);
+  bind_text (stmt, 10, entry->updated_at);
+  bind_text (stmt, 11, entry->origin);
+  sqlite3_bind_int (stmt, 12, entry->deleted ? 1 : 0);
+  if (insert)
+    {
+      bind_text (stmt, 13, entry->created_at);
+      bind_text (stmt, 14, entry->uuid);
+    }
+  else
+    bind_text (stmt, 13, entry->uuid);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return db_error (self, error, _("saving an entry"));
+  if (!insert && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("There is no entry %s"), entry->uuid);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+d8_store_add_entry (D8Store *self, D8Entry *entry, gboolean allow_out_of_period, GError **error)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (!normalize_entry_text (entry, error)
+      || !d8_store_check_entry (self, entry, allow_out_of_period, error))
+    return FALSE;
+  if (entry->uuid == NULL)
+    entry->uuid = g_uuid_string_random ();
+  else if (!g_uuid_string_is_valid (entry->uuid))
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("uuid: “%s” is not a UUID"), entry->uuid);
+      return FALSE;
+    }
+  g_free (entry->created_at);
+  entry->created_at = now_utc ();
+  g_free (entry->updated_at);
+  entry->updated_at = g_strdup (entry->created_at);
+  g_free (entry->origin);
+  entry->origin = g_strdup (self->office);
+  entry->deleted = FALSE;
+  if (!write_entry (self, entry, TRUE, error))
+    return FALSE;
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+d8_store_update_entry (D8Store *self, D8Entry *entry, gboolean allow_out_of_period, GError **error)
+{
+  g_autoptr (D8Entry) old = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL && entry->uuid != NULL, FALSE);
+
+  if ((old = d8_store_get_entry (self, entry->uuid, error)) == NULL)
+    return FALSE;
+  if (!normalize_entry_text (entry, error)
+      || !d8_store_check_entry (self, entry, allow_out_of_period, error))
+    return FALSE;
+  g_free (entry->updated_at);
+  entry->updated_at = now_utc ();
+  g_free (entry->origin);
+  entry->origin = g_strdup (self->office);
+  g_free (entry->created_at);
+  entry->created_at = g_strdup (old->created_at);
+  entry->deleted = old->deleted;
+  if (!write_entry (self, entry, FALSE, error))
+    return FALSE;
+  emit_changed (self);
+  return TRUE;
+}
+
+static gboolean
+set_deleted (D8Store *self, const char *uuid, gboolean deleted, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+  g_autofree char *now = now_utc ();
+
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  stmt = prepare (self, "UPDATE entries SET deleted = ?, updated_at = ?, origin = ?"
+                        " WHERE uuid = ? AND deleted = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, deleted);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->office, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, !deleted);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return db_error (self, error, _("deleting an entry"));
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
+                   deleted ? _("There is no entry %s to delete")
+                           : _("There is no deleted entry %s to restore"), uuid);
+      return FALSE;
+    }
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+d8_store_delete_entry (D8Store *self, const char *uuid, GError **error)
+{
+  return set_deleted (self, uuid, TRUE, error);
+}
+
+gboolean
+d8_store_undelete_entry (D8Store *self, const char *uuid, GError **error)
+{
+  return set_deleted (self, uuid, FALSE, error);
+}
+
+#define ENTRY_COLUMNS                                                                          \
+  "uuid, plan_id, unit_id, indicator_id, date, amount, reached, group_size, place, note,"      \
+  " created_at, updated_at, origin, deleted"
+
+static D8Entry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  D8Entry *entry = d8_entry_new ();
+
+  entry->uuid = column_text (stmt, 0);
+  entry->plan_id = sqlite3_column_int64 (stmt, 1);
+  entry->unit_id = sqlite3_column_int64 (stmt, 2);
+  entry->indicator_id = sqlite3_column_int64 (stmt, 3);
+  entry->date = column_text (stmt, 4);
+  entry->amount = sqlite3_column_int64 (stmt, 5);
+  entry->reached = sqlite3_column_int64 (stmt, 6);
+  entry->group_size = sqlite3_column_int64 (stmt, 7);
+  entry->place = column_text (stmt, 8);
+  entry->note = column_text (stmt, 9);
+  entry->created_at = column_text (stmt, 10);
+  entry->updated_at = column_text (stmt, 11);
+  entry->origin = column_text (stmt, 12);
+  entry->deleted = sqlite3_column_int (stmt, 13);
+  return entry;
+}
+
+D8Entry *
+d8_store_get_entry (D8Store *self, const char *uuid, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM entries WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("There is no entry %s"), uuid);
+      return NULL;
+    }
+  return entry_from_row (stmt);
+}
+
+GPtrArray *
+d8_store_list_entries (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
+                       gboolean include_deleted, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_entry_free);
+  int rc;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM entries WHERE plan_id = ?1"
+                        " AND (?2 = 0 OR unit_id = ?2) AND (?3 = 0 OR indicator_id = ?3)"
+                        " AND (?4 OR deleted = 0) ORDER BY date DESC, created_at DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  sqlite3_bind_int64 (stmt, 3, indicator_id);
+  sqlite3_bind_int (stmt, 4, include_deleted);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("reading entries"));
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}

@@ -1,0 +1,92 @@
+/* d8-store.h — the local SQLite store: one file per installation.
+ *
+ * Opening a store creates the file if needed, applies forward migrations
+ * (PRAGMA user_version), turns foreign keys and WAL on, and — when the
+ * store holds no plan yet — loads the plans embedded in the resources, so a
+ * fresh database opens on the 2023 plan of Gia Lai.
+ *
+ * Every change that touches several rows runs in one transaction; after a
+ * change the store emits "changed" so every view can refresh.
+ *
+ * Signals:
+ *   "changed" (D8Store *store, gpointer user_data) — after every successful
+ *   write (entry added, updated, deleted, undeleted; plan imported).
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "d8-error.h"
+#include "d8-progress.h"
+#include "d8-types.h"
+
+G_BEGIN_DECLS
+
+#define D8_TYPE_STORE (d8_store_get_type ())
+G_DECLARE_FINAL_TYPE (D8Store, d8_store, D8, STORE, GObject)
+
+#define D8_SCHEMA_VERSION 1
+
+typedef enum
+{
+  D8_STORE_OPEN_DEFAULT = 0,
+  D8_STORE_OPEN_NO_SEED = 1 << 0, /* do not load the embedded plans into an empty store */
+} D8StoreOpenFlags;
+
+/* $XDG_DATA_HOME/duan8/duan8.sqlite3 */
+char *d8_store_default_path (void);
+
+D8Store *d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error);
+const char *d8_store_get_path (D8Store *self);
+int d8_store_get_schema_version (D8Store *self);
+
+/* The office that records entries here ("province" until chosen). */
+const char *d8_store_get_office (D8Store *self);
+
+/* Plan files (docs/plan-format.md). Validates the whole document first and
+ * writes nothing on any error; the error names the file, record and field.
+ * Returns the new plan's id, or 0 on error. */
+gint64 d8_store_import_plan (D8Store *self, const char *data, gssize length,
+                             const char *source_name, GError **error);
+gboolean d8_store_load_embedded_plans (D8Store *self, GError **error);
+
+GPtrArray *d8_store_list_plans (D8Store *self, GError **error);           /* D8Plan* */
+D8Plan *d8_store_get_plan (D8Store *self, gint64 plan_id, GError **error);
+/* @ref: a plan id or code; NULL means "the only plan" (an error if several). */
+D8Plan *d8_store_resolve_plan (D8Store *self, const char *ref, GError **error);
+
+GPtrArray *d8_store_list_units (D8Store *self, gint64 plan_id, GError **error); /* D8Unit*, plan order */
+/* @ref: a unit id, code, or name (diacritics- and case-insensitive). */
+D8Unit *d8_store_resolve_unit (D8Store *self, gint64 plan_id, const char *ref, GError **error);
+
+GPtrArray *d8_store_list_indicators (D8Store *self, gint64 plan_id, GError **error); /* D8Indicator* */
+/* @ref: the indicator code ("1" … "9", "SM") or its id. */
+D8Indicator *d8_store_resolve_indicator (D8Store *self, gint64 plan_id, const char *ref,
+                                         GError **error);
+
+/* Progress of every unit × indicator of a plan, entries dated on or before
+ * @as_of (NULL: today). */
+D8Overview *d8_store_compute_overview (D8Store *self, gint64 plan_id, const char *as_of,
+                                       GError **error);
+
+/* Checks an entry against its indicator and plan: amounts non-negative
+ * (percent: reached ≤ group size, group > 0), a valid date; a date outside
+ * the plan period gives D8_ERROR_OUT_OF_PERIOD unless @allow_out_of_period. */
+gboolean d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of_period,
+                               GError **error);
+
+/* Adds an entry. A NULL uuid gets a new random one; created/updated times
+ * and origin are set here. Text is normalised to NFC. */
+gboolean d8_store_add_entry (D8Store *self, D8Entry *entry, gboolean allow_out_of_period,
+                             GError **error);
+gboolean d8_store_update_entry (D8Store *self, D8Entry *entry, gboolean allow_out_of_period,
+                                GError **error);
+/* Soft delete (the row stays as a tombstone) and its undo. */
+gboolean d8_store_delete_entry (D8Store *self, const char *uuid, GError **error);
+gboolean d8_store_undelete_entry (D8Store *self, const char *uuid, GError **error);
+D8Entry *d8_store_get_entry (D8Store *self, const char *uuid, GError **error);
+/* Entries of a plan, newest date first; @unit_id / @indicator_id 0 = all. */
+GPtrArray *d8_store_list_entries (D8Store *self, gint64 plan_id, gint64 unit_id,
+                                  gint64 indicator_id, gboolean include_deleted, GError **error);
+
+G_END_DECLS

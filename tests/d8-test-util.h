@@ -1,0 +1,73 @@
+/* d8-test-util.h — small helpers shared by the core tests. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "d8-store.h"
+
+/* A fresh temporary folder for one test; removed by d8_test_tmpdir_free. */
+static inline char *
+d8_test_tmpdir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("duan8-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+d8_test_rmtree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      d8_test_rmtree (child);
+    }
+  g_rmdir (path);
+}
+
+/* Every row of every table, as text: two equal dumps mean an unchanged
+ * database (the file itself may differ in free pages). */
+static inline char *
+d8_test_dump (const char *db_path)
+{
+  g_autofree char *quoted = g_shell_quote (db_path);
+  g_autofree char *cmd = g_strdup_printf ("sqlite3 %s .dump", quoted);
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_spawn_command_line_sync (cmd, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static inline char *
+d8_test_source_path (const char *first, ...)
+{
+  const char *root = g_getenv ("D8_SOURCE_ROOT");
+  va_list args;
+  GString *path;
+  const char *part;
+
+  g_assert_nonnull (root);
+  path = g_string_new (root);
+  va_start (args, first);
+  for (part = first; part; part = va_arg (args, const char *))
+    {
+      g_string_append_c (path, G_DIR_SEPARATOR);
+      g_string_append (path, part);
+    }
+  va_end (args);
+  return g_string_free (path, FALSE);
+}
