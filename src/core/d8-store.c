@@ -960,8 +960,6 @@ d8_store_resolve_indicator (D8Store *self, gint64 plan_id, const char *ref, GErr
 {
   g_autoptr (GPtrArray) indicators = NULL;
   g_autoptr (GString) known = g_string_new (NULL);
-  gint64 id = 0;
-  gboolean is_id;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   g_return_val_if_fail (ref != NULL, NULL);
@@ -969,15 +967,11 @@ d8_store_resolve_indicator (D8Store *self, gint64 plan_id, const char *ref, GErr
   indicators = d8_store_list_indicators (self, plan_id, error);
   if (indicators == NULL)
     return NULL;
-  is_id = parse_id (ref, &id);
-  /* Codes first: "1" is indicator 1 of the plan, not the row with id 1. */
-  for (guint i = 0; i < indicators->len; i++)
-    if (g_ascii_strcasecmp (((D8Indicator *) indicators->pdata[i])->code, ref) == 0)
-      return g_ptr_array_steal_index (indicators, i);
+  /* By code only: codes are numbers ("1" … "9"), so ids would be confusing. */
   for (guint i = 0; i < indicators->len; i++)
     {
       D8Indicator *indicator = indicators->pdata[i];
-      if (is_id && indicator->id == id)
+      if (g_ascii_strcasecmp (indicator->code, ref) == 0)
         return g_ptr_array_steal_index (indicators, i);
       g_string_append_printf (known, "%s%s", i ? ", " : "", indicator->code);
     }

@@ -60,7 +60,7 @@ GPtrArray *d8_store_list_units (D8Store *self, gint64 plan_id, GError **error); 
 D8Unit *d8_store_resolve_unit (D8Store *self, gint64 plan_id, const char *ref, GError **error);
 
 GPtrArray *d8_store_list_indicators (D8Store *self, gint64 plan_id, GError **error); /* D8Indicator* */
-/* @ref: the indicator code ("1" … "9", "SM") or its id. */
+/* @ref: the indicator code ("1" … "9", "SM"), case-insensitive. */
 D8Indicator *d8_store_resolve_indicator (D8Store *self, gint64 plan_id, const char *ref,
                                          GError **error);
 

@@ -1,0 +1,161 @@
+/* test-text-format.c — folding and search, NFC, and what people type and
+ * read: whole numbers, dates, grouped numbers and percentages. */
+#include <locale.h>
+#include <math.h>
+
+#include "d8-error.h"
+#include "d8-format.h"
+#include "d8-text.h"
+
+static void
+test_fold (void)
+{
+  const char *cases[][2] = {
+    { "Chư Pưh", "chu puh" },   { "Đak Đoa", "dak doa" },   { "Đức Cơ", "duc co" },
+    { "Kông Chro", "kong chro" }, { "An Khê", "an khe" }, { "Phú Thiện", "phu thien" },
+    { "Chư Păh", "chu pah" },   { "ĐẮK", "dak" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = d8_text_fold (cases[i][0]);
+      g_assert_cmpstr (folded, ==, cases[i][1]);
+    }
+}
+
+static void
+test_matches (void)
+{
+  g_assert_true (d8_text_matches ("Chư Pưh", "chu puh"));
+  g_assert_true (d8_text_matches ("Đak Đoa", "dak doa"));
+  g_assert_true (d8_text_matches ("Đak Đoa", "ĐOA"));
+  g_assert_true (d8_text_matches ("Đak Đoa", ""));
+  g_assert_true (d8_text_matches ("Đak Đoa", NULL));
+  /* NFD input (as pasted from some editors) matches NFC data. */
+  g_assert_true (d8_text_matches ("Chư Pưh", "Chu\xcc\x9b"));
+  g_assert_false (d8_text_matches ("Chư Pưh", "chu se"));
+}
+
+static void
+test_normalize (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *nfc = d8_text_normalize ("  Vie\xcc\xa3\xcc\x82t  ", "note", &error);
+  g_autofree char *bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (nfc, ==, "Vi\xe1\xbb\x87t");
+  bad = d8_text_normalize ("\xff", "note", &error);
+  g_assert_null (bad);
+  g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "note"));
+}
+
+static void
+test_parse_count (void)
+{
+  const struct { const char *text; gint64 value; } good[] = {
+    { "0", 0 }, { "12", 12 }, { " 7 ", 7 }, { "1.234", 1234 }, { "1,234", 1234 },
+    { "1 234 567", 1234567 }, { "1\xc2\xa0" "234", 1234 }, { "1000000000000", 1000000000000 },
+  };
+  const char *bad[] = { "", "-1", "−2", "2.5", "1,5", "abc", "12a", "1.23", "1.2345",
+                        "+3", "1e3", "10000000000000", "1..234", ".5", "99999999999999999999" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 value = -1;
+      g_assert_true (d8_parse_count (good[i].text, "amount", &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (value, ==, good[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 value = -1;
+      if (d8_parse_count (bad[i], "amount", &value, &error))
+        g_error ("“%s” was accepted as %" G_GINT64_FORMAT, bad[i], value);
+      g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "amount"));
+    }
+}
+
+static void
+test_parse_date (void)
+{
+  const char *good[][2] = {
+    { "2023-06-30", "2023-06-30" }, { "30/06/2023", "2023-06-30" }, { "1/7/2023", "2023-07-01" },
+    { " 2024-02-29 ", "2024-02-29" },
+  };
+  const char *bad[] = { "", "2023-02-30", "2023-13-01", "31/04/2023", "30/06/23", "yesterday",
+                        "2023-6-30", "2023-06-30x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *iso = d8_parse_date (good[i][0], "date", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (iso, ==, good[i][1]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *iso = d8_parse_date (bad[i], "date", &error);
+      if (iso != NULL)
+        g_error ("“%s” was accepted as %s", bad[i], iso);
+      g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+    }
+  g_assert_true (d8_date_is_valid ("2023-12-31"));
+  g_assert_false (d8_date_is_valid ("2023-12-32"));
+  g_assert_false (d8_date_is_valid ("2023/12/31"));
+  g_assert_false (d8_date_is_valid (NULL));
+}
+
+static void
+test_format_c_locale (void)
+{
+  g_autofree char *count = d8_format_count (1234567);
+  g_autofree char *percent = d8_format_percent (0.125, 1);
+  g_autofree char *nan = d8_format_percent (NAN, 1);
+  g_autofree char *date = d8_format_date ("2023-06-30");
+  g_autofree char *bad_date = d8_format_date ("junk");
+
+  g_assert_cmpstr (count, ==, "1234567");
+  g_assert_cmpstr (percent, ==, "12.5%");
+  g_assert_cmpstr (nan, ==, "–");
+  g_assert_cmpstr (date, ==, "Jun 30, 2023");
+  g_assert_cmpstr (bad_date, ==, "junk");
+}
+
+/* Under vi_VN the digits follow the Vietnamese locale: "1.234.567", "12,5".
+ * The locale is created by make check (make deps); without it this test
+ * cannot run, and says so by failing rather than passing silently. */
+static void
+test_format_vi_locale (void)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *percent = NULL;
+
+  if (setlocale (LC_NUMERIC, "vi_VN.UTF-8") == NULL)
+    g_error ("the vi_VN.UTF-8 locale is missing; run make deps");
+  count = d8_format_count (1234567);
+  percent = d8_format_percent (0.125, 1);
+  g_assert_cmpstr (count, ==, "1.234.567");
+  g_assert_true (g_str_has_prefix (percent, "12,5"));
+  setlocale (LC_NUMERIC, "C.UTF-8");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text/fold", test_fold);
+  g_test_add_func ("/text/matches", test_matches);
+  g_test_add_func ("/text/normalize", test_normalize);
+  g_test_add_func ("/format/parse-count", test_parse_count);
+  g_test_add_func ("/format/parse-date", test_parse_date);
+  g_test_add_func ("/format/c-locale", test_format_c_locale);
+  g_test_add_func ("/format/vi-locale", test_format_vi_locale);
+  return g_test_run ();
+}
