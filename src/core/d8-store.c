@@ -41,6 +41,28 @@ enum
 };
 static guint signals[N_SIGNALS];
 
+/* The statements of the triggers that keep entry_days and entry_totals. */
+#define ADD_SUMS(R)                                                                            \
+  "  INSERT INTO entry_days VALUES (" R ".plan_id, " R ".unit_id, " R ".indicator_id, "        \
+  R ".date, " R ".amount, " R ".reached, " R ".group_size, 1)"                                 \
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount,"                            \
+  "    reached = reached + excluded.reached, group_size = group_size + excluded.group_size,"  \
+  "    n = n + 1;"                                                                             \
+  "  INSERT INTO entry_totals VALUES (" R ".plan_id, " R ".unit_id, " R ".indicator_id, "      \
+  R ".amount, " R ".reached, " R ".group_size, 1)"                                             \
+  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount,"                            \
+  "    reached = reached + excluded.reached, group_size = group_size + excluded.group_size,"  \
+  "    n = n + 1;"
+#define SUBTRACT_SUMS(R)                                                                       \
+  "  UPDATE entry_days SET amount = amount - " R ".amount, reached = reached - " R ".reached," \
+  "    group_size = group_size - " R ".group_size, n = n - 1"                                  \
+  "  WHERE plan_id = " R ".plan_id AND date = " R ".date AND unit_id = " R ".unit_id"          \
+  "    AND indicator_id = " R ".indicator_id;"                                                 \
+  "  UPDATE entry_totals SET amount = amount - " R ".amount, reached = reached - " R ".reached," \
+  "    group_size = group_size - " R ".group_size, n = n - 1"                                  \
+  "  WHERE plan_id = " R ".plan_id AND unit_id = " R ".unit_id"                                \
+  "    AND indicator_id = " R ".indicator_id;"
+
 /* Forward migrations: entry i takes the schema from version i to i + 1.
  * Never edit a released step; append a new one. */
 static const char *const migrations[] = {
@@ -130,6 +152,8 @@ static const char *const migrations[] = {
   "  origin TEXT NOT NULL,"
   "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)));"
   "CREATE INDEX entries_by_unit ON entries (plan_id, unit_id, date);"
+  /* Sums kept by triggers: per day (for "as of" a past date) and in all
+   * (for today), so the province page never scans the entries. */
   "CREATE TABLE entry_days ("
   "  plan_id INTEGER NOT NULL,"
   "  unit_id INTEGER NOT NULL,"
@@ -140,31 +164,26 @@ static const char *const migrations[] = {
   "  group_size INTEGER NOT NULL,"
   "  n INTEGER NOT NULL,"
   "  PRIMARY KEY (plan_id, date, unit_id, indicator_id)) WITHOUT ROWID;"
+  "CREATE TABLE entry_totals ("
+  "  plan_id INTEGER NOT NULL,"
+  "  unit_id INTEGER NOT NULL,"
+  "  indicator_id INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  reached INTEGER NOT NULL,"
+  "  group_size INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (plan_id, unit_id, indicator_id)) WITHOUT ROWID;"
   "CREATE TRIGGER entries_add AFTER INSERT ON entries WHEN NEW.deleted = 0 BEGIN"
-  "  INSERT INTO entry_days VALUES (NEW.plan_id, NEW.unit_id, NEW.indicator_id, NEW.date,"
-  "                                 NEW.amount, NEW.reached, NEW.group_size, 1)"
-  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount,"
-  "    reached = reached + excluded.reached, group_size = group_size + excluded.group_size,"
-  "    n = n + 1;"
+  ADD_SUMS ("NEW")
   "END;"
   "CREATE TRIGGER entries_remove AFTER DELETE ON entries WHEN OLD.deleted = 0 BEGIN"
-  "  UPDATE entry_days SET amount = amount - OLD.amount, reached = reached - OLD.reached,"
-  "    group_size = group_size - OLD.group_size, n = n - 1"
-  "  WHERE plan_id = OLD.plan_id AND date = OLD.date AND unit_id = OLD.unit_id"
-  "    AND indicator_id = OLD.indicator_id;"
+  SUBTRACT_SUMS ("OLD")
   "END;"
   "CREATE TRIGGER entries_change_old AFTER UPDATE ON entries WHEN OLD.deleted = 0 BEGIN"
-  "  UPDATE entry_days SET amount = amount - OLD.amount, reached = reached - OLD.reached,"
-  "    group_size = group_size - OLD.group_size, n = n - 1"
-  "  WHERE plan_id = OLD.plan_id AND date = OLD.date AND unit_id = OLD.unit_id"
-  "    AND indicator_id = OLD.indicator_id;"
+  SUBTRACT_SUMS ("OLD")
   "END;"
   "CREATE TRIGGER entries_change_new AFTER UPDATE ON entries WHEN NEW.deleted = 0 BEGIN"
-  "  INSERT INTO entry_days VALUES (NEW.plan_id, NEW.unit_id, NEW.indicator_id, NEW.date,"
-  "                                 NEW.amount, NEW.reached, NEW.group_size, 1)"
-  "  ON CONFLICT DO UPDATE SET amount = amount + excluded.amount,"
-  "    reached = reached + excluded.reached, group_size = group_size + excluded.group_size,"
-  "    n = n + 1;"
+  ADD_SUMS ("NEW")
   "END;",
 };
 
@@ -1045,9 +1064,16 @@ d8_store_compute_overview (D8Store *self, gint64 plan_id, const char *as_of, GEr
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* All-time sums less the days after as_of: for "today" that is a
+   * read of units × indicators rows, for a past date a range of days. */
   stmt = prepare (self, "SELECT unit_id, indicator_id, SUM (amount), SUM (reached),"
-                        " SUM (group_size), SUM (n) FROM entry_days"
-                        " WHERE plan_id = ? AND date <= ? GROUP BY unit_id, indicator_id", error);
+                        " SUM (group_size), SUM (n) FROM ("
+                        "  SELECT unit_id, indicator_id, amount, reached, group_size, n"
+                        "  FROM entry_totals WHERE plan_id = ?1"
+                        "  UNION ALL"
+                        "  SELECT unit_id, indicator_id, -amount, -reached, -group_size, -n"
+                        "  FROM entry_days WHERE plan_id = ?1 AND date > ?2)"
+                        " GROUP BY unit_id, indicator_id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, plan_id);
