@@ -29,6 +29,11 @@ for f in $files; do
   [ -f "$f" ] || { echo "not ok: po/POTFILES.in lists missing file $f"; fail=1; }
 done
 
+# xgettext cuts a msgid at a macro such as G_GINT64_FORMAT: use %lld instead.
+if grep -nE '(_|N_|ngettext)[ ]*\("[^"]*" *G_G?U?INT64_FORMAT' $files; then
+  echo "not ok: a translatable string uses G_GINT64_FORMAT (xgettext truncates it)"; fail=1
+fi
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 xgettext --from-code=UTF-8 --add-comments=Translators -f po/POTFILES.in \

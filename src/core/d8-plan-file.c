@@ -148,11 +148,11 @@ node_to_int (Ctx *ctx, JsonNode *node, const char *path, gint64 min, gint64 max,
     return fail (ctx, path, _("expected a whole number"));
   *out = json_node_get_int (node);
   if (*out < min)
-    return fail (ctx, path, _("%" G_GINT64_FORMAT " is below the minimum %" G_GINT64_FORMAT),
-                 *out, min);
+    return fail (ctx, path, _("%lld is below the minimum %lld"),
+                 (long long) *out, (long long) min);
   if (*out > max)
-    return fail (ctx, path, _("%" G_GINT64_FORMAT " is above the maximum %" G_GINT64_FORMAT),
-                 *out, max);
+    return fail (ctx, path, _("%lld is above the maximum %lld"),
+                 (long long) *out, (long long) max);
   return TRUE;
 }
 

@@ -778,8 +778,8 @@ d8_store_get_plan (D8Store *self, gint64 plan_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, plan_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("There is no plan with id %" G_GINT64_FORMAT),
-                   plan_id);
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("There is no plan with id %lld"),
+                   (long long) plan_id);
       return NULL;
     }
   return plan_from_row (stmt);
@@ -1169,7 +1169,7 @@ find_indicator (D8Store *self, gint64 plan_id, gint64 indicator_id, GError **err
     if (((D8Indicator *) indicators->pdata[i])->id == indicator_id)
       return g_ptr_array_steal_index (indicators, i);
   g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
-               _("indicator: there is no indicator %" G_GINT64_FORMAT " in this plan"), indicator_id);
+               _("indicator: there is no indicator %lld in this plan"), (long long) indicator_id);
   return NULL;
 }
 
@@ -1206,7 +1206,7 @@ d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of
       if (entry->amount < 0 || entry->amount > max)
         {
           g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                       _("amount: %" G_GINT64_FORMAT " is out of range (0 to 10¹²)"), entry->amount);
+                       _("amount: %lld is out of range (0 to 10¹²)"), (long long) entry->amount);
           return FALSE;
         }
       if (entry->reached != 0 || entry->group_size != 0)
@@ -1228,8 +1228,8 @@ d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of
       if (entry->reached < 0 || entry->reached > entry->group_size)
         {
           g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                       _("reached: %" G_GINT64_FORMAT " is more than the target group (%" G_GINT64_FORMAT ")"),
-                       entry->reached, entry->group_size);
+                       _("reached: %lld is more than the target group (%lld)"),
+                       (long long) entry->reached, (long long) entry->group_size);
           return FALSE;
         }
       if (entry->amount != 0)
