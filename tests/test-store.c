@@ -588,6 +588,25 @@ test_overview_matches_recount (Fixture *f, gconstpointer data)
       g_free (achieved);
       g_free (group);
     }
+
+  /* The daily sums add up to the same totals. */
+  {
+    g_autoptr (D8Overview) ov = overview (f, "2023-12-31");
+    g_autoptr (GArray) days = d8_store_daily_sums (f->store, f->plan->id, 0, 0, &error);
+    gint64 total = 0;
+    const char *last = "";
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < days->len; i++)
+      {
+        D8DaySum *d = &g_array_index (days, D8DaySum, i);
+        g_assert_cmpstr (last, <=, d->date);
+        last = d->date;
+        if (d->indicator_id == indicator_at (f, 0)->id)
+          total += d->amount;
+      }
+    g_assert_cmpint (total, ==, ov->totals[0].achieved);
+  }
   g_rand_free (rand);
 }
 

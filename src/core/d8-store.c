@@ -1143,6 +1143,45 @@ d8_store_compute_overview (D8Store *self, gint64 plan_id, const char *as_of, GEr
   return g_steal_pointer (&ov);
 }
 
+GArray *
+d8_store_daily_sums (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
+                     GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (D8DaySum));
+  int rc;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT date, unit_id, indicator_id, amount, reached, group_size"
+                        " FROM entry_days WHERE plan_id = ?1 AND n > 0"
+                        " AND (?2 = 0 OR unit_id = ?2) AND (?3 = 0 OR indicator_id = ?3)"
+                        " ORDER BY date, unit_id, indicator_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  sqlite3_bind_int64 (stmt, 3, indicator_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      D8DaySum sum = { 0 };
+
+      g_strlcpy (sum.date, (const char *) sqlite3_column_text (stmt, 0), sizeof sum.date);
+      sum.unit_id = sqlite3_column_int64 (stmt, 1);
+      sum.indicator_id = sqlite3_column_int64 (stmt, 2);
+      sum.amount = sqlite3_column_int64 (stmt, 3);
+      sum.reached = sqlite3_column_int64 (stmt, 4);
+      sum.group_size = sqlite3_column_int64 (stmt, 5);
+      g_array_append_val (sums, sum);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("reading progress"));
+      return NULL;
+    }
+  return g_steal_pointer (&sums);
+}
+
 /* ---------------------------------------------------------------- entries */
 
 static gboolean

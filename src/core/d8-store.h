@@ -69,6 +69,21 @@ D8Indicator *d8_store_resolve_indicator (D8Store *self, gint64 plan_id, const ch
 D8Overview *d8_store_compute_overview (D8Store *self, gint64 plan_id, const char *as_of,
                                        GError **error);
 
+typedef struct
+{
+  char date[11];       /* ISO date */
+  gint64 unit_id;
+  gint64 indicator_id;
+  gint64 amount;       /* sum of amounts that day */
+  gint64 reached;      /* sum reached that day (percent indicators) */
+  gint64 group_size;   /* sum of group sizes that day */
+} D8DaySum;
+
+/* Daily sums of live entries, by date then unit then indicator, for
+ * timelines. @unit_id / @indicator_id 0 = all. Returns a GArray of D8DaySum. */
+GArray *d8_store_daily_sums (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
+                             GError **error);
+
 /* Checks an entry against its indicator and plan: amounts non-negative
  * (percent: reached ≤ group size, group > 0), a valid date; a date outside
  * the plan period gives D8_ERROR_OUT_OF_PERIOD unless @allow_out_of_period. */
