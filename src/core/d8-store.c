@@ -17,7 +17,7 @@
 #include "d8-core-resources.h"
 #include "d8-format.h"
 #include "d8-plan-file.h"
-#include "d8-store.h"
+#include "d8-store-private.h"
 #include "d8-text.h"
 
 #define PLANS_RESOURCE_PATH "/vn/hoilhpn/Duan8/plans/"
@@ -258,6 +258,20 @@ static void
 emit_changed (D8Store *self)
 {
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+sqlite3 *
+d8_store_get_db (D8Store *self)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  return self->db;
+}
+
+void
+d8_store_emit_changed (D8Store *self)
+{
+  g_return_if_fail (D8_IS_STORE (self));
+  emit_changed (self);
 }
 
 /* ----------------------------------------------------------------- object */
