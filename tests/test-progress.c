@@ -93,13 +93,13 @@ test_overall (void)
   D8Cell cells[4] = {
     cell_of (TRUE, 4, 8, 1),  /* overshoot counts as 1 */
     cell_of (FALSE, 0, 5, 1), /* no quota: ignored */
-    cell_of (TRUE, 0, 0, 0),  /* zero quota: met */
+    cell_of (TRUE, 0, 0, 0),  /* zero quota: asks nothing, left out */
     cell_of (TRUE, 10, 2, 1), /* 0.2 */
   };
 
   for (guint i = 0; i < 4; i++)
     g_ptr_array_add (indicators, &count_indicator);
-  g_assert_cmpfloat_with_epsilon (d8_progress_overall (cells, indicators), 2.2 / 3.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (d8_progress_overall (cells, indicators), 1.2 / 2.0, 1e-12);
 
   cells[0].has_quota = cells[2].has_quota = cells[3].has_quota = FALSE;
   g_assert_true (isnan (d8_progress_overall (cells, indicators)));

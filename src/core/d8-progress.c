@@ -105,9 +105,11 @@ d8_progress_overall (const D8Cell *cells, GPtrArray *indicators)
       const D8Indicator *indicator = g_ptr_array_index (indicators, i);
       const D8Cell *cell = &cells[i];
 
-      if (indicator->kind != D8_KIND_COUNT || !cell->has_quota)
+      /* A quota of 0 asks nothing: counting it as met would show progress
+       * for a unit that has recorded nothing. */
+      if (indicator->kind != D8_KIND_COUNT || !cell->has_quota || cell->quota == 0)
         continue;
-      sum += cell->quota == 0 ? 1.0 : MIN ((double) cell->achieved / (double) cell->quota, 1.0);
+      sum += MIN ((double) cell->achieved / (double) cell->quota, 1.0);
       n++;
     }
   return n > 0 ? sum / n : NAN;

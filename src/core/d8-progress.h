@@ -71,7 +71,8 @@ void d8_cell_evaluate (D8Cell *cell, const D8Indicator *indicator, double expect
 double d8_progress_expected (const char *period_start, const char *period_end, const char *as_of);
 
 /* Mean of min(completion, 1) over the cells of count indicators with a
- * quota > 0 (a quota of 0 counts as met). NAN when there is none. */
+ * quota > 0 (a quota of 0 asks nothing and is left out). NAN when there is
+ * none. */
 double d8_progress_overall (const D8Cell *cells, GPtrArray *indicators);
 
 const char *d8_status_to_string (D8Status status);   /* machine name: "behind" … */
