@@ -1,0 +1,23 @@
+/* d8-province-page.h — the whole province: quotas and progress of every
+ * unit × indicator, the totals and the allocation check. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "d8-progress.h"
+
+G_BEGIN_DECLS
+
+#define D8_TYPE_PROVINCE_PAGE (d8_province_page_get_type ())
+G_DECLARE_FINAL_TYPE (D8ProvincePage, d8_province_page, D8, PROVINCE_PAGE, GtkWidget)
+
+GtkWidget *d8_province_page_new (void);
+
+/* Rebuilds the page from @overview (borrowed, not kept). */
+void d8_province_page_set_overview (D8ProvincePage *self, D8Overview *overview);
+
+/* For tests: the label of the matrix cell of a unit × indicator, or NULL. */
+GtkWidget *d8_province_page_get_cell (D8ProvincePage *self, guint unit_index,
+                                      guint indicator_index);
+
+G_END_DECLS

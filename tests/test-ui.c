@@ -1,0 +1,692 @@
+/* test-ui.c — the GTK user interface on a real store: every widget can be
+ * created and destroyed without leaks, the window shows the plan, search
+ * folds diacritics, and entries can be added, rejected, deleted and
+ * restored through the widgets. Saves screenshots of the main views into
+ * $D8_BUILD_ROOT/screenshots/ for people to look at. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "d8-application.h"
+#include "d8-entry-dialog.h"
+#include "d8-format.h"
+#include "d8-province-page.h"
+#include "d8-store.h"
+#include "d8-unit-page.h"
+#include "d8-window.h"
+
+typedef struct
+{
+  char *dir;
+  D8Store *store;
+  D8Plan *plan;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+set_flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Waits until @widget's surface has painted a frame (or 3 s passed). */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  gulong id;
+
+  spin ();
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_signal_handler_disconnect (clock, id);
+  spin ();
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *root = g_getenv ("D8_BUILD_ROOT");
+  int width, height;
+  GtkSnapshot *snapshot;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+
+  wait_for_frame (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  snapshot = gtk_snapshot_new ();
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (root ? root : ".", "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("duan8-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "duan8.sqlite3", NULL);
+  f->store = d8_store_open (path, D8_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->plan = d8_store_resolve_plan (f->store, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  spin ();
+  g_clear_pointer (&f->plan, d8_plan_free);
+  g_assert_finalize_object (f->store);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_remove (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static D8Window *
+open_window (Fixture *f,
+             int      width,
+             int      height)
+{
+  D8Window *window = d8_window_new (NULL, f->store);
+
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_window (D8Window *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static D8EntryDialog *
+find_entry_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+      if (D8_IS_ENTRY_DIALOG (item))
+        return D8_ENTRY_DIALOG (item);
+    }
+  return NULL;
+}
+
+static guint
+count_entries (Fixture *f,
+               gint64   unit_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = d8_store_list_entries (f->store, f->plan->id, unit_id, 0,
+                                                         FALSE, &error);
+  g_assert_no_error (error);
+  return entries->len;
+}
+
+static D8Unit *
+get_unit (Fixture    *f,
+          const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  D8Unit *unit = d8_store_resolve_unit (f->store, f->plan->id, name, &error);
+
+  g_assert_no_error (error);
+  return unit;
+}
+
+static char *
+cell_expected (gint64 achieved,
+               gint64 quota)
+{
+  g_autofree char *a = d8_format_count (achieved);
+  g_autofree char *q = d8_format_count (quota);
+  return g_strdup_printf ("%s/%s", a, q);
+}
+
+/* /ui/widgets/new-destroy/<Type> */
+
+static void
+test_new_destroy_application (Fixture *f, gconstpointer data)
+{
+  D8Application *app = d8_application_new ();
+  g_assert_finalize_object (app);
+}
+
+static void
+test_new_destroy_window (Fixture *f, gconstpointer data)
+{
+  close_window (open_window (f, 900, 600));
+}
+
+static void
+test_new_destroy_province_page (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Overview) ov = d8_store_compute_overview (f->store, f->plan->id, NULL, &error);
+  GtkWidget *page = d8_province_page_new ();
+
+  g_assert_no_error (error);
+  g_object_ref_sink (page);
+  d8_province_page_set_overview (D8_PROVINCE_PAGE (page), ov);
+  d8_province_page_set_overview (D8_PROVINCE_PAGE (page), ov);
+  g_assert_nonnull (d8_province_page_get_cell (D8_PROVINCE_PAGE (page), 0, 0));
+  g_assert_finalize_object (page);
+}
+
+static void
+test_new_destroy_unit_page (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Overview) ov = d8_store_compute_overview (f->store, f->plan->id, NULL, &error);
+  GtkWidget *page = d8_unit_page_new ();
+
+  g_assert_no_error (error);
+  g_object_ref_sink (page);
+  d8_unit_page_set_unit (D8_UNIT_PAGE (page), f->store, ov, 0);
+  d8_unit_page_set_unit (D8_UNIT_PAGE (page), f->store, ov, 1);
+  g_assert_cmpuint (d8_unit_page_get_n_entries (D8_UNIT_PAGE (page)), ==, 0);
+  g_assert_finalize_object (page);
+}
+
+static void
+test_new_destroy_entry_dialog (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Unit) unit = get_unit (f, "Chư Pưh");
+  D8EntryDialog *dialog = d8_entry_dialog_new (NULL, f->store, f->plan->id, unit, NULL, &error);
+
+  g_assert_no_error (error);
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_finalize_object (dialog);
+}
+
+/* /ui/window/ */
+
+static void
+test_window_opens_on_plan (Fixture *f, gconstpointer data)
+{
+  D8Window *window = open_window (f, 1000, 700);
+  AdwWindowTitle *title = template_child (window, D8_TYPE_WINDOW, "sidebar_title");
+  GtkWidget *list = template_child (window, D8_TYPE_WINDOW, "unit_list");
+  g_autoptr (GPtrArray) units = d8_store_list_units (f->store, f->plan->id, NULL);
+  guint n_rows = 0;
+
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, f->plan->doc_number);
+  g_assert_cmpstr (f->plan->doc_number, ==, "1653/KH-UBND");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      n_rows++;
+  g_assert_cmpuint (units->len, ==, 15);
+  g_assert_cmpuint (n_rows, ==, 1 + units->len);
+  g_assert_null (d8_window_get_unit_code (window));
+
+  /* Narrow: the leaflet folds to one column with a back button. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
+  spin ();
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (adw_leaflet_get_folded (template_child (window, D8_TYPE_WINDOW, "leaflet")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-unit", "s",
+                              ((D8Unit *) g_ptr_array_index (units, 0))->code);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (template_child (window, D8_TYPE_WINDOW, "back_button")));
+  save_screenshot (GTK_WIDGET (window), "unit-narrow.png");
+
+  close_window (window);
+}
+
+static void
+test_window_unit_pages (Fixture *f, gconstpointer data)
+{
+  D8Window *window = open_window (f, 1000, 700);
+  AdwWindowTitle *title = template_child (window, D8_TYPE_WINDOW, "content_title");
+  GtkWidget *unit_page = d8_window_get_unit_page (window);
+  GtkLabel *name_label = template_child (unit_page, D8_TYPE_UNIT_PAGE, "name_label");
+  GtkListBox *list = template_child (window, D8_TYPE_WINDOW, "unit_list");
+  g_autoptr (GPtrArray) units = d8_store_list_units (f->store, f->plan->id, NULL);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      const D8Unit *unit = g_ptr_array_index (units, i);
+
+      g_assert_true (d8_window_show_unit (window, unit->code));
+      spin ();
+      g_assert_cmpstr (adw_window_title_get_title (title), ==, unit->name);
+      g_assert_cmpstr (gtk_label_get_text (name_label), ==, unit->name);
+      g_assert_cmpstr (d8_window_get_unit_code (window), ==, unit->code);
+      g_assert_true (gtk_widget_get_mapped (unit_page));
+    }
+
+  /* Through the sidebar: row 3 is the third unit. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 3));
+  spin ();
+  g_assert_cmpstr (adw_window_title_get_title (title), ==,
+                   ((D8Unit *) g_ptr_array_index (units, 2))->name);
+
+  /* And back to the province. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  spin ();
+  g_assert_null (d8_window_get_unit_code (window));
+  g_assert_true (gtk_widget_get_mapped (d8_window_get_province_page (window)));
+  g_assert_false (d8_window_show_unit (window, "no-such-unit"));
+
+  /* The last page shown comes back with the next window. */
+  g_assert_true (d8_window_show_unit (window, ((D8Unit *) g_ptr_array_index (units, 4))->code));
+  close_window (window);
+  window = open_window (f, 1000, 700);
+  g_assert_cmpstr (d8_window_get_unit_code (window), ==,
+                   ((D8Unit *) g_ptr_array_index (units, 4))->code);
+  d8_window_show_unit (window, NULL);
+
+  close_window (window);
+}
+
+static GPtrArray *
+visible_unit_names (D8Window *window)
+{
+  GtkWidget *list = template_child (window, D8_TYPE_WINDOW, "unit_list");
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child))
+      g_ptr_array_add (names, g_object_get_data (G_OBJECT (child), "d8-search-text"));
+  return names;
+}
+
+static gboolean
+contains (GPtrArray  *names,
+          const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+search_for (D8Window   *window,
+            const char *text)
+{
+  GtkEditable *entry = template_child (window, D8_TYPE_WINDOW, "search_entry");
+
+  gtk_editable_set_text (entry, text);
+  /* GtkSearchEntry delays "search-changed" by 150 ms. */
+  spin_for (400);
+}
+
+static void
+test_window_search (Fixture *f, gconstpointer data)
+{
+  D8Window *window = open_window (f, 1000, 700);
+  GtkWidget *placeholder;
+  g_autoptr (GPtrArray) names = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  spin ();
+  g_assert_true (gtk_search_bar_get_search_mode (template_child (window, D8_TYPE_WINDOW,
+                                                                 "search_bar")));
+
+  search_for (window, "chu puh");
+  names = visible_unit_names (window);
+  g_assert_true (contains (names, "Chư Pưh"));
+  g_assert_false (contains (names, "Chư Sê"));
+  g_assert_false (contains (names, "Chư Păh"));
+  g_clear_pointer (&names, g_ptr_array_unref);
+
+  search_for (window, "dak doa");
+  names = visible_unit_names (window);
+  g_assert_true (contains (names, "Đak Đoa"));
+  g_assert_cmpuint (names->len, ==, 1);
+  g_clear_pointer (&names, g_ptr_array_unref);
+
+  search_for (window, "CHƯ");
+  names = visible_unit_names (window);
+  g_assert_cmpuint (names->len, ==, 4); /* Chư Pưh, Chư Sê, Chư Păh, Chư Prông */
+  g_clear_pointer (&names, g_ptr_array_unref);
+
+  search_for (window, "zzz");
+  names = visible_unit_names (window);
+  g_assert_cmpuint (names->len, ==, 0);
+  placeholder = (GtkWidget *) gtk_list_box_get_row_at_index (template_child (window, D8_TYPE_WINDOW,
+                                                              "unit_list"), 0);
+  g_assert_false (gtk_widget_get_child_visible (placeholder));
+  g_clear_pointer (&names, g_ptr_array_unref);
+
+  search_for (window, "");
+  names = visible_unit_names (window);
+  g_assert_cmpuint (names->len, ==, 16);
+
+  close_window (window);
+}
+
+/* /ui/entry/ */
+
+static D8EntryDialog *
+open_entry_dialog (D8Window *window)
+{
+  D8EntryDialog *dialog;
+
+  g_assert_null (find_entry_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL));
+  spin ();
+  dialog = find_entry_dialog ();
+  g_assert_nonnull (dialog);
+  wait_for_frame (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static void
+set_row_text (D8EntryDialog *dialog,
+              const char    *row,
+              const char    *text)
+{
+  gtk_editable_set_text (template_child (dialog, D8_TYPE_ENTRY_DIALOG, row), text);
+}
+
+static void
+test_entry_add_through_dialog (Fixture *f, gconstpointer data)
+{
+  g_autoptr (D8Unit) unit = get_unit (f, "Chư Pưh");
+  D8Window *window = open_window (f, 1100, 760);
+  D8UnitPage *unit_page = D8_UNIT_PAGE (d8_window_get_unit_page (window));
+  D8ProvincePage *province_page = D8_PROVINCE_PAGE (d8_window_get_province_page (window));
+  D8EntryDialog *dialog;
+  AdwActionRow *row;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autofree char *expected = NULL;
+  int unit_index = unit->position - 1;
+
+  /* Not on the province page. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL)
+                  && find_entry_dialog () != NULL);
+
+  g_assert_true (d8_window_show_unit (window, unit->code));
+  spin ();
+  dialog = open_entry_dialog (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  adw_combo_row_set_selected (template_child (dialog, D8_TYPE_ENTRY_DIALOG, "indicator_row"), 0);
+  set_row_text (dialog, "date_row", "15/08/2023");
+  set_row_text (dialog, "amount_row", "3");
+  set_row_text (dialog, "place_row", "Xã Ia Le");
+  set_row_text (dialog, "note_row", "Tổ truyền thông thôn Plei Ơi");
+  save_screenshot (GTK_WIDGET (dialog), "entry-dialog.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
+  spin ();
+  g_assert_null (dialog);
+  g_assert_null (find_entry_dialog ());
+
+  entries = d8_store_list_entries (f->store, f->plan->id, unit->id, 0, FALSE, NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((D8Entry *) g_ptr_array_index (entries, 0))->amount, ==, 3);
+  g_assert_cmpstr (((D8Entry *) g_ptr_array_index (entries, 0))->date, ==, "2023-08-15");
+  g_assert_cmpstr (((D8Entry *) g_ptr_array_index (entries, 0))->place, ==, "Xã Ia Le");
+
+  g_assert_cmpuint (d8_unit_page_get_n_entries (unit_page), ==, 1);
+  row = ADW_ACTION_ROW (d8_unit_page_get_indicator_row (unit_page, 0));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "achieved 3"));
+
+  expected = cell_expected (3, 4);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (d8_province_page_get_cell (province_page,
+                                                                            unit_index, 0))),
+                   ==, expected);
+
+  save_screenshot (GTK_WIDGET (window), "unit-top.png");
+  {
+    /* Scrolled down to the entry just added. */
+    GtkScrolledWindow *scroller = template_child (unit_page, D8_TYPE_UNIT_PAGE, "scroller");
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    save_screenshot (GTK_WIDGET (window), "unit.png");
+  }
+
+  d8_window_show_unit (window, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 1000);
+  spin ();
+  save_screenshot (GTK_WIDGET (window), "province.png");
+  {
+    GtkScrolledWindow *scroller = template_child (province_page, D8_TYPE_PROVINCE_PAGE,
+                                                  "scroller");
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    save_screenshot (GTK_WIDGET (window), "province-bottom.png");
+    gtk_adjustment_set_value (adj, 0);
+  }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  spin ();
+  save_screenshot (GTK_WIDGET (window), "province-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+  spin ();
+
+  close_window (window);
+}
+
+static void
+test_entry_invalid_input (Fixture *f, gconstpointer data)
+{
+  static const char *bad[] = { "-3", "2.5", "abc", "" };
+  g_autoptr (D8Unit) unit = get_unit (f, "Đak Đoa");
+  D8Window *window = open_window (f, 1000, 700);
+  D8EntryDialog *dialog;
+  GtkWidget *amount_row;
+  GtkWidget *error_label;
+
+  d8_window_show_unit (window, unit->code);
+  spin ();
+  dialog = open_entry_dialog (window);
+  amount_row = template_child (dialog, D8_TYPE_ENTRY_DIALOG, "amount_row");
+  error_label = template_child (dialog, D8_TYPE_ENTRY_DIALOG, "error_label");
+  set_row_text (dialog, "date_row", "2023-07-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      set_row_text (dialog, "amount_row", bad[i]);
+      g_assert_false (gtk_widget_has_css_class (amount_row, "error"));
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
+      spin ();
+      g_assert_true (find_entry_dialog () == dialog);
+      g_assert_true (gtk_widget_has_css_class (amount_row, "error"));
+      g_assert_true (gtk_widget_get_visible (error_label));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
+      g_assert_cmpuint (count_entries (f, 0), ==, 0);
+    }
+
+  /* A bad date is flagged on the date row. */
+  set_row_text (dialog, "amount_row", "1");
+  set_row_text (dialog, "date_row", "31/02/2023");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (template_child (dialog, D8_TYPE_ENTRY_DIALOG,
+                                                           "date_row"), "error"));
+  g_assert_cmpuint (count_entries (f, 0), ==, 0);
+
+  /* Escape cancels. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  spin ();
+  g_assert_null (find_entry_dialog ());
+  g_assert_cmpuint (count_entries (f, 0), ==, 0);
+
+  close_window (window);
+}
+
+static void
+test_entry_delete_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Unit) unit = get_unit (f, "Krông Pa");
+  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->store, f->plan->id, "1", &error);
+  g_autoptr (D8Entry) entry = d8_entry_new ();
+  g_autoptr (D8Entry) stored = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  D8Window *window = open_window (f, 1000, 700);
+  D8UnitPage *unit_page = D8_UNIT_PAGE (d8_window_get_unit_page (window));
+  GtkWidget *cell;
+
+  g_assert_no_error (error);
+  d8_window_show_unit (window, unit->code);
+  spin ();
+
+  entry->plan_id = f->plan->id;
+  entry->unit_id = unit->id;
+  entry->indicator_id = ind->id;
+  entry->date = g_strdup ("2023-09-01");
+  entry->amount = 5;
+  g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
+  g_assert_no_error (error);
+  uuid = g_strdup (entry->uuid);
+  g_assert_nonnull (uuid);
+  spin ();
+
+  cell = d8_province_page_get_cell (D8_PROVINCE_PAGE (d8_window_get_province_page (window)),
+                                    unit->position - 1, 0);
+  with = cell_expected (5, 12);
+  without = cell_expected (0, 12);
+  g_assert_cmpuint (d8_unit_page_get_n_entries (unit_page), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, with);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-entry", "s", uuid);
+  spin ();
+  stored = d8_store_get_entry (f->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_true (stored->deleted);
+  g_clear_pointer (&stored, d8_entry_free);
+  g_assert_cmpuint (count_entries (f, unit->id), ==, 0);
+  g_assert_cmpuint (d8_unit_page_get_n_entries (unit_page), ==, 0);
+  cell = d8_province_page_get_cell (D8_PROVINCE_PAGE (d8_window_get_province_page (window)),
+                                    unit->position - 1, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, without);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "s", uuid);
+  spin ();
+  stored = d8_store_get_entry (f->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_false (stored->deleted);
+  g_assert_cmpuint (count_entries (f, unit->id), ==, 1);
+  g_assert_cmpuint (d8_unit_page_get_n_entries (unit_page), ==, 1);
+  cell = d8_province_page_get_cell (D8_PROVINCE_PAGE (d8_window_get_province_page (window)),
+                                    unit->position - 1, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, with);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No accessibility bus under Xvfb (and no session bus to find one). */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui/widgets/new-destroy/D8Application", test_new_destroy_application);
+  ADD ("/ui/widgets/new-destroy/D8Window", test_new_destroy_window);
+  ADD ("/ui/widgets/new-destroy/D8ProvincePage", test_new_destroy_province_page);
+  ADD ("/ui/widgets/new-destroy/D8UnitPage", test_new_destroy_unit_page);
+  ADD ("/ui/widgets/new-destroy/D8EntryDialog", test_new_destroy_entry_dialog);
+  ADD ("/ui/window/opens-on-plan", test_window_opens_on_plan);
+  ADD ("/ui/window/unit-pages", test_window_unit_pages);
+  ADD ("/ui/window/search", test_window_search);
+  ADD ("/ui/entry/add-through-dialog", test_entry_add_through_dialog);
+  ADD ("/ui/entry/invalid-input", test_entry_invalid_input);
+  ADD ("/ui/entry/delete-undo", test_entry_delete_undo);
+#undef ADD
+
+  return g_test_run ();
+}
