@@ -6,7 +6,7 @@ BUILD ?= build
 PACKAGES_FILE := .ci/packages.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MESON_TEST_OPTS ?= --num-processes 2 --print-errorlogs
-RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data
+RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data DUAN8_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
 .PHONY: all deps setup build run check bench install clean
 

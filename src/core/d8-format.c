@@ -18,21 +18,84 @@
 
 #define D8_MAX_COUNT G_GINT64_CONSTANT (1000000000000) /* 10^12 */
 
+/* Digits are grouped and the decimal mark chosen by the UI language (the
+ * translation), not by LC_NUMERIC: a user of an English system who picks
+ * Tiếng Việt reads "1.234" and "12,5 %", and one whose system is Vietnamese
+ * but who picks English reads "1,234" and "12.5%". */
+static const char *
+thousands_separator (void)
+{
+  /* Translators: the thousands separator of numbers; Vietnamese "." */
+  return C_("number format", ",");
+}
+
+static const char *
+decimal_mark (void)
+{
+  /* Translators: the decimal mark of numbers; Vietnamese "," */
+  return C_("number format", ".");
+}
+
+static void
+append_grouped (GString *out, const char *digits)
+{
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, thousands_separator ());
+      g_string_append_c (out, digits[i]);
+    }
+}
+
 char *
 d8_format_count (gint64 value)
 {
-  /* The ' flag groups thousands by the locale: "1.234" under vi_VN. */
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+  GString *out = g_string_new (NULL);
+  char digits[32];
+
+  if (value < 0)
+    g_string_append (out, "−");
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT,
+              value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value);
+  append_grouped (out, digits);
+  return g_string_free (out, FALSE);
 }
 
 char *
 d8_format_percent (double fraction, int decimals)
 {
   g_autofree char *number = NULL;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+  const char *point;
+  GString *text;
 
   if (isnan (fraction) || isinf (fraction))
     return g_strdup ("–");
-  number = g_strdup_printf ("%'.*f", CLAMP (decimals, 0, 3), fraction * 100.0);
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (decimals, 0, 3));
+  g_ascii_formatd (buf, sizeof buf, format, fraction * 100.0);
+  /* buf is "-12.5" or "1234.5": group the integer part, then the mark. */
+  text = g_string_new (NULL);
+  point = strchr (buf, '.');
+  {
+    g_autofree char *integer = g_strndup (buf, point ? (gsize) (point - buf) : strlen (buf));
+    const char *digits = integer;
+
+    if (*digits == '-')
+      {
+        g_string_append (text, "−");
+        digits++;
+      }
+    append_grouped (text, digits);
+  }
+  if (point)
+    {
+      g_string_append (text, decimal_mark ());
+      g_string_append (text, point + 1);
+    }
+  number = g_string_free (text, FALSE);
   /* Translators: a percentage; %s is the number. Vietnamese puts a space
    * before the sign ("12,5 %"). Keep the doubled %%. */
   return g_strdup_printf (_("%s%%"), number);

@@ -1,0 +1,44 @@
+/* d8-i18n.c — locale and catalogue set-up shared by duan8 and duan8-cli.
+ *
+ * gettext ignores LANGUAGE when LC_MESSAGES is the C locale, which is what a
+ * fresh machine has; choosing a language in the app must still work there,
+ * so the messages category falls back to a UTF-8 locale that exists. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "d8-i18n.h"
+
+static gboolean
+is_c_locale (const char *name)
+{
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX")
+         || g_str_has_prefix (name, "C.");
+}
+
+void
+d8_i18n_init (const char *language)
+{
+  const char *dir = g_getenv ("DUAN8_LOCALEDIR");
+
+  if (language != NULL && *language != '\0')
+    g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+
+  if (language != NULL && *language != '\0' && is_c_locale (setlocale (LC_MESSAGES, NULL)))
+    {
+      const char *candidates[] = { "vi_VN.UTF-8", "en_US.UTF-8", "C.UTF-8" };
+      gboolean vi = g_str_has_prefix (language, "vi");
+
+      for (guint i = vi ? 0 : 1; i < G_N_ELEMENTS (candidates); i++)
+        if (setlocale (LC_MESSAGES, candidates[i]) != NULL && !is_c_locale (candidates[i]))
+          break;
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
