@@ -15,6 +15,7 @@
 #include "d8-province-page.h"
 #include "d8-store.h"
 #include "d8-unit-page.h"
+#include "d8-preferences-window.h"
 #include "d8-window.h"
 
 typedef struct
@@ -284,6 +285,41 @@ test_new_destroy_entry_dialog (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   g_assert_finalize_object (dialog);
+}
+
+static void
+test_new_destroy_preferences_window (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = d8_preferences_window_new (NULL, settings);
+  AdwComboRow *row;
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  /* Choosing a language stores it for the next start. */
+  row = ADW_COMBO_ROW (gtk_widget_get_template_child (window, D8_TYPE_PREFERENCES_WINDOW,
+                                                      "language_row"));
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "vi");
+  adw_combo_row_set_selected (row, 0);
+  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+/* The shortcuts window is a resource GtkApplication loads by name; a typo
+ * in it would only show at run time. */
+static void
+test_help_overlay (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/vn/hoilhpn/Duan8/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
 /* /ui/window/ */
@@ -680,6 +716,8 @@ main (int   argc,
   ADD ("/ui/widgets/new-destroy/D8ProvincePage", test_new_destroy_province_page);
   ADD ("/ui/widgets/new-destroy/D8UnitPage", test_new_destroy_unit_page);
   ADD ("/ui/widgets/new-destroy/D8EntryDialog", test_new_destroy_entry_dialog);
+  ADD ("/ui/widgets/new-destroy/D8PreferencesWindow", test_new_destroy_preferences_window);
+  ADD ("/ui/widgets/help-overlay", test_help_overlay);
   ADD ("/ui/window/opens-on-plan", test_window_opens_on_plan);
   ADD ("/ui/window/unit-pages", test_window_unit_pages);
   ADD ("/ui/window/search", test_window_search);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-application.h"
+#include "d8-preferences-window.h"
 #include "d8-store.h"
 #include "d8-ui-util.h"
 #include "d8-window.h"
@@ -148,7 +149,7 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  static const char *developers[] = { "Hội LHPN tỉnh Gia Lai", NULL };
+  const char *developers[] = { _("The duan8 team"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Duan8"),
@@ -164,8 +165,25 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = NULL;
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)
+    settings = g_settings_new (APP_ID);
+  gtk_window_present (GTK_WINDOW (d8_preferences_window_new (gtk_application_get_active_window (app),
+                                                             settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated, NULL, NULL, NULL },
+  { "preferences", preferences_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
 };
 
@@ -176,6 +194,7 @@ d8_application_startup (GApplication *app)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (d8_application_parent_class)->startup (app);
 
@@ -185,6 +204,8 @@ d8_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-entry", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
 
   d8_ui_ensure_style ();
 }

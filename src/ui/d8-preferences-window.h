@@ -1,0 +1,16 @@
+/* d8-preferences-window.h — preferences: the interface language. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define D8_TYPE_PREFERENCES_WINDOW (d8_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (D8PreferencesWindow, d8_preferences_window, D8, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+/* @settings may be NULL when the schema is not installed: the window then
+ * shows the choices but cannot keep them. */
+GtkWidget *d8_preferences_window_new (GtkWindow *parent, GSettings *settings);
+
+G_END_DECLS
