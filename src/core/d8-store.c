@@ -16,6 +16,7 @@
 
 #include "d8-core-resources.h"
 #include "d8-format.h"
+#include "d8-hlc.h"
 #include "d8-plan-file.h"
 #include "d8-store-private.h"
 #include "d8-text.h"
@@ -185,6 +186,58 @@ static const char *const migrations[] = {
   "CREATE TRIGGER entries_change_new AFTER UPDATE ON entries WHEN NEW.deleted = 0 BEGIN"
   ADD_SUMS ("NEW")
   "END;",
+  /* 1 → 2: bundles between offices (docs/bundle-format.md). Every entry
+   * carries the hybrid-logical-clock stamp of its last edit and the stamps
+   * it descends from (newest first), so an import can tell "newer" from
+   * "edited at two offices"; change_seq orders local writes for
+   * "export since last". Existing rows get a stamp from their updated_at. */
+  "ALTER TABLE entries ADD COLUMN version TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE entries ADD COLUMN history TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE entries ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE entries SET change_seq = rowid,"
+  "  version = strftime ('%Y-%m-%dT%H:%M:%fZ', COALESCE (updated_at, '1970-01-01'))"
+  "    || '-0000-' || origin;"
+  "CREATE INDEX entries_by_change ON entries (change_seq);"
+  /* The other versions of an entry edited at two offices since they last
+   * exchanged: the entries row shows the deterministic default (the later
+   * stamp); these rows keep the others until a person picks. */
+  "CREATE TABLE conflicts ("
+  "  uuid TEXT PRIMARY KEY REFERENCES entries (uuid),"
+  "  mine_version TEXT NOT NULL,"
+  "  bundle_id TEXT,"
+  "  detected_at TEXT NOT NULL);"
+  "CREATE TABLE conflict_versions ("
+  "  uuid TEXT NOT NULL REFERENCES conflicts (uuid) ON DELETE CASCADE,"
+  "  version TEXT NOT NULL,"
+  "  history TEXT NOT NULL,"
+  "  plan_id INTEGER NOT NULL,"
+  "  unit_id INTEGER NOT NULL,"
+  "  indicator_id INTEGER NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  reached INTEGER NOT NULL,"
+  "  group_size INTEGER NOT NULL,"
+  "  place TEXT,"
+  "  note TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  origin TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL,"
+  "  PRIMARY KEY (uuid, version));"
+  "CREATE TABLE bundle_log ("
+  "  bundle_id TEXT PRIMARY KEY,"
+  "  origin TEXT NOT NULL,"
+  "  sequence INTEGER NOT NULL,"
+  "  digest TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  imported_at TEXT NOT NULL,"
+  "  file_name TEXT,"
+  "  summary TEXT NOT NULL);"
+  /* The highest bundle sequence imported from each office: an older one
+   * arriving later is reported (rollback). */
+  "CREATE TABLE peer_sequences ("
+  "  origin TEXT PRIMARY KEY,"
+  "  sequence INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == D8_SCHEMA_VERSION);
@@ -329,6 +382,104 @@ d8_store_get_office (D8Store *self)
 {
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   return self->office;
+}
+
+static char *meta_get (D8Store *self, const char *key);
+static gboolean meta_set (D8Store *self, const char *key, const char *value, GError **error);
+static gint64 unit_id_by_code (D8Store *self, const char *code);
+static gboolean insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id,
+                                  GError **error);
+
+gboolean
+d8_store_set_office (D8Store *self, const char *office, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+  g_return_val_if_fail (office != NULL, FALSE);
+
+  if (!g_str_equal (office, "province"))
+    {
+      stmt = prepare (self, "SELECT 1 FROM plan_units pu JOIN units u ON u.id = pu.unit_id"
+                            " WHERE u.code = ? LIMIT 1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, office, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
+                       _("office: “%s” is neither “province” nor the code of a unit in a plan "
+                         "(for example gia-lai/chu-puh)"), office);
+          return FALSE;
+        }
+    }
+  if (g_strcmp0 (self->office, office) == 0)
+    return TRUE;
+  if (!meta_set (self, "office", office, error))
+    return FALSE;
+  g_free (self->office);
+  self->office = g_strdup (office);
+  emit_changed (self);
+  return TRUE;
+}
+
+char *
+d8_store_meta_get (D8Store *self, const char *key)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  return meta_get (self, key);
+}
+
+gboolean
+d8_store_meta_set (D8Store *self, const char *key, const char *value, GError **error)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+  return meta_set (self, key, value, error);
+}
+
+/* The clock is kept in meta so it survives restarts without scanning the
+ * entries; callers hold a write transaction. */
+char *
+d8_store_next_version (D8Store *self, GError **error)
+{
+  g_autofree char *last = meta_get (self, "hlc");
+  char *next = d8_hlc_tick (last, d8_hlc_now_ms (), self->office);
+
+  if (!meta_set (self, "hlc", next, error))
+    {
+      g_free (next);
+      return NULL;
+    }
+  return next;
+}
+
+gboolean
+d8_store_observe_version (D8Store *self, const char *version, GError **error)
+{
+  g_autofree char *last = meta_get (self, "hlc");
+
+  if (version == NULL || (last != NULL && strcmp (last, version) >= 0))
+    return TRUE;
+  return meta_set (self, "hlc", version, error);
+}
+
+gboolean
+d8_store_reload (D8Store *self, GError **error)
+{
+  char *office;
+
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+  office = meta_get (self, "office");
+  g_free (self->office);
+  self->office = office ? office : g_strdup ("province");
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+d8_store_insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **error)
+{
+  return insert_plan_file (self, file, plan_id, error);
 }
 
 static int
@@ -1327,19 +1478,24 @@ normalize_entry_text (D8Entry *entry, GError **error)
 }
 
 static gboolean
-write_entry (D8Store *self, const D8Entry *entry, gboolean insert, GError **error)
+write_entry (D8Store *self, const D8Entry *entry, gboolean insert, const char *version,
+             const char *history, GError **error)
 {
   g_autoptr (D8Stmt) stmt = NULL;
 
   if (insert)
     stmt = prepare (self, "INSERT INTO entries (plan_id, unit_id, indicator_id, date, amount,"
                           " reached, group_size, place, note, updated_at, origin, deleted,"
-                          " created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          " version, history, change_seq, created_at, uuid)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                          " (SELECT IFNULL (MAX (change_seq), 0) + 1 FROM entries), ?, ?)",
                     error);
   else
     stmt = prepare (self, "UPDATE entries SET plan_id = ?, unit_id = ?, indicator_id = ?, date = ?,"
                           " amount = ?, reached = ?, group_size = ?, place = ?, note = ?,"
-                          " updated_at = ?, origin = ?, deleted = ? WHERE uuid = ?", error);
+                          " updated_at = ?, origin = ?, deleted = ?, version = ?, history = ?,"
+                          " change_seq = (SELECT IFNULL (MAX (change_seq), 0) + 1 FROM entries)"
+                          " WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, entry->plan_id);
@@ -1354,13 +1510,15 @@ write_entry (D8Store *self, const D8Entry *entry, gboolean insert, GError **erro
   bind_text (stmt, 10, entry->updated_at);
   bind_text (stmt, 11, entry->origin);
   sqlite3_bind_int (stmt, 12, entry->deleted ? 1 : 0);
+  sqlite3_bind_text (stmt, 13, version, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, history ? history : "", -1, SQLITE_STATIC);
   if (insert)
     {
-      bind_text (stmt, 13, entry->created_at);
-      bind_text (stmt, 14, entry->uuid);
+      bind_text (stmt, 15, entry->created_at);
+      bind_text (stmt, 16, entry->uuid);
     }
   else
-    bind_text (stmt, 13, entry->uuid);
+    bind_text (stmt, 15, entry->uuid);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return db_error (self, error, _("saving an entry"));
   if (!insert && sqlite3_changes (self->db) == 0)
@@ -1369,6 +1527,69 @@ write_entry (D8Store *self, const D8Entry *entry, gboolean insert, GError **erro
       return FALSE;
     }
   return TRUE;
+}
+
+/* The stamp and history of an entry as stored ("" when there is none). */
+static gboolean
+read_version (D8Store *self, const char *uuid, char **version, char **history, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = prepare (self, "SELECT version, history FROM entries WHERE uuid = ?",
+                                     error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("There is no entry %s"), uuid);
+      return FALSE;
+    }
+  *version = column_text (stmt, 0);
+  *history = column_text (stmt, 1);
+  return TRUE;
+}
+
+/* A local edit: a new stamp descending from the stored one, written with
+ * the row in one transaction so the clock and the row never disagree. If a
+ * conflict is pending, the edit becomes "my" side of it. */
+static gboolean
+write_local_edit (D8Store *self, const D8Entry *entry, gboolean insert, GError **error)
+{
+  g_autofree char *old_version = NULL;
+  g_autofree char *old_history = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *history = NULL;
+
+  if (!exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  if (!insert && !read_version (self, entry->uuid, &old_version, &old_history, error))
+    goto fail;
+  if ((version = d8_store_next_version (self, error)) == NULL)
+    goto fail;
+  history = insert ? g_strdup ("") : d8_hlc_history_push (old_history, old_version);
+  if (!write_entry (self, entry, insert, version, history, error))
+    goto fail;
+  if (!insert)
+    {
+      g_autoptr (D8Stmt) stmt = prepare (self, "UPDATE conflicts SET mine_version = ?"
+                                               " WHERE uuid = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, version, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, entry->uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          db_error (self, error, _("saving an entry"));
+          goto fail;
+        }
+    }
+  if (!exec (self, "COMMIT;", error))
+    goto fail;
+  return TRUE;
+
+fail:
+  exec (self, "ROLLBACK;", NULL);
+  return FALSE;
 }
 
 gboolean
@@ -1394,7 +1615,7 @@ d8_store_add_entry (D8Store *self, D8Entry *entry, gboolean allow_out_of_period,
   g_free (entry->origin);
   entry->origin = g_strdup (self->office);
   entry->deleted = FALSE;
-  if (!write_entry (self, entry, TRUE, error))
+  if (!write_local_edit (self, entry, TRUE, error))
     return FALSE;
   emit_changed (self);
   return TRUE;
@@ -1420,7 +1641,7 @@ d8_store_update_entry (D8Store *self, D8Entry *entry, gboolean allow_out_of_peri
   g_free (entry->created_at);
   entry->created_at = g_strdup (old->created_at);
   entry->deleted = old->deleted;
-  if (!write_entry (self, entry, FALSE, error))
+  if (!write_local_edit (self, entry, FALSE, error))
     return FALSE;
   emit_changed (self);
   return TRUE;
@@ -1429,30 +1650,34 @@ d8_store_update_entry (D8Store *self, D8Entry *entry, gboolean allow_out_of_peri
 static gboolean
 set_deleted (D8Store *self, const char *uuid, gboolean deleted, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
-  g_autofree char *now = now_utc ();
+  g_autoptr (D8Entry) entry = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  stmt = prepare (self, "UPDATE entries SET deleted = ?, updated_at = ?, origin = ?"
-                        " WHERE uuid = ? AND deleted = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, deleted);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, self->office, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, !deleted);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return db_error (self, error, _("deleting an entry"));
-  if (sqlite3_changes (self->db) == 0)
+  entry = d8_store_get_entry (self, uuid, &local_error);
+  if (entry == NULL && !g_error_matches (local_error, D8_ERROR, D8_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (entry == NULL || entry->deleted == deleted)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
                    deleted ? _("There is no entry %s to delete")
                            : _("There is no deleted entry %s to restore"), uuid);
       return FALSE;
     }
+  /* A deletion is an edit like any other: it gets a stamp and travels to
+   * the other offices as a tombstone. */
+  entry->deleted = deleted;
+  g_free (entry->updated_at);
+  entry->updated_at = now_utc ();
+  g_free (entry->origin);
+  entry->origin = g_strdup (self->office);
+  if (!write_local_edit (self, entry, FALSE, error))
+    return FALSE;
   emit_changed (self);
   return TRUE;
 }

@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 #define D8_TYPE_STORE (d8_store_get_type ())
 G_DECLARE_FINAL_TYPE (D8Store, d8_store, D8, STORE, GObject)
 
-#define D8_SCHEMA_VERSION 1
+#define D8_SCHEMA_VERSION 2
 
 typedef enum
 {
@@ -42,6 +42,8 @@ int d8_store_get_schema_version (D8Store *self);
 
 /* The office that records entries here ("province" until chosen). */
 const char *d8_store_get_office (D8Store *self);
+/* @office: "province" or the code of a unit of a plan in the store. */
+gboolean d8_store_set_office (D8Store *self, const char *office, GError **error);
 
 /* Plan files (docs/plan-format.md). Validates the whole document first and
  * writes nothing on any error; the error names the file, record and field.

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Writes the bundle fixtures of tests/test-bundle.c (run from this folder).
+
+Every bad-*.duan8.json must be refused as a whole with the database left
+unchanged; policy-*.duan8.json and good-*.duan8.json are well-formed (valid
+digest) and exercise per-record rejections and normalisation. The digest
+follows docs/bundle-format.md: canonical JSON is json.dumps with sorted keys,
+no spaces and ensure_ascii=False."""
+import hashlib
+import json
+
+PLAN = "gia-lai-2023-1653"
+PUH = "gia-lai/chu-puh"
+SE = "gia-lai/chu-se"
+
+
+def canon(value):
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def digest(header, plans, entries):
+    hp = hashlib.sha256("".join(canon(p) + "\n" for p in plans).encode()).hexdigest()
+    he = hashlib.sha256("".join(canon(e) + "\n" for e in entries).encode()).hexdigest()
+    text = "duan8-bundle-digest-1\n" + canon(header) + "\n" + hp + "\n" + he + "\n"
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def entry(n, unit=PUH, **kw):
+    e = {
+        "uuid": "00000000-0000-4000-8000-%012d" % n,
+        "plan": PLAN, "unit": unit, "indicator": "1", "date": "2023-07-15",
+        "amount": 2, "reached": 0, "group_size": 0, "place": "Xã Ia Le", "note": None,
+        "created_at": "2023-07-15T08:00:00.000Z", "updated_at": "2023-07-15T08:00:00.000Z",
+        "origin": unit, "version": "2023-07-15T08:00:00.000Z-0000-" + unit,
+        "history": [], "deleted": False,
+    }
+    e.update(kw)
+    return e
+
+
+def header(origin=PUH, seq=1, bid="11111111-1111-4111-8111-%012d"):
+    return {"format": "duan8-bundle", "format_version": "1.0",
+            "bundle_id": bid % seq, "created_at": "2023-07-16T00:00:00.000Z",
+            "origin": origin, "sequence": seq, "app_version": "0.1.0"}
+
+
+def text(h, plans, entries, dig=None):
+    doc = dict(h)
+    doc["content"] = {"plans": plans, "entries": entries}
+    doc["digest"] = dig if dig is not None else digest(h, plans, entries)
+    out = "{\n" + ",\n".join('"%s":%s' % (k, canon(v)) for k, v in doc.items() if k != "content")
+    out = out.rsplit(",\n", 1)[0]  # digest goes last
+    out += ',\n"content":{\n"plans":[' + ",\n".join(canon(p) for p in plans) + "],\n"
+    out += '"entries":[\n' + ",\n".join(canon(e) for e in entries) + "\n]\n},\n"
+    out += '"digest":' + canon(doc["digest"]) + "\n}\n"
+    return out
+
+
+def write(name, data):
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with open(name, mode) as f:
+        f.write(data)
+
+
+good = text(header(), [], [entry(1), entry(2, amount=3)])
+h = header()
+es = [entry(1), entry(2)]
+
+write("bad-not-json.duan8.json", "this is not a bundle\n")
+write("bad-empty.duan8.json", "")
+write("bad-root-array.duan8.json", "[1, 2, 3]\n")
+write("bad-format-name.duan8.json", text(dict(h, format="duan8-plan"), [], es))
+write("bad-newer-major.duan8.json", text(dict(h, format_version="2.0"), [], es))
+write("bad-format-version-text.duan8.json", text(dict(h, format_version="one"), [], es))
+write("bad-digest-mismatch.duan8.json", good.replace('"amount":3', '"amount":4'))
+write("bad-digest-missing.duan8.json", good[: good.rindex(',\n"digest"')] + "\n}\n")
+write("bad-truncated.duan8.json", good[: len(good) // 2])
+write("bad-truncated-in-text.duan8.json", good[: good.index("Xã Ia Le") + 3])
+write("bad-duplicate-uuid.duan8.json", text(h, [], [entry(1), entry(1, amount=5)]))
+write("bad-duplicate-key.duan8.json", good.replace('"amount":3,', '"amount":3,"amount":30,'))
+write("bad-negative-amount.duan8.json", text(h, [], [entry(1), entry(2, amount=-3)]))
+write("bad-fractional-amount.duan8.json", text(h, [], [entry(1, amount=1.5)]))
+write("bad-nan-amount.duan8.json", good.replace('"amount":3', '"amount":NaN'))
+write("bad-infinite-amount.duan8.json", good.replace('"amount":3', '"amount":1e400'))
+write("bad-huge-amount.duan8.json", text(h, [], [entry(1, amount=10**16)]))
+write("bad-exponent-amount.duan8.json", good.replace('"amount":3', '"amount":3e2'))
+write("bad-amount-text.duan8.json", text(h, [], [entry(1, amount="5")]))
+write("bad-impossible-date.duan8.json", text(h, [], [entry(1, date="2023-02-30")]))
+write("bad-date-format.duan8.json", text(h, [], [entry(1, date="15/07/2023")]))
+write("bad-invalid-utf8.duan8.json", good.encode().replace("Ia Le".encode(), b"Ia \xff Le", 1))
+write("bad-lone-surrogate.duan8.json", good.replace('"note":null', '"note":"x\\ud800y"', 1))
+write("bad-nul-escape.duan8.json", good.replace('"note":null', '"note":"a\\u0000b"', 1))
+write("bad-raw-control.duan8.json", good.replace('"note":null', '"note":"a\tb"', 1))
+write("bad-uuid.duan8.json", text(h, [], [entry(1, uuid="not-a-uuid")]))
+bad = entry(1)
+del bad["date"]
+write("bad-missing-date.duan8.json", text(h, [], [bad]))
+write("bad-unknown-member.duan8.json", text(h, [], [entry(1, colour="red")]))
+write("bad-version-stamp.duan8.json", text(h, [], [entry(1, version="yesterday")]))
+write("bad-history-not-list.duan8.json", text(h, [], [entry(1, history="a b")]))
+write("bad-deleted-not-bool.duan8.json", text(h, [], [entry(1, deleted="yes")]))
+write("bad-created-at.duan8.json", text(h, [], [entry(1, created_at="yesterday")]))
+write("bad-trailing-garbage.duan8.json", good + "{}\n")
+write("bad-bom.duan8.json", "\ufeff" + good)
+write("bad-sequence-zero.duan8.json", text(dict(h, sequence=0), [], es))
+write("bad-bundle-id.duan8.json", text(dict(h, bundle_id="42"), [], es))
+write("bad-header-duplicate.duan8.json", good.replace('"origin":', '"origin":"province",\n"origin":', 1))
+write("bad-entry-not-object.duan8.json", text(h, [], [entry(1), [1, 2]]))
+write("bad-plan-document.duan8.json",
+      text(header("province"), [{"format": "duan8-plan", "format_version": 1}], []))
+write("bad-deep-nesting.duan8.json", good.replace('"note":null', '"note":' + "[" * 100 + "]" * 100, 1))
+
+# Well-formed: per-record rejections at the province.
+small_plan = {
+    "format": "duan8-plan", "format_version": 1,
+    "plan": {"code": "tiny-2024", "title": "Tiny", "document_number": "1/KH", "year": 2024,
+             "period_start": "2024-01-01", "period_end": "2024-12-31"},
+    "units": [{"code": "tiny/a", "name": "A", "level": "district"}],
+    "groups": [{"number": 1, "title": "G"}],
+    "indicators": [{"code": "1", "name_vi": "Một", "count_unit": "tổ", "kind": "count", "group": 1}],
+    "appendix": {"columns": ["1"], "rows": [{"tt": 1, "unit": "tiny/a", "cells": [3]}]},
+}
+policy = [
+    entry(11),                                      # accepted
+    entry(12, unit=SE, origin=SE),                  # another unit's entry
+    entry(13, indicator="99"),                      # unknown indicator
+    entry(14, plan="no-such-plan"),                 # unknown plan
+    entry(15, unit="gia-lai/pleiku", origin=PUH),   # unit not in the plan
+    entry(16, reached=3, group_size=5),             # count indicator with women reached
+    entry(17, version="2999-01-01T00:00:00.000Z-0000-" + PUH),  # clock far ahead
+]
+write("policy-unit-office.duan8.json", text(header(PUH, 7), [small_plan], policy))
+
+# Well-formed, from the province: NFD text is stored as NFC.
+nfd = "Nghe\u0323\u0302 thuật"  # "Nghệ" decomposed
+write("good-nfd-note.duan8.json",
+      text(header("province", 1, "22222222-2222-4222-8222-%012d"), [],
+           [entry(21, note=nfd, origin="province")]))
