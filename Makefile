@@ -47,6 +47,8 @@ check: build
 bench: build
 	$(RUN_ENV) $$([ -n "$$DISPLAY" ] || echo "xvfb-run -a -s '-screen 0 1600x1000x24'") \
 	  ./$(BUILD)/bench/duan8-bench $(CURDIR)/$(BUILD)
+	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-charts
+	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-bundle
 
 install: build
 	meson install -C $(BUILD)
