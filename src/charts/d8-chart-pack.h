@@ -3,14 +3,13 @@
  * has a footer with the plan number and "Page N/M". Drawn page by page into
  * any cairo_t, so GtkPrintOperation (draw-page) and duan8-cli print-pack
  * share it. */
- */
 #pragma once
 
 #include <cairo.h>
 #include <glib.h>
 
 #include "d8-chart-style.h"
-#include "d8-store.h"
+#include "d8-progress.h"
 
 G_BEGIN_DECLS
 
