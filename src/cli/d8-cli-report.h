@@ -49,7 +49,7 @@ typedef enum
 typedef struct
 {
   const char *name;  /* stable machine name, never translated */
-  const char *label; /* N_() header for the table format */
+  const char *label; /* header for the table format, marked for translation */
   D8CliType type;
   D8CliColumnFlags flags;
 } D8CliColumn;
@@ -58,7 +58,7 @@ typedef struct _D8CliTable D8CliTable;
 typedef struct _D8CliReport D8CliReport;
 
 /* @key: the table's name in JSON; @title: a translated heading for the
- * table format, or NULL. @columns is copied; labels are N_() msgids,
+ * table format, or NULL. @columns is copied; labels are untranslated msgids,
  * translated here unless D8_CLI_COLUMN_VERBATIM. */
 D8CliTable *d8_cli_table_new (const char *key, const char *title, const D8CliColumn *columns,
                               guint n_columns);
@@ -82,7 +82,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8CliReport, d8_cli_report_free)
 
 void d8_cli_report_set_plan (D8CliReport *report, const D8Plan *plan);
 /* Scalar fields: a JSON member and a "Label: value" line in tables.
- * @type of a text field is D8_CLI_TEXT or D8_CLI_DATE; @label is N_(). */
+ * @type of a text field is D8_CLI_TEXT or D8_CLI_DATE; @label is an untranslated msgid. */
 void d8_cli_report_add_text_field (D8CliReport *report, const char *name, const char *label,
                                    D8CliType type, const char *text);
 void d8_cli_report_add_percent_field (D8CliReport *report, const char *name, const char *label,
