@@ -575,38 +575,48 @@ append_item_words (GString *out, const D8ChartItem *item)
   g_string_append (out, d8_status_to_label (item->status));
 }
 
-static void
-append_allocation_words (GString *out, const D8ChartModel *model, guint column)
+char *
+d8_chart_model_describe_allocation (const D8ChartModel *model, guint column)
 {
   const D8ChartAllocation *alloc;
-  const D8ChartItem *total = &g_array_index (model->totals, D8ChartItem, column);
+  const D8ChartItem *total;
   g_autofree char *stated = NULL;
   g_autofree char *allocated = NULL;
   g_autofree char *diff = NULL;
 
-  if (column >= model->allocation->len)
-    return;
+  if (model->allocation == NULL || column >= model->allocation->len)
+    return NULL;
   alloc = &g_array_index (model->allocation, D8ChartAllocation, column);
+  total = &g_array_index (model->totals, D8ChartItem, column);
   if (!alloc->checked || alloc->difference == 0)
-    return;
+    return NULL;
   stated = d8_format_count (alloc->stated);
   allocated = d8_format_count (alloc->allocated);
   diff = d8_format_count (ABS (alloc->difference));
-  g_string_append (out, " ");
   if (alloc->difference > 0)
-    g_string_append_printf (out,
-                            /* Translators: the allocation check; e.g. "Indicator 1: the plan
-                             * states 128, the units are allocated 126: 2 not allocated." */
-                            ngettext ("Indicator %s: the plan states %s, the units are allocated %s: %s not allocated.",
-                                      "Indicator %s: the plan states %s, the units are allocated %s: %s not allocated.",
-                                      (gulong) ABS (alloc->difference)),
-                            total->code, stated, allocated, diff);
-  else
-    g_string_append_printf (out,
-                            ngettext ("Indicator %s: the plan states %s, the units are allocated %s: %s allocated beyond the total.",
-                                      "Indicator %s: the plan states %s, the units are allocated %s: %s allocated beyond the total.",
-                                      (gulong) ABS (alloc->difference)),
-                            total->code, stated, allocated, diff);
+    return g_strdup_printf (
+      /* Translators: the allocation check; e.g. "Indicator 1: the plan
+       * states 128, the units are allocated 126: 2 not allocated." */
+      ngettext ("Indicator %s: the plan states %s, the units are allocated %s: %s not allocated.",
+                "Indicator %s: the plan states %s, the units are allocated %s: %s not allocated.",
+                (gulong) ABS (alloc->difference)),
+      total->code, stated, allocated, diff);
+  return g_strdup_printf (
+    ngettext ("Indicator %s: the plan states %s, the units are allocated %s: %s allocated beyond the total.",
+              "Indicator %s: the plan states %s, the units are allocated %s: %s allocated beyond the total.",
+              (gulong) ABS (alloc->difference)),
+    total->code, stated, allocated, diff);
+}
+
+static void
+append_allocation_words (GString *out, const D8ChartModel *model, guint column)
+{
+  g_autofree char *sentence = d8_chart_model_describe_allocation (model, column);
+
+  if (sentence == NULL)
+    return;
+  g_string_append (out, " ");
+  g_string_append (out, sentence);
 }
 
 static void

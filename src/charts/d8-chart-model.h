@@ -126,6 +126,11 @@ char *d8_chart_model_describe (const D8ChartModel *model);
  * @row -1 with a matrix or indicator chart: the totals. */
 char *d8_chart_model_describe_item (const D8ChartModel *model, int row, int column);
 
+/* The allocation check of a matrix or indicator chart's total @column in
+ * a sentence ("Indicator 1: the plan states 128, …"), or NULL when the
+ * total is fully allocated or not checked. */
+char *d8_chart_model_describe_allocation (const D8ChartModel *model, guint column);
+
 /* The title and subtitle every chart carries (naming plan, subject, date). */
 char *d8_chart_model_title (const D8ChartModel *model);
 char *d8_chart_model_subtitle (const D8ChartModel *model);

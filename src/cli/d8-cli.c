@@ -9,56 +9,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "d8-cli-report.h"
 #include "d8-cli.h"
+#include "d8-cli-private.h"
 #include "d8-error.h"
 #include "d8-format.h"
 #include "d8-store.h"
 
-#define PROGRAM "duan8-cli"
 
-#define D8_CLI_ERROR (d8_cli_error_quark ())
-static G_DEFINE_QUARK (d8-cli-error-quark, d8_cli_error)
-
-typedef enum
-{
-  D8_CLI_ERROR_USAGE, /* bad arguments: exit 1 */
-} D8CliError;
-
-typedef struct _Cli Cli;
-typedef gboolean (*CommandFunc) (Cli *cli, GError **error);
-
-typedef struct
-{
-  const char *name;
-  const char *value_name; /* NULL for a flag */
-  const char *help;       /* N_() */
-} OptionSpec;
-
-typedef struct
-{
-  const char *name;
-  const char *synopsis; /* syntax after the command name; not translated */
-  const char *summary;  /* N_() */
-  const char *options[10];
-  const char *arg_name; /* a positional argument, or NULL */
-  gboolean arg_optional;
-  CommandFunc func;
-} Command;
-
-struct _Cli
-{
-  D8CliFormat format;
-  char *db_path;
-  char *plan_ref;
-  const Command *command;
-  GHashTable *options; /* command option name → value ("" for flags) */
-  char *arg;           /* the positional argument */
-  D8Store *store;
-  gboolean open_failed; /* the database could not be opened: exit 2 */
-};
+G_DEFINE_QUARK (d8-cli-error-quark, d8_cli_error)
 
 static const OptionSpec global_options[] = {
   { "db", N_("PATH"), N_("the database file (default: %s)") },
@@ -83,6 +45,19 @@ static const OptionSpec command_options[] = {
   { "as-of", N_("DATE"), N_("count entries dated on or before DATE (default: today)") },
   { "totals", NULL, N_("only the province totals") },
   { "include-deleted", NULL, N_("list deleted entries too") },
+  { "set", "province|NAME", N_("make this installation the provincial office or the office "
+                                 "of one unit") },
+  { "out", N_("FILE"), N_("the file to write") },
+  { "all", NULL, N_("every entry, not only those since the last export") },
+  { "since-last", NULL, N_("the entries recorded or changed here since the last export") },
+  { "plan-only", NULL, N_("the plans and quotas only, no entries") },
+  { "dry-run", NULL, N_("show what would change, and write nothing") },
+  { "json", NULL, N_("print the preview as JSON") },
+  { "keep", "mine|theirs", N_("which version to keep: this office’s or the other office’s") },
+  { "chart", "unit|matrix|indicator|timeline", N_("the kind of chart") },
+  { "width", N_("POINTS"), N_("the width of the page (1 point = 1/72 inch)") },
+  { "height", N_("POINTS"), N_("the height of the page") },
+  { "dpi", N_("N"), N_("pixels per inch of a PNG (default: 96)") },
 };
 
 static gboolean cmd_plans (Cli *cli, GError **error);
@@ -96,6 +71,7 @@ static gboolean cmd_entries (Cli *cli, GError **error);
 static gboolean cmd_delete (Cli *cli, GError **error);
 static gboolean cmd_undelete (Cli *cli, GError **error);
 static gboolean cmd_help (Cli *cli, GError **error);
+static gboolean cmd_edit (Cli *cli, GError **error);
 
 static const Command commands[] = {
   { "plans", "", N_("List the plans in the database"), { NULL }, NULL, FALSE, cmd_plans },
@@ -123,6 +99,41 @@ static const Command commands[] = {
   { "delete", "UUID", N_("Delete an entry (it can be restored with undelete)"), { NULL }, "UUID",
     FALSE, cmd_delete },
   { "undelete", "UUID", N_("Restore a deleted entry"), { NULL }, "UUID", FALSE, cmd_undelete },
+  { "edit",
+    "UUID [--date DATE] [--amount N | --reached N --group N] [--place TEXT] [--note TEXT] "
+    "[--allow-out-of-period]",
+    N_("Change an entry; options left out keep their value"),
+    { "date", "amount", "reached", "group", "place", "note", "allow-out-of-period", NULL },
+    "UUID", FALSE, cmd_edit },
+  { "office", "[--set province|NAME|ID]",
+    N_("Show which office this installation is, or set it"), { "set", NULL }, NULL, FALSE,
+    d8_cli_cmd_office },
+  { "export-bundle", "--out FILE.duan8.json [--unit NAME|ID] [--all | --since-last | --plan-only]",
+    N_("Write a bundle for another office: a unit's entries, or the plan and the picture"),
+    { "out", "unit", "all", "since-last", "plan-only", NULL }, NULL, FALSE,
+    d8_cli_cmd_export_bundle },
+  { "import-bundle", "FILE [--dry-run] [--json]",
+    N_("Preview a bundle from another office and merge it in one transaction"),
+    { "dry-run", "json", NULL }, "FILE", FALSE, d8_cli_cmd_import_bundle },
+  { "conflicts", "", N_("List entries edited at two offices since they last exchanged"),
+    { NULL }, NULL, FALSE, d8_cli_cmd_conflicts },
+  { "resolve", "UUID --keep mine|theirs", N_("Settle a conflict by keeping one version"),
+    { "keep", NULL }, "UUID", FALSE, d8_cli_cmd_resolve },
+  { "log", "", N_("List the bundles imported here, newest first"), { NULL }, NULL, FALSE,
+    d8_cli_cmd_log },
+  { "snapshots", "", N_("List the copies of the database taken before imports"), { NULL }, NULL,
+    FALSE, d8_cli_cmd_snapshots },
+  { "restore", "NAME", N_("Put back a snapshot (the current state is kept as a snapshot)"),
+    { NULL }, "NAME", FALSE, d8_cli_cmd_restore },
+  { "render",
+    "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] [--as-of DATE] "
+    "--out FILE.png|svg|pdf [--width W --height H | --dpi N]",
+    N_("Draw a chart into a PNG, SVG or PDF file"),
+    { "chart", "unit", "indicator", "as-of", "out", "width", "height", "dpi", NULL }, NULL, FALSE,
+    d8_cli_cmd_render },
+  { "print-pack", "--out FILE.pdf [--as-of DATE]",
+    N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
+    { "out", "as-of", NULL }, NULL, FALSE, d8_cli_cmd_print_pack },
   { "help", "[COMMAND]", N_("Show the help of a command"), { NULL }, "COMMAND", TRUE, cmd_help },
 };
 
@@ -155,22 +166,22 @@ command_accepts (const Command *command, const char *option)
   return FALSE;
 }
 
-static const char *
-option_value (Cli *cli, const char *name)
+const char *
+d8_cli_option_value (Cli *cli, const char *name)
 {
   return g_hash_table_lookup (cli->options, name);
 }
 
-static gboolean
-option_flag (Cli *cli, const char *name)
+gboolean
+d8_cli_option_flag (Cli *cli, const char *name)
 {
   return g_hash_table_contains (cli->options, name);
 }
 
-static gboolean
-require_option (Cli *cli, const char *name, GError **error)
+gboolean
+d8_cli_require_option (Cli *cli, const char *name, GError **error)
 {
-  if (option_value (cli, name) != NULL)
+  if (d8_cli_option_value (cli, name) != NULL)
     return TRUE;
   g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
                /* Translators: first %s is a command, second an option name */
@@ -178,8 +189,8 @@ require_option (Cli *cli, const char *name, GError **error)
   return FALSE;
 }
 
-static gboolean
-open_store (Cli *cli, GError **error)
+gboolean
+d8_cli_open_store (Cli *cli, GError **error)
 {
   if (cli->store != NULL)
     return TRUE;
@@ -192,18 +203,18 @@ open_store (Cli *cli, GError **error)
   return TRUE;
 }
 
-static D8Plan *
-open_plan (Cli *cli, GError **error)
+D8Plan *
+d8_cli_open_plan (Cli *cli, GError **error)
 {
-  if (!open_store (cli, error))
+  if (!d8_cli_open_store (cli, error))
     return NULL;
   return d8_store_resolve_plan (cli->store, cli->plan_ref, error);
 }
 
 /* The core says "in this plan"; on the command line the plan is worth
  * naming, since --plan may have been left out. */
-static D8Unit *
-resolve_unit (Cli *cli, const D8Plan *plan, const char *ref, GError **error)
+D8Unit *
+d8_cli_resolve_unit (Cli *cli, const D8Plan *plan, const char *ref, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   D8Unit *unit = d8_store_resolve_unit (cli->store, plan->id, ref, &local_error);
@@ -222,8 +233,8 @@ resolve_unit (Cli *cli, const D8Plan *plan, const char *ref, GError **error)
   return NULL;
 }
 
-static D8Indicator *
-resolve_indicator (Cli *cli, const D8Plan *plan, const char *ref, GError **error)
+D8Indicator *
+d8_cli_resolve_indicator (Cli *cli, const D8Plan *plan, const char *ref, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   D8Indicator *indicator = d8_store_resolve_indicator (cli->store, plan->id, ref, &local_error);
@@ -250,22 +261,22 @@ resolve_indicator (Cli *cli, const D8Plan *plan, const char *ref, GError **error
   return NULL;
 }
 
-static gboolean
-parse_count_option (Cli *cli, const char *name, gint64 *out, GError **error)
+gboolean
+d8_cli_parse_count_option (Cli *cli, const char *name, gint64 *out, GError **error)
 {
   g_autofree char *field = g_strdup_printf ("--%s", name);
-  return d8_parse_count (option_value (cli, name), field, out, error);
+  return d8_parse_count (d8_cli_option_value (cli, name), field, out, error);
 }
 
-static char *
-parse_date_option (Cli *cli, const char *name, GError **error)
+char *
+d8_cli_parse_date_option (Cli *cli, const char *name, GError **error)
 {
   g_autofree char *field = g_strdup_printf ("--%s", name);
-  return d8_parse_date (option_value (cli, name), field, error);
+  return d8_parse_date (d8_cli_option_value (cli, name), field, error);
 }
 
-static D8CliReport *
-report_for_plan (const D8Plan *plan)
+D8CliReport *
+d8_cli_report_for_plan (const D8Plan *plan)
 {
   D8CliReport *report = d8_cli_report_new ();
 
@@ -273,8 +284,8 @@ report_for_plan (const D8Plan *plan)
   return report;
 }
 
-static void
-write_report (Cli *cli, D8CliReport *report)
+void
+d8_cli_write_report (Cli *cli, D8CliReport *report)
 {
   d8_cli_report_write (report, cli->format, stdout);
 }
@@ -300,7 +311,7 @@ cmd_plans (Cli *cli, GError **error)
   g_autoptr (D8CliReport) report = d8_cli_report_new ();
   D8CliTable *table;
 
-  if (!open_store (cli, error) || (plans = d8_store_list_plans (cli->store, error)) == NULL)
+  if (!d8_cli_open_store (cli, error) || (plans = d8_store_list_plans (cli->store, error)) == NULL)
     return FALSE;
   table = d8_cli_table_new ("plans", NULL, plan_columns, G_N_ELEMENTS (plan_columns));
   for (guint i = 0; i < plans->len; i++)
@@ -319,7 +330,7 @@ cmd_plans (Cli *cli, GError **error)
       d8_cli_table_set_text (table, "title", plan->title);
     }
   d8_cli_report_add_table (report, table);
-  write_report (cli, report);
+  d8_cli_write_report (cli, report);
   return TRUE;
 }
 
@@ -343,10 +354,10 @@ cmd_units (Cli *cli, GError **error)
   g_autoptr (D8CliReport) report = NULL;
   D8CliTable *table;
 
-  if ((plan = open_plan (cli, error)) == NULL
+  if ((plan = d8_cli_open_plan (cli, error)) == NULL
       || (units = d8_store_list_units (cli->store, plan->id, error)) == NULL)
     return FALSE;
-  report = report_for_plan (plan);
+  report = d8_cli_report_for_plan (plan);
   table = d8_cli_table_new ("units", NULL, unit_columns, G_N_ELEMENTS (unit_columns));
   for (guint i = 0; i < units->len; i++)
     {
@@ -363,7 +374,7 @@ cmd_units (Cli *cli, GError **error)
       d8_cli_table_set_text (table, "valid_to", unit->valid_to);
     }
   d8_cli_report_add_table (report, table);
-  write_report (cli, report);
+  d8_cli_write_report (cli, report);
   return TRUE;
 }
 
@@ -394,10 +405,10 @@ cmd_indicators (Cli *cli, GError **error)
   g_autoptr (D8CliReport) report = NULL;
   D8CliTable *table;
 
-  if ((plan = open_plan (cli, error)) == NULL
+  if ((plan = d8_cli_open_plan (cli, error)) == NULL
       || (indicators = d8_store_list_indicators (cli->store, plan->id, error)) == NULL)
     return FALSE;
-  report = report_for_plan (plan);
+  report = d8_cli_report_for_plan (plan);
   table = d8_cli_table_new ("indicators", NULL, indicator_columns,
                             G_N_ELEMENTS (indicator_columns));
   for (guint i = 0; i < indicators->len; i++)
@@ -420,7 +431,7 @@ cmd_indicators (Cli *cli, GError **error)
         }
     }
   d8_cli_report_add_table (report, table);
-  write_report (cli, report);
+  d8_cli_write_report (cli, report);
   return TRUE;
 }
 
@@ -605,15 +616,15 @@ show_quotas (Cli *cli, gboolean with_quotas, GError **error)
   g_autoptr (D8Overview) ov = NULL;
   g_autoptr (D8CliReport) report = NULL;
 
-  if ((plan = open_plan (cli, error)) == NULL
+  if ((plan = d8_cli_open_plan (cli, error)) == NULL
       || (ov = d8_store_compute_overview (cli->store, plan->id, NULL, error)) == NULL)
     return FALSE;
-  report = report_for_plan (plan);
+  report = d8_cli_report_for_plan (plan);
   if (with_quotas)
     d8_cli_report_add_table (report, cli->format == D8_CLI_FORMAT_TABLE ? build_quota_matrix (ov)
                                                                          : build_quota_list (ov));
   d8_cli_report_add_table (report, build_allocation (ov, report));
-  write_report (cli, report);
+  d8_cli_write_report (cli, report);
   return TRUE;
 }
 
@@ -714,26 +725,26 @@ cmd_progress (Cli *cli, GError **error)
   g_autoptr (D8Overview) ov = NULL;
   g_autoptr (D8CliReport) report = NULL;
   g_autofree char *as_of = NULL;
-  gboolean totals_only = option_flag (cli, "totals");
+  gboolean totals_only = d8_cli_option_flag (cli, "totals");
   int only = -1;
 
-  if (totals_only && option_value (cli, "unit"))
+  if (totals_only && d8_cli_option_value (cli, "unit"))
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
                    _("progress: --totals and --unit cannot be used together"));
       return FALSE;
     }
-  if (option_value (cli, "as-of") && (as_of = parse_date_option (cli, "as-of", error)) == NULL)
+  if (d8_cli_option_value (cli, "as-of") && (as_of = d8_cli_parse_date_option (cli, "as-of", error)) == NULL)
     return FALSE;
-  if ((plan = open_plan (cli, error)) == NULL)
+  if ((plan = d8_cli_open_plan (cli, error)) == NULL)
     return FALSE;
-  if (option_value (cli, "unit")
-      && (unit = resolve_unit (cli, plan, option_value (cli, "unit"), error)) == NULL)
+  if (d8_cli_option_value (cli, "unit")
+      && (unit = d8_cli_resolve_unit (cli, plan, d8_cli_option_value (cli, "unit"), error)) == NULL)
     return FALSE;
   if ((ov = d8_store_compute_overview (cli->store, plan->id, as_of, error)) == NULL)
     return FALSE;
 
-  report = report_for_plan (plan);
+  report = d8_cli_report_for_plan (plan);
   d8_cli_report_add_text_field (report, "as_of", N_("As of"), D8_CLI_DATE, ov->as_of);
   d8_cli_report_add_percent_field (report, "expected_percent", N_("Expected pace"),
                                    ov->expected);
@@ -766,7 +777,7 @@ cmd_progress (Cli *cli, GError **error)
     }
   if (unit == NULL)
     d8_cli_report_add_table (report, build_totals (ov));
-  write_report (cli, report);
+  d8_cli_write_report (cli, report);
   return TRUE;
 }
 
@@ -781,15 +792,15 @@ cmd_record (Cli *cli, GError **error)
   g_autoptr (D8Entry) entry = d8_entry_new ();
   g_autoptr (GError) local_error = NULL;
   g_autofree char *date = NULL;
-  gboolean has_amount = option_value (cli, "amount") != NULL;
-  gboolean has_percent = option_value (cli, "reached") != NULL || option_value (cli, "group") != NULL;
+  gboolean has_amount = d8_cli_option_value (cli, "amount") != NULL;
+  gboolean has_percent = d8_cli_option_value (cli, "reached") != NULL || d8_cli_option_value (cli, "group") != NULL;
   gint64 amount = 0, reached = 0, group = 0;
 
   /* Everything that can be checked without the database is checked first. */
-  if (!require_option (cli, "unit", error) || !require_option (cli, "indicator", error)
-      || !require_option (cli, "date", error))
+  if (!d8_cli_require_option (cli, "unit", error) || !d8_cli_require_option (cli, "indicator", error)
+      || !d8_cli_require_option (cli, "date", error))
     return FALSE;
-  if ((date = parse_date_option (cli, "date", error)) == NULL)
+  if ((date = d8_cli_parse_date_option (cli, "date", error)) == NULL)
     return FALSE;
   if (has_amount && has_percent)
     {
@@ -804,17 +815,17 @@ cmd_record (Cli *cli, GError **error)
                      "(percent indicators)"));
       return FALSE;
     }
-  if (has_amount && !parse_count_option (cli, "amount", &amount, error))
+  if (has_amount && !d8_cli_parse_count_option (cli, "amount", &amount, error))
     return FALSE;
   if (has_percent
-      && (!require_option (cli, "reached", error) || !require_option (cli, "group", error)
-          || !parse_count_option (cli, "reached", &reached, error)
-          || !parse_count_option (cli, "group", &group, error)))
+      && (!d8_cli_require_option (cli, "reached", error) || !d8_cli_require_option (cli, "group", error)
+          || !d8_cli_parse_count_option (cli, "reached", &reached, error)
+          || !d8_cli_parse_count_option (cli, "group", &group, error)))
     return FALSE;
 
-  if ((plan = open_plan (cli, error)) == NULL
-      || (unit = resolve_unit (cli, plan, option_value (cli, "unit"), error)) == NULL
-      || (indicator = resolve_indicator (cli, plan, option_value (cli, "indicator"), error))
+  if ((plan = d8_cli_open_plan (cli, error)) == NULL
+      || (unit = d8_cli_resolve_unit (cli, plan, d8_cli_option_value (cli, "unit"), error)) == NULL
+      || (indicator = d8_cli_resolve_indicator (cli, plan, d8_cli_option_value (cli, "indicator"), error))
            == NULL)
     return FALSE;
   if (indicator->kind == D8_KIND_COUNT && !has_amount)
@@ -838,9 +849,9 @@ cmd_record (Cli *cli, GError **error)
   entry->amount = amount;
   entry->reached = reached;
   entry->group_size = group;
-  entry->place = g_strdup (option_value (cli, "place"));
-  entry->note = g_strdup (option_value (cli, "note"));
-  if (!d8_store_add_entry (cli->store, entry, option_flag (cli, "allow-out-of-period"),
+  entry->place = g_strdup (d8_cli_option_value (cli, "place"));
+  entry->note = g_strdup (d8_cli_option_value (cli, "note"));
+  if (!d8_store_add_entry (cli->store, entry, d8_cli_option_flag (cli, "allow-out-of-period"),
                            &local_error))
     {
       if (g_error_matches (local_error, D8_ERROR, D8_ERROR_OUT_OF_PERIOD))
@@ -887,20 +898,20 @@ cmd_entries (Cli *cli, GError **error)
   g_autoptr (D8CliReport) report = NULL;
   D8CliTable *table;
 
-  if ((plan = open_plan (cli, error)) == NULL)
+  if ((plan = d8_cli_open_plan (cli, error)) == NULL)
     return FALSE;
-  if (option_value (cli, "unit")
-      && (unit = resolve_unit (cli, plan, option_value (cli, "unit"), error)) == NULL)
+  if (d8_cli_option_value (cli, "unit")
+      && (unit = d8_cli_resolve_unit (cli, plan, d8_cli_option_value (cli, "unit"), error)) == NULL)
     return FALSE;
-  if (option_value (cli, "indicator")
-      && (indicator = resolve_indicator (cli, plan, option_value (cli, "indicator"), error))
+  if (d8_cli_option_value (cli, "indicator")
+      && (indicator = d8_cli_resolve_indicator (cli, plan, d8_cli_option_value (cli, "indicator"), error))
            == NULL)
     return FALSE;
   if ((units = d8_store_list_units (cli->store, plan->id, error)) == NULL
       || (indicators = d8_store_list_indicators (cli->store, plan->id, error)) == NULL
       || (entries = d8_store_list_entries (cli->store, plan->id, unit ? unit->id : 0,
                                            indicator ? indicator->id : 0,
-                                           option_flag (cli, "include-deleted"), error))
+                                           d8_cli_option_flag (cli, "include-deleted"), error))
            == NULL)
     return FALSE;
   for (guint i = 0; i < units->len; i++)
@@ -909,7 +920,7 @@ cmd_entries (Cli *cli, GError **error)
     g_hash_table_insert (indicator_by_id, &((D8Indicator *) indicators->pdata[i])->id,
                          indicators->pdata[i]);
 
-  report = report_for_plan (plan);
+  report = d8_cli_report_for_plan (plan);
   table = d8_cli_table_new ("entries", NULL, entry_columns, G_N_ELEMENTS (entry_columns));
   for (guint i = 0; i < entries->len; i++)
     {
@@ -943,20 +954,89 @@ cmd_entries (Cli *cli, GError **error)
       d8_cli_table_set_text (table, "updated_at", entry->updated_at);
     }
   d8_cli_report_add_table (report, table);
-  write_report (cli, report);
+  d8_cli_write_report (cli, report);
   return TRUE;
 }
 
 static gboolean
 cmd_delete (Cli *cli, GError **error)
 {
-  return open_store (cli, error) && d8_store_delete_entry (cli->store, cli->arg, error);
+  return d8_cli_open_store (cli, error) && d8_store_delete_entry (cli->store, cli->arg, error);
 }
 
 static gboolean
 cmd_undelete (Cli *cli, GError **error)
 {
-  return open_store (cli, error) && d8_store_undelete_entry (cli->store, cli->arg, error);
+  return d8_cli_open_store (cli, error) && d8_store_undelete_entry (cli->store, cli->arg, error);
+}
+
+static gboolean
+cmd_edit (Cli *cli, GError **error)
+{
+  g_autoptr (D8Entry) entry = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *date = NULL;
+  gint64 value;
+
+  /* Values are checked before the database is opened. */
+  if (d8_cli_option_value (cli, "date") != NULL
+      && (date = d8_cli_parse_date_option (cli, "date", error)) == NULL)
+    return FALSE;
+  if (d8_cli_option_value (cli, "amount") != NULL
+      && (d8_cli_option_value (cli, "reached") != NULL || d8_cli_option_value (cli, "group") != NULL))
+    {
+      g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
+                   _("record: give either --amount, or --reached and --group, not both"));
+      return FALSE;
+    }
+  if (!d8_cli_open_store (cli, error)
+      || (entry = d8_store_get_entry (cli->store, cli->arg, error)) == NULL)
+    return FALSE;
+  if (date != NULL)
+    {
+      g_free (entry->date);
+      entry->date = g_steal_pointer (&date);
+    }
+  if (d8_cli_option_value (cli, "amount") != NULL)
+    {
+      if (!d8_cli_parse_count_option (cli, "amount", &value, error))
+        return FALSE;
+      entry->amount = value;
+    }
+  if (d8_cli_option_value (cli, "reached") != NULL)
+    {
+      if (!d8_cli_parse_count_option (cli, "reached", &value, error))
+        return FALSE;
+      entry->reached = value;
+    }
+  if (d8_cli_option_value (cli, "group") != NULL)
+    {
+      if (!d8_cli_parse_count_option (cli, "group", &value, error))
+        return FALSE;
+      entry->group_size = value;
+    }
+  if (d8_cli_option_value (cli, "place") != NULL)
+    {
+      g_free (entry->place);
+      entry->place = g_strdup (d8_cli_option_value (cli, "place"));
+    }
+  if (d8_cli_option_value (cli, "note") != NULL)
+    {
+      g_free (entry->note);
+      entry->note = g_strdup (d8_cli_option_value (cli, "note"));
+    }
+  if (!d8_store_update_entry (cli->store, entry, d8_cli_option_flag (cli, "allow-out-of-period"),
+                              &local_error))
+    {
+      if (g_error_matches (local_error, D8_ERROR, D8_ERROR_OUT_OF_PERIOD))
+        g_set_error (error, D8_ERROR, D8_ERROR_OUT_OF_PERIOD,
+                     _("%s; give --allow-out-of-period to record it anyway"),
+                     local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------- help */
@@ -1233,6 +1313,15 @@ exit_code_for (Cli *cli, const GError *error)
     return D8_CLI_EXIT_USER;
   if (error->domain == D8_ERROR)
     return error->code == D8_ERROR_DATABASE ? D8_CLI_EXIT_INTERNAL : D8_CLI_EXIT_USER;
+  /* A file the user named that is not there (or a folder that is not):
+   * a user error. Other file failures (disk full, permissions) are 2. */
+  if (error->domain == G_IO_ERROR
+      && (error->code == G_IO_ERROR_NOT_FOUND || error->code == G_IO_ERROR_INVALID_ARGUMENT
+          || error->code == G_IO_ERROR_IS_DIRECTORY))
+    return D8_CLI_EXIT_USER;
+  if (error->domain == G_FILE_ERROR
+      && (error->code == G_FILE_ERROR_NOENT || error->code == G_FILE_ERROR_ISDIR))
+    return D8_CLI_EXIT_USER;
   return D8_CLI_EXIT_INTERNAL;
 }
 

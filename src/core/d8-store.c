@@ -384,6 +384,24 @@ d8_store_get_office (D8Store *self)
   return self->office;
 }
 
+/* For people: "Provincial office", or the unit's name and kind. */
+char *
+d8_store_describe_office (D8Store *self)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  if (g_strcmp0 (self->office, "province") == 0)
+    return g_strdup (_("Provincial office"));
+  stmt = prepare (self, "SELECT name, kind FROM units WHERE code = ?", NULL);
+  if (stmt == NULL)
+    return g_strdup (self->office);
+  sqlite3_bind_text (stmt, 1, self->office, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup (self->office);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 static char *meta_get (D8Store *self, const char *key);
 static gboolean meta_set (D8Store *self, const char *key, const char *value, GError **error);
 static gint64 unit_id_by_code (D8Store *self, const char *code);

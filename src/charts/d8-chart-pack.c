@@ -1,0 +1,487 @@
+/* d8-chart-pack.c — the meeting pack, page by page (see d8-chart-pack.h).
+ *
+ * Page 1 is a cover (plan, as-of date, office, the province's completion,
+ * the units behind, the allocation differences); page 2 the province matrix;
+ * then one page per unit: its progress chart above a table of its figures.
+ * Every page has a footer with the plan number and "Page N/M". Always the
+ * print style: black text on white, status textures that survive greyscale.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+
+#include <cairo-pdf.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "d8-chart-export.h"
+#include "d8-chart-model.h"
+#include "d8-chart-pack.h"
+#include "d8-chart-paint.h"
+#include "d8-format.h"
+
+#define MARGIN 30.0     /* points, all sides */
+#define FOOTER 16.0     /* height kept for the footer */
+#define BODY_SIZE 9.0   /* points */
+
+struct _D8ChartPack
+{
+  D8Overview *overview;
+  char *office;
+  char *printed_on;
+  D8ChartStyle style;
+  D8ChartModel *matrix;
+  GPtrArray *unit_models; /* D8ChartModel*, one per unit */
+};
+
+D8ChartPack *
+d8_chart_pack_new (D8Overview *overview, const char *office)
+{
+  D8ChartPack *pack;
+
+  g_return_val_if_fail (overview != NULL, NULL);
+
+  pack = g_new0 (D8ChartPack, 1);
+  pack->overview = overview;
+  pack->office = g_strdup (office);
+  pack->printed_on = d8_date_today ();
+  pack->style = d8_chart_style_print ();
+  pack->matrix = d8_chart_model_matrix_from_overview (overview);
+  pack->unit_models = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_chart_model_free);
+  for (guint i = 0; i < overview->units->len; i++)
+    g_ptr_array_add (pack->unit_models, d8_chart_model_unit_from_overview (overview, i));
+  return pack;
+}
+
+void
+d8_chart_pack_free (D8ChartPack *pack)
+{
+  if (pack == NULL)
+    return;
+  g_free (pack->office);
+  g_free (pack->printed_on);
+  d8_chart_model_free (pack->matrix);
+  g_ptr_array_unref (pack->unit_models);
+  g_free (pack);
+}
+
+guint
+d8_chart_pack_get_n_pages (const D8ChartPack *pack)
+{
+  g_return_val_if_fail (pack != NULL, 0);
+  return 2 + pack->overview->units->len;
+}
+
+/* ------------------------------------------------------------------ text */
+
+typedef struct
+{
+  cairo_t *cr;
+  const D8ChartPack *pack;
+  PangoLayout *layout;
+} Pen;
+
+static void
+pen_init (Pen *pen, const D8ChartPack *pack, cairo_t *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoContext *context;
+
+  pen->cr = cr;
+  pen->pack = pack;
+  pen->layout = pango_cairo_create_layout (cr);
+  /* Unhinted, as the charts: the same layout on paper, PDF and screen. */
+  context = pango_layout_get_context (pen->layout);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_layout_context_changed (pen->layout);
+}
+
+static void
+pen_clear (Pen *pen)
+{
+  g_clear_object (&pen->layout);
+}
+
+static void
+set_color (cairo_t *cr, const D8ChartColor *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+/* Sets the font and text; @width > 0 wraps (or, with @ellipsize, cuts with
+ * "…" on one line). Returns the height of the text. */
+static double
+pen_set (Pen *pen, const char *text, double size, gboolean bold, double width, gboolean ellipsize)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+  int w, h;
+
+  pango_font_description_set_family (font, pen->pack->style.font_family);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (pen->layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (pen->layout, text, -1);
+  pango_layout_set_width (pen->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (pen->layout, ellipsize ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_alignment (pen->layout, PANGO_ALIGN_LEFT);
+  pango_layout_get_size (pen->layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static double
+pen_width (Pen *pen)
+{
+  int w, h;
+
+  pango_layout_get_size (pen->layout, &w, &h);
+  return (double) w / PANGO_SCALE;
+}
+
+/* Draws the text set last, its top-left at (x, y); returns its height. */
+static double
+pen_show (Pen *pen, double x, double y, const D8ChartColor *color)
+{
+  int w, h;
+
+  pango_layout_get_size (pen->layout, &w, &h);
+  set_color (pen->cr, color);
+  cairo_move_to (pen->cr, x, y);
+  pango_cairo_show_layout (pen->cr, pen->layout);
+  return (double) h / PANGO_SCALE;
+}
+
+/* Text with its right edge at @right. */
+static void
+pen_show_right (Pen *pen, const char *text, double size, gboolean bold, double right, double y,
+                const D8ChartColor *color)
+{
+  pen_set (pen, text, size, bold, -1, FALSE);
+  pen_show (pen, right - pen_width (pen), y, color);
+}
+
+/* ---------------------------------------------------------------- pieces */
+
+static void
+draw_footer (Pen *pen, guint page_index, double width, double height)
+{
+  const D8ChartPack *pack = pen->pack;
+  g_autofree char *as_of = d8_format_date (pack->overview->as_of);
+  /* Translators: the footer of every printed page: the plan's number and the as-of date */
+  g_autofree char *left = g_strdup_printf (_("Plan %s · as of %s"), pack->overview->plan->doc_number,
+                                           as_of);
+  /* Translators: page numbers in the footer of printouts, e.g. "Page 3/17" */
+  g_autofree char *right = g_strdup_printf (_("Page %u/%u"), page_index + 1,
+                                            d8_chart_pack_get_n_pages (pack));
+  double y = height - MARGIN - FOOTER + 5;
+
+  cairo_save (pen->cr);
+  set_color (pen->cr, &pack->style.grid);
+  cairo_set_line_width (pen->cr, 0.5);
+  cairo_move_to (pen->cr, MARGIN, y - 3);
+  cairo_line_to (pen->cr, width - MARGIN, y - 3);
+  cairo_stroke (pen->cr);
+  cairo_restore (pen->cr);
+  pen_set (pen, left, 7.5, FALSE, (width - 2 * MARGIN) * 0.75, TRUE);
+  pen_show (pen, MARGIN, y, &pack->style.muted);
+  pen_show_right (pen, right, 7.5, FALSE, width - MARGIN, y, &pack->style.foreground);
+}
+
+static void
+draw_chart (const D8ChartPack *pack, const D8ChartModel *model, cairo_t *cr, double x, double y,
+            double w, double h)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_clip (cr);
+  d8_chart_draw (model, &pack->style, cr, w, h);
+  cairo_restore (cr);
+}
+
+static void
+draw_cover (Pen *pen, double width, double height)
+{
+  const D8ChartPack *pack = pen->pack;
+  const D8Overview *ov = pack->overview;
+  const D8ChartStyle *st = &pack->style;
+  double x = MARGIN + 20, w = width - 2 * MARGIN - 40, y = MARGIN + 40;
+  g_autofree char *as_of = d8_format_date (ov->as_of);
+  g_autofree char *printed = d8_format_date (pack->printed_on);
+  g_autofree char *issued = d8_format_date (ov->plan->issued_on);
+  g_autofree char *overall = d8_format_percent (ov->province_overall, 1);
+  g_autofree char *expected = d8_format_percent (ov->expected, 1);
+  g_autoptr (GString) behind = g_string_new (NULL);
+  g_autoptr (GString) allocation = g_string_new (NULL);
+  guint n_behind = 0;
+  g_autofree char *line = NULL;
+
+  pen_set (pen, _("Project 8: progress against the plan’s quotas"), 13, TRUE, w, FALSE);
+  y += pen_show (pen, x, y, &st->muted) + 6;
+  pen_set (pen, ov->plan->title, 17, TRUE, w, FALSE);
+  y += pen_show (pen, x, y, &st->foreground) + 10;
+  /* Translators: the plan's number, its issuer, the date it was issued */
+  line = g_strdup_printf (_("Plan %s of %s, issued %s"), ov->plan->doc_number, ov->plan->issuer,
+                          issued);
+  pen_set (pen, line, 11, FALSE, w, FALSE);
+  y += pen_show (pen, x, y, &st->foreground) + 24;
+  g_clear_pointer (&line, g_free);
+
+  {
+    const char *labels[] = { N_("As of"), N_("Office"), N_("Printed on") };
+    const char *values[] = { as_of, pack->office ? pack->office : "–", printed };
+    double label_w = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        pen_set (pen, _(labels[i]), 11, TRUE, -1, FALSE);
+        label_w = MAX (label_w, pen_width (pen));
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        pen_set (pen, _(labels[i]), 11, TRUE, -1, FALSE);
+        pen_show (pen, x, y, &st->muted);
+        pen_set (pen, values[i], 11, FALSE, w - label_w - 16, FALSE);
+        y += pen_show (pen, x + label_w + 16, y, &st->foreground) + 4;
+      }
+  }
+  y += 20;
+
+  /* Translators: the province's overall completion and where the calendar says it should be */
+  line = g_strdup_printf (_("The province has completed %s of its quotas; by this date the even "
+                            "pace would be %s."),
+                          overall, expected);
+  pen_set (pen, line, 11, FALSE, w, FALSE);
+  y += pen_show (pen, x, y, &st->foreground) + 8;
+  g_clear_pointer (&line, g_free);
+
+  for (guint u = 0; u < ov->units->len; u++)
+    {
+      gboolean is_behind = FALSE;
+
+      for (guint i = 0; i < ov->indicators->len; i++)
+        if (ov->cells[u * ov->indicators->len + i].status == D8_STATUS_BEHIND
+            || ov->cells[u * ov->indicators->len + i].status == D8_STATUS_NOT_STARTED)
+          is_behind = TRUE;
+      if (is_behind)
+        {
+          g_string_append_printf (behind, "%s%s", n_behind ? ", " : "",
+                                  ((const D8Unit *) ov->units->pdata[u])->name);
+          n_behind++;
+        }
+    }
+  if (n_behind > 0)
+    line = g_strdup_printf (ngettext ("%u unit is behind the even pace on at least one "
+                                      "indicator: %s.",
+                                      "%u units are behind the even pace on at least one "
+                                      "indicator: %s.",
+                                      n_behind),
+                            n_behind, behind->str);
+  else
+    line = g_strdup (_("Every unit is at or ahead of the even pace on every indicator."));
+  pen_set (pen, line, 11, FALSE, w, FALSE);
+  y += pen_show (pen, x, y, &st->foreground) + 8;
+  g_clear_pointer (&line, g_free);
+
+  for (guint c = 0; pack->matrix->totals != NULL && c < pack->matrix->totals->len; c++)
+    {
+      g_autofree char *sentence = d8_chart_model_describe_allocation (pack->matrix, c);
+
+      if (sentence == NULL)
+        continue;
+      if (allocation->len)
+        g_string_append_c (allocation, '\n');
+      g_string_append (allocation, sentence);
+    }
+  if (allocation->len)
+    {
+      pen_set (pen, allocation->str, 11, FALSE, w, FALSE);
+      y += pen_show (pen, x, y, &st->foreground) + 8;
+    }
+
+  pen_set (pen, _("Page 2: every unit against its quotas. Then one page per unit: its progress "
+                  "chart and its figures."),
+           9.5, FALSE, w, FALSE);
+  pen_show (pen, x, MAX (y + 12, height - MARGIN - FOOTER - 40), &st->muted);
+}
+
+/* The unit page's table: indicator, quota, achieved, remaining, %, status. */
+static void
+draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w, double h)
+{
+  const D8ChartPack *pack = pen->pack;
+  const D8Overview *ov = pack->overview;
+  const D8ChartStyle *st = &pack->style;
+  const char *headers[] = { N_("Indicator"), N_("Quota"), N_("Achieved"), N_("Remaining"),
+                            N_("Completion"), N_("Status") };
+  double num_w[4], status_w = 0, name_w, edge;
+  double right[4];
+  guint n = ov->indicators->len;
+  double row_h = MIN (15.0, h / (n + 1.5));
+  double size = MIN (BODY_SIZE, row_h * 0.62);
+
+  /* Number columns as wide as their header or "30 of 40", whichever is wider. */
+  pen_set (pen, "000.000 / 000.000", size, FALSE, -1, FALSE);
+  edge = pen_width (pen);
+  for (guint c = 0; c < 4; c++)
+    {
+      pen_set (pen, _(headers[c + 1]), size, TRUE, -1, FALSE);
+      num_w[c] = MAX (pen_width (pen), c == 1 ? edge : 48) + 14;
+    }
+  for (int st_i = D8_STATUS_NO_QUOTA; st_i <= D8_STATUS_DONE; st_i++)
+    {
+      pen_set (pen, d8_status_to_label ((D8Status) st_i), size, TRUE, -1, FALSE);
+      status_w = MAX (status_w, pen_width (pen) + 6);
+    }
+  name_w = w - num_w[0] - num_w[1] - num_w[2] - num_w[3] - status_w - 12;
+  right[0] = x + name_w + num_w[0];
+  for (guint c = 1; c < 4; c++)
+    right[c] = right[c - 1] + num_w[c];
+
+  pen_set (pen, _(headers[0]), size, TRUE, name_w - 6, TRUE);
+  pen_show (pen, x, y, &st->foreground);
+  for (guint c = 0; c < 4; c++)
+    pen_show_right (pen, _(headers[c + 1]), size, TRUE, right[c], y, &st->foreground);
+  pen_set (pen, _(headers[5]), size, TRUE, status_w, TRUE);
+  pen_show (pen, right[3] + 14, y, &st->foreground);
+  y += row_h;
+  cairo_save (pen->cr);
+  set_color (pen->cr, &st->foreground);
+  cairo_set_line_width (pen->cr, 0.6);
+  cairo_move_to (pen->cr, x, y - 2);
+  cairo_line_to (pen->cr, x + w, y - 2);
+  cairo_stroke (pen->cr);
+  cairo_restore (pen->cr);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const D8Indicator *ind = ov->indicators->pdata[i];
+      const D8Cell *cell = &ov->cells[unit_index * n + i];
+      g_autofree char *name = g_strdup_printf ("%s. %s", ind->code, ind->name_vi);
+      g_autofree char *quota = NULL, *achieved = NULL, *remaining = NULL, *percent = NULL;
+
+      if (i % 2 == 1)
+        {
+          cairo_save (pen->cr);
+          set_color (pen->cr, &st->grid);
+          cairo_set_source_rgba (pen->cr, st->grid.red, st->grid.green, st->grid.blue, 0.35);
+          cairo_rectangle (pen->cr, x, y - 2, w, row_h);
+          cairo_fill (pen->cr);
+          cairo_restore (pen->cr);
+        }
+      if (ind->kind == D8_KIND_PERCENT)
+        {
+          g_autofree char *r = d8_format_count (cell->achieved);
+          g_autofree char *g = d8_format_count (cell->group_size);
+
+          /* Translators: women reached of the target group, in a table cell */
+          achieved = g_strdup_printf (_("%s of %s"), r, g);
+          quota = ind->has_target ? d8_format_percent (ind->target / 100.0, 0) : g_strdup ("–");
+          remaining = g_strdup ("–");
+        }
+      else
+        {
+          quota = cell->has_quota ? d8_format_count (cell->quota) : g_strdup ("–");
+          achieved = d8_format_count (cell->achieved);
+          remaining = cell->has_quota ? d8_format_count (MAX (cell->quota - cell->achieved, 0))
+                                      : g_strdup ("–");
+        }
+      percent = isnan (cell->completion) ? g_strdup ("–") : d8_format_percent (cell->completion, 1);
+
+      pen_set (pen, name, size, FALSE, name_w - 8, TRUE);
+      pen_show (pen, x, y, &st->foreground);
+      pen_show_right (pen, quota, size, FALSE, right[0], y, &st->foreground);
+      pen_show_right (pen, achieved, size, FALSE, right[1], y, &st->foreground);
+      pen_show_right (pen, remaining, size, FALSE, right[2], y, &st->foreground);
+      pen_show_right (pen, percent, size, FALSE, right[3], y, &st->foreground);
+      pen_set (pen, d8_status_to_label (cell->status), size, cell->status == D8_STATUS_BEHIND,
+               status_w, TRUE);
+      pen_show (pen, right[3] + 14, y, &st->foreground);
+      y += row_h;
+    }
+}
+
+void
+d8_chart_pack_draw_page (const D8ChartPack *pack, guint page_index, cairo_t *cr, double width,
+                         double height)
+{
+  Pen pen;
+  double body_h = height - 2 * MARGIN - FOOTER;
+  double body_w = width - 2 * MARGIN;
+
+  g_return_if_fail (pack != NULL && cr != NULL);
+  g_return_if_fail (page_index < d8_chart_pack_get_n_pages (pack));
+
+  cairo_save (cr);
+  set_color (cr, &pack->style.background);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  pen_init (&pen, pack, cr);
+
+  if (page_index == 0)
+    draw_cover (&pen, width, height);
+  else if (page_index == 1)
+    draw_chart (pack, pack->matrix, cr, MARGIN, MARGIN, body_w, body_h);
+  else
+    {
+      guint unit = page_index - 2;
+      double chart_h = body_h * 0.62;
+
+      draw_chart (pack, pack->unit_models->pdata[unit], cr, MARGIN, MARGIN, body_w, chart_h);
+      draw_unit_table (&pen, unit, MARGIN + 10, MARGIN + chart_h + 10, body_w - 20,
+                       body_h - chart_h - 10);
+    }
+  draw_footer (&pen, page_index, width, height);
+  pen_clear (&pen);
+  cairo_restore (cr);
+}
+
+gboolean
+d8_chart_pack_write_pdf (const D8ChartPack *pack, const char *path, GError **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (pack != NULL && path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (tmp, D8_CHART_A4_LANDSCAPE_WIDTH,
+                                      D8_CHART_A4_LANDSCAPE_HEIGHT);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < d8_chart_pack_get_n_pages (pack); i++)
+    {
+      d8_chart_pack_draw_page (pack, i, cr, D8_CHART_A4_LANDSCAPE_WIDTH,
+                               D8_CHART_A4_LANDSCAPE_HEIGHT);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write “%s”: check that the folder exists and can be written to"),
+                   path);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,167 @@
+#!/bin/sh
+# test-cli-bundle.sh — the exchange between offices through duan8-cli alone:
+# a province and two unit offices, each with its own database. The province
+# sends the plan; the units record, edit, delete and export; the province
+# imports both and its figures equal what each unit recorded; it sends the
+# whole picture back and the units match it. Re-imports change nothing; a
+# concurrent edit becomes a conflict that both sides resolve the same way;
+# deletions travel as tombstones; malformed bundles are refused with the
+# database file unchanged; --dry-run writes nothing; a snapshot restores.
+# Usage: sh tests/test-cli-bundle.sh PATH-TO-duan8-cli
+set -eu
+
+cli="$1"
+srcdir="${G_TEST_SRCDIR:-${D8_SOURCE_ROOT:-.}/tests}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" LANG=C.UTF-8
+unset LC_ALL LANGUAGE
+failures=0
+n=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; }
+is () { # is DESCRIPTION ACTUAL EXPECTED
+  if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1"; echo "#   got: $2" | head -5; echo "#   expected: $3" | head -5; fi
+}
+P="$tmp/province.sqlite3"; U1="$tmp/chu-puh.sqlite3"; U2="$tmp/krong-pa.sqlite3"
+at () { db="$1"; shift; "$cli" --db "$db" "$@"; }
+# expect DESCRIPTION STATUS DB ARGS...: keeps stdout/stderr in $tmp/out, $tmp/err
+expect () {
+  desc="$1"; want="$2"; db="$3"; shift 3
+  set +e; "$cli" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"; got=$?; set -e
+  if [ "$got" -eq "$want" ]; then ok "$desc"; else not_ok "$desc (exit $got)"; sed 's/^/# /' "$tmp/err" "$tmp/out" | head -8; fi
+}
+# What a unit shows for itself, in the machine format.
+figures () { at "$1" progress --as-of 2023-12-31 --unit "$2" --format csv; }
+entries () { at "$1" entries --include-deleted --format csv | cut -d, -f1-10,12 | sort; }
+
+# ------------------------------------------------------------ offices
+expect "a new database is the provincial office" 0 "$P" office --format json
+grep -q '"office" *: *"province"' "$tmp/out" && ok "office prints province" || not_ok "office prints province"
+expect "Chư Pưh's office is set by name" 0 "$U1" office --set "chu puh"
+grep -q "Chư Pưh" "$tmp/out" && ok "office names the unit" || not_ok "office names the unit"
+at "$U2" office --set "Krông Pa" >/dev/null
+expect "an unknown office is refused" 1 "$U2" office --set "Hà Nội"
+expect "a bundle must be named *.duan8.json" 1 "$P" export-bundle --out "$tmp/plan.json"
+
+# -------------------------------------------- the province sends the plan
+expect "the province exports the plan" 0 "$P" export-bundle --out "$tmp/plan.duan8.json"
+expect "Chư Pưh imports the plan" 0 "$U1" import-bundle "$tmp/plan.duan8.json"
+expect "Krông Pa imports the plan" 0 "$U2" import-bundle "$tmp/plan.duan8.json"
+
+# -------------------------------------------- units record, edit, delete
+e1=$(at "$U1" record --unit "Chư Pưh" --indicator 1 --date 2023-03-04 --amount 2 --place "Xã Ia Le")
+e2=$(at "$U1" record --unit "Chư Pưh" --indicator 5 --date 2023-04-01 --amount 1)
+e3=$(at "$U1" record --unit "Chư Pưh" --indicator SM --date 2023-05-04 --reached 30 --group 40)
+e4=$(at "$U1" record --unit "Chư Pưh" --indicator 7 --date 2023-05-06 --amount 1)
+at "$U1" edit "$e1" --amount 3 --note "đã kiểm tra"
+at "$U1" delete "$e4"
+f1=$(at "$U2" record --unit "Krông Pa" --indicator 1 --date 2023-02-10 --amount 4)
+f2=$(at "$U2" record --unit "Krông Pa" --indicator 9 --date 2023-06-01 --amount 2)
+
+expect "Chư Pưh exports its entries" 0 "$U1" export-bundle --out "$tmp/u1.duan8.json"
+expect "Krông Pa exports its entries" 0 "$U2" export-bundle --out "$tmp/u2.duan8.json"
+
+# ------------------------------------------------ the province merges
+cp "$P" "$tmp/before-dry.sqlite3"
+expect "dry run of Chư Pưh's bundle" 0 "$P" import-bundle --dry-run "$tmp/u1.duan8.json"
+grep -q "Dry run" "$tmp/out" && ok "dry run says nothing was written" || not_ok "dry run says nothing was written"
+cmp -s "$P" "$tmp/before-dry.sqlite3" && ok "dry run leaves the file byte-identical" || not_ok "dry run leaves the file byte-identical"
+expect "preview as JSON" 0 "$P" import-bundle --dry-run --json "$tmp/u1.duan8.json"
+python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); e=p["entries"]; assert e["new"]==3 and e["deleted"]==1 and e["rejected"]==0, e' "$tmp/out" \
+  && ok "preview counts 3 new entries and 1 deleted, none rejected" || not_ok "preview counts (see JSON)"
+
+expect "the province imports Chư Pưh" 0 "$P" import-bundle "$tmp/u1.duan8.json"
+expect "the province imports Krông Pa" 0 "$P" import-bundle "$tmp/u2.duan8.json"
+is "the province shows what Chư Pưh recorded" "$(figures "$P" "Chư Pưh")" "$(figures "$U1" "Chư Pưh")"
+is "the province shows what Krông Pa recorded" "$(figures "$P" "Krông Pa")" "$(figures "$U2" "Krông Pa")"
+at "$P" progress --as-of 2023-12-31 --totals --format json >"$tmp/totals.json"
+python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); r=[x for x in t["totals"] if x["indicator_code"]=="1"][0]; assert r["achieved"]==7, r' "$tmp/totals.json" \
+  && ok "province total of indicator 1 = 3 + 4" || not_ok "province total of indicator 1 = 3 + 4"
+
+sum_before=$(entries "$P" | sha256sum)
+expect "importing the same bundle again succeeds" 0 "$P" import-bundle "$tmp/u1.duan8.json"
+grep -q "imported before" "$tmp/out" && ok "and says it was imported before" || not_ok "and says it was imported before"
+is "and changes nothing" "$(entries "$P" | sha256sum)" "$sum_before"
+expect "the import log lists both bundles" 0 "$P" log --format csv
+[ "$(tail -n +2 "$tmp/out" | wc -l)" -ge 2 ] && ok "two imports logged" || not_ok "two imports logged"
+
+expect "a unit office refuses another unit's bundle" 1 "$U2" import-bundle "$tmp/u1.duan8.json"
+grep -q "province" "$tmp/err" && ok "saying it imports from the province only" || not_ok "saying it imports from the province only"
+
+# ------------------------------------------- the picture goes back
+expect "the province exports everything" 0 "$P" export-bundle --all --out "$tmp/all.duan8.json"
+expect "Chư Pưh imports the picture" 0 "$U1" import-bundle "$tmp/all.duan8.json"
+expect "Krông Pa imports the picture" 0 "$U2" import-bundle "$tmp/all.duan8.json"
+at "$P" progress --as-of 2023-12-31 --format csv >"$tmp/p.csv"
+at "$U1" progress --as-of 2023-12-31 --format csv >"$tmp/u1.csv"
+at "$U2" progress --as-of 2023-12-31 --format csv >"$tmp/u2.csv"
+cmp -s "$tmp/p.csv" "$tmp/u1.csv" && ok "Chư Pưh now shows the whole province as the province does" || not_ok "Chư Pưh matches the province"
+cmp -s "$tmp/p.csv" "$tmp/u2.csv" && ok "Krông Pa now shows the whole province as the province does" || not_ok "Krông Pa matches the province"
+is "the three offices hold the same entries (P = U1)" "$(entries "$U1")" "$(entries "$P")"
+is "the three offices hold the same entries (P = U2)" "$(entries "$U2")" "$(entries "$P")"
+
+# ------------------------------------------- a concurrent edit
+at "$U1" edit "$e2" --amount 5
+at "$P" edit "$e2" --amount 7
+expect "Chư Pưh sends its edit" 0 "$U1" export-bundle --out "$tmp/u1b.duan8.json"
+expect "the province imports it" 0 "$P" import-bundle "$tmp/u1b.duan8.json"
+grep -q "conflicts" "$tmp/out" && ok "the import reports a conflict" || not_ok "the import reports a conflict"
+expect "conflicts lists it" 0 "$P" conflicts --format csv
+grep -q "$e2" "$tmp/out" && ok "by its UUID" || not_ok "by its UUID"
+grep -q ",5," "$tmp/out" && grep -q ",7," "$tmp/out" && ok "with both versions (5 and 7)" || not_ok "with both versions"
+expect "resolve needs mine or theirs" 1 "$P" resolve "$e2" --keep both
+expect "the province keeps Chư Pưh's version" 0 "$P" resolve "$e2" --keep theirs
+expect "no conflict is left" 0 "$P" conflicts --format csv
+[ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 0 ] && ok "the list is empty" || not_ok "the list is empty"
+expect "resolving again is refused" 1 "$P" resolve "$e2" --keep mine
+at "$P" export-bundle --all --out "$tmp/all2.duan8.json" >/dev/null
+expect "Chư Pưh imports the resolution" 0 "$U1" import-bundle "$tmp/all2.duan8.json"
+expect "and has no conflict" 0 "$U1" conflicts --format csv
+[ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 0 ] && ok "Chư Pưh's list is empty" || not_ok "Chư Pưh's list is empty"
+amount_p=$(at "$P" entries --format csv | grep "^$e2," | cut -d, -f6)
+amount_u=$(at "$U1" entries --format csv | grep "^$e2," | cut -d, -f6)
+is "both sides converge on 5" "$amount_p/$amount_u" "5/5"
+is "the offices hold the same entries after the conflict" "$(entries "$U1")" "$(entries "$P")"
+
+# ------------------------------------------- tombstones
+at "$U2" delete "$f2"
+at "$U2" export-bundle --out "$tmp/u2b.duan8.json" >/dev/null
+expect "the province imports Krông Pa's deletion" 0 "$P" import-bundle "$tmp/u2b.duan8.json"
+deleted=$(at "$P" entries --include-deleted --format csv | grep "^$f2," | awk -F, '{ print $(NF-2) }')
+is "the entry is deleted at the province" "$deleted" "true"
+expect "an old bundle does not bring the entry back" 0 "$P" import-bundle "$tmp/u2.duan8.json"
+deleted=$(at "$P" entries --include-deleted --format csv | grep "^$f2," | awk -F, '{ print $(NF-2) }')
+is "the entry stays deleted" "$deleted" "true"
+
+# ------------------------------------------- malformed bundles
+for f in "$srcdir"/data/bundles/bad-*.duan8.json; do
+  cp "$P" "$tmp/before.sqlite3"
+  name=$(basename "$f")
+  set +e; "$cli" --db "$P" import-bundle "$f" >"$tmp/out" 2>"$tmp/err"; got=$?; set -e
+  if [ "$got" -eq 1 ] && [ -s "$tmp/err" ] && cmp -s "$P" "$tmp/before.sqlite3"; then
+    ok "$name refused, DB unchanged"
+  else
+    not_ok "$name refused, DB unchanged (exit $got)"; head -2 "$tmp/err" | sed 's/^/# /'
+  fi
+done
+expect "a missing file is a user error" 1 "$P" import-bundle "$tmp/nothing.duan8.json"
+
+# ------------------------------------------- snapshots
+expect "snapshots lists the copies taken before imports" 0 "$P" snapshots --format csv
+snap=$(tail -n +2 "$tmp/out" | head -1 | cut -d, -f1)
+[ -n "$snap" ] && ok "there is a snapshot" || not_ok "there is a snapshot"
+before_restore=$(entries "$P")
+expect "restore the newest snapshot" 0 "$P" restore "$snap"
+after_restore=$(entries "$P")
+[ "$before_restore" != "$after_restore" ] && ok "the restore took back the last import" || not_ok "the restore took back the last import"
+deleted=$(at "$P" entries --include-deleted --format csv | grep "^$f2," | awk -F, '{ print $(NF-2) }')
+is "Krông Pa's deletion is undone by the restore" "$deleted" "false"
+expect "an unknown snapshot is refused" 1 "$P" restore "no-such-snapshot"
+
+# ------------------------------------------- Vietnamese
+LANGUAGE=vi LANG=vi_VN.UTF-8 "$cli" --db "$P" import-bundle "$srcdir/data/bundles/bad-digest-mismatch.duan8.json" 2>"$tmp/err" >/dev/null || true
+grep -q "không khớp" "$tmp/err" && ok "the refusal is in Vietnamese under vi" || { not_ok "the refusal is in Vietnamese under vi"; sed 's/^/# /' "$tmp/err"; }
+
+echo "1..$n"
+[ "$failures" -eq 0 ]
