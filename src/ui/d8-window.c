@@ -14,6 +14,7 @@
 
 #include "d8-entry-dialog.h"
 #include "d8-format.h"
+#include "d8-print.h"
 #include "d8-province-page.h"
 #include "d8-text.h"
 #include "d8-ui-util.h"
@@ -592,6 +593,34 @@ d8_window_constructed (GObject *object)
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *office = NULL;
+
+  if (self->overview == NULL)
+    return;
+  office = d8_store_describe_office (self->store);
+  if (d8_print_pack (GTK_WINDOW (self), self->settings, self->overview, office,
+                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+page_setup_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  d8_print_page_setup (GTK_WINDOW (self), self->settings);
+}
+
+static void
 d8_window_dispose (GObject *object)
 {
   D8Window *self = D8_WINDOW (object);
@@ -702,6 +731,8 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-entry", "s", edit_entry_action);
   gtk_widget_class_install_action (widget_class, "win.delete-entry", "s", delete_entry_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
 }
 
 static void
