@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "d8-application.h"
+#include "d8-chart-layout.h"
+#include "d8-chart-view.h"
+#include "d8-charts-page.h"
 #include "d8-entry-dialog.h"
 #include "d8-format.h"
 #include "d8-province-page.h"
@@ -701,6 +704,136 @@ test_entry_delete_undo (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+static void
+record (Fixture *f, const char *unit_name, const char *indicator, const char *date, gint64 amount)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Unit) unit = get_unit (f, unit_name);
+  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->store, f->plan->id, indicator,
+                                                            &error);
+  g_autoptr (D8Entry) entry = d8_entry_new ();
+
+  g_assert_no_error (error);
+  entry->plan_id = f->plan->id;
+  entry->unit_id = unit->id;
+  entry->indicator_id = ind->id;
+  entry->date = g_strdup (date);
+  entry->amount = amount;
+  g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_new_destroy_chart_view (Fixture *f, gconstpointer data)
+{
+  GtkWidget *view = g_object_ref_sink (d8_chart_view_new ());
+  GtkWidget *page = g_object_ref_sink (d8_charts_page_new (NULL));
+
+  g_assert_null (d8_chart_view_get_model (D8_CHART_VIEW (view)));
+  g_assert_finalize_object (view);
+  g_assert_finalize_object (page);
+}
+
+/* The charts of the province and a unit: switched on, chosen, described in
+ * words, with tooltips of exact figures, exported, in light and dark. */
+static void
+test_window_charts (Fixture *f, gconstpointer data)
+{
+  D8Window *window;
+  D8ChartsPage *page;
+  GtkWidget *view;
+  GtkStack *stack;
+  const D8ChartModel *model;
+  g_autofree char *dir = g_dir_make_tmp ("duan8-export-XXXXXX", NULL);
+  const char *names[] = { "chart.png", "chart.svg", "chart.pdf" };
+
+  record (f, "Chư Pưh", "1", "2023-03-04", 3);
+  record (f, "Krông Pa", "5", "2023-05-10", 2);
+  window = open_window (f, 1500, 1000);
+  stack = template_child (window, D8_TYPE_WINDOW, "stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "province");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL));
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
+  page = D8_CHARTS_PAGE (gtk_stack_get_child_by_name (stack, "charts"));
+  view = d8_charts_page_get_view (page);
+  model = d8_charts_page_get_model (page);
+  g_assert_nonnull (model);
+  g_assert_cmpint (model->kind, ==, D8_CHART_MATRIX);
+  save_screenshot (GTK_WIDGET (window), "charts-matrix.png");
+
+  /* The tooltip over Chư Pưh × indicator 1 gives its exact figures. */
+  {
+    g_autoptr (D8ChartLayout) layout = NULL;
+    const D8ChartShape *cell;
+    g_autofree char *tip = NULL;
+    D8ChartStyle style = d8_chart_style_light ();
+
+    layout = d8_chart_layout_new (model, &style, gtk_widget_get_width (view),
+                                  gtk_widget_get_height (view));
+    cell = d8_chart_layout_find_shape (layout, D8_CHART_SHAPE_CELL, 0, 0);
+    g_assert_nonnull (cell);
+    tip = d8_chart_view_describe_at (D8_CHART_VIEW (view), cell->rect.x + cell->rect.width / 2,
+                                     cell->rect.y + cell->rect.height / 2);
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, "Chư Pưh"));
+    g_assert_nonnull (strstr (tip, "3"));
+    g_assert_nonnull (strstr (tip, "4"));
+  }
+  /* The chart says what it shows in words. */
+  {
+    g_autofree char *words = d8_chart_model_describe (model);
+    g_assert_nonnull (strstr (words, "Krông Pa"));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (d8_charts_page_export (page, path, 96, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+
+  d8_charts_page_set_kind (page, "indicator");
+  spin ();
+  g_assert_cmpint (d8_charts_page_get_model (page)->kind, ==, D8_CHART_INDICATOR);
+  save_screenshot (GTK_WIDGET (window), "charts-indicator.png");
+  d8_charts_page_set_kind (page, "timeline");
+  spin ();
+  g_assert_cmpint (d8_charts_page_get_model (page)->kind, ==, D8_CHART_TIMELINE);
+  save_screenshot (GTK_WIDGET (window), "charts-timeline.png");
+
+  {
+    g_autoptr (D8Unit) unit = get_unit (f, "Chư Pưh");
+    d8_window_show_unit (window, unit->code);
+  }
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
+  g_assert_cmpint (d8_charts_page_get_model (page)->kind, ==, D8_CHART_UNIT_PROGRESS);
+  save_screenshot (GTK_WIDGET (window), "charts-unit.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  spin ();
+  save_screenshot (GTK_WIDGET (window), "charts-unit-dark.png");
+  d8_window_show_unit (window, NULL);
+  d8_charts_page_set_kind (page, "matrix");
+  spin ();
+  save_screenshot (GTK_WIDGET (window), "charts-matrix-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Back to the tables. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL));
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "province");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -724,6 +857,8 @@ main (int   argc,
   ADD ("/ui/entry/add-through-dialog", test_entry_add_through_dialog);
   ADD ("/ui/entry/invalid-input", test_entry_invalid_input);
   ADD ("/ui/entry/delete-undo", test_entry_delete_undo);
+  ADD ("/ui/widgets/new-destroy/D8ChartView", test_new_destroy_chart_view);
+  ADD ("/ui/window/charts", test_window_charts);
 #undef ADD
 
   return g_test_run ();

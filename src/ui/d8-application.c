@@ -196,6 +196,7 @@ d8_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *charts_accels[] = { "<Control>g", NULL };
 
   G_APPLICATION_CLASS (d8_application_parent_class)->startup (app);
 
@@ -206,6 +207,7 @@ d8_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-charts", charts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
 

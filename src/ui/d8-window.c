@@ -11,7 +11,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
+#include "d8-chart-export.h"
+#include "d8-charts-page.h"
 #include "d8-entry-dialog.h"
 #include "d8-format.h"
 #include "d8-print.h"
@@ -27,6 +30,7 @@ struct _D8Window
 
   /* template children */
   GtkButton *back_button;
+  AdwHeaderBar *content_header;
   AdwWindowTitle *content_title;
   GtkWidget *content_box;
   AdwStatusPage *error_page;
@@ -42,6 +46,9 @@ struct _D8Window
   AdwToastOverlay *toast_overlay;
   D8UnitPage *unit_page;
   GtkListBox *unit_list;
+
+  D8ChartsPage *charts_page;
+  GtkToggleButton *charts_button;
 
   D8Store *store;
   GSettings *settings;
@@ -215,17 +222,27 @@ rebuild_sidebar (D8Window *self)
   select_row_for_code (self, self->unit_code);
 }
 
+static gboolean
+showing_charts (D8Window *self)
+{
+  return gtk_toggle_button_get_active (self->charts_button);
+}
+
 static void
 update_content (D8Window *self)
 {
   int index = find_unit_index (self, self->unit_code);
+  gboolean charts = showing_charts (self);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", charts);
+  d8_charts_page_set_subject (self->charts_page, self->store, charts ? self->overview : NULL,
+                              index);
   if (index < 0)
     {
       g_clear_pointer (&self->unit_code, g_free);
       adw_window_title_set_title (self->content_title, _("Whole province"));
       adw_window_title_set_subtitle (self->content_title, self->overview->plan->doc_number);
-      gtk_stack_set_visible_child_name (self->stack, "province");
+      gtk_stack_set_visible_child_name (self->stack, charts ? "charts" : "province");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", FALSE);
     }
   else
@@ -235,7 +252,7 @@ update_content (D8Window *self)
       d8_unit_page_set_unit (self->unit_page, self->store, self->overview, (guint) index);
       adw_window_title_set_title (self->content_title, unit->name);
       adw_window_title_set_subtitle (self->content_title, unit->kind ? unit->kind : "");
-      gtk_stack_set_visible_child_name (self->stack, "unit");
+      gtk_stack_set_visible_child_name (self->stack, charts ? "charts" : "unit");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", TRUE);
     }
 }
@@ -554,6 +571,8 @@ search_action (GtkWidget  *widget,
 
 /* GObject */
 
+static void charts_toggled_cb (D8Window *self);
+
 static void
 d8_window_constructed (GObject *object)
 {
@@ -578,6 +597,14 @@ d8_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  self->charts_page = D8_CHARTS_PAGE (d8_charts_page_new (self->settings));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->charts_page), "charts");
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "show-charts", self->charts_button, "active",
+                     G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->charts_button, "toggled", G_CALLBACK (charts_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+
   if (!load_plan (self, &error))
     {
       show_error (self, error);
@@ -590,6 +617,130 @@ d8_window_constructed (GObject *object)
       g_autofree char *last = g_settings_get_string (self->settings, "last-page");
       d8_window_show_unit (self, last);
     }
+}
+
+static void
+charts_toggled_cb (D8Window *self)
+{
+  if (self->overview != NULL)
+    update_content (self);
+}
+
+static void
+toggle_charts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->charts_button,
+                                !gtk_toggle_button_get_active (self->charts_button));
+}
+
+static void
+export_chart_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          D8Window        *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *dpi_choice;
+  double dpi;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    goto out;
+  dpi_choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "dpi");
+  dpi = dpi_choice ? g_ascii_strtod (dpi_choice, NULL) : 150;
+  /* No extension: the chosen filter's format, PNG by default. */
+  if (d8_chart_format_from_path (path) == D8_CHART_FORMAT_UNKNOWN && strrchr (path, '.') == NULL)
+    {
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      const char *ext = filter ? g_object_get_data (G_OBJECT (filter), "d8-extension") : NULL;
+      char *with = g_strconcat (path, ext ? ext : ".png", NULL);
+
+      g_free (path);
+      path = with;
+    }
+  folder = g_file_get_parent (file);
+  if (self->settings != NULL && folder != NULL)
+    {
+      g_autofree char *folder_path = g_file_get_path (folder);
+      g_settings_set_string (self->settings, "last-export-folder", folder_path ? folder_path : "");
+    }
+  if (!d8_charts_page_export (self->charts_page, path, dpi, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      /* Translators: a notification; %s is the file name */
+      g_autofree char *text = g_strdup_printf (_("Chart saved as “%s”"), base);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime,
+            const char     *extension)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime);
+  g_object_set_data (G_OBJECT (filter), "d8-extension", (gpointer) extension);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *title = NULL, *name = NULL, *folder = NULL;
+  const char *dpi_ids[] = { "96", "150", "300", NULL };
+  const char *dpi_labels[] = { N_("96 dpi (screen)"), N_("150 dpi"), N_("300 dpi (print)"), NULL };
+  const char *translated[4];
+  const D8ChartModel *model = d8_charts_page_get_model (self->charts_page);
+
+  if (model == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (dialog), _("PNG image"), "image/png", ".png");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("SVG drawing"), "image/svg+xml", ".svg");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("PDF document"), "application/pdf", ".pdf");
+  for (guint i = 0; i < 3; i++)
+    translated[i] = _(dpi_labels[i]);
+  translated[3] = NULL;
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "dpi", _("PNG resolution"), dpi_ids,
+                               translated);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "dpi", "150");
+  title = d8_chart_model_title (model);
+  name = g_strdup_printf ("%s.png", title);
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  if (self->settings != NULL)
+    folder = g_settings_get_string (self->settings, "last-export-folder");
+  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GFile) f = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), f, NULL);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (export_chart_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -703,6 +854,7 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/hoilhpn/Duan8/ui/d8-window.ui");
   gtk_widget_class_bind_template_child (widget_class, D8Window, back_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_box);
+  gtk_widget_class_bind_template_child (widget_class, D8Window, content_header);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_title);
   gtk_widget_class_bind_template_child (widget_class, D8Window, error_page);
   gtk_widget_class_bind_template_child (widget_class, D8Window, leaflet);
@@ -732,6 +884,8 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-entry", "s", delete_entry_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-charts", NULL, toggle_charts_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
 }
 
@@ -750,6 +904,12 @@ d8_window_init (D8Window *self)
   gtk_list_box_set_filter_func (self->unit_list, unit_filter_func, self, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", FALSE);
+
+  self->charts_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Charts")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->charts_button),
+                               _("Show charts instead of tables (Ctrl+G)"));
+  adw_header_bar_pack_end (self->content_header, GTK_WIDGET (self->charts_button));
 }
 
 D8Window *

@@ -1,0 +1,347 @@
+/* d8-charts-page.c — the charts of the province or of one unit.
+ *
+ * A row of choices (which chart; which indicator for the indicator chart
+ * and timelines) above one D8ChartView. The chart model is filled again
+ * from the window's overview whenever the subject, the choice or the data
+ * change. Choices are remembered in GSettings ("province-chart",
+ * "unit-chart").
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "d8-chart-export.h"
+#include "d8-chart-view.h"
+#include "d8-charts-page.h"
+
+typedef struct
+{
+  const char *name;  /* stable, stored in GSettings */
+  const char *label; /* N_() */
+  gboolean needs_indicator;
+  gboolean allows_all;
+} KindSpec;
+
+static const KindSpec province_kinds[] = {
+  { "matrix", N_("Every unit against its quotas"), FALSE, FALSE },
+  /* Translators: a chart of one indicator, one bar per unit */
+  { "indicator", N_("One indicator across units"), TRUE, FALSE },
+  { "timeline", N_("Progress through the year"), TRUE, TRUE },
+};
+
+static const KindSpec unit_kinds[] = {
+  { "progress", N_("Progress against the unit’s quotas"), FALSE, FALSE },
+  { "timeline", N_("Progress through the year"), TRUE, TRUE },
+};
+
+struct _D8ChartsPage
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkDropDown *kind_dropdown;
+  GtkDropDown *indicator_dropdown;
+  D8ChartView *view;
+
+  GSettings *settings;
+  D8Store *store;
+  D8Overview *overview; /* borrowed */
+  int unit_index;
+  int indicator_index;  /* -1: all */
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (D8ChartsPage, d8_charts_page, GTK_TYPE_WIDGET)
+
+static const KindSpec *
+kinds_for (D8ChartsPage *self, guint *n)
+{
+  if (self->unit_index < 0)
+    {
+      *n = G_N_ELEMENTS (province_kinds);
+      return province_kinds;
+    }
+  *n = G_N_ELEMENTS (unit_kinds);
+  return unit_kinds;
+}
+
+static const KindSpec *
+current_kind (D8ChartsPage *self)
+{
+  guint n, selected = gtk_drop_down_get_selected (self->kind_dropdown);
+  const KindSpec *kinds = kinds_for (self, &n);
+
+  return &kinds[selected < n ? selected : 0];
+}
+
+/* The indicator chart needs one indicator, and one the appendix allocates. */
+static int
+first_allocated_indicator (D8Overview *ov)
+{
+  for (guint i = 0; i < ov->indicators->len; i++)
+    if (((const D8Indicator *) ov->indicators->pdata[i])->in_appendix)
+      return (int) i;
+  return 0;
+}
+
+static void
+rebuild_model (D8ChartsPage *self)
+{
+  const KindSpec *kind;
+  D8ChartModel *model = NULL;
+
+  if (self->overview == NULL)
+    {
+      d8_chart_view_set_model (self->view, NULL);
+      return;
+    }
+  kind = current_kind (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->indicator_dropdown), kind->needs_indicator);
+  if (g_str_equal (kind->name, "matrix"))
+    model = d8_chart_model_matrix_from_overview (self->overview);
+  else if (g_str_equal (kind->name, "progress"))
+    model = d8_chart_model_unit_from_overview (self->overview, (guint) self->unit_index);
+  else if (g_str_equal (kind->name, "indicator"))
+    {
+      int i = self->indicator_index >= 0 ? self->indicator_index
+                                         : first_allocated_indicator (self->overview);
+      model = d8_chart_model_indicator_from_overview (self->overview, (guint) i);
+    }
+  else
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GArray) sums = d8_store_daily_sums (self->store, self->overview->plan->id, 0, 0,
+                                                     &error);
+      if (sums == NULL)
+        g_warning ("Daily sums: %s", error->message);
+      else
+        model = d8_chart_model_timeline_from_overview (self->overview, sums, self->unit_index,
+                                                       self->indicator_index);
+    }
+  d8_chart_view_set_model (self->view, model);
+}
+
+static void
+fill_indicators (D8ChartsPage *self)
+{
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  const KindSpec *kind = current_kind (self);
+  guint selected = 0;
+
+  if (kind->allows_all)
+    gtk_string_list_append (list, _("All indicators, as % of quota"));
+  for (guint i = 0; i < self->overview->indicators->len; i++)
+    {
+      const D8Indicator *ind = self->overview->indicators->pdata[i];
+      g_autofree char *text = NULL;
+
+      /* Long names would make the list wider than the window. */
+      if (g_utf8_strlen (ind->name_vi, -1) > 64)
+        {
+          g_autofree char *cut = g_utf8_substring (ind->name_vi, 0, 63);
+          text = g_strdup_printf ("%s. %s…", ind->code, cut);
+        }
+      else
+        text = g_strdup_printf ("%s. %s", ind->code, ind->name_vi);
+
+      if ((int) i == self->indicator_index)
+        selected = g_list_model_get_n_items (G_LIST_MODEL (list));
+      gtk_string_list_append (list, text);
+    }
+  if (!kind->allows_all && self->indicator_index < 0)
+    {
+      self->indicator_index = first_allocated_indicator (self->overview);
+      selected = (guint) self->indicator_index;
+    }
+  gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->indicator_dropdown, selected);
+}
+
+static void
+fill_kinds (D8ChartsPage *self)
+{
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  g_autofree char *stored = NULL;
+  guint n, selected = 0;
+  const KindSpec *kinds = kinds_for (self, &n);
+
+  if (self->settings != NULL)
+    stored = g_settings_get_string (self->settings,
+                                    self->unit_index < 0 ? "province-chart" : "unit-chart");
+  for (guint i = 0; i < n; i++)
+    {
+      gtk_string_list_append (list, _(kinds[i].label));
+      if (g_strcmp0 (stored, kinds[i].name) == 0)
+        selected = i;
+    }
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->kind_dropdown, selected);
+}
+
+static void
+kind_changed_cb (D8ChartsPage *self)
+{
+  if (self->updating || self->overview == NULL)
+    return;
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings,
+                           self->unit_index < 0 ? "province-chart" : "unit-chart",
+                           current_kind (self)->name);
+  self->updating = TRUE;
+  fill_indicators (self);
+  self->updating = FALSE;
+  rebuild_model (self);
+}
+
+static void
+indicator_changed_cb (D8ChartsPage *self)
+{
+  guint selected;
+
+  if (self->updating || self->overview == NULL)
+    return;
+  selected = gtk_drop_down_get_selected (self->indicator_dropdown);
+  self->indicator_index = current_kind (self)->allows_all ? (int) selected - 1 : (int) selected;
+  rebuild_model (self);
+}
+
+void
+d8_charts_page_set_subject (D8ChartsPage *self, D8Store *store, D8Overview *overview,
+                            int unit_index)
+{
+  gboolean same_kinds;
+
+  g_return_if_fail (D8_IS_CHARTS_PAGE (self));
+
+  if (overview == NULL)
+    {
+      self->overview = NULL;
+      d8_chart_view_set_model (self->view, NULL);
+      return;
+    }
+  same_kinds = self->overview != NULL && (self->unit_index < 0) == (unit_index < 0);
+  g_set_object (&self->store, store);
+  self->overview = overview;
+  self->unit_index = unit_index;
+  self->updating = TRUE;
+  if (!same_kinds)
+    fill_kinds (self);
+  fill_indicators (self);
+  self->updating = FALSE;
+  rebuild_model (self);
+}
+
+void
+d8_charts_page_set_kind (D8ChartsPage *self, const char *kind)
+{
+  guint n;
+  const KindSpec *kinds = kinds_for (self, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (kinds[i].name, kind))
+      gtk_drop_down_set_selected (self->kind_dropdown, i);
+}
+
+void
+d8_charts_page_set_indicator (D8ChartsPage *self, int indicator_index)
+{
+  gtk_drop_down_set_selected (self->indicator_dropdown,
+                              (guint) (current_kind (self)->allows_all ? indicator_index + 1
+                                                                       : indicator_index));
+}
+
+const D8ChartModel *
+d8_charts_page_get_model (D8ChartsPage *self)
+{
+  g_return_val_if_fail (D8_IS_CHARTS_PAGE (self), NULL);
+  return d8_chart_view_get_model (self->view);
+}
+
+GtkWidget *
+d8_charts_page_get_view (D8ChartsPage *self)
+{
+  return GTK_WIDGET (self->view);
+}
+
+gboolean
+d8_charts_page_export (D8ChartsPage *self, const char *path, double dpi, GError **error)
+{
+  const D8ChartModel *model = d8_charts_page_get_model (self);
+
+  g_return_val_if_fail (model != NULL, FALSE);
+  return d8_chart_render_to_file (model, NULL, path, D8_CHART_A4_LANDSCAPE_WIDTH,
+                                  D8_CHART_A4_LANDSCAPE_HEIGHT, dpi, error);
+}
+
+static void
+d8_charts_page_dispose (GObject *object)
+{
+  D8ChartsPage *self = D8_CHARTS_PAGE (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (d8_charts_page_parent_class)->dispose (object);
+}
+
+static void
+d8_charts_page_class_init (D8ChartsPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = d8_charts_page_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+d8_charts_page_init (D8ChartsPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+
+  self->unit_index = -1;
+  self->indicator_index = -1;
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_set_margin_top (self->box, 12);
+  gtk_widget_set_margin_bottom (self->box, 12);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+
+  self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_dropdown), _("Which chart to show"));
+  self->indicator_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->indicator_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicator"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->indicator_dropdown),
+                               _("Which indicator to show"));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->indicator_dropdown), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->indicator_dropdown), GTK_ALIGN_START);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->indicator_dropdown, "notify::selected",
+                            G_CALLBACK (indicator_changed_cb), self);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export_button), "win.export-chart");
+  gtk_widget_set_tooltip_text (export_button, _("Save this chart as a PNG, SVG or PDF file"));
+  gtk_widget_set_halign (export_button, GTK_ALIGN_END);
+
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->kind_dropdown));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->indicator_dropdown));
+  gtk_box_append (GTK_BOX (bar), export_button);
+  gtk_box_append (GTK_BOX (self->box), bar);
+
+  self->view = D8_CHART_VIEW (d8_chart_view_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "card");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->view));
+}
+
+GtkWidget *
+d8_charts_page_new (GSettings *settings)
+{
+  D8ChartsPage *self = g_object_new (D8_TYPE_CHARTS_PAGE, NULL);
+
+  if (settings != NULL)
+    self->settings = g_object_ref (settings);
+  return GTK_WIDGET (self);
+}

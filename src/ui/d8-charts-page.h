@@ -1,0 +1,35 @@
+/* d8-charts-page.h — the charts of the province or of one unit: a choice of
+ * chart (and of indicator where it matters) above a D8ChartView. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "d8-chart-model.h"
+#include "d8-store.h"
+
+G_BEGIN_DECLS
+
+#define D8_TYPE_CHARTS_PAGE (d8_charts_page_get_type ())
+G_DECLARE_FINAL_TYPE (D8ChartsPage, d8_charts_page, D8, CHARTS_PAGE, GtkWidget)
+
+/* @settings (may be NULL) remembers the chosen chart kinds. */
+GtkWidget *d8_charts_page_new (GSettings *settings);
+/* Shows the charts of @unit_index (-1: the province) from @overview
+ * (borrowed: must stay alive until the next call or the page's disposal). */
+void d8_charts_page_set_subject (D8ChartsPage *self, D8Store *store, D8Overview *overview,
+                                 int unit_index);
+/* The chart shown now, or NULL. */
+const D8ChartModel *d8_charts_page_get_model (D8ChartsPage *self);
+GtkWidget *d8_charts_page_get_view (D8ChartsPage *self);
+/* Chooses the chart by its stable name: matrix, indicator, timeline
+ * (province), progress, timeline (unit). */
+void d8_charts_page_set_kind (D8ChartsPage *self, const char *kind);
+/* Chooses the indicator by its position in the plan, -1 for all. */
+void d8_charts_page_set_indicator (D8ChartsPage *self, int indicator_index);
+
+/* Writes the chart shown now to @path (PNG/SVG/PDF by extension), A4
+ * landscape in the print style; a PNG at @dpi. */
+gboolean d8_charts_page_export (D8ChartsPage *self, const char *path, double dpi,
+                                GError **error);
+
+G_END_DECLS
