@@ -43,6 +43,11 @@ grep -q "Chư Pưh" "$tmp/out" && ok "office names the unit" || not_ok "office n
 at "$U2" office --set "Krông Pa" >/dev/null
 expect "an unknown office is refused" 1 "$U2" office --set "Hà Nội"
 expect "a bundle must be named *.duan8.json" 1 "$P" export-bundle --out "$tmp/plan.json"
+[ ! -e "$tmp/plan.json" ] && ok "and nothing is written" || not_ok "and nothing is written"
+expect "--all and --plan-only together are refused" 1 "$P" export-bundle --all --plan-only --out "$tmp/x.duan8.json"
+expect "office as CSV: a header and one row" 0 "$U1" office --format csv
+is "office CSV" "$(cat "$tmp/out")" "office,name
+gia-lai/chu-puh,Chư Pưh"
 
 # -------------------------------------------- the province sends the plan
 expect "the province exports the plan" 0 "$P" export-bundle --out "$tmp/plan.duan8.json"
@@ -59,7 +64,9 @@ at "$U1" delete "$e4"
 f1=$(at "$U2" record --unit "Krông Pa" --indicator 1 --date 2023-02-10 --amount 4)
 f2=$(at "$U2" record --unit "Krông Pa" --indicator 9 --date 2023-06-01 --amount 2)
 
-expect "Chư Pưh exports its entries" 0 "$U1" export-bundle --out "$tmp/u1.duan8.json"
+expect "Chư Pưh exports its entries" 0 "$U1" export-bundle --out "$tmp/u1.duan8.json" --format json
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["entries"]==4 and r["sequence"]==1 and r["origin"]=="gia-lai/chu-puh", r' "$tmp/out" \
+  && ok "the export summary: 4 entries (one a tombstone), sequence 1, as numbers" || not_ok "the export summary (see JSON)"
 expect "Krông Pa exports its entries" 0 "$U2" export-bundle --out "$tmp/u2.duan8.json"
 
 # ------------------------------------------------ the province merges
@@ -79,6 +86,24 @@ at "$P" progress --as-of 2023-12-31 --totals --format json >"$tmp/totals.json"
 python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); r=[x for x in t["totals"] if x["indicator_code"]=="1"][0]; assert r["achieved"]==7, r' "$tmp/totals.json" \
   && ok "province total of indicator 1 = 3 + 4" || not_ok "province total of indicator 1 = 3 + 4"
 
+# Every indicator: the province's total is the sum of what the two units show.
+at "$U1" progress --as-of 2023-12-31 --unit "Chư Pưh" --format json >"$tmp/f1.json"
+at "$U2" progress --as-of 2023-12-31 --unit "Krông Pa" --format json >"$tmp/f2.json"
+python3 - "$tmp/totals.json" "$tmp/f1.json" "$tmp/f2.json" <<'PY' && ok "every province total = Chư Pưh + Krông Pa" || not_ok "every province total = Chư Pưh + Krông Pa"
+import json, sys
+totals = json.load(open(sys.argv[1]))["totals"]
+rows = json.load(open(sys.argv[2]))["progress"] + json.load(open(sys.argv[3]))["progress"]
+n = lambda v: v or 0
+recorded = 0
+for t in totals:
+    mine = [r for r in rows if r["indicator_code"] == t["indicator_code"]]
+    assert len(mine) == 2, t["indicator_code"]
+    for key in ("achieved", "reached", "group_size"):
+        assert n(t[key]) == sum(n(r[key]) for r in mine), (t["indicator_code"], key, t[key])
+    recorded += sum(n(r["achieved"]) + n(r["reached"]) for r in mine)
+assert recorded > 0
+PY
+
 sum_before=$(entries "$P" | sha256sum)
 expect "importing the same bundle again succeeds" 0 "$P" import-bundle "$tmp/u1.duan8.json"
 grep -q "imported before" "$tmp/out" && ok "and says it was imported before" || not_ok "and says it was imported before"
@@ -93,6 +118,10 @@ grep -q "province" "$tmp/err" && ok "saying it imports from the province only" |
 expect "the province exports everything" 0 "$P" export-bundle --all --out "$tmp/all.duan8.json"
 expect "Chư Pưh imports the picture" 0 "$U1" import-bundle "$tmp/all.duan8.json"
 expect "Krông Pa imports the picture" 0 "$U2" import-bundle "$tmp/all.duan8.json"
+u1_before=$(entries "$U1" | sha256sum)
+expect "Chư Pưh imports the picture again" 0 "$U1" import-bundle "$tmp/all.duan8.json"
+grep -q "imported before" "$tmp/out" && ok "a unit is told it imported it before" || not_ok "a unit is told it imported it before"
+is "and nothing changes at the unit" "$(entries "$U1" | sha256sum)" "$u1_before"
 at "$P" progress --as-of 2023-12-31 --format csv >"$tmp/p.csv"
 at "$U1" progress --as-of 2023-12-31 --format csv >"$tmp/u1.csv"
 at "$U2" progress --as-of 2023-12-31 --format csv >"$tmp/u2.csv"
@@ -112,6 +141,7 @@ grep -q "$e2" "$tmp/out" && ok "by its UUID" || not_ok "by its UUID"
 grep -q ",5," "$tmp/out" && grep -q ",7," "$tmp/out" && ok "with both versions (5 and 7)" || not_ok "with both versions"
 expect "resolve needs mine or theirs" 1 "$P" resolve "$e2" --keep both
 expect "the province keeps Chư Pưh's version" 0 "$P" resolve "$e2" --keep theirs
+grep -q "settled" "$tmp/out" && ok "resolve says the conflict is settled" || not_ok "resolve says the conflict is settled"
 expect "no conflict is left" 0 "$P" conflicts --format csv
 [ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 0 ] && ok "the list is empty" || not_ok "the list is empty"
 expect "resolving again is refused" 1 "$P" resolve "$e2" --keep mine
@@ -123,6 +153,28 @@ amount_p=$(at "$P" entries --format csv | grep "^$e2," | cut -d, -f6)
 amount_u=$(at "$U1" entries --format csv | grep "^$e2," | cut -d, -f6)
 is "both sides converge on 5" "$amount_p/$amount_u" "5/5"
 is "the offices hold the same entries after the conflict" "$(entries "$U1")" "$(entries "$P")"
+
+# ------------------- a concurrent edit that both offices see before resolving
+at "$U1" edit "$e1" --amount 6
+at "$P" edit "$e1" --amount 8
+at "$U1" export-bundle --out "$tmp/u1c.duan8.json" >/dev/null
+at "$P" export-bundle --all --out "$tmp/all3.duan8.json" >/dev/null
+expect "Chư Pưh imports the province's edit" 0 "$U1" import-bundle "$tmp/all3.duan8.json"
+expect "the province imports Chư Pưh's edit" 0 "$P" import-bundle "$tmp/u1c.duan8.json"
+at "$U1" conflicts --format csv | grep -q "^$e1," && ok "Chư Pưh lists the conflict" || not_ok "Chư Pưh lists the conflict"
+at "$P" conflicts --format csv | grep -q "^$e1," && ok "the province lists the conflict" || not_ok "the province lists the conflict"
+expect "the province keeps its own version (8)" 0 "$P" resolve "$e1" --keep mine
+expect "Chư Pưh keeps the province's version (8)" 0 "$U1" resolve "$e1" --keep theirs
+at "$U1" export-bundle --out "$tmp/u1d.duan8.json" >/dev/null
+at "$P" export-bundle --all --out "$tmp/all4.duan8.json" >/dev/null
+expect "the province imports Chư Pưh's resolution" 0 "$P" import-bundle "$tmp/u1d.duan8.json"
+expect "Chư Pưh imports the province's resolution" 0 "$U1" import-bundle "$tmp/all4.duan8.json"
+is "no conflict is left at either office" \
+  "$(at "$P" conflicts --format csv | tail -n +2 | wc -l)/$(at "$U1" conflicts --format csv | tail -n +2 | wc -l)" "0/0"
+amount_p=$(at "$P" entries --format csv | grep "^$e1," | cut -d, -f6)
+amount_u=$(at "$U1" entries --format csv | grep "^$e1," | cut -d, -f6)
+is "both sides converge on 8" "$amount_p/$amount_u" "8/8"
+is "the offices hold the same entries after both resolved" "$(entries "$U1")" "$(entries "$P")"
 
 # ------------------------------------------- tombstones
 at "$U2" delete "$f2"
@@ -162,6 +214,11 @@ expect "an unknown snapshot is refused" 1 "$P" restore "no-such-snapshot"
 # ------------------------------------------- Vietnamese
 LANGUAGE=vi LANG=vi_VN.UTF-8 "$cli" --db "$P" import-bundle "$srcdir/data/bundles/bad-digest-mismatch.duan8.json" 2>"$tmp/err" >/dev/null || true
 grep -q "không khớp" "$tmp/err" && ok "the refusal is in Vietnamese under vi" || { not_ok "the refusal is in Vietnamese under vi"; sed 's/^/# /' "$tmp/err"; }
+cp "$P" "$tmp/before-vi.sqlite3"
+LANGUAGE=vi LANG=vi_VN.UTF-8 "$cli" --db "$P" import-bundle --dry-run "$tmp/u1.duan8.json" >"$tmp/out" 2>"$tmp/err" || true
+grep -q "^Chạy thử: " "$tmp/out" && ok "the dry run speaks Vietnamese under vi" || { not_ok "the dry run speaks Vietnamese under vi"; sed 's/^/# /' "$tmp/out" "$tmp/err"; }
+grep -q "^Không đổi " "$tmp/out" && ok "the preview's labels are Vietnamese under vi" || not_ok "the preview's labels are Vietnamese under vi"
+cmp -s "$P" "$tmp/before-vi.sqlite3" && ok "and wrote nothing" || not_ok "and wrote nothing"
 
 echo "1..$n"
 [ "$failures" -eq 0 ]

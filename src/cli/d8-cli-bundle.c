@@ -14,11 +14,127 @@
 #include "d8-format.h"
 #include "d8-snapshot.h"
 
+#include <json-glib/json-glib.h>
+
+/* ------------------------------------------------------------ records */
+
+/* office and export-bundle print one record: "Label: value" lines for
+ * people; in CSV a header line and one row (the report's CSV writes tables
+ * only); in JSON one object whose counts are numbers. */
+typedef struct
+{
+  const char *name;  /* stable machine name */
+  const char *label; /* N_() */
+  gboolean is_int;
+  const char *text;
+  gint64 number;
+  gboolean ungrouped; /* a number shown without digit grouping (a sequence) */
+} RecordField;
+
+static void
+write_record (Cli *cli, const RecordField *fields, guint n_fields)
+{
+  if (cli->format == D8_CLI_FORMAT_TABLE)
+    {
+      g_autoptr (D8CliReport) report = d8_cli_report_new ();
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          g_autofree char *number = NULL;
+
+          if (fields[i].is_int)
+            number = fields[i].ungrouped
+                       ? g_strdup_printf ("%" G_GINT64_FORMAT, fields[i].number)
+                       : d8_format_count (fields[i].number);
+
+          d8_cli_report_add_text_field (report, fields[i].name, fields[i].label, D8_CLI_TEXT,
+                                        number ? number : fields[i].text);
+        }
+      d8_cli_write_report (cli, report);
+    }
+  else if (cli->format == D8_CLI_FORMAT_CSV)
+    {
+      g_autoptr (GString) out = g_string_new (NULL);
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append (out, fields[i].name);
+        }
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < n_fields; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          if (fields[i].is_int)
+            g_string_append_printf (out, "%" G_GINT64_FORMAT, fields[i].number);
+          else if (fields[i].text != NULL)
+            d8_cli_csv_append (out, fields[i].text);
+        }
+      g_string_append_c (out, '\n');
+      fwrite (out->str, 1, out->len, stdout);
+    }
+  else
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonGenerator) generator = json_generator_new ();
+      g_autoptr (JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < n_fields; i++)
+        {
+          json_builder_set_member_name (builder, fields[i].name);
+          if (fields[i].is_int)
+            json_builder_add_int_value (builder, fields[i].number);
+          else if (fields[i].text != NULL)
+            json_builder_add_string_value (builder, fields[i].text);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+}
+
+/* An office code ("province", a unit's code) as people know it: "Provincial
+ * office" or the unit's name. A code no plan here knows is shown as is. */
+static char *
+describe_office (Cli *cli, const char *code)
+{
+  g_autoptr (GPtrArray) plans = NULL;
+
+  if (code == NULL)
+    return g_strdup ("");
+  if (g_str_equal (code, "province"))
+    return g_strdup (_("Provincial office"));
+  plans = d8_store_list_plans (cli->store, NULL);
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    {
+      const D8Plan *plan = plans->pdata[i];
+      g_autoptr (GPtrArray) units = d8_store_list_units (cli->store, plan->id, NULL);
+
+      for (guint j = 0; units != NULL && j < units->len; j++)
+        {
+          const D8Unit *unit = units->pdata[j];
+
+          if (g_strcmp0 (unit->code, code) == 0)
+            return g_strdup (unit->name);
+        }
+    }
+  return g_strdup (code);
+}
+
 gboolean
 d8_cli_cmd_office (Cli *cli, GError **error)
 {
   const char *set = d8_cli_option_value (cli, "set");
-  g_autoptr (D8CliReport) report = d8_cli_report_new ();
   g_autofree char *label = NULL;
 
   if (!d8_cli_open_store (cli, error))
@@ -42,10 +158,13 @@ d8_cli_cmd_office (Cli *cli, GError **error)
         return FALSE;
     }
   label = d8_store_describe_office (cli->store);
-  d8_cli_report_add_text_field (report, "office", N_("Office"), D8_CLI_TEXT,
-                                d8_store_get_office (cli->store));
-  d8_cli_report_add_text_field (report, "name", N_("Name"), D8_CLI_TEXT, label);
-  d8_cli_write_report (cli, report);
+  {
+    const RecordField fields[] = {
+      { "office", N_("Office"), FALSE, d8_store_get_office (cli->store), 0, FALSE },
+      { "name", N_("Name"), FALSE, label, 0, FALSE },
+    };
+    write_record (cli, fields, G_N_ELEMENTS (fields));
+  }
   return TRUE;
 }
 
@@ -56,9 +175,7 @@ d8_cli_cmd_export_bundle (Cli *cli, GError **error)
   const char *unit_ref = d8_cli_option_value (cli, "unit");
   D8BundleExportOptions options = { NULL, NULL, D8_BUNDLE_ENTRIES_DEFAULT };
   D8BundleExportResult result = { 0 };
-  g_autoptr (D8CliReport) report = d8_cli_report_new ();
   g_autoptr (D8Unit) unit = NULL;
-  g_autofree char *sequence = NULL, *n_entries = NULL, *n_plans = NULL;
   gboolean ok;
 
   if (!d8_cli_require_option (cli, "out", error))
@@ -72,10 +189,11 @@ d8_cli_cmd_export_bundle (Cli *cli, GError **error)
                    out, D8_BUNDLE_SUFFIX, D8_BUNDLE_SUFFIX);
       return FALSE;
     }
-  if (d8_cli_option_flag (cli, "all") && d8_cli_option_flag (cli, "since-last"))
+  if (d8_cli_option_flag (cli, "all") + d8_cli_option_flag (cli, "since-last")
+        + d8_cli_option_flag (cli, "plan-only") > 1)
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                   _("export-bundle: give --all or --since-last, not both"));
+                   _("export-bundle: give only one of --all, --since-last and --plan-only"));
       return FALSE;
     }
   if (d8_cli_option_flag (cli, "all"))
@@ -99,18 +217,27 @@ d8_cli_cmd_export_bundle (Cli *cli, GError **error)
   ok = d8_bundle_export (cli->store, &options, out, &result, error);
   if (!ok)
     return FALSE;
-  sequence = g_strdup_printf ("%" G_GINT64_FORMAT, result.sequence);
-  n_entries = g_strdup_printf ("%u", result.n_entries);
-  n_plans = g_strdup_printf ("%u", result.n_plans);
-  d8_cli_report_add_text_field (report, "file", N_("File"), D8_CLI_TEXT, out);
-  d8_cli_report_add_text_field (report, "bundle_id", N_("Bundle"), D8_CLI_TEXT, result.bundle_id);
-  d8_cli_report_add_text_field (report, "origin", N_("Office"), D8_CLI_TEXT,
-                                d8_store_get_office (cli->store));
-  d8_cli_report_add_text_field (report, "sequence", N_("Sequence"), D8_CLI_TEXT, sequence);
-  d8_cli_report_add_text_field (report, "plans", N_("Plans"), D8_CLI_TEXT, n_plans);
-  d8_cli_report_add_text_field (report, "entries", N_("Entries"), D8_CLI_TEXT, n_entries);
-  d8_cli_report_add_text_field (report, "digest", N_("Digest"), D8_CLI_TEXT, result.digest);
-  d8_cli_write_report (cli, report);
+  {
+    const RecordField fields[] = {
+      { "file", N_("File"), FALSE, out, 0, FALSE },
+      { "bundle_id", N_("Bundle"), FALSE, result.bundle_id, 0, FALSE },
+      { "origin", N_("Office"), FALSE, d8_store_get_office (cli->store), 0, FALSE },
+      { "sequence", N_("Sequence"), TRUE, NULL, result.sequence, TRUE },
+      { "plans", N_("Plans"), TRUE, NULL, result.n_plans, FALSE },
+      { "entries", N_("Entries"), TRUE, NULL, result.n_entries, FALSE },
+      { "digest", N_("Digest"), FALSE, result.digest, 0, FALSE },
+    };
+    write_record (cli, fields, G_N_ELEMENTS (fields));
+  }
+  if (cli->format == D8_CLI_FORMAT_TABLE)
+    {
+      g_autofree char *count = d8_format_count (result.n_entries);
+
+      g_print (ngettext ("Wrote %s with %s entry; send it to the other office.\n",
+                         "Wrote %s with %s entries; send it to the other office.\n",
+                         result.n_entries),
+               out, count);
+    }
   d8_bundle_export_result_clear (&result);
   return TRUE;
 }
@@ -122,33 +249,84 @@ static const D8CliColumn rejection_columns[] = {
   { "reason", N_("Reason"), D8_CLI_TEXT },
 };
 
+/* Pads @text with spaces to @width characters (not bytes: Vietnamese). */
 static void
-print_preview_table (const D8BundlePreview *preview, gboolean dry_run)
+print_padded (const char *text, int width, gboolean right)
 {
-  /* Translators: the labels of the import preview, one per line */
-  static const char *labels[D8_BUNDLE_N_OUTCOMES] = {
-    N_("New"), N_("Updated"), N_("Unchanged"), N_("Deleted"), N_("In conflict"), N_("Rejected"),
-  };
-  g_autofree char *summary = d8_bundle_preview_summary (preview);
+  glong pad = MAX (0, width - (glong) g_utf8_strlen (text, -1));
 
-  g_print (_("Bundle %s from %s, number %lld, made %s\n"), preview->bundle_id, preview->origin,
-           (long long) preview->sequence, preview->created_at);
-  g_print ("%-14s %10s %10s\n", "", _("Entries"), _("Plans"));
+  if (right)
+    g_print ("%*s%s", (int) pad, "", text);
+  else
+    g_print ("%s%*s", text, (int) pad, "");
+}
+
+static void
+print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
+{
+  static const char *labels[D8_BUNDLE_N_OUTCOMES] = {
+    /* Translators: the outcomes of an import, one line each in the preview */
+    NC_("import outcome", "New"),
+    NC_("import outcome", "Updated"),
+    NC_("import outcome", "Unchanged"),
+    NC_("import outcome", "Deleted"),
+    NC_("import outcome", "In conflict"),
+    NC_("import outcome", "Rejected"),
+  };
+  const char *headers[2] = { _("Entries"), _("Plans") };
+  g_autofree char *origin = describe_office (cli, preview->origin);
+  g_autofree char *made = d8_format_timestamp (preview->created_at);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, preview->sequence);
+  int label_width = 0, number_width = 10;
+  guint n_changes = 0;
+
+  for (guint i = 0; i < D8_BUNDLE_N_OUTCOMES; i++)
+    label_width = MAX (label_width, (int) g_utf8_strlen (g_dpgettext2 (NULL, "import outcome",
+                                                                          labels[i]), -1));
+  for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
+    number_width = MAX (number_width, (int) g_utf8_strlen (headers[h], -1));
+
+  /* Translators: the bundle's UUID, the office that made it, its number
+   * (1, 2, … per office) and when it was made */
+  g_print (_("Bundle %s from %s (%s), number %s, made %s\n"), preview->bundle_id, origin,
+           preview->origin, number, made);
+  print_padded ("", label_width, FALSE);
+  for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
+    {
+      g_print ("  ");
+      print_padded (headers[h], number_width, TRUE);
+    }
+  g_print ("\n");
   for (guint i = 0; i < D8_BUNDLE_N_OUTCOMES; i++)
     {
       g_autofree char *e = d8_format_count (preview->entries[i]);
       g_autofree char *p = d8_format_count (preview->plans[i]);
-      const char *label = _(labels[i]);
-      glong pad = 14 - g_utf8_strlen (label, -1);
 
-      g_print ("%s%*s %10s %10s\n", label, (int) MAX (pad, 0), "", e, p);
+      print_padded (g_dpgettext2 (NULL, "import outcome", labels[i]), label_width, FALSE);
+      g_print ("  ");
+      print_padded (e, number_width, TRUE);
+      g_print ("  ");
+      print_padded (p, number_width, TRUE);
+      g_print ("\n");
+      if (i == D8_BUNDLE_NEW || i == D8_BUNDLE_UPDATED || i == D8_BUNDLE_DELETED
+          || i == D8_BUNDLE_CONFLICT)
+        n_changes += preview->entries[i] + preview->plans[i];
     }
   if (preview->already_imported)
-    g_print (_("This bundle was imported before (%s); importing it again changes nothing.\n"),
-             preview->imported_at);
+    {
+      g_autofree char *when = d8_format_timestamp (preview->imported_at);
+
+      g_print (_("This bundle was imported before (%s); importing it again changes nothing.\n"),
+               when);
+    }
   if (preview->rollback)
-    g_print (_("Note: a newer bundle from %s (number %lld) was imported before this one.\n"),
-             preview->origin, (long long) preview->last_sequence);
+    {
+      g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, preview->last_sequence);
+
+      /* Translators: the office, then the number of its newest bundle imported here */
+      g_print (_("Note: a newer bundle from %s (number %s) was imported before this one.\n"),
+               origin, last);
+    }
   for (guint i = 0; i < preview->rejections->len; i++)
     {
       const D8BundleRejection *r = preview->rejections->pdata[i];
@@ -157,16 +335,36 @@ print_preview_table (const D8BundlePreview *preview, gboolean dry_run)
       g_print (_("Rejected %s, field %s: %s\n"), r->record, r->field ? r->field : "–", r->reason);
     }
   if (preview->conflicts->len > 0)
-    g_print (ngettext ("%u entry was edited here and there since the last exchange: see "
-                       "“duan8-cli conflicts”.\n",
-                       "%u entries were edited here and there since the last exchange: see "
-                       "“duan8-cli conflicts”.\n",
-                       preview->conflicts->len),
-             preview->conflicts->len);
+    {
+      g_autofree char *count = d8_format_count (preview->conflicts->len);
+
+      g_print (ngettext ("%s entry was edited here and there since the last exchange: see "
+                         "“duan8-cli conflicts”.\n",
+                         "%s entries were edited here and there since the last exchange: see "
+                         "“duan8-cli conflicts”.\n",
+                         preview->conflicts->len),
+               count);
+    }
   if (dry_run)
-    g_print (_("Dry run: nothing was written (%s).\n"), summary);
+    {
+      g_autofree char *count = d8_format_count (n_changes);
+
+      g_print (ngettext ("Dry run: %s record would change; nothing was written.\n",
+                         "Dry run: %s records would change; nothing was written.\n", n_changes),
+               count);
+    }
   else if (preview->applied)
-    g_print (_("Imported: %s.\n"), summary);
+    {
+      g_autofree char *count = d8_format_count (n_changes);
+
+      g_print (ngettext ("Imported: %s record changed, in one transaction.\n",
+                         "Imported: %s records changed, in one transaction.\n", n_changes),
+               count);
+      if (preview->snapshot != NULL)
+        g_print (_("The database was saved before the import as the snapshot %s "
+                   "(“duan8-cli restore %s” puts it back).\n"),
+                 preview->snapshot, preview->snapshot);
+    }
   else
     g_print (_("Nothing to import: the database already holds all of it.\n"));
 }
@@ -210,7 +408,7 @@ d8_cli_cmd_import_bundle (Cli *cli, GError **error)
       d8_cli_write_report (cli, report);
     }
   else
-    print_preview_table (preview, dry_run);
+    print_preview_table (cli, preview, dry_run);
   return TRUE;
 }
 
@@ -294,8 +492,13 @@ d8_cli_cmd_conflicts (Cli *cli, GError **error)
           d8_cli_table_set_text (table, "unit", unit_name (units, any->unit_id));
           d8_cli_table_set_text (table, "indicator", unit_name (indicators, any->indicator_id));
         }
-      /* machine value, stable: "mine" or "theirs" */
-      d8_cli_table_set_text (table, "shown", c->shown_is_mine ? "mine" : "theirs");
+      /* machine value, stable: "mine" or "theirs"; words for people in tables */
+      if (cli->format == D8_CLI_FORMAT_TABLE)
+        d8_cli_table_set_text (table, "shown", c->shown_is_mine
+                                                 ? C_("conflict version", "here")
+                                                 : C_("conflict version", "there"));
+      else
+        d8_cli_table_set_text (table, "shown", c->shown_is_mine ? "mine" : "theirs");
       if (c->mine != NULL)
         {
           d8_cli_table_set_text (table, "mine_date", c->mine->date);
@@ -339,7 +542,13 @@ d8_cli_cmd_resolve (Cli *cli, GError **error)
                    _("--keep: “%s” is neither “mine” nor “theirs”"), keep);
       return FALSE;
     }
-  return d8_cli_open_store (cli, error) && d8_bundle_resolve (cli->store, cli->arg, which, error);
+  if (!d8_cli_open_store (cli, error) || !d8_bundle_resolve (cli->store, cli->arg, which, error))
+    return FALSE;
+  if (which == D8_BUNDLE_KEEP_MINE)
+    g_print (_("Kept this office’s version of %s; the conflict is settled.\n"), cli->arg);
+  else
+    g_print (_("Kept the other office’s version of %s; the conflict is settled.\n"), cli->arg);
+  return TRUE;
 }
 
 static const D8CliColumn log_columns[] = {
@@ -352,6 +561,32 @@ static const D8CliColumn log_columns[] = {
   { "digest", N_("Digest"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
   { "summary", N_("Summary"), D8_CLI_TEXT },
 };
+
+/* The counts of a logged import (a JSON object with stable keys) as a line
+ * for people; the text as is if it is not such an object. */
+static char *
+describe_summary (const char *summary)
+{
+  static const char *keys[] = { "new", "updated", "unchanged", "deleted", "conflicts", "rejected" };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  char *counts[G_N_ELEMENTS (keys)] = { NULL };
+  JsonObject *object;
+  char *line;
+
+  if (summary == NULL || !json_parser_load_from_data (parser, summary, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return g_strdup (summary ? summary : "");
+  object = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    counts[i] = d8_format_count (json_object_get_int_member_with_default (object, keys[i], 0));
+  /* Translators: the counts of entries of an import, in the import log */
+  line = g_strdup_printf (_("%s new, %s updated, %s unchanged, %s deleted, %s in conflict, "
+                            "%s rejected"),
+                          counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_free (counts[i]);
+  return line;
+}
 
 gboolean
 d8_cli_cmd_log (Cli *cli, GError **error)
@@ -368,14 +603,27 @@ d8_cli_cmd_log (Cli *cli, GError **error)
       const D8BundleLogEntry *e = log->pdata[i];
 
       d8_cli_table_add_row (table);
-      d8_cli_table_set_text (table, "imported_at", e->imported_at);
-      d8_cli_table_set_text (table, "origin", e->origin);
       d8_cli_table_set_int (table, "sequence", e->sequence);
       d8_cli_table_set_text (table, "file_name", e->file_name);
       d8_cli_table_set_text (table, "bundle_id", e->bundle_id);
       d8_cli_table_set_text (table, "created_at", e->created_at);
       d8_cli_table_set_text (table, "digest", e->digest);
-      d8_cli_table_set_text (table, "summary", e->summary);
+      if (cli->format == D8_CLI_FORMAT_TABLE)
+        {
+          g_autofree char *when = d8_format_timestamp (e->imported_at);
+          g_autofree char *origin = describe_office (cli, e->origin);
+          g_autofree char *summary = describe_summary (e->summary);
+
+          d8_cli_table_set_text (table, "imported_at", when);
+          d8_cli_table_set_text (table, "origin", origin);
+          d8_cli_table_set_text (table, "summary", summary);
+        }
+      else
+        {
+          d8_cli_table_set_text (table, "imported_at", e->imported_at);
+          d8_cli_table_set_text (table, "origin", e->origin);
+          d8_cli_table_set_text (table, "summary", e->summary);
+        }
     }
   d8_cli_report_add_table (report, table);
   d8_cli_write_report (cli, report);
@@ -406,8 +654,23 @@ d8_cli_cmd_snapshots (Cli *cli, GError **error)
 
       d8_cli_table_add_row (table);
       d8_cli_table_set_text (table, "name", s->name);
-      d8_cli_table_set_text (table, "created_at", s->created_at);
-      d8_cli_table_set_text (table, "reason", s->reason);
+      if (cli->format == D8_CLI_FORMAT_TABLE)
+        {
+          g_autofree char *when = d8_format_timestamp (s->created_at);
+
+          d8_cli_table_set_text (table, "created_at", when);
+          if (g_strcmp0 (s->reason, "import") == 0)
+            d8_cli_table_set_text (table, "reason", C_("snapshot reason", "before an import"));
+          else if (g_strcmp0 (s->reason, "restore") == 0)
+            d8_cli_table_set_text (table, "reason", C_("snapshot reason", "before a restore"));
+          else
+            d8_cli_table_set_text (table, "reason", s->reason);
+        }
+      else
+        {
+          d8_cli_table_set_text (table, "created_at", s->created_at);
+          d8_cli_table_set_text (table, "reason", s->reason);
+        }
       d8_cli_table_set_int (table, "size", s->size);
       d8_cli_table_set_text (table, "path", s->path);
     }

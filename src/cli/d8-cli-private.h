@@ -27,14 +27,14 @@ typedef struct
 {
   const char *name;
   const char *value_name; /* NULL for a flag */
-  const char *help;       /* N_() */
+  const char *help;       /* marked for translation */
 } OptionSpec;
 
 typedef struct
 {
   const char *name;
   const char *synopsis; /* syntax after the command name; not translated */
-  const char *summary;  /* N_() */
+  const char *summary;  /* marked for translation */
   const char *options[12];
   const char *arg_name; /* a positional argument, or NULL */
   gboolean arg_optional;
