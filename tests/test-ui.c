@@ -14,11 +14,13 @@
 #include "d8-chart-view.h"
 #include "d8-charts-page.h"
 #include "d8-entry-dialog.h"
+#include "d8-exchange.h"
 #include "d8-format.h"
 #include "d8-province-page.h"
 #include "d8-store.h"
 #include "d8-unit-page.h"
 #include "d8-preferences-window.h"
+#include "d8-test-util.h"
 #include "d8-window.h"
 
 typedef struct
@@ -834,6 +836,114 @@ test_window_charts (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WIDGET (item);
+    }
+  return NULL;
+}
+
+/* A unit office's bundle previewed and imported at the province through
+ * the window; a damaged bundle refused with the DB file unchanged; the
+ * Exchange window lists the import and its snapshot. */
+static void
+test_window_import_bundle (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *unit_db = g_build_filename (f->dir, "chu-puh.sqlite3", NULL);
+  g_autofree char *bundle = g_build_filename (f->dir, "chu-puh" D8_BUNDLE_SUFFIX, NULL);
+  g_autofree char *bad = d8_test_source_path ("tests", "data", "bundles",
+                                              "bad-digest-mismatch.duan8.json", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (D8Store) unit_store = d8_store_open (unit_db, D8_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (D8Unit) unit = get_unit (f, "Chư Pưh");
+  g_autoptr (GFile) file = g_file_new_for_path (bundle);
+  g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
+  D8BundleExportOptions options = { NULL, NULL, D8_BUNDLE_ENTRIES_DEFAULT };
+  D8BundleExportResult result = { 0 };
+  D8Window *window;
+  GtkWidget *dialog, *exchange;
+  GtkWidget *province_page;
+  int index;
+
+  /* Chư Pưh's office records 3 groups and sends them. */
+  g_assert_no_error (error);
+  g_assert_true (d8_store_set_office (unit_store, unit->code, &error));
+  {
+    g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (unit_store, f->plan->id, "1", &error);
+    g_autoptr (D8Entry) entry = d8_entry_new ();
+
+    entry->plan_id = f->plan->id;
+    entry->unit_id = unit->id;
+    entry->indicator_id = ind->id;
+    entry->date = g_strdup ("2023-03-04");
+    entry->amount = 3;
+    g_assert_true (d8_store_add_entry (unit_store, entry, FALSE, &error));
+  }
+  g_assert_true (d8_bundle_export (unit_store, &options, bundle, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_entries, ==, 1);
+  d8_bundle_export_result_clear (&result);
+
+  window = open_window (f, 1400, 900);
+  province_page = d8_window_get_province_page (window);
+  index = unit->position - 1;
+
+  dialog = d8_exchange_preview (window, file);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
+  save_screenshot (dialog, "import-preview.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (d8_province_page_get_cell (
+                     D8_PROVINCE_PAGE (province_page), (guint) index, 0))), ==, "3/4");
+
+  /* The same bundle again: nothing to import. */
+  dialog = d8_exchange_preview (window, file);
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A damaged bundle: refused, the file untouched. */
+  before = file_digest (d8_store_get_path (f->store));
+  dialog = d8_exchange_preview (window, bad_file);
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "digest"));
+  save_screenshot (dialog, "import-refused.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = file_digest (d8_store_get_path (f->store));
+  g_assert_cmpstr (before, ==, after);
+
+  exchange = d8_exchange_show_window (window);
+  gtk_window_set_default_size (GTK_WINDOW (exchange), 800, 600);
+  save_screenshot (exchange, "exchange-conflicts.png");
+  gtk_window_destroy (GTK_WINDOW (exchange));
+
+  dialog = d8_exchange_choose_office (window, TRUE);
+  save_screenshot (dialog, "office-chooser.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -859,6 +969,7 @@ main (int   argc,
   ADD ("/ui/entry/delete-undo", test_entry_delete_undo);
   ADD ("/ui/widgets/new-destroy/D8ChartView", test_new_destroy_chart_view);
   ADD ("/ui/window/charts", test_window_charts);
+  ADD ("/ui/window/import-bundle", test_window_import_bundle);
 #undef ADD
 
   return g_test_run ();

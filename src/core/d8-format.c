@@ -271,3 +271,20 @@ d8_parse_date (const char *text, const char *field, GError **error)
                  field, copy);
   return NULL;
 }
+
+char *
+d8_format_timestamp (const char *iso)
+{
+  g_autoptr (GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *day = NULL, *date = NULL, *time = NULL;
+
+  if (utc == NULL)
+    return g_strdup (iso ? iso : "");
+  local = g_date_time_to_local (utc);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  date = d8_format_date (day);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a date and a time of day, e.g. "30/06/2023 14:05" */
+  return g_strdup_printf (C_("date and time", "%s %s"), date, time);
+}

@@ -13,6 +13,9 @@ char *d8_format_percent (double fraction, int decimals);
 /* ISO "2023-06-30" → "30/06/2023" (vi) / "Jun 30, 2023" (en). Returns a copy of
  * @iso when it does not parse. */
 char *d8_format_date (const char *iso);
+/* An ISO 8601 UTC timestamp ("2023-06-30T07:05:00Z") in local time:
+ * "30/06/2023 14:05" (vi). Returns a copy of @iso when it does not parse. */
+char *d8_format_timestamp (const char *iso);
 
 /* Parses a whole, non-negative number as a person types it ("1.234", "1234",
  * "1 234"); rejects signs, fractions, letters and values over 1e12 with an

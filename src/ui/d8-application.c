@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-application.h"
+#include "d8-exchange.h"
 #include "d8-preferences-window.h"
 #include "d8-store.h"
 #include "d8-ui-util.h"
@@ -76,6 +77,19 @@ show_open_error (D8Application *self,
   maybe_quit_after_first_frame (self, GTK_WINDOW (dialog));
 }
 
+/* A new installation asks which office it is (province or one unit). */
+static void
+maybe_first_run (D8Application *self,
+                 D8Window      *window)
+{
+  GSettings *settings = d8_window_get_settings (window);
+
+  if (settings == NULL || g_settings_get_boolean (settings, "office-chosen")
+      || g_getenv ("DUAN8_EXIT_AFTER_FIRST_FRAME") != NULL)
+    return;
+  d8_exchange_choose_office (window, TRUE);
+}
+
 static void
 d8_application_activate (GApplication *app)
 {
@@ -99,10 +113,30 @@ d8_application_activate (GApplication *app)
             }
         }
       window = GTK_WINDOW (d8_window_new (GTK_APPLICATION (app), self->store));
+      gtk_window_present (window);
+      maybe_first_run (self, D8_WINDOW (window));
     }
 
   gtk_window_present (window);
   maybe_quit_after_first_frame (self, window);
+}
+
+/* Files opened from the file manager (or given on the command line, or
+ * sent to the running instance): each bundle's import preview. */
+static void
+d8_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *window;
+
+  d8_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!D8_IS_WINDOW (window))
+    return;
+  for (int i = 0; i < n_files; i++)
+    d8_exchange_preview (D8_WINDOW (window), files[i]);
 }
 
 static int
@@ -177,8 +211,18 @@ preferences_activated (GSimpleAction *action,
 
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)
     settings = g_settings_new (APP_ID);
-  gtk_window_present (GTK_WINDOW (d8_preferences_window_new (gtk_application_get_active_window (app),
-                                                             settings)));
+  {
+    GtkWindow *parent = gtk_application_get_active_window (app);
+    GtkWidget *prefs = d8_preferences_window_new (parent, settings);
+
+    if (D8_IS_WINDOW (parent))
+      {
+        g_autofree char *office
+          = d8_store_describe_office (d8_window_get_store (D8_WINDOW (parent)));
+        d8_preferences_window_set_office (D8_PREFERENCES_WINDOW (prefs), office);
+      }
+    gtk_window_present (GTK_WINDOW (prefs));
+  }
 }
 
 static const GActionEntry app_actions[] = {
@@ -197,6 +241,8 @@ d8_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *charts_accels[] = { "<Control>g", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (d8_application_parent_class)->startup (app);
 
@@ -208,6 +254,8 @@ d8_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-charts", charts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import-bundle", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-bundle", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
 
@@ -233,6 +281,7 @@ d8_application_class_init (D8ApplicationClass *klass)
 
   object_class->finalize = d8_application_finalize;
   app_class->activate = d8_application_activate;
+  app_class->open = d8_application_open;
   app_class->startup = d8_application_startup;
   app_class->handle_local_options = d8_application_handle_local_options;
 }
@@ -255,7 +304,7 @@ d8_application_new (void)
 {
   return g_object_new (D8_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/vn/hoilhpn/Duan8",
                        NULL);
 }

@@ -129,6 +129,7 @@ fill_indicators (D8ChartsPage *self)
   guint selected = 0;
 
   if (kind->allows_all)
+    /* xgettext:no-c-format */
     gtk_string_list_append (list, _("All indicators, as % of quota"));
   for (guint i = 0; i < self->overview->indicators->len; i++)
     {

@@ -1,10 +1,11 @@
 /* d8-preferences-window.c — the interface language: System, Tiếng Việt or
  * English, kept in GSettings and applied at the next start (main.c reads
- * it before anything is translated). */
+ * it before anything is translated); and the office this installation is. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "d8-exchange.h"
 #include "d8-preferences-window.h"
 
 struct _D8PreferencesWindow
@@ -12,6 +13,7 @@ struct _D8PreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   AdwComboRow *language_row;
+  AdwActionRow *office_row;
   GSettings *settings;
 };
 
@@ -27,6 +29,19 @@ language_selected_cb (D8PreferencesWindow *self)
 
   if (self->settings != NULL && selected < G_N_ELEMENTS (language_codes))
     g_settings_set_string (self->settings, "language", language_codes[selected]);
+}
+
+/* The office is chosen in the main window's dialog, which also shows it. */
+static void
+change_office_cb (D8PreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (D8_IS_WINDOW (parent))
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      d8_exchange_choose_office (D8_WINDOW (parent), FALSE);
+    }
 }
 
 static void
@@ -49,6 +64,8 @@ d8_preferences_window_class_init (D8PreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/hoilhpn/Duan8/ui/d8-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, office_row);
+  gtk_widget_class_bind_template_callback (widget_class, change_office_cb);
 }
 
 static void
@@ -90,4 +107,11 @@ d8_preferences_window_new (GtkWindow *parent, GSettings *settings)
   g_signal_connect_swapped (self->language_row, "notify::selected",
                             G_CALLBACK (language_selected_cb), self);
   return GTK_WIDGET (self);
+}
+
+void
+d8_preferences_window_set_office (D8PreferencesWindow *self, const char *office)
+{
+  g_return_if_fail (D8_IS_PREFERENCES_WINDOW (self));
+  adw_action_row_set_subtitle (self->office_row, office);
 }

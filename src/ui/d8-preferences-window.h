@@ -13,4 +13,8 @@ G_DECLARE_FINAL_TYPE (D8PreferencesWindow, d8_preferences_window, D8, PREFERENCE
  * shows the choices but cannot keep them. */
 GtkWidget *d8_preferences_window_new (GtkWindow *parent, GSettings *settings);
 
+/* The office shown in the Office row (its Change button runs the parent
+ * window's win.choose-office). */
+void d8_preferences_window_set_office (D8PreferencesWindow *self, const char *office);
+
 G_END_DECLS

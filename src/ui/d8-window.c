@@ -16,6 +16,7 @@
 #include "d8-chart-export.h"
 #include "d8-charts-page.h"
 #include "d8-entry-dialog.h"
+#include "d8-exchange.h"
 #include "d8-format.h"
 #include "d8-print.h"
 #include "d8-province-page.h"
@@ -49,6 +50,7 @@ struct _D8Window
 
   D8ChartsPage *charts_page;
   GtkToggleButton *charts_button;
+  GtkButton *office_button;
 
   D8Store *store;
   GSettings *settings;
@@ -605,6 +607,7 @@ d8_window_constructed (GObject *object)
   g_signal_connect_object (self->charts_button, "toggled", G_CALLBACK (charts_toggled_cb), self,
                            G_CONNECT_SWAPPED);
 
+  d8_window_update_office (self);
   if (!load_plan (self, &error))
     {
       show_error (self, error);
@@ -741,6 +744,81 @@ export_chart_action (GtkWidget  *widget,
     }
   g_signal_connect (dialog, "response", G_CALLBACK (export_chart_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_bundle_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  d8_exchange_export (D8_WINDOW (widget));
+}
+
+static void
+import_bundle_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  d8_exchange_choose_import (D8_WINDOW (widget));
+}
+
+static void
+show_exchange_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  d8_exchange_show_window (D8_WINDOW (widget));
+}
+
+static void
+choose_office_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  d8_exchange_choose_office (D8_WINDOW (widget), FALSE);
+}
+
+/* Bundles dropped on the window get their preview, one after the other. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         D8Window      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    d8_exchange_preview (self, G_FILE (l->data));
+  return files != NULL;
+}
+
+GSettings *
+d8_window_get_settings (D8Window *self)
+{
+  g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
+  return self->settings;
+}
+
+void
+d8_window_add_toast (D8Window *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (D8_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+d8_window_update_office (D8Window *self)
+{
+  g_autofree char *office = d8_store_describe_office (self->store);
+  /* Translators: at the foot of the sidebar; %s is "Provincial office" or a unit's name */
+  g_autofree char *label = g_strdup_printf (_("Office: %s"), office);
+
+  gtk_button_set_label (self->office_button, label);
 }
 
 static void
@@ -884,6 +962,10 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-entry", "s", delete_entry_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exchange", NULL, show_exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-office", NULL, choose_office_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-charts", NULL, toggle_charts_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
@@ -910,6 +992,23 @@ d8_window_init (D8Window *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->charts_button),
                                _("Show charts instead of tables (Ctrl+G)"));
   adw_header_bar_pack_end (self->content_header, GTK_WIDGET (self->charts_button));
+
+  /* The office this installation is, at the foot of the sidebar. */
+  self->office_button = GTK_BUTTON (gtk_button_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->office_button), "flat");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->office_button), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->office_button), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->office_button), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->office_button), 6);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->office_button), "win.choose-office");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->office_button), _("Change the office"));
+  gtk_box_append (GTK_BOX (self->sidebar_box), GTK_WIDGET (self->office_button));
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 D8Window *

@@ -23,6 +23,11 @@ gboolean d8_window_show_unit (D8Window *self, const char *unit_code);
 /* The unit code of the page shown; NULL for the whole province. */
 const char *d8_window_get_unit_code (D8Window *self);
 
+GSettings *d8_window_get_settings (D8Window *self); /* may be NULL */
+void d8_window_add_toast (D8Window *self, AdwToast *toast);
+/* Shows the office (d8_store_describe_office) at the foot of the sidebar. */
+void d8_window_update_office (D8Window *self);
+
 /* For tests: the two content pages. */
 GtkWidget *d8_window_get_province_page (D8Window *self);
 GtkWidget *d8_window_get_unit_page (D8Window *self);
