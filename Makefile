@@ -45,7 +45,7 @@ check: build
 
 # Startup is timed on a real display: Xvfb unless one is already there.
 bench: build
-	$(RUN_ENV) $$([ -n "$$DISPLAY" ] || echo "xvfb-run -a -s '-screen 0 1600x1000x24'") \
+	$(RUN_ENV) $(if $(DISPLAY),,xvfb-run -a -s '-screen 0 1600x1000x24') \
 	  ./$(BUILD)/bench/duan8-bench $(CURDIR)/$(BUILD)
 	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-charts
 	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-bundle
