@@ -2,6 +2,8 @@
  * read: whole numbers, dates, grouped numbers and percentages. */
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "d8-error.h"
 #include "d8-format.h"
@@ -50,6 +52,49 @@ test_normalize (void)
   g_assert_null (bad);
   g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "note"));
+}
+
+static int
+compare_by_key (gconstpointer a,
+                gconstpointer b)
+{
+  g_autofree char *ka = d8_text_collate_key (*(const char *const *) a);
+  g_autofree char *kb = d8_text_collate_key (*(const char *const *) b);
+  return strcmp (ka, kb);
+}
+
+/* Vietnamese order: đ is a letter of its own after d, ă and â come after a
+ * (so "Chư Păh" before "Chư Prông", which byte order gets wrong), and the
+ * key does not depend on how the text was composed. */
+static void
+test_collate_vietnamese (void)
+{
+  const char *expected[] = { "An Khê", "Ayun Pa", "Chư Păh", "Chư Prông", "Chư Pưh", "Chư Sê",
+                             "Dak Pơ", "Đak Đoa", "Đak Pơ", "Đức Cơ", "Ea H'Leo", "Ia Grai",
+                             "Kbang", "Kông Chro", "Krông Pa", "Phú Thiện", "Pleiku" };
+  const char *shuffled[] = { "Pleiku", "Đak Pơ", "Chư Prông", "Ea H'Leo", "Kông Chro",
+                             "Đak Đoa", "An Khê", "Chư Sê", "Krông Pa", "Dak Pơ", "Đức Cơ",
+                             "Ia Grai", "Chư Păh", "Phú Thiện", "Kbang", "Ayun Pa", "Chư Pưh" };
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *nfc = NULL;
+  g_autofree char *nfd = NULL;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (expected) == G_N_ELEMENTS (shuffled));
+  if (setlocale (LC_COLLATE, "vi_VN.UTF-8") == NULL)
+    g_error ("the vi_VN.UTF-8 locale is missing (make check creates it: "
+             "localedef -i vi_VN -f UTF-8 vi_VN.UTF-8)");
+
+  qsort (shuffled, G_N_ELEMENTS (shuffled), sizeof (char *), compare_by_key);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (shuffled[i], ==, expected[i]);
+
+  /* "Chư Pưh" typed with combining marks (NFD) sorts where the NFC text
+   * does. */
+  nfc = d8_text_collate_key ("Chư Pưh");
+  nfd = d8_text_collate_key ("Chu\xcc\x9b Pu\xcc\x9bh");
+  g_assert_cmpstr (nfc, ==, nfd);
+
+  setlocale (LC_COLLATE, saved);
 }
 
 static void
@@ -158,6 +203,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/matches", test_matches);
   g_test_add_func ("/text/normalize", test_normalize);
+  g_test_add_func ("/text/collate-vietnamese", test_collate_vietnamese);
   g_test_add_func ("/format/parse-count", test_parse_count);
   g_test_add_func ("/format/parse-date", test_parse_date);
   g_test_add_func ("/format/c-locale", test_format_c_locale);

@@ -328,6 +328,8 @@ cell_to_display (const Cell *cell, D8CliType type, D8CliColumnFlags flags)
   switch (type)
     {
     case D8_CLI_TEXT:
+      if (flags & D8_CLI_COLUMN_KEYWORD)
+        return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "keyword", cell->text));
       return g_strdup (cell->text);
     case D8_CLI_DATE:
       return d8_format_date (cell->text);

@@ -44,6 +44,8 @@ typedef enum
   D8_CLI_COLUMN_NO_CSV = 1 << 1,   /* JSON (and table) only */
   D8_CLI_COLUMN_VERBATIM = 1 << 2, /* the label is data (an indicator code), not a msgid */
   D8_CLI_COLUMN_UNGROUPED = 1 << 3, /* a number shown without digit grouping (a year, an id) */
+  D8_CLI_COLUMN_KEYWORD = 1 << 4,   /* a machine word ("district", "count", "province"):
+                                     * as is in files, translated (context "keyword") in tables */
 } D8CliColumnFlags;
 
 typedef struct

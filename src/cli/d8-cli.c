@@ -60,6 +60,15 @@ static const OptionSpec command_options[] = {
   { "dpi", N_("N"), N_("pixels per inch of a PNG (default: 96)") },
 };
 
+/* The machine words that tables show translated (D8_CLI_COLUMN_KEYWORD);
+ * listed here for xgettext. */
+static const char *const keywords[] G_GNUC_UNUSED = {
+  /* Translators: the level of a unit in the plan */
+  NC_ ("keyword", "province"), NC_ ("keyword", "district"), NC_ ("keyword", "commune"),
+  /* Translators: the kind of an indicator: a count of things, or a percentage */
+  NC_ ("keyword", "count"), NC_ ("keyword", "percent"),
+};
+
 static gboolean cmd_plans (Cli *cli, GError **error);
 static gboolean cmd_units (Cli *cli, GError **error);
 static gboolean cmd_indicators (Cli *cli, GError **error);
@@ -341,7 +350,7 @@ static const D8CliColumn unit_columns[] = {
   { "code", N_("Code"), D8_CLI_TEXT },
   { "name", N_("Name"), D8_CLI_TEXT },
   { "kind", N_("Kind"), D8_CLI_TEXT },
-  { "level", N_("Level"), D8_CLI_TEXT },
+  { "level", N_("Level"), D8_CLI_TEXT, D8_CLI_COLUMN_KEYWORD },
   { "valid_from", N_("Valid from"), D8_CLI_DATE, D8_CLI_COLUMN_NO_TABLE },
   { "valid_to", N_("Valid to"), D8_CLI_DATE, D8_CLI_COLUMN_NO_TABLE },
 };
@@ -383,7 +392,7 @@ static const D8CliColumn indicator_columns[] = {
   { "name", N_("Name"), D8_CLI_TEXT },
   { "name_en", N_("English name"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
   { "count_unit", N_("Counted in"), D8_CLI_TEXT },
-  { "kind", N_("Kind"), D8_CLI_TEXT },
+  { "kind", N_("Kind"), D8_CLI_TEXT, D8_CLI_COLUMN_KEYWORD },
   { "group", N_("Group"), D8_CLI_INT },
   { "group_title", N_("Group title"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
   { "in_appendix", N_("In appendix"), D8_CLI_BOOL },
@@ -878,7 +887,7 @@ static const D8CliColumn entry_columns[] = {
   { "group_size", N_("Target group"), D8_CLI_INT },
   { "place", N_("Place"), D8_CLI_TEXT },
   { "note", N_("Note"), D8_CLI_TEXT },
-  { "origin", N_("Recorded by"), D8_CLI_TEXT },
+  { "origin", N_("Recorded by"), D8_CLI_TEXT, D8_CLI_COLUMN_KEYWORD },
   { "deleted", N_("Deleted"), D8_CLI_BOOL },
   { "created_at", N_("Created"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
   { "updated_at", N_("Updated"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
@@ -1079,7 +1088,7 @@ general_help (void)
   g_string_append (out, "\n\n");
   g_string_append_printf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %-12s%s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_printf (out, "\n%s\n", _("Global options (before or after the command):"));
   for (guint i = 0; i < G_N_ELEMENTS (global_options); i++)
     append_option_help (out, &global_options[i]);

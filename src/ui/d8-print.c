@@ -11,6 +11,7 @@
 
 #include "d8-chart-export.h"
 #include "d8-chart-pack.h"
+#include "d8-format.h"
 #include "d8-print.h"
 
 typedef struct
@@ -96,7 +97,10 @@ d8_print_pack (GtkWindow *parent, GSettings *settings, D8Overview *overview, con
 
   data.pack = d8_chart_pack_new (overview, office);
   /* Translators: the print job's name: the plan's number and the as-of date */
-  job = g_strdup_printf (_("Project 8 — %s — %s"), overview->plan->doc_number, overview->as_of);
+  {
+    g_autofree char *as_of = d8_format_date (overview->as_of);
+    job = g_strdup_printf (_("Project 8 — %s — %s"), overview->plan->doc_number, as_of);
+  }
   gtk_print_operation_set_job_name (operation, job);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_print_settings (operation, print_settings);

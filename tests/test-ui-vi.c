@@ -1,0 +1,1521 @@
+/* test-ui-vi.c — the interface under Vietnamese shows no English.
+ *
+ * Runs the real application (D8Application, --db on a temporary file with
+ * the embedded plan) and, from its "activate", opens the province page,
+ * every unit page, the entry dialog for every indicator (and its error and
+ * out-of-period states), the edit dialog and the delete toast, the
+ * preferences, keyboard shortcuts and About windows, the primary menu, the
+ * charts (win.toggle-charts), the import preview of a real bundle, and
+ * every other window-less action the application and window offer (so pages
+ * and dialogs added later are visited too). Every widget is walked; a text
+ * that is shown (label, title, subtitle, tooltip, placeholder, accessible
+ * label or description, menu item, list item, button label) and equals an
+ * English msgid of the sources (the template xgettext extracts now, so new
+ * strings are covered before they reach po/vi.po) fails the test, unless the
+ * catalogue translates that msgid to itself or it is in a short allow-list.
+ * Printf-style msgids ("achieved %s") are matched as patterns.
+ *
+ * Two ways to get Vietnamese are run (tests/meson.build): a Vietnamese
+ * system (LANGUAGE=vi LANG=vi_VN.UTF-8), and an English system where the
+ * preference says "vi" ($D8_TEST_LANGUAGE, passed to d8_i18n_init like
+ * main.c does with the GSettings key). Screenshots go to
+ * $D8_BUILD_ROOT/screenshots/vi-*.png (the first variant only). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
+#include <string.h>
+
+#include "d8-application.h"
+#include "d8-entry-dialog.h"
+#include "d8-exchange.h"
+#include "d8-i18n.h"
+#include "d8-store.h"
+#include "d8-unit-page.h"
+#include "d8-test-ui.h"
+#include "d8-window.h"
+
+/* Texts that are the same in both languages: codes, proper nouns. */
+static const char *const allow_list[] = {
+  "SM", "Duan8", "duan8", "duan8-cli", "OK", "Tiếng Việt", "CSV", "JSON", "PDF", "PNG",
+  "UUID", "Gia Lai", "1653/KH-UBND", "–", "—", "%", "%s", "%d", "%u", "%s %%", "%s/%s",
+  "%s – %s", "%s: %s", "%s (%s)", "%s · %s",
+};
+
+/* Strings of GTK and libadwaita that our windows may show; flagged only when
+ * their catalogue (gtk40, libadwaita) translates them, i.e. when the text
+ * shown should have been Vietnamese. */
+static const char *const toolkit_strings[] = {
+  "Cancel", "_Cancel", "Close", "_Close", "Search", "Back", "Credits", "Legal",
+  "Acknowledgements", "Details", "Website", "Report an Issue", "Troubleshooting",
+  "Release Notes", "Debugging Information", "Search Shortcuts", "No Results Found",
+  "Try a different search", "Shortcuts", "_Open", "_Save", "Open", "Save", "Print",
+  "_Print", "About", "Copy", "Select All", "Undo", "Redo", "Preferences", "Main Menu",
+  "Copyright", "Version", "Licence", "License", "Translated by", "Designed by",
+  "Code by", "Art by", "Documented by", "Search preferences", "No Preferences Found",
+};
+
+/* Words of English UI text that are not Vietnamese words: a text that
+ * contains one was not translated, even when it is no msgid (a string
+ * without _(), text built from English pieces). Vietnamese words such as
+ * "an", "to", "no", "do" are not in this list. */
+static const char *const english_words[] = {
+  "the", "of", "and", "for", "with", "from", "entry", "entries", "unit", "units", "plan",
+  "plans", "save", "cancel", "delete", "deleted", "undo", "search", "print", "export", "import",
+  "open", "close", "chart", "charts", "progress", "quota", "quotas", "achieved", "remaining",
+  "indicator", "indicators", "province", "total", "totals", "date", "amount", "note", "notes",
+  "place", "preferences", "language", "completion", "overall", "target", "reached", "group",
+  "bundle", "bundles", "file", "files", "page", "pages", "preview", "report", "status", "error",
+  "failed", "could", "cannot", "not", "none", "yes", "new", "edit", "record", "behind", "done",
+  "track", "started", "allocated", "district", "commune", "office", "conflict", "conflicts",
+  "snapshot", "restore", "settings", "shortcuts", "keyboard", "about", "quit", "help", "main",
+  "menu", "show", "hide", "back", "next", "previous", "loading", "please", "select", "choose",
+};
+
+/* Texts of GTK's and libadwaita's own widgets that their Debian 12
+ * catalogues leave English (the search entry's clear icon, the About
+ * window's rows, the shortcuts window's search): reported, not failed —
+ * not ours to translate. */
+static const char *const toolkit_untranslated[] = {
+  "Clear entry", "Details", "Legal", "Credits", "Website", "About", "Back", "Translated by",
+  "Acknowledgements", "Troubleshooting", "Report an Issue", "Code by", "Design by", "Art by",
+  "Documentation by", "Copyright", "What’s New", "Search Shortcuts", "Search Results",
+  "Shortcuts", "_Show All", "Show All",
+};
+
+typedef struct
+{
+  char *msgid;
+  char *shown_as; /* what the catalogue gives (NULL: not in the catalogue) */
+  gboolean toolkit; /* a GTK/libadwaita string: reported, not failed */
+} English;
+
+typedef struct
+{
+  GRegex *regex;
+  English *english;
+} Pattern;
+
+static GHashTable *english;   /* text → English*; exact texts to refuse */
+static GPtrArray *patterns;   /* Pattern*; msgids with conversions */
+static GHashTable *allowed;   /* set */
+static GHashTable *dictionary; /* english_words */
+static English word_english = { (char *) "(an English word)", NULL, FALSE };
+static English toolkit_english = { (char *) "(GTK/libadwaita text)", NULL, TRUE };
+static GPtrArray *offences;   /* char*, this test case */
+static GHashTable *seen;      /* offences already reported, this test case */
+static guint n_texts_checked;
+static char *tmp_dir;
+static char *db_path;
+static gboolean take_screenshots;
+static gboolean quiet;
+static gboolean lenient; /* inside a toolkit-made window: report only */
+static D8Application *the_app;
+
+/* Helpers for the main loop */
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  if (take_screenshots)
+    d8_test_save_screenshot (widget, name);
+}
+
+/* The English strings of the sources */
+
+static char *
+po_unquote (const char *line)
+{
+  const char *p = strchr (line, '"');
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (p);
+  for (p++; *p && *p != '"'; p++)
+    {
+      if (*p == '\\' && p[1])
+        {
+          p++;
+          switch (*p)
+            {
+            case 'n': g_string_append_c (out, '\n'); break;
+            case 't': g_string_append_c (out, '\t'); break;
+            default: g_string_append_c (out, *p); break;
+            }
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Removes mnemonic underscores ("_Save" → "Save", "__" → "_"). */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] == '_')
+            {
+              g_string_append_c (out, '_');
+              p++;
+            }
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_ascii_letters (const char *s)
+{
+  guint n = 0;
+
+  for (; *s; s++)
+    if (g_ascii_isalpha (*s))
+      n++;
+  return n;
+}
+
+/* A regex for a printf format: conversions become ".+?". NULL when what is
+ * left is too short to tell English from anything else. */
+static GRegex *
+format_to_regex (const char *format)
+{
+  GString *re = g_string_new ("^");
+  GString *literal = g_string_new (NULL);
+  guint letters = 0;
+  const char *p = format;
+  GRegex *regex;
+
+  while (*p)
+    {
+      if (*p == '%' && p[1] == '%')
+        {
+          g_string_append_c (literal, '%');
+          p += 2;
+          continue;
+        }
+      if (*p == '%')
+        {
+          const char *q = p + 1;
+          g_autofree char *escaped = NULL;
+
+          while (g_ascii_isdigit (*q) || strchr ("$-+ #0'.*", *q))
+            q++;
+          while (strchr ("hlLqjzt", *q) && *q)
+            q++;
+          if (*q == '\0' || !strchr ("diouxXeEfFgGcsp", *q))
+            {
+              g_string_append_c (literal, *p++);
+              continue;
+            }
+          letters += count_ascii_letters (literal->str);
+          escaped = g_regex_escape_string (literal->str, -1);
+          g_string_append (re, escaped);
+          g_string_append (re, ".+?");
+          g_string_truncate (literal, 0);
+          p = q + 1;
+          continue;
+        }
+      g_string_append_c (literal, *p++);
+    }
+  letters += count_ascii_letters (literal->str);
+  {
+    g_autofree char *escaped = g_regex_escape_string (literal->str, -1);
+    g_string_append (re, escaped);
+  }
+  g_string_append_c (re, '$');
+  g_string_free (literal, TRUE);
+
+  if (letters < 4)
+    {
+      g_string_free (re, TRUE);
+      return NULL;
+    }
+  regex = g_regex_new (re->str, G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, NULL);
+  g_string_free (re, TRUE);
+  return regex;
+}
+
+static void
+add_english (const char *msgid,
+             const char *shown_as)
+{
+  English *e;
+
+  if (*msgid == '\0' || g_hash_table_contains (allowed, msgid))
+    return;
+  /* The catalogue translating a msgid to itself says it is the same in
+   * Vietnamese (a code, a name). */
+  if (shown_as != NULL && g_str_equal (shown_as, msgid))
+    return;
+  if (count_ascii_letters (msgid) == 0)
+    return;
+
+  e = g_new0 (English, 1);
+  e->msgid = g_strdup (msgid);
+  e->shown_as = g_strdup (shown_as);
+
+  if (strchr (msgid, '%') != NULL)
+    {
+      GRegex *regex = format_to_regex (msgid);
+
+      if (regex != NULL)
+        {
+          Pattern *pattern = g_new0 (Pattern, 1);
+          pattern->regex = regex;
+          pattern->english = e;
+          g_ptr_array_add (patterns, pattern);
+        }
+    }
+  {
+    g_autofree char *plain = strip_mnemonic (msgid);
+    if (!g_str_equal (plain, msgid) && !g_hash_table_contains (english, plain))
+      g_hash_table_insert (english, g_steal_pointer (&plain), e);
+  }
+  g_hash_table_insert (english, g_strdup (msgid), e);
+}
+
+/* The catalogue's text for a msgid, or NULL when it is not in it. */
+static const char *
+lookup (const char *context,
+        const char *msgid,
+        const char *plural)
+{
+  const char *result;
+  g_autofree char *key = NULL;
+
+  if (context != NULL)
+    {
+      key = g_strconcat (context, "\004", msgid, NULL);
+      result = dgettext (GETTEXT_PACKAGE, key);
+      return result == key ? NULL : result;
+    }
+  if (plural != NULL)
+    {
+      result = dngettext (GETTEXT_PACKAGE, msgid, plural, 1);
+      return result == msgid ? NULL : result;
+    }
+  result = dgettext (GETTEXT_PACKAGE, msgid);
+  return result == msgid ? NULL : result;
+}
+
+static void
+collect_sources (const char *dir,
+                 GPtrArray  *files)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        collect_sources (path, files);
+      else if (g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".h")
+               || g_str_has_suffix (name, ".ui"))
+        g_ptr_array_add (files, g_steal_pointer (&path));
+    }
+}
+
+static void
+load_english (D8Store *store)
+{
+  const char *top = g_getenv ("D8_SOURCE_ROOT");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pot = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *res = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *ctx = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *id_plural = NULL;
+  char **current = NULL;
+  int status;
+  guint n_msgids = 0, n_missing = 0;
+
+  g_assert_nonnull (top);
+  english = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  patterns = g_ptr_array_new ();
+  allowed = g_hash_table_new (g_str_hash, g_str_equal);
+  dictionary = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (english_words); i++)
+    g_hash_table_add (dictionary, (gpointer) english_words[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (allow_list); i++)
+    g_hash_table_add (allowed, (gpointer) allow_list[i]);
+
+  pot = g_build_filename (tmp_dir, "current.pot", NULL);
+  g_ptr_array_add (argv, g_strdup ("xgettext"));
+  g_ptr_array_add (argv, g_strdup ("--from-code=UTF-8"));
+  g_ptr_array_add (argv, g_strdup ("--keyword=_"));
+  g_ptr_array_add (argv, g_strdup ("--keyword=N_"));
+  g_ptr_array_add (argv, g_strdup ("--keyword=C_:1c,2"));
+  g_ptr_array_add (argv, g_strdup ("--keyword=NC_:1c,2"));
+  g_ptr_array_add (argv, g_strdup ("--keyword=g_dngettext:2,3"));
+  g_ptr_array_add (argv, g_strdup ("--keyword=ngettext:1,2"));
+  g_ptr_array_add (argv, g_strdup ("--no-location"));
+  g_ptr_array_add (argv, g_strdup ("-o"));
+  g_ptr_array_add (argv, g_strdup (pot));
+  src = g_build_filename (top, "src", NULL);
+  res = g_build_filename (top, "resources", NULL);
+  collect_sources (src, argv);
+  collect_sources (res, argv);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xgettext failed: %s", err);
+  g_file_get_contents (pot, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A small .pot reader: msgctxt, msgid, msgid_plural and their
+   * continuation lines; an entry ends at msgstr. */
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_str_has_prefix (line, "msgctxt "))
+        {
+          g_free (ctx);
+          ctx = po_unquote (line);
+          current = &ctx;
+        }
+      else if (g_str_has_prefix (line, "msgid_plural "))
+        {
+          g_free (id_plural);
+          id_plural = po_unquote (line);
+          current = &id_plural;
+        }
+      else if (g_str_has_prefix (line, "msgid "))
+        {
+          g_free (id);
+          id = po_unquote (line);
+          current = &id;
+        }
+      else if (line[0] == '"' && current != NULL)
+        {
+          g_autofree char *more = po_unquote (line);
+          char *joined = g_strconcat (*current, more, NULL);
+          g_free (*current);
+          *current = joined;
+        }
+      else if (g_str_has_prefix (line, "msgstr"))
+        {
+          current = NULL;
+          if (id != NULL && *id != '\0')
+            {
+              const char *shown = lookup (ctx, id, id_plural);
+
+              n_msgids++;
+              if (shown == NULL)
+                n_missing++;
+              add_english (id, shown);
+              if (id_plural != NULL)
+                add_english (id_plural, shown);
+            }
+          g_clear_pointer (&ctx, g_free);
+          g_clear_pointer (&id, g_free);
+          g_clear_pointer (&id_plural, g_free);
+        }
+    }
+  g_test_message ("%u msgids in the sources, %u not in the catalogue, %u English texts "
+                  "and %u patterns to look for", n_msgids, n_missing,
+                  g_hash_table_size (english), patterns->len);
+  g_assert_cmpuint (n_msgids, >, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (toolkit_strings); i++)
+    {
+      const char *domains[] = { "gtk40", "libadwaita" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (domains); j++)
+        {
+          const char *shown = dgettext (domains[j], toolkit_strings[i]);
+          if (shown != toolkit_strings[i] && !g_str_equal (shown, toolkit_strings[i])
+              && !g_hash_table_contains (english, toolkit_strings[i]))
+            {
+              add_english (toolkit_strings[i], shown);
+              ((English *) g_hash_table_lookup (english, toolkit_strings[i]))->toolkit = TRUE;
+            }
+        }
+    }
+
+  /* English names of the plan's indicators must not show either. */
+  {
+    g_autoptr (D8Plan) plan = d8_store_resolve_plan (store, NULL, &error);
+    g_autoptr (GPtrArray) indicators = NULL;
+
+    g_assert_no_error (error);
+    indicators = d8_store_list_indicators (store, plan->id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < indicators->len; i++)
+      {
+        const D8Indicator *ind = g_ptr_array_index (indicators, i);
+        if (ind->name_en != NULL && g_strcmp0 (ind->name_en, ind->name_vi) != 0)
+          add_english (ind->name_en, ind->name_vi);
+      }
+  }
+}
+
+/* Checking texts */
+
+static void
+offence (const char    *path,
+         const char    *what,
+         const char    *text,
+         const English *e,
+         gboolean       hidden)
+{
+  g_autofree char *message = NULL;
+
+  message = g_strdup_printf ("%s%s [%s]: “%s” is English (msgid “%s”, %s%s%s)", path,
+                             hidden ? " (hidden)" : "", what, text, e->msgid,
+                             e->shown_as ? "Vietnamese “" : "not in the catalogue",
+                             e->shown_as ? e->shown_as : "", e->shown_as ? "”" : "");
+  {
+    /* The same widget on every unit page is reported once: the key leaves
+     * out where the walk started. */
+    const char *slash = strchr (message, '/');
+    const char *key = slash != NULL ? slash : message;
+
+    if (g_hash_table_contains (seen, key))
+      return;
+    g_hash_table_add (seen, g_strdup (key));
+  }
+  if (e->toolkit || lenient)
+    {
+      /* The toolkit's own text (Debian 12's libadwaita has 15 Vietnamese
+       * messages: the About window's "Credits", "Legal", "Website"… stay
+       * English). Not ours to translate: reported, not failed. */
+      g_test_message ("TOOLKIT ENGLISH (not failed): %s", message);
+      return;
+    }
+  if (!quiet)
+    {
+      g_test_message ("ENGLISH: %s", message);
+      g_printerr ("ENGLISH: %s\n", message);
+    }
+  g_ptr_array_add (offences, g_steal_pointer (&message));
+}
+
+static void
+check_text (const char *path,
+            const char *what,
+            const char *text,
+            gboolean    hidden)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *stripped = NULL;
+  const English *e;
+
+  if (text == NULL || *text == '\0')
+    return;
+  n_texts_checked++;
+  if (g_hash_table_contains (allowed, text))
+    return;
+
+  /* Markup (tooltips, labels with use-markup) is checked as shown. */
+  if (strchr (text, '<') != NULL && pango_parse_markup (text, -1, 0, NULL, &plain, NULL, NULL))
+    text = plain;
+  stripped = g_strstrip (g_strdup (text));
+
+  if ((e = g_hash_table_lookup (english, stripped)) != NULL)
+    {
+      offence (path, what, text, e, hidden);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (toolkit_untranslated); i++)
+    if (g_str_equal (stripped, toolkit_untranslated[i]))
+      {
+        offence (path, what, text, &toolkit_english, hidden);
+        return;
+      }
+  if (count_ascii_letters (stripped) < 4)
+    return;
+  for (guint i = 0; i < patterns->len; i++)
+    {
+      const Pattern *p = g_ptr_array_index (patterns, i);
+      if (g_regex_match (p->regex, stripped, 0, NULL))
+        {
+          offence (path, what, text, p->english, hidden);
+          return;
+        }
+    }
+  /* A whole English word (lower-cased), between non-letters; not in a
+   * file name or an address. */
+  if (*stripped != '/' && *stripped != '~' && strstr (stripped, "://") == NULL)
+  {
+    g_autofree char *lower = g_utf8_strdown (stripped, -1);
+    const char *p = lower;
+
+    while (*p)
+      {
+        const char *start;
+        g_autofree char *word = NULL;
+
+        while (*p && !g_ascii_isalpha (*p))
+          p = g_utf8_next_char (p);
+        start = p;
+        while (*p && g_ascii_isalpha (*p))
+          p++;
+        if (p == start)
+          break;
+        /* Only a word that is all ASCII letters (not a part of "tổng"). */
+        if ((start > lower && (guchar) start[-1] >= 0x80) || (guchar) *p >= 0x80)
+          continue;
+        word = g_strndup (start, p - start);
+        if (g_hash_table_contains (dictionary, word))
+          {
+            g_autofree char *what_word = g_strdup_printf ("%s: “%s”", what, word);
+            offence (path, what_word, text, &word_english, hidden);
+            return;
+          }
+      }
+  }
+}
+
+static void
+check_menu_model (GMenuModel *model,
+                  const char *path)
+{
+  if (model == NULL)
+    return;
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *item_path = g_strdup_printf ("%s/menu-item[%d]", path, i);
+      g_autoptr (GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *link;
+      const char *link_name;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        check_text (item_path, "menu label", label, FALSE);
+      while (g_menu_link_iter_get_next (links, &link_name, &link))
+        {
+          check_menu_model (link, item_path);
+          g_object_unref (link);
+        }
+    }
+}
+
+static char *
+item_text (GObject           *item,
+           GtkExpression     *expression)
+{
+  GValue value = G_VALUE_INIT;
+  char *text = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  if (expression != NULL && gtk_expression_evaluate (expression, item, &value))
+    {
+      if (G_VALUE_HOLDS_STRING (&value))
+        text = g_value_dup_string (&value);
+      g_value_unset (&value);
+    }
+  return text;
+}
+
+static void
+check_list_model (GListModel    *model,
+                  GtkExpression *expression,
+                  const char    *path)
+{
+  if (model == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *text = item_text (item, expression);
+      g_autofree char *item_path = g_strdup_printf ("%s/item[%u]", path, i);
+
+      check_text (item_path, "list item", text, FALSE);
+      /* Pages of stacks and view stacks carry titles. */
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (item), "title") != NULL)
+        {
+          g_autofree char *title = NULL;
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "title");
+          if (pspec->value_type == G_TYPE_STRING)
+            {
+              g_object_get (item, "title", &title, NULL);
+              check_text (item_path, "page title", title, FALSE);
+            }
+        }
+    }
+}
+
+/* The accessible label/description, read through the test API: it returns
+ * the actual value when it differs from the one asked for. */
+static void
+check_accessible (GtkWidget  *widget,
+                  const char *path,
+                  gboolean    hidden)
+{
+  const struct { GtkAccessibleProperty property; const char *name; } props[] = {
+    { GTK_ACCESSIBLE_PROPERTY_LABEL, "accessible label" },
+    { GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "accessible description" },
+    { GTK_ACCESSIBLE_PROPERTY_PLACEHOLDER, "accessible placeholder" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), props[i].property))
+        continue;
+      value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), props[i].property,
+                                                  "\001no such text\001");
+      check_text (path, props[i].name, value, hidden);
+    }
+}
+
+static const char *const string_properties[] = {
+  "label", "title", "subtitle", "tooltip-text", "tooltip-markup", "placeholder-text",
+  "description", "heading", "body", "text", "comments", "application-name", "developer-name",
+  "button-label", "secondary-text", "copyright", "translator-credits", "release-notes",
+  "website", "issue-url", "support-url",
+};
+
+static void
+check_widget (GtkWidget  *widget,
+              const char *parent_path,
+              gboolean    parent_hidden)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (widget);
+  const char *id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+  gboolean hidden = parent_hidden || !gtk_widget_get_visible (widget);
+  g_autofree char *path = NULL;
+
+  path = g_strdup_printf ("%s%s%s%s%s", parent_path ? parent_path : "", parent_path ? "/" : "",
+                          G_OBJECT_TYPE_NAME (widget), id ? "#" : "", id ? id : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (string_properties); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, string_properties[i]);
+      g_autofree char *value = NULL;
+
+      if (pspec == NULL || pspec->value_type != G_TYPE_STRING || !(pspec->flags & G_PARAM_READABLE))
+        continue;
+      /* An editable's text is what the user typed. */
+      if (g_str_equal (string_properties[i], "text") && GTK_IS_EDITABLE (widget))
+        continue;
+      g_object_get (widget, string_properties[i], &value, NULL);
+      check_text (path, string_properties[i], value, hidden);
+    }
+  {
+    GParamSpec *pspec = g_object_class_find_property (klass, "developers");
+    if (pspec != NULL && pspec->value_type == G_TYPE_STRV)
+      {
+        g_auto (GStrv) names = NULL;
+        g_object_get (widget, "developers", &names, NULL);
+        for (guint i = 0; names != NULL && names[i] != NULL; i++)
+          check_text (path, "developers", names[i], hidden);
+      }
+  }
+  if (GTK_IS_LABEL (widget))
+    check_text (path, "text", gtk_label_get_text (GTK_LABEL (widget)), hidden);
+  if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget) && !gtk_editable_get_editable (GTK_EDITABLE (widget)))
+    check_text (path, "text", gtk_editable_get_text (GTK_EDITABLE (widget)), hidden);
+  if (ADW_IS_COMBO_ROW (widget))
+    check_list_model (adw_combo_row_get_model (ADW_COMBO_ROW (widget)),
+                      adw_combo_row_get_expression (ADW_COMBO_ROW (widget)), path);
+  if (GTK_IS_DROP_DOWN (widget))
+    check_list_model (gtk_drop_down_get_model (GTK_DROP_DOWN (widget)),
+                      gtk_drop_down_get_expression (GTK_DROP_DOWN (widget)), path);
+  if (GTK_IS_STACK (widget))
+    {
+      g_autoptr (GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (widget));
+      check_list_model (G_LIST_MODEL (pages), NULL, path);
+    }
+  if (ADW_IS_VIEW_STACK (widget))
+    {
+      g_autoptr (GtkSelectionModel) pages = adw_view_stack_get_pages (ADW_VIEW_STACK (widget));
+      check_list_model (G_LIST_MODEL (pages), NULL, path);
+    }
+  if (GTK_IS_MENU_BUTTON (widget))
+    check_menu_model (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), path);
+  if (GTK_IS_POPOVER_MENU (widget))
+    check_menu_model (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (widget)), path);
+  check_accessible (widget, path, hidden);
+
+  {
+    /* What we give the About window (its properties, above) must be
+     * Vietnamese; what libadwaita puts around it is its own. */
+    gboolean was_lenient = lenient;
+
+    if (ADW_IS_ABOUT_WINDOW (widget) || GTK_IS_FILE_CHOOSER_WIDGET (widget)
+        || g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name ("GtkPrintUnixDialog"))
+        || g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name ("GtkPageSetupUnixDialog")))
+      lenient = TRUE;
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      check_widget (child, path, hidden);
+    lenient = was_lenient;
+  }
+}
+
+static void
+begin_case (void)
+{
+  offences = g_ptr_array_new_with_free_func (g_free);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n_texts_checked = 0;
+}
+
+static void
+end_case (void)
+{
+  g_test_message ("%u texts checked, %u English", n_texts_checked, offences->len);
+  g_assert_cmpuint (n_texts_checked, >, 0);
+  if (offences->len > 0)
+    {
+      g_test_message ("%u text(s) shown in English; see the ENGLISH: lines above", offences->len);
+      g_test_fail ();
+    }
+  g_clear_pointer (&offences, g_ptr_array_unref);
+  g_clear_pointer (&seen, g_hash_table_unref);
+}
+
+/* The windows open now, as a list to compare with later (no references:
+ * a list must not keep a closed window alive). */
+static GPtrArray *
+list_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GObject *item = g_list_model_get_item (toplevels, i);
+      g_ptr_array_add (list, item);
+      g_object_unref (item);
+    }
+  return list;
+}
+
+static void
+check_new_toplevels (GPtrArray  *before,
+                     const char *where)
+{
+  g_autoptr (GPtrArray) now = list_toplevels ();
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      GtkWidget *window = g_ptr_array_index (now, i);
+      if (!g_ptr_array_find (before, window, NULL) && gtk_widget_get_visible (window))
+        check_widget (window, where, FALSE);
+    }
+}
+
+/* Closes the windows opened since @before, newest first (a message dialog
+ * before the window it belongs to). */
+static void
+close_new_toplevels (GPtrArray *before)
+{
+  for (int round = 0; round < 10; round++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      GtkWindow *newest = NULL;
+
+      for (guint i = g_list_model_get_n_items (toplevels); i > 0 && newest == NULL; i--)
+        {
+          GObject *item = g_list_model_get_item (toplevels, i - 1);
+          if (!g_ptr_array_find (before, item, NULL) && gtk_widget_get_visible (GTK_WIDGET (item)))
+            newest = GTK_WINDOW (item);
+          g_object_unref (item);
+        }
+      if (newest == NULL)
+        return;
+      gtk_window_close (newest);
+      spin_for (50);
+    }
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr (GPtrArray) now = list_toplevels ();
+
+  for (guint i = 0; i < now->len; i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (g_ptr_array_index (now, i), type)
+        && gtk_widget_get_visible (g_ptr_array_index (now, i)))
+      return g_ptr_array_index (now, i);
+  return NULL;
+}
+
+static D8Window *
+main_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (the_app));
+
+  g_assert_true (D8_IS_WINDOW (window));
+  return D8_WINDOW (window);
+}
+
+/* The test cases */
+
+static void
+test_catalogue_loaded (void)
+{
+  /* Without the catalogue every check below would pass for nothing. */
+  g_assert_cmpstr (dgettext (GETTEXT_PACKAGE, "Whole province"), !=, "Whole province");
+  g_assert_true (g_utf8_validate (dgettext (GETTEXT_PACKAGE, "Whole province"), -1, NULL));
+  g_test_message ("“Whole province” is shown as “%s”", dgettext (GETTEXT_PACKAGE, "Whole province"));
+
+  /* The checker finds English: a plain msgid, a mnemonic one, a format. */
+  {
+    GtkWidget *box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+    GtkWidget *button = gtk_button_new_with_mnemonic ("_Cancel");
+
+    gtk_box_append (GTK_BOX (box), gtk_label_new ("Whole province"));
+    gtk_box_append (GTK_BOX (box), button);
+    gtk_widget_set_tooltip_text (button, "Plan for 2023");
+    gtk_box_append (GTK_BOX (box), gtk_label_new (dgettext (GETTEXT_PACKAGE, "Whole province")));
+    begin_case ();
+    quiet = TRUE;
+    check_widget (box, "self-check", FALSE);
+    quiet = FALSE;
+    /* The label twice (label, text), the button's label, its inner label,
+     * its tooltip (text, markup); the translated label not at all. */
+    g_assert_cmpuint (offences->len, ==, 7);
+    for (guint i = 0; i < offences->len; i++)
+      g_assert_null (strstr (g_ptr_array_index (offences, i), "“Toàn tỉnh” is English"));
+    g_clear_pointer (&offences, g_ptr_array_unref);
+    g_clear_pointer (&seen, g_hash_table_unref);
+    g_object_unref (box);
+  }
+}
+
+static void
+test_province_page (void)
+{
+  D8Window *window = main_window ();
+
+  begin_case ();
+  d8_window_show_unit (window, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 1000);
+  spin ();
+  wait_for_frame (GTK_WIDGET (window));
+  check_widget (GTK_WIDGET (window), NULL, FALSE);
+  save_screenshot (GTK_WIDGET (window), "vi-province.png");
+  end_case ();
+}
+
+static void
+test_unit_pages (void)
+{
+  D8Window *window = main_window ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) units = d8_store_list_units (d8_window_get_store (window),
+                                                     d8_window_get_plan_id (window), &error);
+
+  g_assert_no_error (error);
+  begin_case ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const D8Unit *unit = g_ptr_array_index (units, i);
+
+      g_assert_true (d8_window_show_unit (window, unit->code));
+      spin ();
+      check_widget (GTK_WIDGET (window), unit->name, FALSE);
+      if (g_str_equal (unit->name, "Chư Pưh"))
+        save_screenshot (GTK_WIDGET (window), "vi-unit-chu-puh.png");
+    }
+  end_case ();
+}
+
+static void
+set_row_text (GtkWidget  *dialog,
+              const char *row,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, D8_TYPE_ENTRY_DIALOG,
+                                                                      row)), text);
+}
+
+static void
+test_entry_dialog (void)
+{
+  D8Window *window = main_window ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Unit) unit = d8_store_resolve_unit (d8_window_get_store (window),
+                                                   d8_window_get_plan_id (window), "Chư Pưh",
+                                                   &error);
+  g_autoptr (GPtrArray) before = NULL;
+  GtkWidget *dialog;
+  AdwComboRow *indicator_row;
+  gboolean saw_percent = FALSE;
+
+  g_assert_no_error (error);
+  begin_case ();
+  g_assert_true (d8_window_show_unit (window, unit->code));
+  spin ();
+  before = list_toplevels ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL));
+  spin ();
+  dialog = find_toplevel (D8_TYPE_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_for_frame (dialog);
+  indicator_row = ADW_COMBO_ROW (gtk_widget_get_template_child (dialog, D8_TYPE_ENTRY_DIALOG,
+                                                                "indicator_row"));
+
+  /* Every indicator: count ones show "amount", the percent one (SM) the
+   * women reached and the target group. */
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (indicator_row)); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("entry-dialog[indicator %u]", i);
+
+      adw_combo_row_set_selected (indicator_row, i);
+      spin ();
+      if (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (dialog,
+                                                                             D8_TYPE_ENTRY_DIALOG,
+                                                                             "reached_row"))))
+        {
+          saw_percent = TRUE;
+          save_screenshot (dialog, "vi-entry-dialog-percent.png");
+        }
+      check_widget (dialog, where, FALSE);
+    }
+  g_assert_true (saw_percent);
+
+  adw_combo_row_set_selected (indicator_row, 0);
+  set_row_text (dialog, "date_row", "15/08/2023");
+  set_row_text (dialog, "amount_row", "3");
+  set_row_text (dialog, "place_row", "Xã Ia Le");
+  set_row_text (dialog, "note_row", "Tổ truyền thông thôn Plei Ơi");
+  save_screenshot (dialog, "vi-entry-dialog.png");
+
+  /* Its error messages. */
+  set_row_text (dialog, "amount_row", "2,5");
+  gtk_widget_activate_action (dialog, "entry.save", NULL);
+  spin ();
+  check_widget (dialog, "entry-dialog[bad amount]", FALSE);
+  save_screenshot (dialog, "vi-entry-dialog-error.png");
+  set_row_text (dialog, "amount_row", "3");
+  set_row_text (dialog, "date_row", "31/02/2023");
+  gtk_widget_activate_action (dialog, "entry.save", NULL);
+  spin ();
+  check_widget (dialog, "entry-dialog[bad date]", FALSE);
+  set_row_text (dialog, "amount_row", "");
+  set_row_text (dialog, "date_row", "15/08/2023");
+  gtk_widget_activate_action (dialog, "entry.save", NULL);
+  spin ();
+  check_widget (dialog, "entry-dialog[no amount]", FALSE);
+
+  /* A date outside the period asks first. */
+  set_row_text (dialog, "amount_row", "3");
+  set_row_text (dialog, "date_row", "05/01/2025");
+  gtk_widget_activate_action (dialog, "entry.save", NULL);
+  spin ();
+  wait_for_frame (dialog);
+  check_new_toplevels (before, "entry-dialog[out of period]");
+  {
+    GtkWidget *question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (question);
+    save_screenshot (question, "vi-out-of-period.png");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
+    spin ();
+  }
+  close_new_toplevels (before);
+  g_assert_null (find_toplevel (D8_TYPE_ENTRY_DIALOG));
+  end_case ();
+}
+
+/* An entry on the unit page, the edit dialog, and the toast after deleting. */
+static void
+test_entry_edit_delete (void)
+{
+  D8Window *window = main_window ();
+  D8Store *store = d8_window_get_store (window);
+  gint64 plan_id = d8_window_get_plan_id (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Unit) unit = d8_store_resolve_unit (store, plan_id, "Đak Đoa", &error);
+  g_autoptr (D8Indicator) count = d8_store_resolve_indicator (store, plan_id, "1", &error);
+  g_autoptr (D8Indicator) percent = d8_store_resolve_indicator (store, plan_id, "SM", &error);
+  g_autoptr (D8Entry) a = d8_entry_new ();
+  g_autoptr (D8Entry) b = d8_entry_new ();
+  g_autoptr (GPtrArray) before = NULL;
+
+  g_assert_no_error (error);
+  begin_case ();
+  a->plan_id = b->plan_id = plan_id;
+  a->unit_id = b->unit_id = unit->id;
+  a->indicator_id = count->id;
+  a->date = g_strdup ("2023-05-04");
+  a->amount = 1234;
+  a->place = g_strdup ("Xã Glar");
+  b->indicator_id = percent->id;
+  b->date = g_strdup ("2023-06-30");
+  b->reached = 30;
+  b->group_size = 40;
+  g_assert_true (d8_store_add_entry (store, a, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (d8_store_add_entry (store, b, FALSE, &error));
+  g_assert_no_error (error);
+  spin ();
+
+  g_assert_true (d8_window_show_unit (window, unit->code));
+  spin ();
+  check_widget (GTK_WIDGET (window), "unit-with-entries", FALSE);
+  save_screenshot (GTK_WIDGET (window), "vi-unit-dak-doa.png");
+
+  before = list_toplevels ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-entry", "s", b->uuid);
+  spin ();
+  g_assert_nonnull (find_toplevel (D8_TYPE_ENTRY_DIALOG));
+  wait_for_frame (find_toplevel (D8_TYPE_ENTRY_DIALOG));
+  check_new_toplevels (before, "edit-dialog");
+  save_screenshot (find_toplevel (D8_TYPE_ENTRY_DIALOG), "vi-edit-dialog.png");
+  close_new_toplevels (before);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-entry", "s", a->uuid);
+  spin_for (200);
+  check_widget (GTK_WIDGET (window), "after-delete", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "s", a->uuid);
+  spin ();
+  end_case ();
+}
+
+static void
+test_search (void)
+{
+  D8Window *window = main_window ();
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                D8_TYPE_WINDOW, "search_entry"));
+
+  begin_case ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzz");
+  spin_for (400);
+  check_widget (GTK_WIDGET (window), "search[no match]", FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  spin_for (400);
+  end_case ();
+}
+
+static void
+test_narrow (void)
+{
+  D8Window *window = main_window ();
+
+  begin_case ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  spin ();
+  wait_for_frame (GTK_WIDGET (window));
+  d8_window_show_unit (window, NULL);
+  spin ();
+  check_widget (GTK_WIDGET (window), "narrow", FALSE);
+  save_screenshot (GTK_WIDGET (window), "vi-narrow-province.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  spin ();
+  wait_for_frame (GTK_WIDGET (window));
+  end_case ();
+}
+
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_primary_menu (void)
+{
+  D8Window *window = main_window ();
+  GtkMenuButton *button = find_primary_menu_button (GTK_WIDGET (window));
+  GMenuModel *menu;
+
+  begin_case ();
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+  /* The labels as the model holds them, and the popover's items. */
+  check_menu_model (menu, "primary-menu");
+  gtk_menu_button_popup (button);
+  spin ();
+  wait_for_frame (GTK_WIDGET (window));
+  check_widget (GTK_WIDGET (button), "primary-menu-open", FALSE);
+  gtk_menu_button_popdown (button);
+  spin ();
+  check_menu_model (gtk_application_get_menubar (GTK_APPLICATION (the_app)), "menubar");
+  end_case ();
+}
+
+static void
+test_app_window (const char *action,
+                 GType       type,
+                 const char *screenshot)
+{
+  D8Window *window = main_window ();
+  g_autoptr (GPtrArray) before = list_toplevels ();
+  GtkWidget *shown;
+
+  begin_case ();
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), action, NULL);
+  spin ();
+  shown = find_toplevel (type);
+  g_assert_nonnull (shown);
+  wait_for_frame (shown);
+  check_widget (shown, action, FALSE);
+  if (screenshot != NULL)
+    save_screenshot (shown, screenshot);
+  close_new_toplevels (before);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  end_case ();
+}
+
+static void
+test_preferences (void)
+{
+  test_app_window ("preferences", ADW_TYPE_PREFERENCES_WINDOW, "vi-preferences.png");
+}
+
+static void
+test_about (void)
+{
+  test_app_window ("about", ADW_TYPE_ABOUT_WINDOW, "vi-about.png");
+}
+
+static void
+test_shortcuts (void)
+{
+  D8Window *window = main_window ();
+  g_autoptr (GPtrArray) before = list_toplevels ();
+  GtkWidget *shortcuts;
+
+  begin_case ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin ();
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  wait_for_frame (shortcuts);
+  /* GtkApplication made it with the window: it is not a new one. */
+  check_widget (shortcuts, "shortcuts", FALSE);
+  save_screenshot (shortcuts, "vi-shortcuts.png");
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  close_new_toplevels (before);
+  end_case ();
+}
+
+/* The charts, when the window has them (win.toggle-charts), on the
+ * province and on a unit, with screenshots to look at. */
+static void
+test_charts (void)
+{
+  D8Window *window = main_window ();
+
+  d8_window_show_unit (window, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
+  spin ();
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL))
+    {
+      g_test_skip ("the window has no win.toggle-charts action");
+      return;
+    }
+  begin_case ();
+  spin_for (300);
+  check_widget (GTK_WIDGET (window), "charts (province)", FALSE);
+  save_screenshot (GTK_WIDGET (window), "vi-charts-province.png");
+  g_assert_true (d8_window_show_unit (window, "gia-lai/chu-puh"));
+  spin_for (300);
+  check_widget (GTK_WIDGET (window), "charts (Chư Pưh)", FALSE);
+  save_screenshot (GTK_WIDGET (window), "vi-charts-chu-puh.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL);
+  d8_window_show_unit (window, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  spin ();
+  end_case ();
+}
+
+/* The import preview of a bundle (what a double-click on a .duan8.json
+ * opens): a bundle from the office of Chư Pưh, written by the built
+ * duan8-cli on a database of its own. */
+static void
+test_import_preview (void)
+{
+  D8Window *window = main_window ();
+  const char *root = g_getenv ("D8_BUILD_ROOT");
+  g_autofree char *cli = g_build_filename (root ? root : ".", "src", "cli", "duan8-cli", NULL);
+  g_autofree char *other_db = g_build_filename (tmp_dir, "chu-puh.sqlite3", NULL);
+  g_autofree char *bundle = g_build_filename (tmp_dir, "chu-puh.duan8.json", NULL);
+  const char *steps[][12] = {
+    { cli, "--db", other_db, "office", "--set", "chu puh", NULL },
+    { cli, "--db", other_db, "record", "--unit", "chu puh", "--indicator", "1", "--date",
+      "2023-04-02", "--amount", NULL },
+    { cli, "--db", other_db, "export-bundle", "--out", bundle, "--all", NULL },
+  };
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GFile) file = NULL;
+  GtkWidget *preview;
+
+  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no duan8-cli in the build tree");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr (GError) error = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      for (guint j = 0; steps[i][j] != NULL; j++)
+        g_ptr_array_add (argv, (gpointer) steps[i][j]);
+      if (i == 1)
+        g_ptr_array_add (argv, (gpointer) "3");
+      g_ptr_array_add (argv, NULL);
+      g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                    NULL, &err, &status, &error);
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("duan8-cli %s failed: %s", steps[i][3], err);
+    }
+
+  begin_case ();
+  before = list_toplevels ();
+  file = g_file_new_for_path (bundle);
+  preview = d8_exchange_preview (window, file);
+  spin ();
+  if (preview != NULL && GTK_IS_WINDOW (preview))
+    {
+      wait_for_frame (preview);
+      check_widget (preview, "import-preview", FALSE);
+      save_screenshot (preview, "vi-import-preview.png");
+    }
+  check_new_toplevels (before, "import-preview");
+  close_new_toplevels (before);
+  end_case ();
+}
+
+/* Actions that must not be run here: they end the test or change data. */
+static gboolean
+action_is_excluded (const char *name)
+{
+  const char *const excluded[] = { "quit", "close", "delete", "undo", "undelete", "minimize",
+                                   "toggle-maximized", "fullscreen", "show-unit", "search",
+                                   "edit-entry", "new-entry", "show-help-overlay", "about", "toggle-charts",
+                                   "preferences", "activate", "inspector" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (excluded); i++)
+    if (strstr (name, excluded[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+close_later_cb (gpointer data)
+{
+  GPtrArray *before = data;
+  const char *where = g_object_get_data (G_OBJECT (the_app), "d8-test-action");
+
+  check_new_toplevels (before, where);
+  close_new_toplevels (before);
+  return G_SOURCE_REMOVE;
+}
+
+/* Pages and dialogs added later are reached through their actions: every
+ * parameterless, enabled action of the application and the window opens,
+ * is walked and is closed again (from a timeout, so a dialog that runs its
+ * own loop is closed too). */
+static void
+test_other_actions (void)
+{
+  D8Window *window = main_window ();
+  g_auto (GStrv) app_actions = g_action_group_list_actions (G_ACTION_GROUP (the_app));
+  GType type = D8_TYPE_WINDOW;
+  guint n_run = 0;
+
+  begin_case ();
+  d8_window_show_unit (window, NULL);
+  spin ();
+
+  for (guint i = 0; app_actions[i] != NULL; i++)
+    {
+      g_autoptr (GPtrArray) before = NULL;
+      g_autofree char *where = g_strconcat ("app.", app_actions[i], NULL);
+
+      if (action_is_excluded (app_actions[i])
+          || g_action_group_get_action_parameter_type (G_ACTION_GROUP (the_app), app_actions[i]) != NULL
+          || !g_action_group_get_action_enabled (G_ACTION_GROUP (the_app), app_actions[i]))
+        continue;
+      before = list_toplevels ();
+      g_object_set_data_full (G_OBJECT (the_app), "d8-test-action", g_strdup (where), g_free);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 700, close_later_cb, g_ptr_array_ref (before),
+                          (GDestroyNotify) g_ptr_array_unref);
+      g_action_group_activate_action (G_ACTION_GROUP (the_app), app_actions[i], NULL);
+      spin_for (900);
+      close_new_toplevels (before);
+      check_widget (GTK_WIDGET (window), where, FALSE);
+      n_run++;
+      g_test_message ("ran %s", where);
+    }
+
+  /* The window's own actions (gtk_widget_class_install_action), on the
+   * province page and on a unit page. */
+  for (int page = 0; page < 2; page++)
+    {
+      GtkWidgetClass *klass = g_type_class_ref (type);
+      const char *name;
+      const GVariantType *param;
+      const char *property;
+      GType owner;
+
+      d8_window_show_unit (window, page == 0 ? NULL : "gia-lai/chu-puh");
+      spin ();
+      for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &param, &property); i++)
+        {
+          g_autoptr (GPtrArray) before = NULL;
+          g_autofree char *where = g_strdup_printf ("%s (%s)", name,
+                                                    page == 0 ? "province" : "unit");
+
+          if (param != NULL || action_is_excluded (name) || !g_str_has_prefix (name, "win."))
+            continue;
+          before = list_toplevels ();
+          g_object_set_data_full (G_OBJECT (the_app), "d8-test-action", g_strdup (where), g_free);
+          g_timeout_add_full (G_PRIORITY_DEFAULT, 700, close_later_cb, g_ptr_array_ref (before),
+                          (GDestroyNotify) g_ptr_array_unref);
+          if (gtk_widget_activate_action (GTK_WIDGET (window), name, NULL))
+            {
+              n_run++;
+              g_test_message ("ran %s", where);
+            }
+          spin_for (900);
+          close_new_toplevels (before);
+          check_widget (GTK_WIDGET (window), where, FALSE);
+        }
+      g_type_class_unref (klass);
+    }
+  g_test_message ("%u other actions run", n_run);
+  if (n_run == 0)
+    {
+      g_clear_pointer (&offences, g_ptr_array_unref);
+      g_clear_pointer (&seen, g_hash_table_unref);
+      g_test_skip ("no other parameterless action to run");
+      return;
+    }
+  end_case ();
+}
+
+/* The application */
+
+static int test_status;
+
+static void
+activate_after_cb (GApplication *app)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+  wait_for_frame (GTK_WIDGET (main_window ()));
+  load_english (d8_window_get_store (main_window ()));
+  test_status = g_test_run ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  const char *language = g_getenv ("D8_TEST_LANGUAGE");
+  char *app_argv[4];
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("duan8-ui-vi-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (tmp_dir, "duan8.sqlite3", NULL);
+  /* File choosers and recent files opened by the actions stay in here. */
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *vars[] = { "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (tmp_dir, vars[i], NULL);
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  /* What main.c does: the language preference before anything else. */
+  d8_i18n_init (language);
+  take_screenshots = language == NULL || *language == '\0';
+
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui-vi/catalogue-loaded", test_catalogue_loaded);
+  g_test_add_func ("/ui-vi/province-page", test_province_page);
+  g_test_add_func ("/ui-vi/unit-pages", test_unit_pages);
+  g_test_add_func ("/ui-vi/entry-dialog", test_entry_dialog);
+  g_test_add_func ("/ui-vi/entry-edit-delete", test_entry_edit_delete);
+  g_test_add_func ("/ui-vi/search", test_search);
+  g_test_add_func ("/ui-vi/narrow", test_narrow);
+  g_test_add_func ("/ui-vi/primary-menu", test_primary_menu);
+  g_test_add_func ("/ui-vi/preferences", test_preferences);
+  g_test_add_func ("/ui-vi/shortcuts", test_shortcuts);
+  g_test_add_func ("/ui-vi/about", test_about);
+  g_test_add_func ("/ui-vi/charts", test_charts);
+  g_test_add_func ("/ui-vi/import-preview", test_import_preview);
+  g_test_add_func ("/ui-vi/other-actions", test_other_actions);
+
+  the_app = d8_application_new ();
+  g_signal_connect_after (the_app, "activate", G_CALLBACK (activate_after_cb), NULL);
+  app_argv[0] = (char *) "duan8";
+  app_argv[1] = (char *) "--db";
+  app_argv[2] = db_path;
+  app_argv[3] = NULL;
+  test_status = 1;
+  status = g_application_run (G_APPLICATION (the_app), 3, app_argv);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_object (&the_app);
+
+  remove_tree (tmp_dir);
+  return test_status;
+}
