@@ -17,88 +17,14 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "bench-util.h"
 #include "d8-chart.h"
+#include "d8-chart-pack.h"
 
 #define N_ENTRIES 10000
 #define N_RUNS 41
 
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), cmp_double);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-/* Entries written straight through SQLite in one transaction (the store's
- * triggers keep the daily sums, as for the app's own writes): going through
- * d8_store_add_entry would time the disk, not the charts. */
-static void
-fill_entries (const char *db_path, gint64 plan_id, guint n)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt, *ins;
-  g_autoptr (GArray) unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GArray) ind_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GRand) rand = g_rand_new_with_seed (1653);
-
-  if (sqlite3_open (db_path, &db) != SQLITE_OK)
-    g_error ("open %s: %s", db_path, sqlite3_errmsg (db));
-  sqlite3_prepare_v2 (db, "SELECT unit_id FROM plan_units WHERE plan_id = ?", -1, &stmt, NULL);
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (unit_ids, id);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_prepare_v2 (db, "SELECT id FROM indicators WHERE plan_id = ? AND kind = 'count'", -1,
-                      &stmt, NULL);
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ind_ids, id);
-    }
-  sqlite3_finalize (stmt);
-
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO entries (uuid, plan_id, unit_id, indicator_id, date, amount,"
-                          " created_at, updated_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'bench')",
-                      -1, &ins, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *uuid = g_uuid_string_random ();
-      char date[11];
-      GDate d;
-
-      g_date_clear (&d, 1);
-      g_date_set_dmy (&d, 1, 1, 2023);
-      g_date_add_days (&d, g_rand_int_range (rand, 0, 365));
-      g_date_strftime (date, sizeof date, "%Y-%m-%d", &d);
-      sqlite3_reset (ins);
-      sqlite3_bind_text (ins, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (ins, 2, plan_id);
-      sqlite3_bind_int64 (ins, 3, g_array_index (unit_ids, gint64, g_rand_int_range (rand, 0, unit_ids->len)));
-      sqlite3_bind_int64 (ins, 4, g_array_index (ind_ids, gint64, g_rand_int_range (rand, 0, ind_ids->len)));
-      sqlite3_bind_text (ins, 5, date, -1, SQLITE_TRANSIENT);
-      /* mostly zeros and ones: ~10,000 entries then land near the quotas */
-      sqlite3_bind_int (ins, 6, g_rand_int_range (rand, 0, 100) < 97 ? 0 : 1);
-      sqlite3_bind_text (ins, 7, "2023-01-01T00:00:00Z", -1, SQLITE_STATIC);
-      sqlite3_bind_text (ins, 8, "2023-01-01T00:00:00Z", -1, SQLITE_STATIC);
-      if (sqlite3_step (ins) != SQLITE_DONE)
-        g_error ("insert: %s", sqlite3_errmsg (db));
-    }
-  sqlite3_finalize (ins);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_close (db);
-}
 
 typedef struct
 {
@@ -129,7 +55,7 @@ time_frames (const D8ChartModel *model, const D8ChartStyle *style, cairo_surface
       paint[i] = (g_get_monotonic_time () - start) / 1000.0;
       cairo_destroy (cr);
     }
-  return (FrameTimes) { median (full, N_RUNS), median (paint, N_RUNS) };
+  return (FrameTimes) { bench_median (full, N_RUNS), bench_median (paint, N_RUNS) };
 }
 
 int
@@ -158,7 +84,7 @@ main (int argc, char **argv)
   plan = d8_store_resolve_plan (store, NULL, &error);
   g_assert_no_error (error);
   g_object_unref (store);
-  fill_entries (db, plan->id, N_ENTRIES);
+  bench_fill_entries (db, plan->id, N_ENTRIES, 1653, 1, TRUE);
   store = d8_store_open (db, D8_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
@@ -193,7 +119,30 @@ main (int argc, char **argv)
   printf ("chart_timeline_ms: %.2f\n", t.full);
   printf ("chart_matrix_paint_ms: %.2f\n", m.paint);
   printf ("chart_timeline_paint_ms: %.2f\n", t.paint);
-  printf ("chart_models_ms: %.2f\n", median (models, N_RUNS));
+  printf ("chart_models_ms: %.2f\n", bench_median (models, N_RUNS));
+
+  /* The meeting pack as duan8-cli print-pack writes it: the figures
+   * computed from the 10,000 entries, then 17 pages of PDF. */
+  {
+    g_autofree char *pdf = g_build_filename (tmp, "pack.pdf", NULL);
+    double runs[3];
+
+    for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        g_autoptr (D8Overview) ov = d8_store_compute_overview (store, plan->id, "2023-12-31",
+                                                               &error);
+        g_autoptr (D8ChartPack) pack = d8_chart_pack_new (ov, "Văn phòng Hội LHPN tỉnh");
+
+        g_assert_no_error (error);
+        if (!d8_chart_pack_write_pdf (pack, pdf, &error))
+          g_error ("pack: %s", error->message);
+        runs[i] = (g_get_monotonic_time () - start) / 1e6;
+        g_assert_cmpuint (d8_chart_pack_get_n_pages (pack), ==, 17);
+      }
+    printf ("pack_pdf_s: %.3f\n", bench_median (runs, G_N_ELEMENTS (runs)));
+    g_unlink (pdf);
+  }
 
   g_object_unref (store);
   g_unlink (db);

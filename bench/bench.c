@@ -17,21 +17,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "bench-util.h"
 #include "d8-store.h"
 
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), cmp_double);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 static double
 time_command (char **argv)
@@ -68,74 +56,11 @@ bench_startup (const char *build_dir, const char *tmp)
       base[i] = time_command (bare_argv);
       app[i] = time_command (app_argv);
     }
-  printf ("startup_app_ms: %.1f\n", median (app, G_N_ELEMENTS (app)));
-  printf ("startup_bare_ms: %.1f\n", median (base, G_N_ELEMENTS (base)));
-  printf ("startup_ratio: %.2f\n", median (app, G_N_ELEMENTS (app)) / median (base, G_N_ELEMENTS (base)));
+  printf ("startup_app_ms: %.1f\n", bench_median (app, G_N_ELEMENTS (app)));
+  printf ("startup_bare_ms: %.1f\n", bench_median (base, G_N_ELEMENTS (base)));
+  printf ("startup_ratio: %.2f\n", bench_median (app, G_N_ELEMENTS (app)) / bench_median (base, G_N_ELEMENTS (base)));
 }
 
-/* Fills the store with @n entries spread over the plan's units, indicators
- * and days, written straight through SQLite in one transaction (the
- * triggers keep the daily sums as the app's own writes do). */
-static void
-fill_entries (const char *db_path, gint64 plan_id, guint n)
-{
-  sqlite3 *db;
-  sqlite3_stmt *units, *ins;
-  g_autoptr (GArray) unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GArray) ind_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GRand *rand = g_rand_new_with_seed (8);
-
-  g_assert (sqlite3_open (db_path, &db) == SQLITE_OK);
-  sqlite3_prepare_v2 (db, "SELECT unit_id FROM plan_units WHERE plan_id = ?", -1, &units, NULL);
-  sqlite3_bind_int64 (units, 1, plan_id);
-  while (sqlite3_step (units) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (units, 0);
-      g_array_append_val (unit_ids, id);
-    }
-  sqlite3_finalize (units);
-  sqlite3_prepare_v2 (db, "SELECT id FROM indicators WHERE plan_id = ? AND kind = 'count'", -1,
-                      &units, NULL);
-  sqlite3_bind_int64 (units, 1, plan_id);
-  while (sqlite3_step (units) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (units, 0);
-      g_array_append_val (ind_ids, id);
-    }
-  sqlite3_finalize (units);
-
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO entries (uuid, plan_id, unit_id, indicator_id, date, amount,"
-                          " created_at, updated_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'bench')",
-                      -1, &ins, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *uuid = g_uuid_string_random ();
-      char date[11];
-      int day = g_rand_int_range (rand, 0, 365);
-      GDate d;
-
-      g_date_clear (&d, 1);
-      g_date_set_dmy (&d, 1, 1, 2023);
-      g_date_add_days (&d, day);
-      g_date_strftime (date, sizeof date, "%Y-%m-%d", &d);
-      sqlite3_reset (ins);
-      sqlite3_bind_text (ins, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (ins, 2, plan_id);
-      sqlite3_bind_int64 (ins, 3, g_array_index (unit_ids, gint64, g_rand_int_range (rand, 0, unit_ids->len)));
-      sqlite3_bind_int64 (ins, 4, g_array_index (ind_ids, gint64, g_rand_int_range (rand, 0, ind_ids->len)));
-      sqlite3_bind_text (ins, 5, date, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (ins, 6, g_rand_int_range (rand, 0, 4));
-      sqlite3_bind_text (ins, 7, "2023-01-01T00:00:00Z", -1, SQLITE_STATIC);
-      sqlite3_bind_text (ins, 8, "2023-01-01T00:00:00Z", -1, SQLITE_STATIC);
-      if (sqlite3_step (ins) != SQLITE_DONE)
-        g_error ("insert: %s", sqlite3_errmsg (db));
-    }
-  sqlite3_finalize (ins);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_close (db);
-  g_rand_free (rand);
-}
 
 static void
 bench_overview (const char *tmp)
@@ -152,7 +77,7 @@ bench_overview (const char *tmp)
   plan = d8_store_resolve_plan (store, NULL, &error);
   g_assert_no_error (error);
   start = g_get_monotonic_time ();
-  fill_entries (db, plan->id, n);
+  bench_fill_entries (db, plan->id, n, 8, 3, FALSE);
   fprintf (stderr, "filled %u entries in %.1f s\n", n, (g_get_monotonic_time () - start) / 1e6);
 
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
@@ -164,7 +89,7 @@ bench_overview (const char *tmp)
       g_assert_no_error (error);
       g_assert (ov->totals[0].n_entries > 0);
     }
-  printf ("overview_ms_1M: %.2f\n", median (times, G_N_ELEMENTS (times)));
+  printf ("overview_ms_1M: %.2f\n", bench_median (times, G_N_ELEMENTS (times)));
 
   /* The same page "as of" the 6-month report: half the days are subtracted. */
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
@@ -175,7 +100,7 @@ bench_overview (const char *tmp)
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
       g_assert_no_error (error);
     }
-  printf ("overview_ms_1M_as_of_2023_06_10: %.2f\n", median (times, G_N_ELEMENTS (times)));
+  printf ("overview_ms_1M_as_of_2023_06_10: %.2f\n", bench_median (times, G_N_ELEMENTS (times)));
   fflush (stdout);
 }
 
