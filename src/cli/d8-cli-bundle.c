@@ -103,32 +103,11 @@ write_record (Cli *cli, const RecordField *fields, guint n_fields)
     }
 }
 
-/* An office code ("province", a unit's code) as people know it: "Provincial
- * office" or the unit's name. A code no plan here knows is shown as is. */
+/* An office code as people know it (see d8_store_describe_office_code). */
 static char *
 describe_office (Cli *cli, const char *code)
 {
-  g_autoptr (GPtrArray) plans = NULL;
-
-  if (code == NULL)
-    return g_strdup ("");
-  if (g_str_equal (code, "province"))
-    return g_strdup (_("Provincial office"));
-  plans = d8_store_list_plans (cli->store, NULL);
-  for (guint i = 0; plans != NULL && i < plans->len; i++)
-    {
-      const D8Plan *plan = plans->pdata[i];
-      g_autoptr (GPtrArray) units = d8_store_list_units (cli->store, plan->id, NULL);
-
-      for (guint j = 0; units != NULL && j < units->len; j++)
-        {
-          const D8Unit *unit = units->pdata[j];
-
-          if (g_strcmp0 (unit->code, code) == 0)
-            return g_strdup (unit->name);
-        }
-    }
-  return g_strdup (code);
+  return d8_store_describe_office_code (cli->store, code);
 }
 
 gboolean

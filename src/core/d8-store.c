@@ -384,22 +384,32 @@ d8_store_get_office (D8Store *self)
   return self->office;
 }
 
-/* For people: "Provincial office", or the unit's name and kind. */
+/* For people: "Provincial Women's Union", or the unit's name; a code no
+ * plan here knows is shown as is. */
 char *
-d8_store_describe_office (D8Store *self)
+d8_store_describe_office_code (D8Store *self, const char *code)
 {
   g_autoptr (D8Stmt) stmt = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
-  if (g_strcmp0 (self->office, "province") == 0)
-    return g_strdup (_("Provincial office"));
-  stmt = prepare (self, "SELECT name, kind FROM units WHERE code = ?", NULL);
+  if (code == NULL)
+    return g_strdup ("");
+  if (g_str_equal (code, "province"))
+    return g_strdup (_("Provincial Women’s Union"));
+  stmt = prepare (self, "SELECT name FROM units WHERE code = ?", NULL);
   if (stmt == NULL)
-    return g_strdup (self->office);
-  sqlite3_bind_text (stmt, 1, self->office, -1, SQLITE_STATIC);
+    return g_strdup (code);
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return g_strdup (self->office);
+    return g_strdup (code);
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+char *
+d8_store_describe_office (D8Store *self)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  return d8_store_describe_office_code (self, self->office);
 }
 
 static char *meta_get (D8Store *self, const char *key);

@@ -44,8 +44,10 @@ int d8_store_get_schema_version (D8Store *self);
 const char *d8_store_get_office (D8Store *self);
 /* @office: "province" or the code of a unit of a plan in the store. */
 gboolean d8_store_set_office (D8Store *self, const char *office, GError **error);
-/* The office for people: "Provincial office" (translated) or the unit's name. */
+/* The office for people: "Provincial Women's Union" (translated) or the
+ * unit's name; for this installation, or for an office @code. */
 char *d8_store_describe_office (D8Store *self);
+char *d8_store_describe_office_code (D8Store *self, const char *code);
 
 /* Plan files (docs/plan-format.md). Validates the whole document first and
  * writes nothing on any error; the error names the file, record and field.

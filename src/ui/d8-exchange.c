@@ -179,7 +179,9 @@ static GtkWidget *
 count_grid (const D8BundlePreview *p)
 {
   static const char *labels[D8_BUNDLE_N_OUTCOMES] = {
-    N_("New"), N_("Updated"), N_("Unchanged"), N_("Deleted"), N_("In conflict"), N_("Rejected"),
+    NC_ ("import outcome", "New"), NC_ ("import outcome", "Updated"),
+    NC_ ("import outcome", "Unchanged"), NC_ ("import outcome", "Deleted"),
+    NC_ ("import outcome", "In conflict"), NC_ ("import outcome", "Rejected"),
   };
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *head;
@@ -199,7 +201,7 @@ count_grid (const D8BundlePreview *p)
     {
       g_autofree char *e = d8_format_count (p->entries[i]);
       g_autofree char *pl = d8_format_count (p->plans[i]);
-      GtkWidget *label = gtk_label_new (_(labels[i]));
+      GtkWidget *label = gtk_label_new (g_dpgettext2 (NULL, "import outcome", labels[i]));
       GtkWidget *ev = gtk_label_new (e);
       GtkWidget *pv = gtk_label_new (pl);
 
@@ -281,23 +283,7 @@ d8_exchange_preview (D8Window *window, GFile *file)
 
   p = d8_bundle_import_get_preview (import);
   changes = d8_bundle_import_has_changes (import);
-  if (g_strcmp0 (p->origin, "province") == 0)
-    origin = g_strdup (_("the provincial office"));
-  else
-    {
-      g_autoptr (GPtrArray) plans = d8_store_list_plans (d8_window_get_store (window), NULL);
-
-      for (guint i = 0; plans != NULL && i < plans->len && origin == NULL; i++)
-        {
-          g_autoptr (D8Unit) unit = d8_store_resolve_unit (d8_window_get_store (window),
-                                                           ((D8Plan *) plans->pdata[i])->id,
-                                                           p->origin, NULL);
-          if (unit != NULL)
-            origin = g_strdup (unit->name);
-        }
-      if (origin == NULL)
-        origin = g_strdup (p->origin);
-    }
+  origin = d8_store_describe_office_code (d8_window_get_store (window), p->origin);
   /* Translators: heading of the import preview; %s is the sending office */
   heading = changes ? g_strdup_printf (_("Import the bundle from %s?"), origin)
                     : g_strdup (_("Nothing to import"));
@@ -718,7 +704,7 @@ d8_exchange_choose_office (D8Window *window, gboolean first_run)
   GtkWidget *dialog, *dropdown;
   guint selected = 0;
 
-  gtk_string_list_append (names, _("Provincial office"));
+  gtk_string_list_append (names, _("Provincial Women’s Union"));
   g_ptr_array_add (codes, g_strdup ("province"));
   for (guint i = 0; units != NULL && i < units->len; i++)
     {

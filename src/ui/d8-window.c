@@ -815,7 +815,7 @@ void
 d8_window_update_office (D8Window *self)
 {
   g_autofree char *office = d8_store_describe_office (self->store);
-  /* Translators: at the foot of the sidebar; %s is "Provincial office" or a unit's name */
+  /* Translators: at the foot of the sidebar; %s is "Provincial Women’s Union" or a unit's name */
   g_autofree char *label = g_strdup_printf (_("Office: %s"), office);
 
   gtk_button_set_label (self->office_button, label);
