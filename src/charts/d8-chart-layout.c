@@ -164,19 +164,43 @@ layout_reset (D8ChartLayout *L)
 /* Adds a text anchored at (x, y): @halign/@valign 0 put its left/top edge
  * there, 0.5 its centre, 1 its right/bottom edge. @max_width > 0 ellipsizes;
  * @max_lines > 1 wraps first. Returns its index. */
-static guint
-add_text (Builder *b, D8ChartTextRole role, const char *text, double x, double y,
-          double max_width, int max_lines, double halign, double valign, int row, int column)
-{
-  PangoLayout *layout = pango_layout_new (b->L->pango_context);
-  PangoRectangle logical;
-  D8ChartText t = { 0 };
+/* Shaped text, kept between layouts: a chart laid out again (new data, a
+ * redraw, the next page of a pack) mostly shows the same labels in the same
+ * fonts, and shaping them is most of a layout's cost. Laid-out PangoLayouts
+ * are never changed afterwards, so they can be shared. Bounded: cleared
+ * when it grows past CACHE_MAX entries. */
+#define CACHE_MAX 8192
+G_LOCK_DEFINE_STATIC (layout_cache);
+static GHashTable *layout_cache; /* key → PangoLayout* */
 
+static PangoLayout *
+shaped_text (Builder *b, D8ChartTextRole role, const char *text, double max_width,
+             int max_lines)
+{
+  g_autofree char *font = pango_font_description_to_string (b->fonts[role]);
+  int width = max_width > 0 ? (int) (MAX (max_width, 1) * PANGO_SCALE) : -1;
+  char *key = g_strdup_printf ("%s\x1f%d\x1f%d\x1f%s", font, width, max_lines, text);
+  PangoLayout *layout;
+
+  G_LOCK (layout_cache);
+  if (layout_cache == NULL)
+    layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  layout = g_hash_table_lookup (layout_cache, key);
+  if (layout != NULL)
+    {
+      g_object_ref (layout);
+      G_UNLOCK (layout_cache);
+      g_free (key);
+      return layout;
+    }
+  G_UNLOCK (layout_cache);
+
+  layout = pango_layout_new (b->L->pango_context);
   pango_layout_set_font_description (layout, b->fonts[role]);
   pango_layout_set_text (layout, text, -1);
-  if (max_width > 0)
+  if (width > 0)
     {
-      pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
+      pango_layout_set_width (layout, width);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       if (max_lines > 1)
         {
@@ -184,6 +208,25 @@ add_text (Builder *b, D8ChartTextRole role, const char *text, double x, double y
           pango_layout_set_height (layout, -max_lines);
         }
     }
+  /* Shape now, once, before anyone shares it. */
+  pango_layout_get_extents (layout, NULL, NULL);
+
+  G_LOCK (layout_cache);
+  if (g_hash_table_size (layout_cache) >= CACHE_MAX)
+    g_hash_table_remove_all (layout_cache);
+  g_hash_table_replace (layout_cache, key, g_object_ref (layout));
+  G_UNLOCK (layout_cache);
+  return layout;
+}
+
+static guint
+add_text (Builder *b, D8ChartTextRole role, const char *text, double x, double y,
+          double max_width, int max_lines, double halign, double valign, int row, int column)
+{
+  PangoLayout *layout = shaped_text (b, role, text, max_width, max_lines);
+  PangoRectangle logical;
+  D8ChartText t = { 0 };
+
   pango_layout_get_extents (layout, NULL, &logical);
 
   t.rect.width = (double) logical.width / PANGO_SCALE;
