@@ -1200,7 +1200,7 @@ test_preferences (void)
 static void
 test_about (void)
 {
-  test_app_window ("about", ADW_TYPE_ABOUT_WINDOW, "vi-about.png");
+  test_app_window ("about", ADW_TYPE_WINDOW, "vi-about.png");
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "d8-about.h"
 #include "d8-application.h"
 #include "d8-exchange.h"
 #include "d8-preferences-window.h"
@@ -183,20 +184,8 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  const char *developers[] = { _("The duan8 team"), NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Duan8"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Follow the plan of Project 8 (gender equality and "
-                                       "urgent issues of women and children): quotas, "
-                                       "progress and reports by unit."),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  d8_about_show (gtk_application_get_active_window (app));
 }
 
 static void
