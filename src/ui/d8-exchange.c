@@ -263,6 +263,7 @@ d8_exchange_preview (D8Window *window, GFile *file)
   g_autofree char *origin = NULL, *heading = NULL, *body = NULL;
   gboolean changes;
 
+  g_debug ("Import preview of %s", base);
   remember_folder (window, file);
   if (path != NULL)
     import = d8_bundle_import_new (d8_window_get_store (window), path, &error);
