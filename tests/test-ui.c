@@ -753,16 +753,6 @@ test_window_charts (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
 static GtkWidget *
 find_toplevel (GType type)
 {

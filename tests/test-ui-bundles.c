@@ -1,0 +1,537 @@
+/* test-ui-bundles.c — the exchange between offices through the window,
+ * each office its own database: a unit office's bundle previewed and
+ * imported at the province (its figures follow), a concurrent edit shown in
+ * the Exchange window and resolved there with "Keep Theirs", a snapshot
+ * restored through its confirmation, a bundle with rejected records listing
+ * each one, every malformed bundle in tests/data/bundles refused with the
+ * province's database file byte-identical, and the office chosen through
+ * its dialog. Screenshots into $D8_BUILD_ROOT/screenshots/. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "d8-bundle.h"
+#include "d8-exchange.h"
+#include "d8-format.h"
+#include "d8-province-page.h"
+#include "d8-snapshot.h"
+#include "d8-store.h"
+#include "d8-test-ui.h"
+#include "d8-test-util.h"
+#include "d8-window.h"
+
+#define PUH "gia-lai/chu-puh"
+
+typedef struct
+{
+  char *dir;
+  D8Store *province; /* the window's store */
+  D8Store *unit;     /* Chư Pưh's office */
+  D8Plan *plan;
+  D8Unit *puh;       /* in the province's store */
+  D8Window *window;
+  guint n_bundles;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *prov_path = NULL, *unit_path = NULL;
+
+  f->dir = d8_test_tmpdir ();
+  prov_path = g_build_filename (f->dir, "province.sqlite3", NULL);
+  unit_path = g_build_filename (f->dir, "chu-puh.sqlite3", NULL);
+  f->province = d8_store_open (prov_path, D8_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->unit = d8_store_open (unit_path, D8_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (d8_store_set_office (f->unit, PUH, &error));
+  g_assert_no_error (error);
+  f->plan = d8_store_resolve_plan (f->province, NULL, &error);
+  g_assert_no_error (error);
+  f->puh = d8_store_resolve_unit (f->province, f->plan->id, PUH, &error);
+  g_assert_no_error (error);
+
+  f->window = d8_window_new (NULL, f->province);
+  g_object_ref (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_frame (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_finalize_object (f->window);
+  g_clear_pointer (&f->puh, d8_unit_free);
+  g_clear_pointer (&f->plan, d8_plan_free);
+  g_assert_finalize_object (f->unit);
+  g_assert_finalize_object (f->province);
+  d8_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+/* Adds an entry of indicator "1" for Chư Pưh to @store; returns its UUID. */
+static char *
+record (D8Store *store, gint64 amount)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Plan) plan = d8_store_resolve_plan (store, NULL, &error);
+  g_autoptr (D8Unit) unit = d8_store_resolve_unit (store, plan->id, PUH, &error);
+  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (store, plan->id, "1", &error);
+  g_autoptr (D8Entry) entry = d8_entry_new ();
+
+  g_assert_no_error (error);
+  entry->plan_id = plan->id;
+  entry->unit_id = unit->id;
+  entry->indicator_id = ind->id;
+  entry->date = g_strdup ("2023-03-04");
+  entry->amount = amount;
+  g_assert_true (d8_store_add_entry (store, entry, FALSE, &error));
+  g_assert_no_error (error);
+  return g_strdup (entry->uuid);
+}
+
+static void
+edit (D8Store *store, const char *uuid, gint64 amount)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Entry) entry = d8_store_get_entry (store, uuid, &error);
+
+  g_assert_no_error (error);
+  entry->amount = amount;
+  g_assert_true (d8_store_update_entry (store, entry, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+amount_of (D8Store *store, const char *uuid)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Entry) entry = d8_store_get_entry (store, uuid, &error);
+
+  g_assert_no_error (error);
+  return entry->amount;
+}
+
+/* The unit office's bundle, the way the export action writes it. */
+static GFile *
+export_unit (Fixture *f, guint expect_entries)
+{
+  g_autoptr (GError) error = NULL;
+  D8BundleExportOptions options = { NULL, NULL, D8_BUNDLE_ENTRIES_DEFAULT };
+  D8BundleExportResult result = { 0 };
+  g_autofree char *name = g_strdup_printf ("chu-puh-%u" D8_BUNDLE_SUFFIX, ++f->n_bundles);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (d8_bundle_export (f->unit, &options, path, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_entries, ==, expect_entries);
+  d8_bundle_export_result_clear (&result);
+  return g_file_new_for_path (path);
+}
+
+/* The province matrix cell of Chư Pưh × indicator "1", as shown. */
+static const char *
+shown_cell (Fixture *f)
+{
+  GtkWidget *page = d8_window_get_province_page (f->window);
+  GtkWidget *cell = d8_province_page_get_cell (D8_PROVINCE_PAGE (page),
+                                               (guint) (f->puh->position - 1), 0);
+
+  g_assert_nonnull (cell);
+  return gtk_label_get_text (GTK_LABEL (cell));
+}
+
+/* What the cell must show when @achieved groups are recorded. */
+static char *
+expected_cell (Fixture *f, gint64 achieved)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Overview) ov = d8_store_compute_overview (f->province, f->plan->id, NULL, &error);
+  D8Cell *cell;
+  g_autofree char *a = NULL, *q = NULL;
+
+  g_assert_no_error (error);
+  cell = d8_overview_cell (ov, (guint) d8_overview_find_unit (ov, f->puh->id), 0);
+  g_assert_true (cell->has_quota);
+  a = d8_format_count (achieved);
+  q = d8_format_count (cell->quota);
+  return g_strdup_printf ("%s/%s", a, q);
+}
+
+static void
+assert_cell (Fixture *f, gint64 achieved)
+{
+  g_autofree char *expected = expected_cell (f, achieved);
+
+  spin ();
+  g_assert_cmpstr (shown_cell (f), ==, expected);
+}
+
+/* Previews @file through the window and answers the dialog with
+ * @response; returns nothing, the dialog is gone afterwards. */
+static void
+preview_and_answer (Fixture *f, GFile *file, const char *response, const char *screenshot)
+{
+  GtkWidget *dialog = d8_exchange_preview (f->window, file);
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
+  if (screenshot != NULL)
+    d8_test_save_screenshot (dialog, screenshot);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+static void
+collect_widgets (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_widgets (c, type, out);
+}
+
+/* The buttons under @root whose label is @label. */
+static GPtrArray *
+find_buttons (GtkWidget *root, const char *label)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, all);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (all->pdata[i]), label) == 0)
+      g_ptr_array_add (found, all->pdata[i]);
+  return found;
+}
+
+/* Whether some AdwActionRow under @root has @text as title. */
+static gboolean
+has_row_titled (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect_widgets (root, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (item)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (item)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+/* -------------------------------------------------------------- tests */
+
+/* Sent, imported, edited at both offices, imported again: one conflict,
+ * listed in the Exchange window and resolved there. */
+static void
+test_conflict_resolved_in_window (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) first = NULL, second = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GPtrArray) mine = NULL, theirs = NULL;
+  g_autofree char *uuid = record (f->unit, 3);
+  GtkWidget *exchange;
+
+  assert_cell (f, 0);
+  first = export_unit (f, 1);
+  preview_and_answer (f, first, "import", NULL);
+  assert_cell (f, 3);
+
+  /* Both offices change the same entry before exchanging again. */
+  edit (f->unit, uuid, 2);
+  g_usleep (2000);
+  edit (f->province, uuid, 4);
+  assert_cell (f, 4);
+  second = export_unit (f, 1);
+  preview_and_answer (f, second, "import", "import-preview-conflict.png");
+
+  conflicts = d8_bundle_list_conflicts (f->province, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  /* The default shown is the later stamp: the province's 4. */
+  assert_cell (f, 4);
+
+  exchange = d8_exchange_show_window (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (exchange), 900, 560);
+  mine = find_buttons (exchange, _("Keep _Mine"));
+  theirs = find_buttons (exchange, _("Keep _Theirs"));
+  g_assert_cmpuint (mine->len, ==, 1);
+  g_assert_cmpuint (theirs->len, ==, 1);
+  g_assert_false (has_row_titled (exchange, _("No conflicts")));
+  d8_test_save_screenshot (exchange, "exchange-conflict.png");
+
+  g_signal_emit_by_name (theirs->pdata[0], "clicked");
+  spin ();
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = d8_bundle_list_conflicts (f->province, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpint (amount_of (f->province, uuid), ==, 2);
+  assert_cell (f, 2);
+  /* The page is rebuilt: no buttons left, the empty row instead. */
+  g_clear_pointer (&theirs, g_ptr_array_unref);
+  theirs = find_buttons (exchange, _("Keep _Theirs"));
+  g_assert_cmpuint (theirs->len, ==, 0);
+  g_assert_true (has_row_titled (exchange, _("No conflicts")));
+  /* Both imports in the log, newest first. */
+  {
+    g_autoptr (GPtrArray) log = d8_bundle_list_log (f->province, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (log->len, ==, 2);
+    g_assert_cmpint (((D8BundleLogEntry *) log->pdata[0])->sequence, ==, 2);
+  }
+  {
+    g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+    AdwPreferencesPage *imports = NULL;
+
+    collect_widgets (exchange, ADW_TYPE_PREFERENCES_PAGE, pages);
+    for (guint i = 0; i < pages->len; i++)
+      if (g_strcmp0 (adw_preferences_page_get_title (pages->pdata[i]), _("Imports")) == 0)
+        imports = pages->pdata[i];
+    g_assert_nonnull (imports);
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (exchange), imports);
+  }
+  d8_test_save_screenshot (exchange, "exchange-imports.png");
+  gtk_window_destroy (GTK_WINDOW (exchange));
+  spin ();
+}
+
+/* The snapshot taken before an import, restored from the Exchange window
+ * after its confirmation: the figures go back. */
+static void
+test_restore_snapshot_in_window (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) bundle = NULL;
+  g_autoptr (GPtrArray) snapshots = NULL, restore = NULL;
+  g_autofree char *uuid = record (f->unit, 3);
+  AdwMessageDialog *confirm;
+  GtkWidget *exchange;
+
+  bundle = export_unit (f, 1);
+  preview_and_answer (f, bundle, "import", NULL);
+  assert_cell (f, 3);
+  snapshots = d8_snapshot_list (f->province, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snapshots->len, ==, 1);
+
+  exchange = d8_exchange_show_window (f->window);
+  restore = find_buttons (exchange, _("_Restore…"));
+  g_assert_cmpuint (restore->len, ==, 1);
+
+  /* Cancelled first: nothing happens. */
+  g_signal_emit_by_name (restore->pdata[0], "clicked");
+  spin ();
+  confirm = find_message_dialog (_("Restore this snapshot?"));
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "cancel");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  spin ();
+  assert_cell (f, 3);
+
+  g_signal_emit_by_name (restore->pdata[0], "clicked");
+  spin ();
+  confirm = find_message_dialog (_("Restore this snapshot?"));
+  g_assert_nonnull (confirm);
+  d8_test_save_screenshot (GTK_WIDGET (confirm), "restore-confirm.png");
+  adw_message_dialog_response (confirm, "restore");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  spin ();
+  assert_cell (f, 0);
+
+  /* The state replaced is a snapshot too, listed in the rebuilt page. */
+  g_clear_pointer (&snapshots, g_ptr_array_unref);
+  snapshots = d8_snapshot_list (f->province, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snapshots->len, ==, 2);
+  g_clear_pointer (&restore, g_ptr_array_unref);
+  restore = find_buttons (exchange, _("_Restore…"));
+  g_assert_cmpuint (restore->len, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (exchange));
+  spin ();
+}
+
+/* A bundle with records the province does not accept: the preview lists
+ * each one (record, field, reason) and importing takes only the rest. */
+static void
+test_preview_lists_rejections (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = d8_test_source_path ("tests", "data", "bundles",
+                                               "policy-unit-office.duan8.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8BundleImport) import = d8_bundle_import_new (f->province, path, &error);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  const D8BundlePreview *p;
+  GtkWidget *dialog;
+  guint listed = 0;
+
+  g_assert_no_error (error);
+  p = d8_bundle_import_get_preview (import);
+  g_assert_cmpuint (p->rejections->len, >, 0);
+
+  dialog = d8_exchange_preview (f->window, file);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
+  collect_widgets (dialog, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < p->rejections->len; i++)
+    {
+      const D8BundleRejection *r = p->rejections->pdata[i];
+      for (guint j = 0; j < rows->len; j++)
+        {
+          const char *title = adw_preferences_row_get_title (rows->pdata[j]);
+          const char *subtitle = adw_action_row_get_subtitle (rows->pdata[j]);
+          if (strstr (title, r->record) != NULL && (r->field == NULL || strstr (title, r->field))
+              && g_strcmp0 (subtitle, r->reason) == 0)
+            {
+              listed++;
+              break;
+            }
+        }
+    }
+  g_assert_cmpuint (listed, ==, p->rejections->len);
+  d8_test_save_screenshot (dialog, "import-preview-rejections.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  /* The one accepted entry is Chư Pưh's own: 2 groups. */
+  g_assert_cmpuint (p->entries[D8_BUNDLE_NEW], ==, 1);
+  assert_cell (f, 2);
+}
+
+/* Every malformed bundle: refused with a message, no Import button, and
+ * the province's database file byte-for-byte unchanged. */
+static void
+test_bad_bundles_change_nothing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = d8_test_source_path ("tests", "data", "bundles", NULL);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *before = NULL;
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  /* Something to lose: an entry imported the ordinary way. */
+  g_free (record (f->unit, 3));
+  {
+    g_autoptr (GFile) good = export_unit (f, 1);
+    preview_and_answer (f, good, "import", NULL);
+  }
+  assert_cell (f, 3);
+  before = file_digest (d8_store_get_path (f->province));
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr (GFile) file = NULL;
+      g_autofree char *after = NULL;
+      GtkWidget *dialog;
+      const char *body;
+
+      if (!g_str_has_prefix (name, "bad-") || !g_str_has_suffix (name, D8_BUNDLE_SUFFIX))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      file = g_file_new_for_path (path);
+      dialog = d8_exchange_preview (f->window, file);
+      g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+      if (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"))
+        g_error ("%s: offered for import", name);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                       _("This bundle cannot be imported"));
+      body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+      g_assert_true (g_utf8_strlen (body, -1) > 20);
+      if (g_strcmp0 (name, "bad-digest-mismatch.duan8.json") == 0)
+        d8_test_save_screenshot (dialog, "import-refused-digest.png");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin ();
+      after = file_digest (d8_store_get_path (f->province));
+      if (g_strcmp0 (before, after) != 0)
+        g_error ("%s: the database file changed", name);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 30);
+  assert_cell (f, 3);
+}
+
+/* The office chosen in its dialog: stored, remembered as chosen, shown. */
+static void
+test_choose_office (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = d8_window_get_settings (f->window);
+  g_autoptr (GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autofree char *description = NULL, *label = NULL;
+  g_autoptr (GPtrArray) office_buttons = NULL;
+  GtkWidget *dialog;
+
+  g_assert_nonnull (settings);
+  g_settings_set_boolean (settings, "office-chosen", FALSE);
+  g_assert_cmpstr (d8_store_get_office (f->province), ==, "province");
+
+  /* "Later" changes nothing. */
+  dialog = d8_exchange_choose_office (f->window, TRUE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpstr (d8_store_get_office (f->province), ==, "province");
+  g_assert_false (g_settings_get_boolean (settings, "office-chosen"));
+
+  dialog = d8_exchange_choose_office (f->window, TRUE);
+  collect_widgets (dialog, GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 1);
+  /* The province first, then the units in plan order. */
+  gtk_drop_down_set_selected (dropdowns->pdata[0], (guint) f->puh->position);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpstr (d8_store_get_office (f->province), ==, PUH);
+  g_assert_true (g_settings_get_boolean (settings, "office-chosen"));
+
+  description = d8_store_describe_office (f->province);
+  g_assert_nonnull (strstr (description, "Chư Pưh"));
+  label = g_strdup_printf (_("Office: %s"), description);
+  office_buttons = find_buttons (GTK_WIDGET (f->window), label);
+  g_assert_cmpuint (office_buttons->len, ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui-bundles/conflict-resolved-in-window", test_conflict_resolved_in_window);
+  ADD ("/ui-bundles/restore-snapshot-in-window", test_restore_snapshot_in_window);
+  ADD ("/ui-bundles/preview-lists-rejections", test_preview_lists_rejections);
+  ADD ("/ui-bundles/bad-bundles-change-nothing", test_bad_bundles_change_nothing);
+  ADD ("/ui-bundles/choose-office", test_choose_office);
+#undef ADD
+
+  return g_test_run ();
+}
