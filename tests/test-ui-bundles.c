@@ -306,6 +306,29 @@ test_conflict_resolved_in_window (Fixture *f, gconstpointer data)
     g_assert_cmpuint (log->len, ==, 2);
     g_assert_cmpint (((D8BundleLogEntry *) log->pdata[0])->sequence, ==, 2);
   }
+  /* The log rows name the office, not its code, and give the counts in
+   * words, not the stored JSON. */
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    guint n_log_rows = 0;
+
+    collect_widgets (exchange, ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *title = adw_preferences_row_get_title (rows->pdata[i]);
+        const char *subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
+
+        if (title == NULL || strstr (title, D8_BUNDLE_SUFFIX) == NULL)
+          continue;
+        n_log_rows++;
+        g_assert_null (strstr (title, PUH));
+        g_assert_nonnull (strstr (title, f->puh->name));
+        g_assert_nonnull (subtitle);
+        g_assert_null (strchr (subtitle, '{'));
+        g_assert_nonnull (strstr (subtitle, " updated, "));
+      }
+    g_assert_cmpuint (n_log_rows, ==, 2);
+  }
   {
     g_autoptr (GPtrArray) pages = g_ptr_array_new ();
     AdwPreferencesPage *imports = NULL;

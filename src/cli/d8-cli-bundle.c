@@ -543,30 +543,6 @@ static const D8CliColumn log_columns[] = {
 
 /* The counts of a logged import (a JSON object with stable keys) as a line
  * for people; the text as is if it is not such an object. */
-static char *
-describe_summary (const char *summary)
-{
-  static const char *keys[] = { "new", "updated", "unchanged", "deleted", "conflicts", "rejected" };
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  char *counts[G_N_ELEMENTS (keys)] = { NULL };
-  JsonObject *object;
-  char *line;
-
-  if (summary == NULL || !json_parser_load_from_data (parser, summary, -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return g_strdup (summary ? summary : "");
-  object = json_node_get_object (json_parser_get_root (parser));
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    counts[i] = d8_format_count (json_object_get_int_member_with_default (object, keys[i], 0));
-  /* Translators: the counts of entries of an import, in the import log */
-  line = g_strdup_printf (_("%s new, %s updated, %s unchanged, %s deleted, %s in conflict, "
-                            "%s rejected"),
-                          counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    g_free (counts[i]);
-  return line;
-}
-
 gboolean
 d8_cli_cmd_log (Cli *cli, GError **error)
 {
@@ -591,7 +567,7 @@ d8_cli_cmd_log (Cli *cli, GError **error)
         {
           g_autofree char *when = d8_format_timestamp (e->imported_at);
           g_autofree char *origin = describe_office (cli, e->origin);
-          g_autofree char *summary = describe_summary (e->summary);
+          g_autofree char *summary = d8_bundle_log_entry_describe (e);
 
           d8_cli_table_set_text (table, "imported_at", when);
           d8_cli_table_set_text (table, "origin", origin);

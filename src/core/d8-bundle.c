@@ -2580,15 +2580,44 @@ d8_bundle_preview_to_json (const D8BundlePreview *p)
 }
 
 char *
+d8_bundle_describe_counts (const guint entries[D8_BUNDLE_N_OUTCOMES])
+{
+  char *counts[D8_BUNDLE_N_OUTCOMES];
+  char *line;
+
+  for (int o = 0; o < D8_BUNDLE_N_OUTCOMES; o++)
+    counts[o] = d8_format_count (entries[o]);
+  line = g_strdup_printf (
+    /* Translators: the counts of entries of an import (preview and log) */
+    _("%s new, %s updated, %s unchanged, %s deleted, %s in conflict, %s rejected"),
+    counts[D8_BUNDLE_NEW], counts[D8_BUNDLE_UPDATED], counts[D8_BUNDLE_UNCHANGED],
+    counts[D8_BUNDLE_DELETED], counts[D8_BUNDLE_CONFLICT], counts[D8_BUNDLE_REJECTED]);
+  for (int o = 0; o < D8_BUNDLE_N_OUTCOMES; o++)
+    g_free (counts[o]);
+  return line;
+}
+
+char *
 d8_bundle_preview_summary (const D8BundlePreview *p)
 {
-  const guint *e = p->entries;
+  return d8_bundle_describe_counts (p->entries);
+}
 
-  return g_strdup_printf (
-    /* Translators: the counts of an import preview */
-    _("%u new, %u updated, %u unchanged, %u deleted, %u in conflict, %u rejected"),
-    e[D8_BUNDLE_NEW], e[D8_BUNDLE_UPDATED], e[D8_BUNDLE_UNCHANGED], e[D8_BUNDLE_DELETED],
-    e[D8_BUNDLE_CONFLICT], e[D8_BUNDLE_REJECTED]);
+char *
+d8_bundle_log_entry_describe (const D8BundleLogEntry *entry)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  guint entries[D8_BUNDLE_N_OUTCOMES] = { 0 };
+  JsonObject *object;
+
+  if (entry->summary == NULL || !json_parser_load_from_data (parser, entry->summary, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return g_strdup (entry->summary ? entry->summary : "");
+  object = json_node_get_object (json_parser_get_root (parser));
+  for (int o = 0; o < D8_BUNDLE_N_OUTCOMES; o++)
+    entries[o] = (guint) CLAMP (json_object_get_int_member_with_default (
+                                  object, d8_bundle_outcome_key (o), 0), 0, G_MAXUINT);
+  return d8_bundle_describe_counts (entries);
 }
 
 /* ================================================================ export */

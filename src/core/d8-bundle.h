@@ -122,6 +122,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8BundleImport, d8_bundle_import_free)
 /* Machine-readable preview (stable English keys). */
 char *d8_bundle_preview_to_json (const D8BundlePreview *preview);
 /* One translated line: "3 new, 1 updated, 0 unchanged, …". */
+/* Counts of each outcome in words, translated, digits grouped. */
+char *d8_bundle_describe_counts (const guint entries[D8_BUNDLE_N_OUTCOMES]);
 char *d8_bundle_preview_summary (const D8BundlePreview *preview);
 
 /* ------------------------------------------------------ log and conflicts */
@@ -139,6 +141,8 @@ typedef struct
 } D8BundleLogEntry;
 
 void d8_bundle_log_entry_free (D8BundleLogEntry *entry);
+/* The log entry's counts in words, translated and grouped ("1.200 mới, …"). */
+char *d8_bundle_log_entry_describe (const D8BundleLogEntry *entry);
 /* Newest first. */
 GPtrArray *d8_bundle_list_log (D8Store *store, GError **error);
 

@@ -551,6 +551,9 @@ exchange_rebuild (Exchange *x)
       GtkWidget *mine_button, *theirs_button;
       g_autofree char *title = NULL, *subtitle = NULL, *m = describe_version (c->mine),
                       *t = describe_version (c->theirs);
+      g_autofree char *other = c->theirs && c->theirs->origin
+                                 ? d8_store_describe_office_code (store, c->theirs->origin)
+                                 : g_strdup ("–");
 
       /* Translators: a conflict's title: the unit, then the indicator's code */
       title = g_strdup_printf (_("%s, indicator %s"),
@@ -561,7 +564,7 @@ exchange_rebuild (Exchange *x)
       /* Translators: the two versions of a conflict; "(shown)" marks the one counted */
       subtitle = g_strdup_printf (_("Here: %s%s — other office (%s): %s%s"), m,
                                   c->shown_is_mine ? _(" (shown)") : "",
-                                  c->theirs && c->theirs->origin ? c->theirs->origin : "–", t,
+                                  other, t,
                                   c->shown_is_mine ? "" : _(" (shown)"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
@@ -588,12 +591,14 @@ exchange_rebuild (Exchange *x)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = NULL, *subtitle = NULL;
       g_autofree char *when = d8_format_timestamp (e->imported_at);
+      g_autofree char *origin = d8_store_describe_office_code (store, e->origin);
+      g_autofree char *counts = d8_bundle_log_entry_describe (e);
 
       /* Translators: an imported bundle: its file, the sending office and its number */
       title = g_strdup_printf (_("%s — from %s, number %lld"), e->file_name ? e->file_name : "",
-                               e->origin, (long long) e->sequence);
-      /* Translators: when a bundle was imported, and its counts (JSON) */
-      subtitle = g_strdup_printf (_("Imported %s · %s"), when, e->summary);
+                               origin, (long long) e->sequence);
+      /* Translators: when a bundle was imported, and the counts of its entries */
+      subtitle = g_strdup_printf (_("Imported %s · %s"), when, counts);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
