@@ -15,6 +15,7 @@
 #include "d8-charts-page.h"
 #include "d8-entry-dialog.h"
 #include "d8-exchange.h"
+#include "d8-ui-util.h"
 #include "d8-format.h"
 #include "d8-province-page.h"
 #include "d8-store.h"
@@ -851,6 +852,43 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+/* The tooltip helper used while widgets are built: the tooltip and the
+ * accessible description land as gtk_widget_set_tooltip_text() puts them,
+ * and a widget's visibility is what it was. */
+static void
+test_tooltip_helper (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *loose = gtk_label_new ("a");
+  GtkWidget *hidden = gtk_label_new ("b");
+  GtkWidget *child = gtk_label_new ("c");
+
+  g_object_ref_sink (box);
+  g_object_ref_sink (loose);
+  g_object_ref_sink (hidden);
+  gtk_widget_set_visible (hidden, FALSE);
+  gtk_box_append (GTK_BOX (box), child);
+
+  d8_ui_set_tooltip_text (loose, "Chư Pưh — 1");
+  d8_ui_set_tooltip_text (hidden, "Ia Pa");
+  d8_ui_set_tooltip_text (child, "Krông Pa");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (loose), ==, "Chư Pưh — 1");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (hidden), ==, "Ia Pa");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child), ==, "Krông Pa");
+  g_assert_true (gtk_widget_get_has_tooltip (loose));
+  g_assert_true (gtk_widget_get_visible (loose));
+  g_assert_false (gtk_widget_get_visible (hidden));
+  g_assert_true (gtk_widget_get_visible (child));
+  g_assert_true (gtk_widget_get_parent (child) == box);
+
+  d8_ui_set_tooltip_text (loose, NULL);
+  g_assert_null (gtk_widget_get_tooltip_text (loose));
+  g_assert_false (gtk_widget_get_has_tooltip (loose));
+  g_object_unref (hidden);
+  g_object_unref (loose);
+  g_object_unref (box);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -878,6 +916,7 @@ main (int   argc,
   ADD ("/ui/window/charts", test_window_charts);
   ADD ("/ui/window/import-bundle", test_window_import_bundle);
 #undef ADD
+  g_test_add_func ("/ui/widgets/tooltip-helper", test_tooltip_helper);
 
   return g_test_run ();
 }

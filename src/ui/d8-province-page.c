@@ -63,7 +63,7 @@ create_cell (const char *text,
   gtk_label_set_width_chars (GTK_LABEL (label), 5);
   d8_ui_set_status_class (label, status);
   if (tooltip != NULL)
-    gtk_widget_set_tooltip_text (label, tooltip);
+    d8_ui_set_tooltip_text (label, tooltip);
   return label;
 }
 
@@ -88,7 +88,7 @@ create_indicator_header (const D8Indicator *indicator)
                                indicator->group_no, indicator->group_title);
   else
     tooltip = g_strdup (indicator->name_vi);
-  gtk_widget_set_tooltip_text (box, tooltip);
+  d8_ui_set_tooltip_text (box, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   return box;
@@ -108,7 +108,7 @@ create_unit_button (const D8Unit *unit)
                                           g_variant_new_string (unit->code));
   /* Translators: tooltip of a unit name in the province matrix */
   tooltip = g_strdup_printf (_("Open the page of %s"), unit->name);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  d8_ui_set_tooltip_text (button, tooltip);
   return button;
 }
 
@@ -182,7 +182,7 @@ add_allocation_rows (D8ProvincePage *self,
       label = create_label (line, 0.0f, NULL);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_tooltip_text (label, ind->name_vi);
+      d8_ui_set_tooltip_text (label, ind->name_vi);
       gtk_box_append (self->allocation_box, label);
     }
 
@@ -280,7 +280,7 @@ rebuild_matrix (D8ProvincePage *self,
           /* Translators: tooltip of a plan total; %s says where the plan states it */
           g_autofree char *tooltip = g_strdup_printf (_("As written in the plan (%s)"),
                                                       ind->target_source);
-          gtk_widget_set_tooltip_text (label, tooltip);
+          d8_ui_set_tooltip_text (label, tooltip);
         }
       gtk_grid_attach (self->matrix, label, FIRST_INDICATOR_COLUMN + (int) i, row, 1, 1);
     }

@@ -48,6 +48,22 @@ d8_ui_set_status_class (GtkWidget *widget,
 }
 
 void
+d8_ui_set_tooltip_text (GtkWidget  *widget,
+                        const char *text)
+{
+  if (gtk_widget_get_parent (widget) != NULL || !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  /* Hidden, the widget skips the pointer query. It has no parent yet, so
+   * hiding it for this moment changes nothing anyone can see. */
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}
+
+void
 d8_ui_remove_all_children (GtkWidget *container)
 {
   GtkWidget *child;

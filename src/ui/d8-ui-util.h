@@ -18,6 +18,13 @@ void d8_ui_ensure_style (void);
 /* Puts exactly one status class ("no-quota", "behind" …) on @widget. */
 void d8_ui_set_status_class (GtkWidget *widget, D8Status status);
 
+/* gtk_widget_set_tooltip_text() for a widget being built. GTK 4.8 asks
+ * where the pointer is after setting a visible widget's tooltip, a round
+ * trip to the X server each time; a widget without a parent cannot be
+ * under the pointer, so for it the question is skipped. The accessible
+ * description is set as gtk_widget_set_tooltip_text() sets it. */
+void d8_ui_set_tooltip_text (GtkWidget *widget, const char *text);
+
 /* Removes every child of a GtkBox, GtkGrid, GtkListBox or GtkFlowBox. */
 void d8_ui_remove_all_children (GtkWidget *container);
 

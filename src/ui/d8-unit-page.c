@@ -122,7 +122,7 @@ create_indicator_row (const D8Cell      *cell,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_set_tooltip_text (row, tooltip);
+  d8_ui_set_tooltip_text (row, tooltip);
 
   percent_label = gtk_label_new (percent);
   gtk_label_set_width_chars (GTK_LABEL (percent_label), 5);
@@ -156,7 +156,7 @@ create_icon_button (const char *icon_name,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  d8_ui_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
@@ -203,7 +203,7 @@ create_entry_row (const D8Entry     *entry,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   if (ind != NULL)
-    gtk_widget_set_tooltip_text (row, ind->name_vi);
+    d8_ui_set_tooltip_text (row, ind->name_vi);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              create_icon_button ("document-edit-symbolic", _("Edit Entry"),

@@ -153,7 +153,7 @@ create_unit_row (const char *code,
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  gtk_widget_set_tooltip_text (bar, description);
+  d8_ui_set_tooltip_text (bar, description);
   gtk_box_append (GTK_BOX (bottom), bar);
 
   gtk_box_append (GTK_BOX (box), top);
