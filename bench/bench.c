@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
+
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -38,6 +41,35 @@ time_command (char **argv)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* The size duan8's window opens at on a first run (the schema's defaults,
+ * which the memory settings backend of the timed runs gives), so the bare
+ * window paints as many pixels. Without the schema, the size the bare window
+ * had before this was read. */
+static void
+app_window_size (char *width, char *height, gsize len)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE)
+                                              : NULL;
+  int w = 1100, h = 720;
+
+  if (schema != NULL)
+    {
+      g_autoptr (GSettingsSchemaKey) wk = g_settings_schema_get_key (schema, "window-width");
+      g_autoptr (GSettingsSchemaKey) hk = g_settings_schema_get_key (schema, "window-height");
+      g_autoptr (GVariant) wv = g_settings_schema_key_get_default_value (wk);
+      g_autoptr (GVariant) hv = g_settings_schema_key_get_default_value (hk);
+
+      w = g_variant_get_int32 (wv);
+      h = g_variant_get_int32 (hv);
+    }
+  else
+    g_printerr ("duan8-bench: no schema %s (set GSETTINGS_SCHEMA_DIR); bare window at %d×%d\n",
+                APP_ID, w, h);
+  g_snprintf (width, len, "%d", w);
+  g_snprintf (height, len, "%d", h);
+}
+
 static void
 bench_startup (const char *build_dir, const char *tmp)
 {
@@ -45,8 +77,11 @@ bench_startup (const char *build_dir, const char *tmp)
   g_autofree char *bare = g_build_filename (build_dir, "bench", "bench-bare-window", NULL);
   g_autofree char *db = g_build_filename (tmp, "startup.sqlite3", NULL);
   char *app_argv[] = { duan8, "--db", db, NULL };
-  char *bare_argv[] = { bare, NULL };
+  char width[16], height[16];
+  char *bare_argv[] = { bare, width, height, NULL };
   double app[7], base[7];
+
+  app_window_size (width, height, sizeof width);
 
   /* One launch to create the store, so every timed run opens it as a user
    * does on any day after the first. */
