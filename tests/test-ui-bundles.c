@@ -345,6 +345,122 @@ test_conflict_resolved_in_window (Fixture *f, gconstpointer data)
   spin ();
 }
 
+/* A toplevel message dialog whose heading starts with @prefix, waited for
+ * up to @seconds while the main loop runs; NULL when none came. */
+static AdwMessageDialog *
+wait_for_dialog (const char *prefix, guint seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  do
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+          const char *heading = ADW_IS_MESSAGE_DIALOG (item)
+                                  ? adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (item))
+                                  : NULL;
+
+          if (heading != NULL && g_str_has_prefix (heading, prefix))
+            return ADW_MESSAGE_DIALOG (item);
+        }
+      spin_for (20);
+    }
+  while (g_get_monotonic_time () < end);
+  return NULL;
+}
+
+/* A bundle over a mebibyte is read and applied on a worker thread: the
+ * window shows a spinner dialog that cannot be closed meanwhile, then the
+ * preview, then the figures of the imported entries. */
+static void
+test_large_bundle_in_background (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autofree char *province_path = g_strdup (d8_store_get_path (f->province));
+  g_autofree char *before = file_digest (province_path);
+  GtkWidget *busy;
+  AdwMessageDialog *preview;
+  const guint n = 1500;
+  g_autoptr (D8Plan) plan = d8_store_resolve_plan (f->unit, NULL, &error);
+  g_autoptr (D8Unit) unit = d8_store_resolve_unit (f->unit, plan->id, PUH, &error);
+  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->unit, plan->id, "1", &error);
+
+  g_assert_no_error (error);
+  /* Long notes make the bundle large with few entries. */
+  note = g_strnfill (700, 'x');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (D8Entry) entry = d8_entry_new ();
+
+      entry->plan_id = plan->id;
+      entry->unit_id = unit->id;
+      entry->indicator_id = ind->id;
+      entry->date = g_strdup ("2023-05-06");
+      entry->amount = 1;
+      entry->note = g_strdup (note);
+      g_assert_true (d8_store_add_entry (f->unit, entry, FALSE, &error));
+      g_assert_no_error (error);
+    }
+  file = export_unit (f, n);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_file_info_get_size (info), >=, 1024 * 1024);
+
+  busy = d8_exchange_preview (f->window, file);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (busy));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (busy)), ==,
+                   _("Reading the Bundle…"));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (busy)));
+  /* It is not closed before the work ends. */
+  gtk_window_close (GTK_WINDOW (busy));
+  spin ();
+  g_object_add_weak_pointer (G_OBJECT (busy), (gpointer *) &busy);
+
+  {
+    g_autofree char *heading = g_strdup_printf (_("Import the bundle from %s?"), f->puh->name);
+
+    preview = wait_for_dialog (heading, 60);
+  }
+  g_assert_nonnull (preview);
+  spin ();
+  g_assert_null (busy); /* gone once the preview is there */
+  g_assert_true (adw_message_dialog_has_response (preview, "import"));
+  /* Reading changed nothing. */
+  {
+    g_autofree char *after_read = file_digest (province_path);
+    g_assert_cmpstr (after_read, ==, before);
+  }
+  assert_cell (f, 0);
+
+  adw_message_dialog_response (preview, "import");
+  /* The spinner dialog is there as soon as the import starts. */
+  busy = GTK_WIDGET (wait_for_dialog (_("Importing the Bundle…"), 0));
+  g_assert_nonnull (busy);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (busy)));
+  g_object_add_weak_pointer (G_OBJECT (busy), (gpointer *) &busy);
+  gtk_window_destroy (GTK_WINDOW (preview));
+  {
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    while (busy != NULL && g_get_monotonic_time () < end)
+      spin_for (20);
+    g_assert_null (busy);
+  }
+  /* The window's own store was told: the matrix shows the imported groups. */
+  assert_cell (f, n);
+  {
+    g_autoptr (GPtrArray) log = d8_bundle_list_log (f->province, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (log->len, ==, 1);
+  }
+}
+
 /* The snapshot taken before an import, restored from the Exchange window
  * after its confirmation: the figures go back. */
 static void
@@ -553,6 +669,7 @@ main (int argc, char *argv[])
   ADD ("/ui-bundles/restore-snapshot-in-window", test_restore_snapshot_in_window);
   ADD ("/ui-bundles/preview-lists-rejections", test_preview_lists_rejections);
   ADD ("/ui-bundles/bad-bundles-change-nothing", test_bad_bundles_change_nothing);
+  ADD ("/ui-bundles/large-bundle-in-background", test_large_bundle_in_background);
   ADD ("/ui-bundles/choose-office", test_choose_office);
 #undef ADD
 

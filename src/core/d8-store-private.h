@@ -11,7 +11,6 @@
 G_BEGIN_DECLS
 
 sqlite3 *d8_store_get_db (D8Store *self);
-void d8_store_emit_changed (D8Store *self);
 
 char *d8_store_meta_get (D8Store *self, const char *key);
 gboolean d8_store_meta_set (D8Store *self, const char *key, const char *value, GError **error);

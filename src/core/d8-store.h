@@ -38,6 +38,10 @@ char *d8_store_default_path (void);
 
 D8Store *d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error);
 const char *d8_store_get_path (D8Store *self);
+/* Emits "changed". The store's own changes do it themselves; call it when
+ * another connection to the same file changed it (a worker thread of this
+ * process with its own store), so the views read again. */
+void d8_store_emit_changed (D8Store *self);
 int d8_store_get_schema_version (D8Store *self);
 
 /* The office that records entries here ("province" until chosen). */

@@ -7,6 +7,12 @@
  * changes. Conflicts, the import log and snapshots live in the Exchange
  * window; every change there goes through the core and the store's
  * "changed" signal refreshes the views.
+ *
+ * A large bundle (BACKGROUND_BYTES or more: 200,000 entries take seconds)
+ * is read, and then applied, on a worker thread with its own connection to
+ * the same database file, while a modal dialog with a spinner keeps the
+ * window drawn and its data untouched; the window's store then emits
+ * "changed". A small bundle is read at once, with no dialog flashing by.
  */
 #include "config.h"
 
@@ -15,6 +21,8 @@
 #include "d8-exchange.h"
 #include "d8-format.h"
 #include "d8-snapshot.h"
+
+#include <glib/gstdio.h>
 
 static GSettings *
 window_settings (D8Window *window)
@@ -138,29 +146,89 @@ d8_exchange_export (D8Window *window)
 /* ---------------------------------------------------------------- import */
 
 #define IMPORT_KEY "d8-bundle-import"
+#define BACKGROUND_KEY "d8-import-in-background"
+#define BACKGROUND_BYTES (1024 * 1024)
+
+/* One piece of work on a worker thread: reading a bundle, or applying it. */
+typedef struct
+{
+  char *db_path;
+  char *bundle_path;
+  char *base;
+  D8BundleImport *import; /* applying: owned */
+  GtkWidget *busy;        /* the modal dialog shown meanwhile, owned by GTK */
+} Job;
 
 static void
-preview_response_cb (AdwMessageDialog *dialog, const char *response, D8Window *window)
+job_free (Job *job)
 {
-  D8BundleImport *import = g_object_get_data (G_OBJECT (dialog), IMPORT_KEY);
-  g_autoptr (GError) error = NULL;
-  const D8BundlePreview *preview;
-  g_autofree char *summary = NULL;
+  g_free (job->db_path);
+  g_free (job->bundle_path);
+  g_free (job->base);
+  g_clear_pointer (&job->import, d8_bundle_import_free);
+  g_clear_weak_pointer (&job->busy);
+  g_free (job);
+}
+
+static gboolean
+refuse_close_cb (GtkWindow *dialog)
+{
+  return TRUE; /* closed by the end of the work, not before */
+}
+
+/* A modal dialog with a spinner while a worker thread works. */
+static GtkWidget *
+busy_dialog_new (D8Window *window, const char *heading, const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body);
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  heading, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spinner);
+  gtk_window_set_deletable (GTK_WINDOW (dialog), FALSE);
+  g_signal_connect (dialog, "close-request", G_CALLBACK (refuse_close_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static Job *
+job_new (D8Window *window, GtkWidget *busy)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->db_path = g_strdup (d8_store_get_path (d8_window_get_store (window)));
+  g_set_weak_pointer (&job->busy, busy);
+  return job;
+}
+
+static void
+job_end_busy (Job *job)
+{
+  if (job->busy != NULL)
+    gtk_window_destroy (GTK_WINDOW (job->busy));
+}
+
+static void
+show_apply_failure (D8Window *window, const GError *error)
+{
+  GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (window),
+                                              _("The bundle could not be imported"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (failed));
+}
+
+static void
+show_applied (D8Window *window, D8BundleImport *import)
+{
+  const D8BundlePreview *preview = d8_bundle_import_get_preview (import);
+  g_autofree char *summary = d8_bundle_preview_summary (preview);
   AdwToast *toast;
 
-  if (g_strcmp0 (response, "import") != 0 || import == NULL)
-    return;
-  if (!d8_bundle_import_apply (import, &error))
-    {
-      GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (window),
-                                                  _("The bundle could not be imported"),
-                                                  error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failed));
-      return;
-    }
-  preview = d8_bundle_import_get_preview (import);
-  summary = d8_bundle_preview_summary (preview);
   {
     /* Translators: a notification after an import; %s is "3 new, 1 updated, …" */
     g_autofree char *text = g_strdup_printf (_("Imported: %s"), summary);
@@ -173,6 +241,74 @@ preview_response_cb (AdwMessageDialog *dialog, const char *response, D8Window *w
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     }
   d8_window_add_toast (window, toast);
+}
+
+static void
+apply_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+
+  if (d8_bundle_import_apply (job->import, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+apply_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  D8Window *window = D8_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  job_end_busy (job);
+  /* Even a failed import may have taken its snapshot: read again. */
+  d8_store_emit_changed (d8_window_get_store (window));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_apply_failure (window, error);
+  else
+    show_applied (window, job->import);
+}
+
+static void
+preview_response_cb (AdwMessageDialog *dialog, const char *response, D8Window *window)
+{
+  D8BundleImport *import = g_object_get_data (G_OBJECT (dialog), IMPORT_KEY);
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "import") != 0 || import == NULL)
+    return;
+  if (g_object_get_data (G_OBJECT (dialog), BACKGROUND_KEY) != NULL)
+    {
+      const D8BundlePreview *p = d8_bundle_import_get_preview (import);
+      guint n = p->entries[D8_BUNDLE_NEW] + p->entries[D8_BUNDLE_UPDATED]
+                + p->entries[D8_BUNDLE_DELETED] + p->entries[D8_BUNDLE_CONFLICT];
+      g_autofree char *count = d8_format_count (n);
+      /* Translators: while a large bundle is imported; %s is a number of entries */
+      g_autofree char *body = g_strdup_printf (
+        ngettext ("A snapshot of the database is taken, then %s entry is written in one "
+                  "transaction.",
+                  "A snapshot of the database is taken, then %s entries are written in one "
+                  "transaction.",
+                  n),
+        count);
+      Job *job = job_new (window, busy_dialog_new (window, _("Importing the Bundle…"), body));
+      g_autoptr (GTask) task = g_task_new (window, NULL, apply_done_cb, NULL);
+
+      /* The preview dialog closes after this response; the import goes with
+       * the work. */
+      job->import = g_object_steal_data (G_OBJECT (dialog), IMPORT_KEY);
+      g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+      g_task_run_in_thread (task, apply_thread);
+      return;
+    }
+  if (!d8_bundle_import_apply (import, &error))
+    {
+      show_apply_failure (window, error);
+      return;
+    }
+  show_applied (window, import);
 }
 
 static GtkWidget *
@@ -251,25 +387,20 @@ rejection_list (const D8BundlePreview *p)
   return scroller;
 }
 
-GtkWidget *
-d8_exchange_preview (D8Window *window, GFile *file)
+/* Shows the preview of @import (taken), or, without one, why @error refused
+ * the bundle. */
+static GtkWidget *
+show_preview (D8Window       *window,
+              const char     *base,
+              D8BundleImport *import,
+              const GError   *error,
+              gboolean        background)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *base = g_file_get_basename (file);
-  D8BundleImport *import = NULL;
   const D8BundlePreview *p;
   GtkWidget *dialog, *box;
   g_autofree char *origin = NULL, *heading = NULL, *body = NULL;
   gboolean changes;
 
-  g_debug ("Import preview of %s", base);
-  remember_folder (window, file);
-  if (path != NULL)
-    import = d8_bundle_import_new (d8_window_get_store (window), path, &error);
-  else
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("“%s” is not a local file; save it to a folder first"), base);
   if (import == NULL)
     {
       /* Translators: the body of the refusal: the reason, then a reassurance */
@@ -335,9 +466,80 @@ d8_exchange_preview (D8Window *window, GFile *file)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   g_object_set_data_full (G_OBJECT (dialog), IMPORT_KEY, import,
                           (GDestroyNotify) d8_bundle_import_free);
+  if (background)
+    g_object_set_data (G_OBJECT (dialog), BACKGROUND_KEY, GINT_TO_POINTER (TRUE));
   g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+
+static void
+read_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  g_autoptr (D8Store) store = d8_store_open (job->db_path, D8_STORE_OPEN_NO_SEED, &error);
+  D8BundleImport *import = store ? d8_bundle_import_new (store, job->bundle_path, &error) : NULL;
+
+  if (import != NULL)
+    g_task_return_pointer (task, import, (GDestroyNotify) d8_bundle_import_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+read_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  D8BundleImport *import = g_task_propagate_pointer (G_TASK (result), &error);
+
+  job_end_busy (job);
+  show_preview (D8_WINDOW (source), job->base, import, error, TRUE);
+}
+
+static gboolean
+is_large (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && st.st_size >= BACKGROUND_BYTES;
+}
+
+GtkWidget *
+d8_exchange_preview (D8Window *window, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *base = g_file_get_basename (file);
+  D8BundleImport *import = NULL;
+
+  g_debug ("Import preview of %s", base);
+  remember_folder (window, file);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a local file; save it to a folder first"), base);
+      return show_preview (window, base, NULL, error, FALSE);
+    }
+  if (is_large (path) && d8_store_get_path (d8_window_get_store (window)) != NULL)
+    {
+      /* Translators: body of the dialog shown while a large bundle is read; %s is its file */
+      g_autofree char *body = g_strdup_printf (_("“%s”: every record is checked against this "
+                                                 "database before anything changes."),
+                                               base);
+      Job *job = job_new (window, busy_dialog_new (window, _("Reading the Bundle…"), body));
+      g_autoptr (GTask) task = g_task_new (window, NULL, read_done_cb, NULL);
+
+      job->bundle_path = g_steal_pointer (&path);
+      job->base = g_steal_pointer (&base);
+      g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+      g_task_run_in_thread (task, read_thread);
+      return job->busy;
+    }
+  import = d8_bundle_import_new (d8_window_get_store (window), path, &error);
+  return show_preview (window, base, import, error, FALSE);
 }
 
 static void
