@@ -852,6 +852,91 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+/* A unit with more entries than a page shows them 100 at a time, newest
+ * first, with "Show More" until every one is there; the count below is the
+ * store's. */
+static void
+test_unit_entries_in_pages (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Unit) unit = get_unit (f, "Ia Pa");
+  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->store, f->plan->id, "4", &error);
+  const guint n = 230;
+  D8Window *window;
+  D8UnitPage *page;
+  GtkWidget *more_box, *more_button;
+  GtkLabel *more_label;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (D8Entry) entry = d8_entry_new ();
+
+      entry->plan_id = f->plan->id;
+      entry->unit_id = unit->id;
+      entry->indicator_id = ind->id;
+      /* 28 days a month from January: the newest is 2023-09-06 (i = 229). */
+      entry->date = g_strdup_printf ("2023-%02u-%02u", 1 + i / 28, 1 + i % 28);
+      entry->amount = 1;
+      g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
+      g_assert_no_error (error);
+    }
+
+  window = open_window (f, 1100, 800);
+  g_assert_true (d8_window_show_unit (window, unit->code));
+  spin ();
+  page = D8_UNIT_PAGE (d8_window_get_unit_page (window));
+  more_box = template_child (page, D8_TYPE_UNIT_PAGE, "more_box");
+  more_button = template_child (page, D8_TYPE_UNIT_PAGE, "more_button");
+  more_label = template_child (page, D8_TYPE_UNIT_PAGE, "more_label");
+
+  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 100);
+  g_assert_true (gtk_widget_get_visible (more_box));
+  g_assert_cmpstr (gtk_label_get_text (more_label), ==, "Showing 100 of 230 entries");
+  /* Newest first. */
+  {
+    g_autofree char *newest = d8_format_date ("2023-09-06");
+    GtkWidget *first = d8_unit_page_get_entry_row (page, 0);
+
+    g_assert_nonnull (first);
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), newest));
+  }
+
+  {
+    GtkScrolledWindow *scroller = template_child (page, D8_TYPE_UNIT_PAGE, "scroller");
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+    wait_for_frame (GTK_WIDGET (window));
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    save_screenshot (GTK_WIDGET (window), "unit-more.png");
+  }
+  g_signal_emit_by_name (more_button, "clicked");
+  spin ();
+  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 200);
+  g_assert_true (gtk_widget_get_visible (more_box));
+  g_signal_emit_by_name (more_button, "clicked");
+  spin ();
+  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, n);
+  g_assert_false (gtk_widget_get_visible (more_box));
+
+  /* A change in the store rebuilds the page from the first 100 again. */
+  {
+    g_autoptr (D8Entry) entry = d8_entry_new ();
+
+    entry->plan_id = f->plan->id;
+    entry->unit_id = unit->id;
+    entry->indicator_id = ind->id;
+    entry->date = g_strdup ("2023-10-01");
+    entry->amount = 1;
+    g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  spin ();
+  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 100);
+  g_assert_cmpstr (gtk_label_get_text (more_label), ==, "Showing 100 of 231 entries");
+  close_window (window);
+}
+
 /* The tooltip helper used while widgets are built: the tooltip and the
  * accessible description land as gtk_widget_set_tooltip_text() puts them,
  * and a widget's visibility is what it was. */
@@ -915,6 +1000,7 @@ main (int   argc,
   ADD ("/ui/widgets/new-destroy/D8ChartView", test_new_destroy_chart_view);
   ADD ("/ui/window/charts", test_window_charts);
   ADD ("/ui/window/import-bundle", test_window_import_bundle);
+  ADD ("/ui/unit/entries-in-pages", test_unit_entries_in_pages);
 #undef ADD
   g_test_add_func ("/ui/widgets/tooltip-helper", test_tooltip_helper);
 

@@ -1768,9 +1768,23 @@ d8_store_get_entry (D8Store *self, const char *uuid, GError **error)
   return entry_from_row (stmt);
 }
 
+#define ENTRIES_WHERE                                                                          \
+  " FROM entries WHERE plan_id = ?1 AND (?2 = 0 OR unit_id = ?2)"                              \
+  " AND (?3 = 0 OR indicator_id = ?3) AND (?4 OR deleted = 0)"
+
+static void
+bind_entries_where (sqlite3_stmt *stmt, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
+                    gboolean include_deleted)
+{
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  sqlite3_bind_int64 (stmt, 3, indicator_id);
+  sqlite3_bind_int (stmt, 4, include_deleted);
+}
+
 GPtrArray *
-d8_store_list_entries (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
-                       gboolean include_deleted, GError **error)
+d8_store_list_entries_range (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
+                             gboolean include_deleted, guint offset, guint limit, GError **error)
 {
   g_autoptr (D8Stmt) stmt = NULL;
   g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_entry_free);
@@ -1778,15 +1792,13 @@ d8_store_list_entries (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 ind
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM entries WHERE plan_id = ?1"
-                        " AND (?2 = 0 OR unit_id = ?2) AND (?3 = 0 OR indicator_id = ?3)"
-                        " AND (?4 OR deleted = 0) ORDER BY date DESC, created_at DESC", error);
+  stmt = prepare (self, "SELECT " ENTRY_COLUMNS ENTRIES_WHERE
+                        " ORDER BY date DESC, created_at DESC LIMIT ?5 OFFSET ?6", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  sqlite3_bind_int64 (stmt, 3, indicator_id);
-  sqlite3_bind_int (stmt, 4, include_deleted);
+  bind_entries_where (stmt, plan_id, unit_id, indicator_id, include_deleted);
+  sqlite3_bind_int64 (stmt, 5, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 6, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entries, entry_from_row (stmt));
   if (rc != SQLITE_DONE)
@@ -1795,4 +1807,32 @@ d8_store_list_entries (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 ind
       return NULL;
     }
   return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+d8_store_list_entries (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
+                       gboolean include_deleted, GError **error)
+{
+  return d8_store_list_entries_range (self, plan_id, unit_id, indicator_id, include_deleted, 0, 0,
+                                      error);
+}
+
+gint64
+d8_store_count_entries (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
+                        gboolean include_deleted, GError **error)
+{
+  g_autoptr (D8Stmt) stmt = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), -1);
+
+  stmt = prepare (self, "SELECT count(*)" ENTRIES_WHERE, error);
+  if (stmt == NULL)
+    return -1;
+  bind_entries_where (stmt, plan_id, unit_id, indicator_id, include_deleted);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      db_error (self, error, _("reading entries"));
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
 }

@@ -113,5 +113,13 @@ D8Entry *d8_store_get_entry (D8Store *self, const char *uuid, GError **error);
 /* Entries of a plan, newest date first; @unit_id / @indicator_id 0 = all. */
 GPtrArray *d8_store_list_entries (D8Store *self, gint64 plan_id, gint64 unit_id,
                                   gint64 indicator_id, gboolean include_deleted, GError **error);
+/* The same list, @limit entries (0 = all) from @offset on, so that a view
+ * of a unit with 200,000 entries reads only what it shows. */
+GPtrArray *d8_store_list_entries_range (D8Store *self, gint64 plan_id, gint64 unit_id,
+                                        gint64 indicator_id, gboolean include_deleted,
+                                        guint offset, guint limit, GError **error);
+/* How many entries d8_store_list_entries() would return; -1 on error. */
+gint64 d8_store_count_entries (D8Store *self, gint64 plan_id, gint64 unit_id,
+                               gint64 indicator_id, gboolean include_deleted, GError **error);
 
 G_END_DECLS

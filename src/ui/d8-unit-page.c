@@ -4,6 +4,10 @@
  * changes. Its buttons name window actions (win.edit-entry,
  * win.delete-entry with the entry's uuid, win.new-entry), so the page holds
  * no state beyond what it shows.
+ *
+ * Entries are shown ENTRIES_PAGE at a time, newest first: a unit with
+ * 200,000 entries (a merged province database) would otherwise build as
+ * many rows before the page could appear. "Show More" reads the next ones.
  */
 #include "config.h"
 
@@ -26,6 +30,8 @@ struct _D8UnitPage
   GtkLabel *error_label;
   AdwPreferencesGroup *indicators_group;
   GtkLabel *kind_label;
+  GtkWidget *more_box;
+  GtkLabel *more_label;
   GtkLabel *name_label;
   GtkLevelBar *overall_bar;
   GtkLabel *overall_label;
@@ -33,7 +39,16 @@ struct _D8UnitPage
 
   GPtrArray *indicator_rows; /* AdwActionRow*, owned by indicators_group */
   GPtrArray *entry_rows;     /* AdwActionRow*, owned by entries_group */
+
+  /* What the entry rows come from, to read more of them. */
+  D8Store *store;
+  GPtrArray *indicators; /* D8Indicator*, the overview's array, referenced */
+  gint64 plan_id;
+  gint64 unit_id;
+  gint64 n_entries; /* in the store, for this unit */
 };
+
+#define ENTRIES_PAGE 100
 
 G_DEFINE_FINAL_TYPE (D8UnitPage, d8_unit_page, GTK_TYPE_WIDGET)
 
@@ -215,16 +230,74 @@ create_entry_row (const D8Entry     *entry,
 }
 
 static const D8Indicator *
-find_indicator (D8Overview *ov,
-                gint64      id)
+find_indicator (GPtrArray *indicators,
+                gint64     id)
 {
-  for (guint i = 0; i < ov->indicators->len; i++)
+  for (guint i = 0; i < indicators->len; i++)
     {
-      const D8Indicator *ind = g_ptr_array_index (ov->indicators, i);
+      const D8Indicator *ind = g_ptr_array_index (indicators, i);
       if (ind->id == id)
         return ind;
     }
   return NULL;
+}
+
+static void
+show_entries_error (D8UnitPage   *self,
+                    const GError *error)
+{
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_widget_set_visible (self->empty_box, FALSE);
+  gtk_widget_set_visible (self->more_box, FALSE);
+}
+
+/* Reads the next page of entries and adds their rows. */
+static void
+append_entries (D8UnitPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = d8_store_list_entries_range (
+    self->store, self->plan_id, self->unit_id, 0, FALSE, self->entry_rows->len, ENTRIES_PAGE,
+    &error);
+  gint64 shown;
+
+  if (entries == NULL)
+    {
+      show_entries_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const D8Entry *entry = g_ptr_array_index (entries, i);
+      GtkWidget *row = create_entry_row (entry, find_indicator (self->indicators,
+                                                                entry->indicator_id));
+
+      adw_preferences_group_add (self->entries_group, row);
+      g_ptr_array_add (self->entry_rows, row);
+    }
+  shown = self->entry_rows->len;
+  gtk_widget_set_visible (self->empty_box, shown == 0);
+  gtk_widget_set_visible (self->more_box, shown < self->n_entries);
+  if (shown < self->n_entries)
+    {
+      g_autofree char *a = d8_format_count (shown);
+      g_autofree char *b = d8_format_count (self->n_entries);
+      /* Translators: under a unit's entries; "Showing 100 of 2,345 entries" */
+      g_autofree char *text = g_strdup_printf (ngettext ("Showing %s of %s entry",
+                                                         "Showing %s of %s entries",
+                                                         (gulong) self->n_entries),
+                                               a, b);
+
+      gtk_label_set_text (self->more_label, text);
+    }
+}
+
+static void
+more_clicked_cb (D8UnitPage *self)
+{
+  if (self->store != NULL)
+    append_entries (self);
 }
 
 void
@@ -236,7 +309,6 @@ d8_unit_page_set_unit (D8UnitPage *self,
   const D8Unit *unit;
   g_autofree char *overall = NULL;
   g_autofree char *description = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (GError) error = NULL;
   double unit_overall;
 
@@ -269,20 +341,17 @@ d8_unit_page_set_unit (D8UnitPage *self,
     }
 
   clear_rows (self->entries_group, self->entry_rows);
-  entries = d8_store_list_entries (store, ov->plan->id, unit->id, 0, FALSE, &error);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), entries == NULL);
-  if (entries == NULL)
-    gtk_label_set_text (self->error_label, error->message);
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  self->indicators = g_ptr_array_ref (ov->indicators);
+  self->plan_id = ov->plan->id;
+  self->unit_id = unit->id;
+  self->n_entries = d8_store_count_entries (store, self->plan_id, self->unit_id, 0, FALSE, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (self->n_entries < 0)
+    show_entries_error (self, error);
   else
-    for (guint i = 0; i < entries->len; i++)
-      {
-        const D8Entry *entry = g_ptr_array_index (entries, i);
-        GtkWidget *row = create_entry_row (entry, find_indicator (ov, entry->indicator_id));
-
-        adw_preferences_group_add (self->entries_group, row);
-        g_ptr_array_add (self->entry_rows, row);
-      }
-  gtk_widget_set_visible (self->empty_box, self->entry_rows->len == 0);
+    append_entries (self);
 }
 
 guint
@@ -309,6 +378,8 @@ d8_unit_page_dispose (GObject *object)
 
   g_clear_pointer (&self->indicator_rows, g_ptr_array_unref);
   g_clear_pointer (&self->entry_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), D8_TYPE_UNIT_PAGE);
 
   G_OBJECT_CLASS (d8_unit_page_parent_class)->dispose (object);
@@ -330,10 +401,15 @@ d8_unit_page_class_init (D8UnitPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8UnitPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, D8UnitPage, indicators_group);
   gtk_widget_class_bind_template_child (widget_class, D8UnitPage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, D8UnitPage, more_box);
+  gtk_widget_class_bind_template_child (widget_class, D8UnitPage, more_label);
+  /* Reachable by tests through gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "more_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, D8UnitPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, D8UnitPage, overall_bar);
   gtk_widget_class_bind_template_child (widget_class, D8UnitPage, overall_label);
   gtk_widget_class_bind_template_child (widget_class, D8UnitPage, scroller);
+  gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "d8-unit-page");
@@ -345,6 +421,16 @@ d8_unit_page_init (D8UnitPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->indicator_rows = g_ptr_array_new ();
   self->entry_rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+d8_unit_page_get_entry_row (D8UnitPage *self,
+                            guint       index)
+{
+  g_return_val_if_fail (D8_IS_UNIT_PAGE (self), NULL);
+  if (index >= self->entry_rows->len)
+    return NULL;
+  return g_ptr_array_index (self->entry_rows, index);
 }
 
 GtkWidget *

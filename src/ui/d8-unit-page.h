@@ -21,5 +21,7 @@ void d8_unit_page_set_unit (D8UnitPage *self, D8Store *store, D8Overview *overvi
 /* For tests: how many entries are listed, and the row of an indicator. */
 guint d8_unit_page_get_n_entries (D8UnitPage *self);
 GtkWidget *d8_unit_page_get_indicator_row (D8UnitPage *self, guint indicator_index);
+/* The row of the @index-th entry shown, newest first (for tests). */
+GtkWidget *d8_unit_page_get_entry_row (D8UnitPage *self, guint index);
 
 G_END_DECLS
