@@ -611,6 +611,60 @@ test_overview_matches_recount (Fixture *f, gconstpointer data)
   g_rand_free (rand);
 }
 
+/* A range of the entry list is that slice of the whole list; the count is
+ * its length, with or without tombstones. */
+static void
+test_entry_range (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autofree char *deleted_uuid = NULL;
+  gint64 unit = unit_at (f, 2)->id;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2023-05-%02u", 1 + i);
+      g_autoptr (D8Entry) e = make_entry (f, 2, 0, date, 1);
+
+      g_assert_true (d8_store_add_entry (f->store, e, FALSE, &error));
+      g_assert_no_error (error);
+      if (i == 7)
+        deleted_uuid = g_strdup (e->uuid);
+    }
+  {
+    g_autoptr (D8Entry) other = make_entry (f, 3, 0, "2023-05-30", 1);
+    g_assert_true (d8_store_add_entry (f->store, other, FALSE, &error));
+  }
+  g_assert_true (d8_store_delete_entry (f->store, deleted_uuid, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (d8_store_count_entries (f->store, f->plan->id, unit, 0, FALSE, &error), ==, 24);
+  g_assert_cmpint (d8_store_count_entries (f->store, f->plan->id, unit, 0, TRUE, &error), ==, 25);
+  g_assert_cmpint (d8_store_count_entries (f->store, f->plan->id, 0, 0, FALSE, &error), ==, 25);
+  g_assert_no_error (error);
+
+  all = d8_store_list_entries (f->store, f->plan->id, unit, 0, FALSE, &error);
+  g_assert_cmpuint (all->len, ==, 24);
+  for (guint offset = 0; offset <= 30; offset += 10)
+    {
+      g_autoptr (GPtrArray) page = d8_store_list_entries_range (f->store, f->plan->id, unit, 0,
+                                                                FALSE, offset, 10, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, offset >= 24 ? 0 : MIN (10, 24 - offset));
+      for (guint i = 0; i < page->len; i++)
+        g_assert_cmpstr (((D8Entry *) page->pdata[i])->uuid, ==,
+                         ((D8Entry *) all->pdata[offset + i])->uuid);
+    }
+  /* Newest first; limit 0 is everything. */
+  g_assert_cmpstr (((D8Entry *) all->pdata[0])->date, ==, "2023-05-25");
+  {
+    g_autoptr (GPtrArray) rest = d8_store_list_entries_range (f->store, f->plan->id, unit, 0,
+                                                              FALSE, 4, 0, &error);
+    g_assert_cmpuint (rest->len, ==, 20);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -625,6 +679,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/open/bad-folder", test_open_bad_folder);
   g_test_add ("/store/resolve", Fixture, NULL, fixture_setup, test_resolve, fixture_teardown);
   g_test_add ("/store/entry/crud", Fixture, NULL, fixture_setup, test_entry_crud, fixture_teardown);
+  g_test_add ("/store/entry/range", Fixture, NULL, fixture_setup, test_entry_range, fixture_teardown);
   g_test_add ("/store/entry/validation", Fixture, NULL, fixture_setup, test_entry_validation,
               fixture_teardown);
   g_test_add ("/store/overview/arithmetic", Fixture, NULL, fixture_setup,
