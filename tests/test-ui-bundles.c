@@ -345,6 +345,37 @@ test_conflict_resolved_in_window (Fixture *f, gconstpointer data)
   spin ();
 }
 
+/* A bundle with more rejected records than the preview lists: the first
+ * ROWS_SHOWN (200) are listed, then a row says how many more. */
+static void
+test_preview_caps_rejections (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = d8_test_source_path ("tests", "data", "bundles",
+                                               "policy-many-rejections.duan8.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8BundleImport) import = d8_bundle_import_new (f->province, path, &error);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  const D8BundlePreview *p;
+  GtkWidget *dialog;
+  guint more_rows = 0;
+
+  /* Chư Pưh's office sends 230 entries of Chư Sê: each is refused. */
+  g_assert_no_error (error);
+  p = d8_bundle_import_get_preview (import);
+  g_assert_cmpuint (p->rejections->len, ==, 230);
+
+  dialog = d8_exchange_preview (f->window, file);
+  collect_widgets (dialog, ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 201);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "And 30 more") == 0)
+      more_rows++;
+  g_assert_cmpuint (more_rows, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
 /* A toplevel message dialog whose heading starts with @prefix, waited for
  * up to @seconds while the main loop runs; NULL when none came. */
 static AdwMessageDialog *
@@ -669,6 +700,7 @@ main (int argc, char *argv[])
   ADD ("/ui-bundles/restore-snapshot-in-window", test_restore_snapshot_in_window);
   ADD ("/ui-bundles/preview-lists-rejections", test_preview_lists_rejections);
   ADD ("/ui-bundles/bad-bundles-change-nothing", test_bad_bundles_change_nothing);
+  ADD ("/ui-bundles/preview-caps-rejections", test_preview_caps_rejections);
   ADD ("/ui-bundles/large-bundle-in-background", test_large_bundle_in_background);
   ADD ("/ui-bundles/choose-office", test_choose_office);
 #undef ADD

@@ -358,6 +358,24 @@ count_grid (const D8BundlePreview *p)
   return grid;
 }
 
+/* Lists longer than this show their first rows and say how many more:
+ * a bundle may carry 200,000 records, and a row each would take minutes. */
+#define ROWS_SHOWN 200
+
+static GtkWidget *
+more_row (guint n_more)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *count = d8_format_count (n_more);
+  /* Translators: the last row of a long list; %s is a number */
+  g_autofree char *title = g_strdup_printf (ngettext ("And %s more", "And %s more", n_more),
+                                            count);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
 static GtkWidget *
 rejection_list (const D8BundlePreview *p)
 {
@@ -366,7 +384,7 @@ rejection_list (const D8BundlePreview *p)
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < p->rejections->len; i++)
+  for (guint i = 0; i < MIN (p->rejections->len, ROWS_SHOWN); i++)
     {
       const D8BundleRejection *r = p->rejections->pdata[i];
       GtkWidget *row = adw_action_row_new ();
@@ -379,6 +397,8 @@ rejection_list (const D8BundlePreview *p)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), r->reason);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+  if (p->rejections->len > ROWS_SHOWN)
+    gtk_list_box_append (GTK_LIST_BOX (list), more_row (p->rejections->len - ROWS_SHOWN));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
@@ -745,7 +765,7 @@ exchange_rebuild (Exchange *x)
   group = new_group (x, 0, _("Entries edited at two offices"),
                      _("Both versions are kept. Until you choose, the figures count the one "
                        "marked “shown”."));
-  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+  for (guint i = 0; conflicts != NULL && i < MIN (conflicts->len, ROWS_SHOWN); i++)
     {
       const D8Conflict *c = conflicts->pdata[i];
       const D8Entry *any = c->mine ? c->mine : c->theirs;
@@ -782,6 +802,8 @@ exchange_rebuild (Exchange *x)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), theirs_button);
       adw_preferences_group_add (group, row);
     }
+  if (conflicts != NULL && conflicts->len > ROWS_SHOWN)
+    adw_preferences_group_add (group, more_row (conflicts->len - ROWS_SHOWN));
   if (conflicts == NULL || conflicts->len == 0)
     add_empty_row (group, _("No conflicts"));
 

@@ -131,6 +131,11 @@ policy = [
 ]
 write("policy-unit-office.duan8.json", text(header(PUH, 7), [small_plan], policy))
 
+# Well-formed: more rejected records than the window's preview lists (200).
+many = [entry(1000 + n, unit=SE, origin=SE) for n in range(230)]
+write("policy-many-rejections.duan8.json",
+      text(header(PUH, 8, "33333333-3333-4333-8333-%012d"), [], many))
+
 # Well-formed, from the province: NFD text is stored as NFC.
 nfd = "Nghe\u0323\u0302 thuật"  # "Nghệ" decomposed
 write("good-nfd-note.duan8.json",
