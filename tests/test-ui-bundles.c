@@ -345,28 +345,37 @@ test_conflict_resolved_in_window (Fixture *f, gconstpointer data)
   spin ();
 }
 
+/* The core's preview of the fixture bundle @name (into @import) and the
+ * window's preview dialog of it, whose action rows go into @rows. */
+static GtkWidget *
+preview_fixture (Fixture *f, const char *name, D8BundleImport **import, GPtrArray *rows)
+{
+  g_autofree char *path = d8_test_source_path ("tests", "data", "bundles", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+
+  *import = d8_bundle_import_new (f->province, path, &error);
+  g_assert_no_error (error);
+  dialog = d8_exchange_preview (f->window, file);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  collect_widgets (dialog, ADW_TYPE_ACTION_ROW, rows);
+  return dialog;
+}
+
 /* A bundle with more rejected records than the preview lists: the first
  * ROWS_SHOWN (200) are listed, then a row says how many more. */
 static void
 test_preview_caps_rejections (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = d8_test_source_path ("tests", "data", "bundles",
-                                               "policy-many-rejections.duan8.json", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (D8BundleImport) import = d8_bundle_import_new (f->province, path, &error);
+  g_autoptr (D8BundleImport) import = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
-  const D8BundlePreview *p;
-  GtkWidget *dialog;
+  GtkWidget *dialog = preview_fixture (f, "policy-many-rejections.duan8.json", &import, rows);
+  const D8BundlePreview *p = d8_bundle_import_get_preview (import);
   guint more_rows = 0;
 
   /* Chư Pưh's office sends 230 entries of Chư Sê: each is refused. */
-  g_assert_no_error (error);
-  p = d8_bundle_import_get_preview (import);
   g_assert_cmpuint (p->rejections->len, ==, 230);
-
-  dialog = d8_exchange_preview (f->window, file);
-  collect_widgets (dialog, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 201);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "And 30 more") == 0)
@@ -552,23 +561,14 @@ test_restore_snapshot_in_window (Fixture *f, gconstpointer data)
 static void
 test_preview_lists_rejections (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = d8_test_source_path ("tests", "data", "bundles",
-                                               "policy-unit-office.duan8.json", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (D8BundleImport) import = d8_bundle_import_new (f->province, path, &error);
+  g_autoptr (D8BundleImport) import = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
-  const D8BundlePreview *p;
-  GtkWidget *dialog;
+  GtkWidget *dialog = preview_fixture (f, "policy-unit-office.duan8.json", &import, rows);
+  const D8BundlePreview *p = d8_bundle_import_get_preview (import);
   guint listed = 0;
 
-  g_assert_no_error (error);
-  p = d8_bundle_import_get_preview (import);
   g_assert_cmpuint (p->rejections->len, >, 0);
-
-  dialog = d8_exchange_preview (f->window, file);
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
-  collect_widgets (dialog, ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < p->rejections->len; i++)
     {
       const D8BundleRejection *r = p->rejections->pdata[i];
