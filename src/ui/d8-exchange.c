@@ -809,7 +809,7 @@ exchange_rebuild (Exchange *x)
 
   log = d8_bundle_list_log (store, NULL);
   group = new_group (x, 1, _("Bundles imported here"), NULL);
-  for (guint i = 0; log != NULL && i < log->len; i++)
+  for (guint i = 0; log != NULL && i < MIN (log->len, ROWS_SHOWN); i++)
     {
       const D8BundleLogEntry *e = log->pdata[i];
       GtkWidget *row = adw_action_row_new ();
@@ -828,6 +828,8 @@ exchange_rebuild (Exchange *x)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_group_add (group, row);
     }
+  if (log != NULL && log->len > ROWS_SHOWN)
+    adw_preferences_group_add (group, more_row (log->len - ROWS_SHOWN));
   if (log == NULL || log->len == 0)
     add_empty_row (group, _("No bundle has been imported yet"));
 
