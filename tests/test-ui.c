@@ -934,6 +934,115 @@ test_unit_entries_in_pages (Fixture *f, gconstpointer data)
   spin ();
   g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 100);
   g_assert_cmpstr (gtk_label_get_text (more_label), ==, "Showing 100 of 231 entries");
+  g_assert_true (d8_window_show_unit (window, NULL));
+  close_window (window);
+}
+
+/* The GtkButtons under @widget, in order (not the menu button's own). */
+static void
+collect_buttons (GtkWidget *widget, GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c) && gtk_button_get_label (GTK_BUTTON (c)) != NULL)
+        g_ptr_array_add (out, c);
+      collect_buttons (c, out);
+    }
+}
+
+/* Figures as of another day: the province matrix counts only the entries
+ * up to that day, the header says which day, and today brings them back. */
+static void
+test_window_as_of (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Unit) unit = get_unit (f, "Chư Pưh");
+  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->store, f->plan->id, "1", &error);
+  const char *dates[] = { "2023-03-01", "2023-06-10", "2023-09-01" };
+  D8Window *window;
+  GtkWidget *page, *cell;
+  AdwWindowTitle *title;
+  GtkMenuButton *as_of_button;
+  g_autofree char *june = d8_format_date ("2023-06-10");
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr (D8Entry) entry = d8_entry_new ();
+
+      entry->plan_id = f->plan->id;
+      entry->unit_id = unit->id;
+      entry->indicator_id = ind->id;
+      entry->date = g_strdup (dates[i]);
+      entry->amount = 1;
+      g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
+      g_assert_no_error (error);
+    }
+
+  window = open_window (f, 1300, 900);
+  page = d8_window_get_province_page (window);
+  title = template_child (window, D8_TYPE_WINDOW, "content_title");
+  as_of_button = template_child (page, D8_TYPE_PROVINCE_PAGE, "as_of_button");
+  cell = d8_province_page_get_cell (D8_PROVINCE_PAGE (page), (guint) (unit->position - 1), 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "3/4");
+  g_assert_null (d8_window_get_as_of (window));
+
+  /* The 6-month reporting date, as its button in the popover gives it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-as-of", "s",
+                                             "2023-06-10"));
+  spin ();
+  g_assert_cmpstr (d8_window_get_as_of (window), ==, "2023-06-10");
+  cell = d8_province_page_get_cell (D8_PROVINCE_PAGE (page), (guint) (unit->position - 1), 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "2/4");
+  g_assert_cmpstr (gtk_menu_button_get_label (as_of_button), ==, june);
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), june));
+  save_screenshot (GTK_WIDGET (window), "province-as-of.png");
+  /* The popover offers today and the plan's two reporting dates. */
+  {
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (as_of_button));
+    g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+    g_autofree char *half = g_strdup_printf ("6-month report (%s)", june);
+    gint64 end;
+
+    g_assert_nonnull (popover);
+    collect_buttons (popover, buttons);
+    g_assert_cmpuint (buttons->len, ==, 3);
+    g_assert_true (g_str_has_prefix (gtk_button_get_label (buttons->pdata[0]), "Today ("));
+    g_assert_cmpstr (gtk_button_get_label (buttons->pdata[1]), ==, half);
+    g_assert_cmpstr (gtk_actionable_get_action_name (buttons->pdata[1]), ==, "win.set-as-of");
+
+    gtk_menu_button_popup (as_of_button);
+    end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (!gtk_widget_get_mapped (popover) && g_get_monotonic_time () < end)
+      spin_for (20);
+    if (gtk_widget_get_mapped (popover))
+      save_screenshot (popover, "province-as-of-popover.png");
+    gtk_menu_button_popdown (as_of_button);
+  }
+
+  /* The unit page says it too. */
+  g_assert_true (d8_window_show_unit (window, unit->code));
+  spin ();
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), june));
+
+  /* Today again: an empty date, or today's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-as-of", "s", ""));
+  spin ();
+  g_assert_null (d8_window_get_as_of (window));
+  g_assert_null (strstr (adw_window_title_get_subtitle (title), june));
+  {
+    g_autofree char *today = d8_date_today ();
+
+    d8_window_set_as_of (window, "2023-03-31");
+    g_assert_cmpstr (d8_window_get_as_of (window), ==, "2023-03-31");
+    d8_window_set_as_of (window, today);
+    g_assert_null (d8_window_get_as_of (window));
+    /* Not a date: today. */
+    d8_window_set_as_of (window, "2023-02-30");
+    g_assert_null (d8_window_get_as_of (window));
+  }
+  /* The next window of this run opens on the province again. */
+  g_assert_true (d8_window_show_unit (window, NULL));
   close_window (window);
 }
 
@@ -1001,6 +1110,7 @@ main (int   argc,
   ADD ("/ui/window/charts", test_window_charts);
   ADD ("/ui/window/import-bundle", test_window_import_bundle);
   ADD ("/ui/unit/entries-in-pages", test_unit_entries_in_pages);
+  ADD ("/ui/window/as-of", test_window_as_of);
 #undef ADD
   g_test_add_func ("/ui/widgets/tooltip-helper", test_tooltip_helper);
 

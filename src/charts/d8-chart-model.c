@@ -447,19 +447,7 @@ d8_chart_model_timeline_from_overview (D8Overview *ov, GArray *daily_sums, int u
       model->subject = subject;
     }
 
-  /* The reporting dates of the plan (section V): districts report the six
-   * months before 10 June and the year before 10 December. */
-  {
-    int year = atoi (ov->plan->period_end ? ov->plan->period_end : "0");
-
-    if (year > 0)
-      {
-        g_ptr_array_add (model->report_dates, g_strdup_printf ("%04d-06-10", year));
-        g_ptr_array_add (model->report_labels, g_strdup (_("6-month report")));
-        g_ptr_array_add (model->report_dates, g_strdup_printf ("%04d-12-10", year));
-        g_ptr_array_add (model->report_labels, g_strdup (_("Annual report")));
-      }
-  }
+  d8_plan_report_dates (ov->plan, model->report_dates, model->report_labels);
   return model;
 }
 

@@ -39,10 +39,16 @@ d8_i18n_init (const char *language)
     }
 
   /* Tiếng Việt chosen on a system in another language: sort the Vietnamese
-   * way too (d8_text_collate_key follows LC_COLLATE). */
-  if (language != NULL && g_str_has_prefix (language, "vi")
-      && !g_str_has_prefix (setlocale (LC_COLLATE, NULL), "vi"))
-    setlocale (LC_COLLATE, "vi_VN.UTF-8");
+   * way too (d8_text_collate_key follows LC_COLLATE), and name months and
+   * weekdays in Vietnamese (GtkCalendar follows LC_TIME; every date the app
+   * writes for machines is ISO, whatever LC_TIME says). */
+  if (language != NULL && g_str_has_prefix (language, "vi"))
+    {
+      if (!g_str_has_prefix (setlocale (LC_COLLATE, NULL), "vi"))
+        setlocale (LC_COLLATE, "vi_VN.UTF-8");
+      if (!g_str_has_prefix (setlocale (LC_TIME, NULL), "vi"))
+        setlocale (LC_TIME, "vi_VN.UTF-8");
+    }
   bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -203,3 +203,16 @@ d8_status_to_label (D8Status status)
     default: g_return_val_if_reached ("");
     }
 }
+
+void
+d8_plan_report_dates (const D8Plan *plan, GPtrArray *dates, GPtrArray *labels)
+{
+  int year = atoi (plan->period_end ? plan->period_end : "0");
+
+  if (year <= 0)
+    return;
+  g_ptr_array_add (dates, g_strdup_printf ("%04d-06-10", year));
+  g_ptr_array_add (labels, g_strdup (_("6-month report")));
+  g_ptr_array_add (dates, g_strdup_printf ("%04d-12-10", year));
+  g_ptr_array_add (labels, g_strdup (_("Annual report")));
+}

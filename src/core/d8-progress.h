@@ -67,6 +67,12 @@ gboolean d8_overview_allocation (D8Overview *overview, guint indicator_index,
 /* Fills completion and status of a cell from its numbers. */
 void d8_cell_evaluate (D8Cell *cell, const D8Indicator *indicator, double expected);
 
+/* The plan's reporting dates (section V of the plan): districts report the
+ * six months before 10 June and the year before 10 December of the plan's
+ * year. Appends ISO dates to @dates and their translated names to @labels
+ * (both char *, owned); nothing for a plan without a period end. */
+void d8_plan_report_dates (const D8Plan *plan, GPtrArray *dates, GPtrArray *labels);
+
 /* Share of [period_start, period_end] elapsed at as_of (inclusive days), 0…1. */
 double d8_progress_expected (const char *period_start, const char *period_end, const char *as_of);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "d8-format.h"
 #include "d8-province-page.h"
@@ -20,7 +21,7 @@ struct _D8ProvincePage
 
   /* template children */
   GtkBox *allocation_box;
-  GtkLabel *as_of_label;
+  GtkMenuButton *as_of_button;
   GtkLabel *doc_label;
   GtkLabel *issued_label;
   GtkLabel *issuer_label;
@@ -30,6 +31,10 @@ struct _D8ProvincePage
   GtkLabel *overall_label;
   GtkWidget *scroller;
   GtkLabel *title_label;
+
+  GtkCalendar *calendar;  /* in the as-of popover */
+  GtkBox *report_box;     /* its buttons: today and the plan's reporting dates */
+  gboolean setting_date;
 
   GPtrArray *cells; /* GtkLabel*, borrowed from the grid; units × indicators */
   guint n_indicators;
@@ -307,6 +312,98 @@ rebuild_legend (D8ProvincePage *self)
                     create_cell (d8_status_to_label (statuses[i]), NULL, statuses[i]));
 }
 
+/* ------------------------------------------------------------ as of */
+
+static void
+day_selected_cb (D8ProvincePage *self)
+{
+  g_autoptr (GDateTime) day = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->setting_date)
+    return;
+  day = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (day, "%Y-%m-%d");
+  gtk_menu_button_popdown (self->as_of_button);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-as-of", "s", iso);
+}
+
+static GtkWidget *
+as_of_choice (const char *label, const char *iso)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0f);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.set-as-of");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (iso));
+  return button;
+}
+
+static void
+choice_clicked_cb (D8ProvincePage *self)
+{
+  gtk_menu_button_popdown (self->as_of_button);
+}
+
+/* The popover of the as-of button: a calendar on the current date, then
+ * today and the plan's reporting dates. */
+static void
+update_as_of_popover (D8ProvincePage *self, D8Overview *ov)
+{
+  g_autoptr (GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *today = d8_date_today ();
+  int y = 0, m = 0, d = 0;
+
+  if (self->calendar == NULL)
+    {
+      GtkWidget *popover = gtk_popover_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+      self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+      g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
+      self->report_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->report_box));
+      gtk_popover_set_child (GTK_POPOVER (popover), box);
+      gtk_menu_button_set_popover (self->as_of_button, popover);
+    }
+
+  d8_ui_remove_all_children (GTK_WIDGET (self->report_box));
+  {
+    g_autofree char *date = d8_format_date (today);
+    /* Translators: in the as-of popover; %s is today's date */
+    g_autofree char *label = g_strdup_printf (_("Today (%s)"), date);
+    GtkWidget *button = as_of_choice (label, "");
+
+    g_signal_connect_swapped (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
+    gtk_box_append (self->report_box, button);
+  }
+  d8_plan_report_dates (ov->plan, dates, labels);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      g_autofree char *date = d8_format_date (dates->pdata[i]);
+      /* Translators: in the as-of popover: a reporting date of the plan, e.g.
+         "6-month report (10/06/2023)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), (char *) labels->pdata[i], date);
+      GtkWidget *button = as_of_choice (label, dates->pdata[i]);
+
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
+      gtk_box_append (self->report_box, button);
+    }
+
+  if (ov->as_of != NULL && sscanf (ov->as_of, "%d-%d-%d", &y, &m, &d) == 3)
+    {
+      g_autoptr (GDateTime) day = g_date_time_new_local (y, m, d, 12, 0, 0);
+
+      self->setting_date = TRUE;
+      if (day != NULL)
+        gtk_calendar_select_day (self->calendar, day);
+      self->setting_date = FALSE;
+    }
+}
+
 void
 d8_province_page_set_overview (D8ProvincePage *self,
                                D8Overview     *ov)
@@ -327,7 +424,8 @@ d8_province_page_set_overview (D8ProvincePage *self,
   gtk_label_set_text (self->doc_label, ov->plan->doc_number ? ov->plan->doc_number : "");
   gtk_label_set_text (self->issuer_label, ov->plan->issuer ? ov->plan->issuer : "");
   gtk_label_set_text (self->issued_label, issued);
-  gtk_label_set_text (self->as_of_label, as_of);
+  gtk_menu_button_set_label (self->as_of_button, as_of);
+  update_as_of_popover (self, ov);
   gtk_label_set_text (self->overall_label, overall);
   gtk_level_bar_set_value (self->overall_bar,
                            isnan (ov->province_overall) ? 0.0
@@ -379,7 +477,7 @@ d8_province_page_class_init (D8ProvincePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/hoilhpn/Duan8/ui/d8-province-page.ui");
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, allocation_box);
-  gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, doc_label);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, issued_label);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, issuer_label);

@@ -57,6 +57,7 @@ struct _D8Window
   gint64 plan_id;
   D8Overview *overview;
   char *unit_code; /* NULL: the whole province */
+  char *as_of;     /* ISO date the figures are for; NULL: today */
   gboolean rebuilding;
 };
 
@@ -230,6 +231,21 @@ showing_charts (D8Window *self)
   return gtk_toggle_button_get_active (self->charts_button);
 }
 
+/* The header's subtitle: @text, and the as-of date when it is not today,
+ * so a past date is never mistaken for today's figures. */
+static char *
+with_as_of (D8Window *self, const char *text)
+{
+  g_autofree char *date = NULL;
+
+  if (self->as_of == NULL)
+    return g_strdup (text);
+  date = d8_format_date (self->as_of);
+  /* Translators: header subtitle, e.g. "huyện · figures as of 10/06/2023" */
+  return *text != '\0' ? g_strdup_printf (_("%s · figures as of %s"), text, date)
+                       : g_strdup_printf (_("Figures as of %s"), date);
+}
+
 static void
 update_content (D8Window *self)
 {
@@ -241,19 +257,22 @@ update_content (D8Window *self)
                               index);
   if (index < 0)
     {
+      g_autofree char *subtitle = with_as_of (self, self->overview->plan->doc_number);
+
       g_clear_pointer (&self->unit_code, g_free);
       adw_window_title_set_title (self->content_title, _("Whole province"));
-      adw_window_title_set_subtitle (self->content_title, self->overview->plan->doc_number);
+      adw_window_title_set_subtitle (self->content_title, subtitle);
       gtk_stack_set_visible_child_name (self->stack, charts ? "charts" : "province");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", FALSE);
     }
   else
     {
       const D8Unit *unit = g_ptr_array_index (self->overview->units, index);
+      g_autofree char *subtitle = with_as_of (self, unit->kind ? unit->kind : "");
 
       d8_unit_page_set_unit (self->unit_page, self->store, self->overview, (guint) index);
       adw_window_title_set_title (self->content_title, unit->name);
-      adw_window_title_set_subtitle (self->content_title, unit->kind ? unit->kind : "");
+      adw_window_title_set_subtitle (self->content_title, subtitle);
       gtk_stack_set_visible_child_name (self->stack, charts ? "charts" : "unit");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", TRUE);
     }
@@ -279,7 +298,7 @@ refresh (D8Window *self)
   if (self->plan_id == 0)
     return;
 
-  ov = d8_store_compute_overview (self->store, self->plan_id, NULL, &error);
+  ov = d8_store_compute_overview (self->store, self->plan_id, self->as_of, &error);
   if (ov == NULL)
     {
       show_error (self, error);
@@ -336,6 +355,31 @@ load_plan (D8Window  *self,
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-plan", plan->code);
   return TRUE;
+}
+
+void
+d8_window_set_as_of (D8Window   *self,
+                     const char *as_of)
+{
+  g_autofree char *today = NULL;
+
+  g_return_if_fail (D8_IS_WINDOW (self));
+  /* Today is kept as "today" (NULL), so the figures follow the calendar. */
+  today = d8_date_today ();
+  if (as_of != NULL && (!d8_date_is_valid (as_of) || g_strcmp0 (as_of, today) == 0))
+    as_of = NULL;
+  if (g_strcmp0 (as_of, self->as_of) == 0)
+    return;
+  g_free (self->as_of);
+  self->as_of = g_strdup (as_of);
+  refresh (self);
+}
+
+const char *
+d8_window_get_as_of (D8Window *self)
+{
+  g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
+  return self->as_of;
 }
 
 gboolean
@@ -556,6 +600,16 @@ show_unit_action (GtkWidget  *widget,
 
   if (d8_window_show_unit (self, g_variant_get_string (param, NULL)))
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+set_as_of_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  const char *date = g_variant_get_string (parameter, NULL);
+
+  d8_window_set_as_of (D8_WINDOW (widget), *date != '\0' ? date : NULL);
 }
 
 static void
@@ -866,6 +920,7 @@ d8_window_finalize (GObject *object)
 
   g_clear_pointer (&self->overview, d8_overview_free);
   g_clear_pointer (&self->unit_code, g_free);
+  g_clear_pointer (&self->as_of, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -958,6 +1013,7 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-unit", "s", show_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.set-as-of", "s", set_as_of_action);
   gtk_widget_class_install_action (widget_class, "win.edit-entry", "s", edit_entry_action);
   gtk_widget_class_install_action (widget_class, "win.delete-entry", "s", delete_entry_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);

@@ -19,6 +19,9 @@ gint64 d8_window_get_plan_id (D8Window *self);
  * province when @unit_code is NULL or "". Returns FALSE when the plan has no
  * such unit (the current page stays). */
 gboolean d8_window_show_unit (D8Window *self, const char *unit_code);
+/* The date the figures are computed for (ISO); NULL or today: today. */
+void d8_window_set_as_of (D8Window *self, const char *as_of);
+const char *d8_window_get_as_of (D8Window *self); /* NULL: today */
 
 /* The unit code of the page shown; NULL for the whole province. */
 const char *d8_window_get_unit_code (D8Window *self);
