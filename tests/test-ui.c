@@ -852,7 +852,7 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
-/* A unit with more entries than a page shows them 100 at a time, newest
+/* A unit with more entries than a page shows them 50 at a time, newest
  * first, with "Show More" until every one is there; the count below is the
  * store's. */
 static void
@@ -861,7 +861,7 @@ test_unit_entries_in_pages (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (D8Unit) unit = get_unit (f, "Ia Pa");
   g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->store, f->plan->id, "4", &error);
-  const guint n = 230;
+  const guint n = 120;
   D8Window *window;
   D8UnitPage *page;
   GtkWidget *more_box, *more_button;
@@ -875,7 +875,7 @@ test_unit_entries_in_pages (Fixture *f, gconstpointer data)
       entry->plan_id = f->plan->id;
       entry->unit_id = unit->id;
       entry->indicator_id = ind->id;
-      /* 28 days a month from January: the newest is 2023-09-06 (i = 229). */
+      /* 28 days a month from January: the newest is 2023-05-08 (i = 119). */
       entry->date = g_strdup_printf ("2023-%02u-%02u", 1 + i / 28, 1 + i % 28);
       entry->amount = 1;
       g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
@@ -890,12 +890,12 @@ test_unit_entries_in_pages (Fixture *f, gconstpointer data)
   more_button = template_child (page, D8_TYPE_UNIT_PAGE, "more_button");
   more_label = template_child (page, D8_TYPE_UNIT_PAGE, "more_label");
 
-  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 100);
+  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 50);
   g_assert_true (gtk_widget_get_visible (more_box));
-  g_assert_cmpstr (gtk_label_get_text (more_label), ==, "Showing 100 of 230 entries");
+  g_assert_cmpstr (gtk_label_get_text (more_label), ==, "Showing 50 of 120 entries");
   /* Newest first. */
   {
-    g_autofree char *newest = d8_format_date ("2023-09-06");
+    g_autofree char *newest = d8_format_date ("2023-05-08");
     GtkWidget *first = d8_unit_page_get_entry_row (page, 0);
 
     g_assert_nonnull (first);
@@ -912,14 +912,14 @@ test_unit_entries_in_pages (Fixture *f, gconstpointer data)
   }
   g_signal_emit_by_name (more_button, "clicked");
   spin ();
-  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 200);
+  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 100);
   g_assert_true (gtk_widget_get_visible (more_box));
   g_signal_emit_by_name (more_button, "clicked");
   spin ();
   g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, n);
   g_assert_false (gtk_widget_get_visible (more_box));
 
-  /* A change in the store rebuilds the page from the first 100 again. */
+  /* A change in the store rebuilds the page from the first 50 again. */
   {
     g_autoptr (D8Entry) entry = d8_entry_new ();
 
@@ -932,8 +932,8 @@ test_unit_entries_in_pages (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
   }
   spin ();
-  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 100);
-  g_assert_cmpstr (gtk_label_get_text (more_label), ==, "Showing 100 of 231 entries");
+  g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 50);
+  g_assert_cmpstr (gtk_label_get_text (more_label), ==, "Showing 50 of 121 entries");
   g_assert_true (d8_window_show_unit (window, NULL));
   close_window (window);
 }

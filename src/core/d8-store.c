@@ -1768,18 +1768,33 @@ d8_store_get_entry (D8Store *self, const char *uuid, GError **error)
   return entry_from_row (stmt);
 }
 
-#define ENTRIES_WHERE                                                                          \
-  " FROM entries WHERE plan_id = ?1 AND (?2 = 0 OR unit_id = ?2)"                              \
-  " AND (?3 = 0 OR indicator_id = ?3) AND (?4 OR deleted = 0)"
+/* The conditions of an entry list, only those that filter: "(?2 = 0 OR
+ * unit_id = ?2)" would keep SQLite from the (plan_id, unit_id, date) index,
+ * which lets the newest page of a unit's entries be read without sorting
+ * them all. */
+static char *
+entries_where (const char *table, gint64 unit_id, gint64 indicator_id, gboolean include_deleted)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_printf (sql, " FROM %s WHERE plan_id = ?1", table);
+  if (unit_id != 0)
+    g_string_append (sql, " AND unit_id = ?2");
+  if (indicator_id != 0)
+    g_string_append (sql, " AND indicator_id = ?3");
+  if (!include_deleted)
+    g_string_append (sql, " AND deleted = 0");
+  return g_string_free (sql, FALSE);
+}
 
 static void
-bind_entries_where (sqlite3_stmt *stmt, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
-                    gboolean include_deleted)
+bind_entries_where (sqlite3_stmt *stmt, gint64 plan_id, gint64 unit_id, gint64 indicator_id)
 {
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  sqlite3_bind_int64 (stmt, 3, indicator_id);
-  sqlite3_bind_int (stmt, 4, include_deleted);
+  if (unit_id != 0)
+    sqlite3_bind_int64 (stmt, 2, unit_id);
+  if (indicator_id != 0)
+    sqlite3_bind_int64 (stmt, 3, indicator_id);
 }
 
 GPtrArray *
@@ -1792,11 +1807,17 @@ d8_store_list_entries_range (D8Store *self, gint64 plan_id, gint64 unit_id, gint
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " ENTRY_COLUMNS ENTRIES_WHERE
-                        " ORDER BY date DESC, created_at DESC LIMIT ?5 OFFSET ?6", error);
+  {
+    g_autofree char *where = entries_where ("entries", unit_id, indicator_id, include_deleted);
+    g_autofree char *sql = g_strconcat ("SELECT " ENTRY_COLUMNS, where,
+                                        " ORDER BY date DESC, created_at DESC"
+                                        " LIMIT ?5 OFFSET ?6", NULL);
+
+    stmt = prepare (self, sql, error);
+  }
   if (stmt == NULL)
     return NULL;
-  bind_entries_where (stmt, plan_id, unit_id, indicator_id, include_deleted);
+  bind_entries_where (stmt, plan_id, unit_id, indicator_id);
   sqlite3_bind_int64 (stmt, 5, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (stmt, 6, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1822,13 +1843,20 @@ d8_store_count_entries (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 in
                         gboolean include_deleted, GError **error)
 {
   g_autoptr (D8Stmt) stmt = NULL;
+  /* Live entries are counted from entry_totals, whose n the triggers keep
+   * per plan × unit × indicator: no need to visit 200,000 rows. */
+  g_autofree char *where = entries_where (include_deleted ? "entries" : "entry_totals", unit_id,
+                                          indicator_id, TRUE);
+  g_autofree char *sql = g_strconcat (include_deleted ? "SELECT count(*)"
+                                                      : "SELECT COALESCE (SUM (n), 0)",
+                                      where, NULL);
 
   g_return_val_if_fail (D8_IS_STORE (self), -1);
 
-  stmt = prepare (self, "SELECT count(*)" ENTRIES_WHERE, error);
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return -1;
-  bind_entries_where (stmt, plan_id, unit_id, indicator_id, include_deleted);
+  bind_entries_where (stmt, plan_id, unit_id, indicator_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       db_error (self, error, _("reading entries"));

@@ -48,7 +48,7 @@ struct _D8UnitPage
   gint64 n_entries; /* in the store, for this unit */
 };
 
-#define ENTRIES_PAGE 100
+#define ENTRIES_PAGE 50
 
 G_DEFINE_FINAL_TYPE (D8UnitPage, d8_unit_page, GTK_TYPE_WIDGET)
 
@@ -283,7 +283,7 @@ append_entries (D8UnitPage *self)
     {
       g_autofree char *a = d8_format_count (shown);
       g_autofree char *b = d8_format_count (self->n_entries);
-      /* Translators: under a unit's entries; "Showing 100 of 2,345 entries" */
+      /* Translators: under a unit's entries; "Showing 50 of 2,345 entries" */
       g_autofree char *text = g_strdup_printf (ngettext ("Showing %s of %s entry",
                                                          "Showing %s of %s entries",
                                                          (gulong) self->n_entries),
