@@ -176,6 +176,28 @@ amount_u=$(at "$U1" entries --format csv | grep "^$e1," | cut -d, -f6)
 is "both sides converge on 8" "$amount_p/$amount_u" "8/8"
 is "the offices hold the same entries after both resolved" "$(entries "$U1")" "$(entries "$P")"
 
+# ------------------------------------------- every conflict at once
+at "$U1" edit "$e1" --amount 11
+at "$U1" edit "$e2" --amount 12
+at "$P" edit "$e1" --amount 21
+at "$P" edit "$e2" --amount 22
+at "$U1" export-bundle --out "$tmp/u1e.duan8.json" >/dev/null
+expect "the province imports two concurrent edits" 0 "$P" import-bundle "$tmp/u1e.duan8.json"
+is "two conflicts are listed" "$(at "$P" conflicts --format csv | tail -n +2 | wc -l)" "2"
+expect "resolve needs a UUID or --all-conflicts" 1 "$P" resolve --keep theirs
+expect "and not both" 1 "$P" resolve "$e1" --all-conflicts --keep theirs
+is "a refused resolve changes nothing" "$(at "$P" conflicts --format csv | tail -n +2 | wc -l)" "2"
+expect "the province keeps Chư Pưh's versions of all" 0 "$P" resolve --all-conflicts --keep theirs
+grep -q "2 entries" "$tmp/out" && ok "and says how many" || not_ok "and says how many"
+is "no conflict is left" "$(at "$P" conflicts --format csv | tail -n +2 | wc -l)" "0"
+is "both carry Chư Pưh's amounts" \
+  "$(at "$P" entries --format csv | grep "^$e1," | cut -d, -f6)/$(at "$P" entries --format csv | grep "^$e2," | cut -d, -f6)" "11/12"
+expect "with none left, --all-conflicts says so" 0 "$P" resolve --all-conflicts --keep mine
+grep -q "nothing changed" "$tmp/out" && ok "nothing to settle" || not_ok "nothing to settle"
+at "$P" export-bundle --all --out "$tmp/all5.duan8.json" >/dev/null
+expect "Chư Pưh imports the settlement" 0 "$U1" import-bundle "$tmp/all5.duan8.json"
+is "the offices agree again" "$(entries "$U1")" "$(entries "$P")"
+
 # ------------------------------------------- tombstones
 at "$U2" delete "$f2"
 at "$U2" export-bundle --out "$tmp/u2b.duan8.json" >/dev/null

@@ -501,6 +501,70 @@ test_large_bundle_in_background (Fixture *f, gconstpointer data)
   }
 }
 
+/* Clicks Keep All Theirs, answers its question with @response; returns
+ * how many conflicts are left. */
+static guint
+answer_all_theirs (Fixture *f, GtkWidget *button, const char *response)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  AdwMessageDialog *confirm;
+
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  confirm = find_message_dialog ("Keep the other office’s version of all 2 entries?");
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, response);
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  spin ();
+  conflicts = d8_bundle_list_conflicts (f->province, &error);
+  g_assert_no_error (error);
+  return conflicts->len;
+}
+
+/* Two conflicts settled at once: Keep All Theirs asks first, then both
+ * entries carry the unit office's amounts and no conflict is left. */
+static void
+test_resolve_all_in_window (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) first = NULL, second = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GPtrArray) all_theirs = NULL;
+  g_autofree char *a = record (f->unit, 3);
+  g_autofree char *b = record (f->unit, 1);
+  GtkWidget *exchange;
+
+  first = export_unit (f, 2);
+  preview_and_answer (f, first, "import", NULL);
+  edit (f->unit, a, 2);
+  edit (f->unit, b, 5);
+  g_usleep (2000);
+  edit (f->province, a, 4);
+  edit (f->province, b, 6);
+  second = export_unit (f, 2);
+  preview_and_answer (f, second, "import", NULL);
+  conflicts = d8_bundle_list_conflicts (f->province, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+
+  exchange = d8_exchange_show_window (f->window);
+  all_theirs = find_buttons (exchange, _("Keep All T_heirs"));
+  g_assert_cmpuint (all_theirs->len, ==, 1);
+  /* Cancel first: nothing changes. */
+  g_assert_cmpuint (answer_all_theirs (f, all_theirs->pdata[0], "cancel"), ==, 2);
+  g_assert_cmpuint (answer_all_theirs (f, all_theirs->pdata[0], "keep"), ==, 0);
+  g_assert_cmpint (amount_of (f->province, a), ==, 2);
+  g_assert_cmpint (amount_of (f->province, b), ==, 5);
+  assert_cell (f, 7);
+  g_assert_true (has_row_titled (exchange, _("No conflicts")));
+  g_clear_pointer (&all_theirs, g_ptr_array_unref);
+  all_theirs = find_buttons (exchange, _("Keep All T_heirs"));
+  g_assert_cmpuint (all_theirs->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (exchange));
+  spin ();
+}
+
 /* The snapshot taken before an import, restored from the Exchange window
  * after its confirmation: the figures go back. */
 static void
@@ -697,6 +761,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui-bundles/conflict-resolved-in-window", test_conflict_resolved_in_window);
+  ADD ("/ui-bundles/resolve-all-in-window", test_resolve_all_in_window);
   ADD ("/ui-bundles/restore-snapshot-in-window", test_restore_snapshot_in_window);
   ADD ("/ui-bundles/preview-lists-rejections", test_preview_lists_rejections);
   ADD ("/ui-bundles/bad-bundles-change-nothing", test_bad_bundles_change_nothing);

@@ -507,6 +507,7 @@ gboolean
 d8_cli_cmd_resolve (Cli *cli, GError **error)
 {
   const char *keep = d8_cli_option_value (cli, "keep");
+  gboolean all = d8_cli_option_flag (cli, "all-conflicts");
   D8BundleKeep which;
 
   if (!d8_cli_require_option (cli, "keep", error))
@@ -521,7 +522,37 @@ d8_cli_cmd_resolve (Cli *cli, GError **error)
                    _("--keep: “%s” is neither “mine” nor “theirs”"), keep);
       return FALSE;
     }
-  if (!d8_cli_open_store (cli, error) || !d8_bundle_resolve (cli->store, cli->arg, which, error))
+  if (all == (cli->arg != NULL))
+    {
+      g_set_error_literal (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
+                           _("resolve: give either the UUID of one entry or --all-conflicts"));
+      return FALSE;
+    }
+  if (!d8_cli_open_store (cli, error))
+    return FALSE;
+  if (all)
+    {
+      guint n = 0;
+
+      if (!d8_bundle_resolve_all (cli->store, which, &n, error))
+        return FALSE;
+      if (n == 0)
+        g_print ("%s\n", _("No entry is in conflict; nothing changed."));
+      else if (which == D8_BUNDLE_KEEP_MINE)
+        g_print (ngettext ("Kept this office’s version of %u entry; every conflict is settled.\n",
+                           "Kept this office’s version of %u entries; every conflict is settled.\n",
+                           n),
+                 n);
+      else
+        g_print (ngettext ("Kept the other office’s version of %u entry; every conflict is "
+                           "settled.\n",
+                           "Kept the other office’s version of %u entries; every conflict is "
+                           "settled.\n",
+                           n),
+                 n);
+      return TRUE;
+    }
+  if (!d8_bundle_resolve (cli->store, cli->arg, which, error))
     return FALSE;
   if (which == D8_BUNDLE_KEEP_MINE)
     g_print (_("Kept this office’s version of %s; the conflict is settled.\n"), cli->arg);

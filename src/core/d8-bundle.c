@@ -3312,8 +3312,9 @@ d8_bundle_list_conflicts (D8Store *store, GError **error)
   return g_steal_pointer (&list);
 }
 
-gboolean
-d8_bundle_resolve (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error)
+/* Resolves the conflict of @uuid inside the caller's transaction. */
+static gboolean
+resolve_one (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error)
 {
   g_autoptr (GPtrArray) leaves = NULL;
   g_autoptr (Stmt) stmt = NULL;
@@ -3326,11 +3327,6 @@ d8_bundle_resolve (D8Store *store, const char *uuid, D8BundleKeep keep, GError *
   Pass pass = { 0 };
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
-
-  if (!exec_sql (store, "BEGIN IMMEDIATE;", error))
-    return FALSE;
   stmt = prep (store, "SELECT mine_version FROM conflicts WHERE uuid = ?", error);
   if (stmt == NULL)
     goto out;
@@ -3412,16 +3408,72 @@ d8_bundle_resolve (D8Store *store, const char *uuid, D8BundleKeep keep, GError *
         || !d8_store_observe_version (store, result.version, error))
       goto out;
   }
+  ok = TRUE;
+
+out:
+  pass_clear (&pass);
+  g_free (result.version);
+  return ok;
+}
+
+/* Runs @uuids' resolutions (all of the store's conflicts when NULL) in one
+ * transaction: all or none. */
+static gboolean
+resolve_many (D8Store *store, const char *uuid, D8BundleKeep keep, guint *n_resolved,
+              GError **error)
+{
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = FALSE;
+
+  if (!exec_sql (store, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  if (uuid != NULL)
+    g_ptr_array_add (uuids, g_strdup (uuid));
+  else
+    {
+      g_autoptr (Stmt) stmt = prep (store, "SELECT uuid FROM conflicts ORDER BY uuid", error);
+      int rc;
+
+      if (stmt == NULL)
+        goto out;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (uuids, col_text (stmt, 0));
+      if (rc != SQLITE_DONE)
+        {
+          db_fail (store, error);
+          goto out;
+        }
+    }
+  for (guint i = 0; i < uuids->len; i++)
+    if (!resolve_one (store, uuids->pdata[i], keep, error))
+      goto out;
   if (!exec_sql (store, "COMMIT;", error))
     goto out;
   ok = TRUE;
+  if (n_resolved != NULL)
+    *n_resolved = uuids->len;
 
 out:
   if (!ok)
     exec_sql (store, "ROLLBACK;", NULL);
-  pass_clear (&pass);
-  g_free (result.version);
-  if (ok)
+  else if (uuids->len > 0)
     d8_store_emit_changed (store);
   return ok;
+}
+
+gboolean
+d8_bundle_resolve (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error)
+{
+  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  return resolve_many (store, uuid, keep, NULL, error);
+}
+
+gboolean
+d8_bundle_resolve_all (D8Store *store, D8BundleKeep keep, guint *n_resolved, GError **error)
+{
+  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
+
+  return resolve_many (store, NULL, keep, n_resolved, error);
 }

@@ -173,6 +173,10 @@ GPtrArray *d8_bundle_list_conflicts (D8Store *store, GError **error); /* D8Confl
  * with the same version and do not conflict again. */
 gboolean d8_bundle_resolve (D8Store *store, const char *uuid, D8BundleKeep keep,
                             GError **error);
+/* The same choice for every conflict, in one transaction: all or none.
+ * @n_resolved (may be NULL) gets how many there were. */
+gboolean d8_bundle_resolve_all (D8Store *store, D8BundleKeep keep, guint *n_resolved,
+                                GError **error);
 
 /* Tests only: called at points of an import ("snapshot", "begin", "entry"
  * with the number written so far, "before-commit", "after-commit"). */

@@ -21,6 +21,7 @@
 #include "d8-exchange.h"
 #include "d8-format.h"
 #include "d8-snapshot.h"
+#include "d8-ui-util.h"
 
 #include <glib/gstdio.h>
 
@@ -671,6 +672,66 @@ resolve_clicked_cb (GtkButton *button, Exchange *x)
 }
 
 static void
+resolve_all_response_cb (AdwMessageDialog *dialog, const char *response, Exchange *x)
+{
+  gboolean mine = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "d8-mine"));
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  if (g_strcmp0 (response, "keep") != 0 || x->window == NULL)
+    return;
+  if (!d8_bundle_resolve_all (d8_window_get_store (x->window),
+                              mine ? D8_BUNDLE_KEEP_MINE : D8_BUNDLE_KEEP_THEIRS, &n, &error))
+    adw_preferences_window_add_toast (x->prefs, adw_toast_new (error->message));
+  else
+    {
+      g_autofree char *count = d8_format_count (n);
+      /* Translators: a notification; %s is a number of conflicts */
+      g_autofree char *text = g_strdup_printf (ngettext ("%s conflict resolved",
+                                                         "%s conflicts resolved", n),
+                                               count);
+
+      adw_preferences_window_add_toast (x->prefs, adw_toast_new (text));
+    }
+  exchange_rebuild (x);
+}
+
+/* Keep All Mine / Keep All Theirs: one choice for every conflict, asked
+ * for first, then made in one transaction. */
+static void
+resolve_all_clicked_cb (GtkButton *button, Exchange *x)
+{
+  gboolean mine = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "d8-mine"));
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "d8-count"));
+  g_autofree char *count = d8_format_count (n);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (mine)
+    /* Translators: %s is a number of entries in conflict */
+    heading = g_strdup_printf (ngettext ("Keep this office’s version of %s entry?",
+                                         "Keep this office’s version of all %s entries?", n),
+                               count);
+  else
+    /* Translators: %s is a number of entries in conflict */
+    heading = g_strdup_printf (ngettext ("Keep the other office’s version of %s entry?",
+                                         "Keep the other office’s version of all %s entries?", n),
+                               count);
+  dialog = adw_message_dialog_new (GTK_WINDOW (x->prefs), heading,
+                                   _("The same choice is made for every entry in conflict, all "
+                                     "at once. The versions not kept stop counting in the "
+                                     "figures."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "keep",
+                                    mine ? _("Keep _Mine") : _("Keep _Theirs"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "d8-mine", GINT_TO_POINTER (mine));
+  g_signal_connect (dialog, "response", G_CALLBACK (resolve_all_response_cb), x);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 restore_response_cb (AdwMessageDialog *dialog, const char *response, Exchange *x)
 {
   const char *name = g_object_get_data (G_OBJECT (dialog), "d8-snapshot");
@@ -716,7 +777,7 @@ suffix_button (const char *label, const char *tooltip)
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  d8_ui_set_tooltip_text (button, tooltip);
   return button;
 }
 
@@ -804,6 +865,24 @@ exchange_rebuild (Exchange *x)
     }
   if (conflicts != NULL && conflicts->len > ROWS_SHOWN)
     adw_preferences_group_add (group, more_row (conflicts->len - ROWS_SHOWN));
+  if (conflicts != NULL && conflicts->len > 1)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *all_mine = suffix_button (_("Keep All M_ine"),
+                                           _("Keep this office’s version of every entry in conflict"));
+      GtkWidget *all_theirs = suffix_button (_("Keep All T_heirs"),
+                                             _("Keep the other office’s version of every entry in "
+                                               "conflict"));
+
+      g_object_set_data (G_OBJECT (all_mine), "d8-mine", GINT_TO_POINTER (TRUE));
+      g_object_set_data (G_OBJECT (all_mine), "d8-count", GUINT_TO_POINTER (conflicts->len));
+      g_object_set_data (G_OBJECT (all_theirs), "d8-count", GUINT_TO_POINTER (conflicts->len));
+      g_signal_connect (all_mine, "clicked", G_CALLBACK (resolve_all_clicked_cb), x);
+      g_signal_connect (all_theirs, "clicked", G_CALLBACK (resolve_all_clicked_cb), x);
+      gtk_box_append (GTK_BOX (box), all_mine);
+      gtk_box_append (GTK_BOX (box), all_theirs);
+      adw_preferences_group_set_header_suffix (group, box);
+    }
   if (conflicts == NULL || conflicts->len == 0)
     add_empty_row (group, _("No conflicts"));
 
