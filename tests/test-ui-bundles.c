@@ -549,8 +549,10 @@ test_resolve_all_in_window (Fixture *f, gconstpointer data)
   g_assert_cmpuint (conflicts->len, ==, 2);
 
   exchange = d8_exchange_show_window (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (exchange), 900, 560);
   all_theirs = find_buttons (exchange, _("Keep All T_heirs"));
   g_assert_cmpuint (all_theirs->len, ==, 1);
+  d8_test_save_screenshot (exchange, "exchange-conflicts-all.png");
   /* Cancel first: nothing changes. */
   g_assert_cmpuint (answer_all_theirs (f, all_theirs->pdata[0], "cancel"), ==, 2);
   g_assert_cmpuint (answer_all_theirs (f, all_theirs->pdata[0], "keep"), ==, 0);
