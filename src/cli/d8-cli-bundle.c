@@ -572,8 +572,6 @@ static const D8CliColumn log_columns[] = {
   { "summary", N_("Summary"), D8_CLI_TEXT },
 };
 
-/* The counts of a logged import (a JSON object with stable keys) as a line
- * for people; the text as is if it is not such an object. */
 gboolean
 d8_cli_cmd_log (Cli *cli, GError **error)
 {

@@ -2598,12 +2598,6 @@ d8_bundle_describe_counts (const guint entries[D8_BUNDLE_N_OUTCOMES])
 }
 
 char *
-d8_bundle_preview_summary (const D8BundlePreview *p)
-{
-  return d8_bundle_describe_counts (p->entries);
-}
-
-char *
 d8_bundle_log_entry_describe (const D8BundleLogEntry *entry)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -3416,8 +3410,8 @@ out:
   return ok;
 }
 
-/* Runs @uuids' resolutions (all of the store's conflicts when NULL) in one
- * transaction: all or none. */
+/* Resolves the conflict of @uuid, or every conflict when @uuid is NULL, in
+ * one transaction: all or none. */
 static gboolean
 resolve_many (D8Store *store, const char *uuid, D8BundleKeep keep, guint *n_resolved,
               GError **error)

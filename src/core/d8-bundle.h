@@ -121,10 +121,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8BundleImport, d8_bundle_import_free)
 
 /* Machine-readable preview (stable English keys). */
 char *d8_bundle_preview_to_json (const D8BundlePreview *preview);
-/* One translated line: "3 new, 1 updated, 0 unchanged, …". */
-/* Counts of each outcome in words, translated, digits grouped. */
+/* Counts of each outcome as one translated line, digits grouped: "3 new,
+ * 1 updated, 0 unchanged, …" (a preview's entries, a logged import's). */
 char *d8_bundle_describe_counts (const guint entries[D8_BUNDLE_N_OUTCOMES]);
-char *d8_bundle_preview_summary (const D8BundlePreview *preview);
 
 /* ------------------------------------------------------ log and conflicts */
 

@@ -227,7 +227,7 @@ static void
 show_applied (D8Window *window, D8BundleImport *import)
 {
   const D8BundlePreview *preview = d8_bundle_import_get_preview (import);
-  g_autofree char *summary = d8_bundle_preview_summary (preview);
+  g_autofree char *summary = d8_bundle_describe_counts (preview->entries);
   AdwToast *toast;
 
   {

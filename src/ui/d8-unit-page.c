@@ -361,14 +361,18 @@ d8_unit_page_get_n_entries (D8UnitPage *self)
   return self->entry_rows->len;
 }
 
+static GtkWidget *
+row_at (GPtrArray *rows, guint index)
+{
+  return index < rows->len ? g_ptr_array_index (rows, index) : NULL;
+}
+
 GtkWidget *
 d8_unit_page_get_indicator_row (D8UnitPage *self,
                                 guint       indicator_index)
 {
   g_return_val_if_fail (D8_IS_UNIT_PAGE (self), NULL);
-  if (indicator_index >= self->indicator_rows->len)
-    return NULL;
-  return g_ptr_array_index (self->indicator_rows, indicator_index);
+  return row_at (self->indicator_rows, indicator_index);
 }
 
 static void
@@ -428,9 +432,7 @@ d8_unit_page_get_entry_row (D8UnitPage *self,
                             guint       index)
 {
   g_return_val_if_fail (D8_IS_UNIT_PAGE (self), NULL);
-  if (index >= self->entry_rows->len)
-    return NULL;
-  return g_ptr_array_index (self->entry_rows, index);
+  return row_at (self->entry_rows, index);
 }
 
 GtkWidget *
