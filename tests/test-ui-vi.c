@@ -35,6 +35,7 @@
 #include "d8-store.h"
 #include "d8-unit-page.h"
 #include "d8-test-ui.h"
+#include "d8-province-page.h"
 #include "d8-window.h"
 
 /* Texts that are the same in both languages: codes, proper nouns. */
@@ -914,6 +915,19 @@ test_province_page (void)
   wait_for_frame (GTK_WIDGET (window));
   check_widget (GTK_WIDGET (window), NULL, FALSE);
   save_screenshot (GTK_WIDGET (window), "vi-province.png");
+  /* The as-of popover is made when it opens: its calendar and choices. */
+  {
+    GtkWidget *page = d8_window_get_province_page (window);
+    GtkMenuButton *as_of = GTK_MENU_BUTTON (
+      gtk_widget_get_template_child (page, D8_TYPE_PROVINCE_PAGE, "as_of_button"));
+
+    gtk_menu_button_popup (as_of);
+    spin ();
+    g_assert_nonnull (gtk_menu_button_get_popover (as_of));
+    check_widget (GTK_WIDGET (gtk_menu_button_get_popover (as_of)), "as-of-popover", FALSE);
+    gtk_menu_button_popdown (as_of);
+    spin ();
+  }
   end_case ();
 }
 

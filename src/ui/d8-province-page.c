@@ -32,6 +32,7 @@ struct _D8ProvincePage
   GtkWidget *scroller;
   GtkLabel *title_label;
 
+  D8Overview *overview;   /* borrowed from the window, for the as-of popover */
   GtkCalendar *calendar;  /* in the as-of popover */
   GtkBox *report_box;     /* its buttons: today and the plan's reporting dates */
   gboolean setting_date;
@@ -328,8 +329,16 @@ day_selected_cb (D8ProvincePage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.set-as-of", "s", iso);
 }
 
+static void
+choice_clicked_cb (D8ProvincePage *self)
+{
+  gtk_menu_button_popdown (self->as_of_button);
+}
+
+/* A button of the as-of popover: sets the window's date to @iso ("" is
+ * today) and closes the popover. */
 static GtkWidget *
-as_of_choice (const char *label, const char *iso)
+as_of_choice (D8ProvincePage *self, const char *label, const char *iso)
 {
   GtkWidget *button = gtk_button_new_with_label (label);
 
@@ -337,20 +346,17 @@ as_of_choice (const char *label, const char *iso)
   gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0f);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.set-as-of");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (iso));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
   return button;
 }
 
+/* The popover of the as-of button, made when it opens (not at startup): a
+ * calendar on the current date, then today and the plan's reporting dates. */
 static void
-choice_clicked_cb (D8ProvincePage *self)
+create_as_of_popup (GtkMenuButton *button, gpointer data)
 {
-  gtk_menu_button_popdown (self->as_of_button);
-}
-
-/* The popover of the as-of button: a calendar on the current date, then
- * today and the plan's reporting dates. */
-static void
-update_as_of_popover (D8ProvincePage *self, D8Overview *ov)
-{
+  D8ProvincePage *self = data;
+  D8Overview *ov = self->overview;
   g_autoptr (GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *today = d8_date_today ();
@@ -367,30 +373,26 @@ update_as_of_popover (D8ProvincePage *self, D8Overview *ov)
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->report_box));
       gtk_popover_set_child (GTK_POPOVER (popover), box);
-      gtk_menu_button_set_popover (self->as_of_button, popover);
+      gtk_menu_button_set_popover (button, popover);
     }
+  if (ov == NULL)
+    return;
 
-  d8_ui_remove_all_children (GTK_WIDGET (self->report_box));
-  {
-    g_autofree char *date = d8_format_date (today);
-    /* Translators: in the as-of popover; %s is today's date */
-    g_autofree char *label = g_strdup_printf (_("Today (%s)"), date);
-    GtkWidget *button = as_of_choice (label, "");
-
-    g_signal_connect_swapped (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
-    gtk_box_append (self->report_box, button);
-  }
+  /* Today first: its date is given as "" so the window keeps following
+   * the calendar. */
+  g_ptr_array_add (dates, g_strdup (""));
+  g_ptr_array_add (labels, g_strdup (C_("as of", "Today")));
   d8_plan_report_dates (ov->plan, dates, labels);
+  d8_ui_remove_all_children (GTK_WIDGET (self->report_box));
   for (guint i = 0; i < dates->len; i++)
     {
-      g_autofree char *date = d8_format_date (dates->pdata[i]);
-      /* Translators: in the as-of popover: a reporting date of the plan, e.g.
-         "6-month report (10/06/2023)" */
+      const char *iso = dates->pdata[i];
+      g_autofree char *date = d8_format_date (*iso != '\0' ? iso : today);
+      /* Translators: in the as-of popover: "Today (29/11/2026)" or a reporting
+         date of the plan, "6-month report (10/06/2023)" */
       g_autofree char *label = g_strdup_printf (_("%s (%s)"), (char *) labels->pdata[i], date);
-      GtkWidget *button = as_of_choice (label, dates->pdata[i]);
 
-      g_signal_connect_swapped (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
-      gtk_box_append (self->report_box, button);
+      gtk_box_append (self->report_box, as_of_choice (self, label, iso));
     }
 
   if (ov->as_of != NULL && sscanf (ov->as_of, "%d-%d-%d", &y, &m, &d) == 3)
@@ -425,7 +427,7 @@ d8_province_page_set_overview (D8ProvincePage *self,
   gtk_label_set_text (self->issuer_label, ov->plan->issuer ? ov->plan->issuer : "");
   gtk_label_set_text (self->issued_label, issued);
   gtk_menu_button_set_label (self->as_of_button, as_of);
-  update_as_of_popover (self, ov);
+  self->overview = ov;
   gtk_label_set_text (self->overall_label, overall);
   gtk_level_bar_set_value (self->overall_bar,
                            isnan (ov->province_overall) ? 0.0
@@ -497,6 +499,7 @@ d8_province_page_init (D8ProvincePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cells = g_ptr_array_new ();
+  gtk_menu_button_set_create_popup_func (self->as_of_button, create_as_of_popup, self, NULL);
 }
 
 GtkWidget *
