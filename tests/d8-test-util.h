@@ -6,6 +6,35 @@
 
 #include "d8-store.h"
 
+/* Records an entry in @store's only plan as the CLI's record does: @unit by
+ * name or code, @indicator by code, @note may be NULL. Returns its UUID. */
+static inline char *
+d8_test_record (D8Store    *store,
+                const char *unit,
+                const char *indicator,
+                const char *date,
+                gint64      amount,
+                const char *note)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Plan) plan = d8_store_resolve_plan (store, NULL, &error);
+  g_autoptr (D8Unit) u = plan ? d8_store_resolve_unit (store, plan->id, unit, &error) : NULL;
+  g_autoptr (D8Indicator) ind = u ? d8_store_resolve_indicator (store, plan->id, indicator, &error)
+                                  : NULL;
+  g_autoptr (D8Entry) entry = d8_entry_new ();
+
+  g_assert_no_error (error);
+  entry->plan_id = plan->id;
+  entry->unit_id = u->id;
+  entry->indicator_id = ind->id;
+  entry->date = g_strdup (date);
+  entry->amount = amount;
+  entry->note = g_strdup (note);
+  g_assert_true (d8_store_add_entry (store, entry, FALSE, &error));
+  g_assert_no_error (error);
+  return g_strdup (entry->uuid);
+}
+
 /* A fresh temporary folder for one test; removed by d8_test_tmpdir_free. */
 static inline char *
 d8_test_tmpdir (void)

@@ -83,21 +83,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static char *
 record (D8Store *store, gint64 amount)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (D8Plan) plan = d8_store_resolve_plan (store, NULL, &error);
-  g_autoptr (D8Unit) unit = d8_store_resolve_unit (store, plan->id, PUH, &error);
-  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (store, plan->id, "1", &error);
-  g_autoptr (D8Entry) entry = d8_entry_new ();
-
-  g_assert_no_error (error);
-  entry->plan_id = plan->id;
-  entry->unit_id = unit->id;
-  entry->indicator_id = ind->id;
-  entry->date = g_strdup ("2023-03-04");
-  entry->amount = amount;
-  g_assert_true (d8_store_add_entry (store, entry, FALSE, &error));
-  g_assert_no_error (error);
-  return g_strdup (entry->uuid);
+  return d8_test_record (store, PUH, "1", "2023-03-04", amount, NULL);
 }
 
 static void
@@ -427,26 +413,11 @@ test_large_bundle_in_background (Fixture *f, gconstpointer data)
   GtkWidget *busy;
   AdwMessageDialog *preview;
   const guint n = 1500;
-  g_autoptr (D8Plan) plan = d8_store_resolve_plan (f->unit, NULL, &error);
-  g_autoptr (D8Unit) unit = d8_store_resolve_unit (f->unit, plan->id, PUH, &error);
-  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->unit, plan->id, "1", &error);
 
-  g_assert_no_error (error);
   /* Long notes make the bundle large with few entries. */
   note = g_strnfill (700, 'x');
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (D8Entry) entry = d8_entry_new ();
-
-      entry->plan_id = plan->id;
-      entry->unit_id = unit->id;
-      entry->indicator_id = ind->id;
-      entry->date = g_strdup ("2023-05-06");
-      entry->amount = 1;
-      entry->note = g_strdup (note);
-      g_assert_true (d8_store_add_entry (f->unit, entry, FALSE, &error));
-      g_assert_no_error (error);
-    }
+    g_free (d8_test_record (f->unit, PUH, "1", "2023-05-06", 1, note));
   file = export_unit (f, n);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &error);
   g_assert_no_error (error);

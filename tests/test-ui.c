@@ -627,20 +627,7 @@ test_entry_delete_undo (Fixture *f, gconstpointer data)
 static void
 record (Fixture *f, const char *unit_name, const char *indicator, const char *date, gint64 amount)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (D8Unit) unit = get_unit (f, unit_name);
-  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->store, f->plan->id, indicator,
-                                                            &error);
-  g_autoptr (D8Entry) entry = d8_entry_new ();
-
-  g_assert_no_error (error);
-  entry->plan_id = f->plan->id;
-  entry->unit_id = unit->id;
-  entry->indicator_id = ind->id;
-  entry->date = g_strdup (date);
-  entry->amount = amount;
-  g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
-  g_assert_no_error (error);
+  g_free (d8_test_record (f->store, unit_name, indicator, date, amount, NULL));
 }
 
 static void
@@ -858,28 +845,19 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
 static void
 test_unit_entries_in_pages (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (D8Unit) unit = get_unit (f, "Ia Pa");
-  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->store, f->plan->id, "4", &error);
   const guint n = 120;
   D8Window *window;
   D8UnitPage *page;
   GtkWidget *more_box, *more_button;
   GtkLabel *more_label;
 
-  g_assert_no_error (error);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (D8Entry) entry = d8_entry_new ();
-
-      entry->plan_id = f->plan->id;
-      entry->unit_id = unit->id;
-      entry->indicator_id = ind->id;
       /* 28 days a month from January: the newest is 2023-05-08 (i = 119). */
-      entry->date = g_strdup_printf ("2023-%02u-%02u", 1 + i / 28, 1 + i % 28);
-      entry->amount = 1;
-      g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
-      g_assert_no_error (error);
+      g_autofree char *date = g_strdup_printf ("2023-%02u-%02u", 1 + i / 28, 1 + i % 28);
+
+      record (f, "Ia Pa", "4", date, 1);
     }
 
   window = open_window (f, 1100, 800);
@@ -920,17 +898,7 @@ test_unit_entries_in_pages (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (more_box));
 
   /* A change in the store rebuilds the page from the first 50 again. */
-  {
-    g_autoptr (D8Entry) entry = d8_entry_new ();
-
-    entry->plan_id = f->plan->id;
-    entry->unit_id = unit->id;
-    entry->indicator_id = ind->id;
-    entry->date = g_strdup ("2023-10-01");
-    entry->amount = 1;
-    g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
-    g_assert_no_error (error);
-  }
+  record (f, "Ia Pa", "4", "2023-10-01", 1);
   spin ();
   g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 50);
   g_assert_cmpstr (gtk_label_get_text (more_label), ==, "Showing 50 of 121 entries");
@@ -955,9 +923,7 @@ collect_buttons (GtkWidget *widget, GPtrArray *out)
 static void
 test_window_as_of (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (D8Unit) unit = get_unit (f, "Chư Pưh");
-  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (f->store, f->plan->id, "1", &error);
   const char *dates[] = { "2023-03-01", "2023-06-10", "2023-09-01" };
   D8Window *window;
   GtkWidget *page, *cell;
@@ -965,19 +931,8 @@ test_window_as_of (Fixture *f, gconstpointer data)
   GtkMenuButton *as_of_button;
   g_autofree char *june = d8_format_date ("2023-06-10");
 
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    {
-      g_autoptr (D8Entry) entry = d8_entry_new ();
-
-      entry->plan_id = f->plan->id;
-      entry->unit_id = unit->id;
-      entry->indicator_id = ind->id;
-      entry->date = g_strdup (dates[i]);
-      entry->amount = 1;
-      g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
-      g_assert_no_error (error);
-    }
+    record (f, "Chư Pưh", "1", dates[i], 1);
 
   window = open_window (f, 1300, 900);
   page = d8_window_get_province_page (window);
