@@ -15,6 +15,7 @@
 #include "d8-cli-report.h"
 #include "d8-cli.h"
 #include "d8-cli-private.h"
+#include "d8-entry.h"
 #include "d8-error.h"
 #include "d8-format.h"
 #include "d8-store.h"
@@ -402,12 +403,6 @@ static const D8CliColumn indicator_columns[] = {
   { "target_source", N_("Target source"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
 };
 
-static const char *
-kind_to_string (D8IndicatorKind kind)
-{
-  return kind == D8_KIND_PERCENT ? "percent" : "count";
-}
-
 static gboolean
 cmd_indicators (Cli *cli, GError **error)
 {
@@ -431,7 +426,7 @@ cmd_indicators (Cli *cli, GError **error)
       d8_cli_table_set_text (table, "name", indicator->name_vi);
       d8_cli_table_set_text (table, "name_en", indicator->name_en);
       d8_cli_table_set_text (table, "count_unit", indicator->count_unit);
-      d8_cli_table_set_text (table, "kind", kind_to_string (indicator->kind));
+      d8_cli_table_set_text (table, "kind", d8_indicator_kind_to_string (indicator->kind));
       d8_cli_table_set_int (table, "group", indicator->group_no);
       d8_cli_table_set_text (table, "group_title", indicator->group_title);
       d8_cli_table_set_bool (table, "in_appendix", indicator->in_appendix);

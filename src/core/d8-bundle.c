@@ -31,19 +31,17 @@
 #include <json-glib/json-glib.h>
 
 #include "d8-bundle.h"
+#include "d8-entry.h"
 #include "d8-format.h"
 #include "d8-hlc.h"
 #include "d8-plan-file.h"
 #include "d8-snapshot.h"
+#include "d8-sql.h"
 #include "d8-store-private.h"
 #include "d8-text.h"
 
-#define MAX_AMOUNT G_GINT64_CONSTANT (1000000000000)
-#define MAX_TEXT 10000 /* characters of a place or note */
 #define MAX_DEPTH 64
 
-typedef sqlite3_stmt Stmt;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stmt, sqlite3_finalize)
 
 static void (*test_hook) (const char *point, guint64 n);
 
@@ -778,7 +776,7 @@ get_count (Ctx *ctx, Reader *r, guint v, const char *field, gint64 *out)
     return rec_fail (ctx, field, _("expected a whole number"));
   if (text[0] == '-')
     return rec_fail (ctx, field, _("%s is negative"), text);
-  if (x->str_len > 13 || !g_ascii_string_to_unsigned (text, 10, 0, MAX_AMOUNT, &value, NULL))
+  if (x->str_len > 13 || !g_ascii_string_to_unsigned (text, 10, 0, D8_ENTRY_AMOUNT_MAX, &value, NULL))
     return rec_fail (ctx, field, _("%s is out of range (0 to 10¹²)"), text);
   *out = (gint64) value;
   return TRUE;
@@ -860,10 +858,12 @@ read_entry (Ctx *ctx, Reader *r, guint obj, guint index, GHashTable *seen)
         }
       else if (strcmp (key, "date") == 0)
         {
+          g_autoptr (GError) local_error = NULL;
+
           if (!get_text (ctx, r, c, key, FALSE, 10, &text))
             return FALSE;
-          if (!d8_date_is_valid (text))
-            return rec_fail (ctx, key, _("“%s” is not a date in the form YYYY-MM-DD"), text);
+          if (!d8_entry_check_date (text, &local_error))
+            return rec_fail (ctx, key, "%s", local_error->message);
           rec.date = g_string_chunk_insert_const (chunk, text);
           have |= F_DATE;
         }
@@ -890,19 +890,13 @@ read_entry (Ctx *ctx, Reader *r, guint obj, guint index, GHashTable *seen)
           g_autofree char *nfc = NULL;
           g_autoptr (GError) local_error = NULL;
 
-          if (!get_text (ctx, r, c, key, TRUE, MAX_TEXT * 4, &text))
+          /* The raw text may take up to 4 bytes a character before NFC. */
+          if (!get_text (ctx, r, c, key, TRUE, D8_ENTRY_TEXT_MAX * 4, &text))
             return FALSE;
-          if (text != NULL)
-            {
-              /* Normalised to NFC like every text typed here. */
-              nfc = d8_text_normalize (text, key, &local_error);
-              if (nfc == NULL)
-                return rec_fail (ctx, key, "%s", local_error->message);
-              if (g_utf8_strlen (nfc, -1) > MAX_TEXT)
-                return rec_fail (ctx, key, _("the text is too long (at most %d characters)"),
-                                 MAX_TEXT);
-              text = *nfc ? g_string_chunk_insert (chunk, nfc) : NULL;
-            }
+          /* Normalised and limited like every text typed here. */
+          if (!d8_entry_normalize_text (text, &nfc, &local_error))
+            return rec_fail (ctx, key, "%s", local_error->message);
+          text = nfc ? g_string_chunk_insert (chunk, nfc) : NULL;
           if (key[0] == 'p')
             rec.place = text;
           else
@@ -1448,51 +1442,6 @@ out:
 
 /* ================================================= import: classifying */
 
-static gboolean
-db_fail (D8Store *store, GError **error)
-{
-  g_set_error (error, D8_ERROR, D8_ERROR_DATABASE, _("Database error while importing: %s"),
-               sqlite3_errmsg (d8_store_get_db (store)));
-  return FALSE;
-}
-
-static Stmt *
-prep (D8Store *store, const char *sql, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (d8_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      db_fail (store, error);
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-exec_sql (D8Store *store, const char *sql, GError **error)
-{
-  if (sqlite3_exec (d8_store_get_db (store), sql, NULL, NULL, NULL) != SQLITE_OK)
-    return db_fail (store, error);
-  return TRUE;
-}
-
-static char *
-col_text (sqlite3_stmt *stmt, int col)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-  return text ? g_strdup ((const char *) text) : NULL;
-}
-
-static void
-bind_opt (sqlite3_stmt *stmt, int i, const char *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_STATIC);
-}
-
 static PlanInfo *
 plan_info_new (void)
 {
@@ -1505,7 +1454,7 @@ plan_info_new (void)
 static PlanInfo *
 plan_info_from_db (D8Store *store, const char *code)
 {
-  g_autoptr (Stmt) stmt = prep (store, "SELECT id FROM plans WHERE code = ?", NULL);
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT id FROM plans WHERE code = ?", NULL);
   PlanInfo *info;
 
   if (stmt == NULL)
@@ -1516,22 +1465,22 @@ plan_info_from_db (D8Store *store, const char *code)
   info = plan_info_new ();
   info->id = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prep (store, "SELECT u.code, u.id FROM plan_units pu JOIN units u ON u.id = pu.unit_id"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT u.code, u.id FROM plan_units pu JOIN units u ON u.id = pu.unit_id"
                       " WHERE pu.plan_id = ?", NULL);
   sqlite3_bind_int64 (stmt, 1, info->id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (info->units, col_text (stmt, 0),
+    g_hash_table_insert (info->units, d8_sql_column_dup (stmt, 0),
                          g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)));
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prep (store, "SELECT code, id, kind FROM indicators WHERE plan_id = ?", NULL);
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT code, id, kind FROM indicators WHERE plan_id = ?", NULL);
   sqlite3_bind_int64 (stmt, 1, info->id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       IndicatorInfo *ind = g_new0 (IndicatorInfo, 1);
       ind->id = sqlite3_column_int64 (stmt, 1);
-      ind->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "percent") == 0
-                    ? D8_KIND_PERCENT : D8_KIND_COUNT;
-      g_hash_table_insert (info->indicators, col_text (stmt, 0), ind);
+      if (!d8_indicator_kind_from_string (d8_sql_column_text (stmt, 2), &ind->kind))
+        ind->kind = D8_KIND_COUNT; /* the schema's CHECK allows no other */
+      g_hash_table_insert (info->indicators, d8_sql_column_dup (stmt, 0), ind);
     }
   return info;
 }
@@ -1563,14 +1512,14 @@ compare_plan (D8Store *store, gint64 plan_id, D8PlanFile *file)
   g_autoptr (GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   int result = 0;
 
-  stmt = prep (store, "SELECT u.code, pu.position FROM plan_units pu JOIN units u"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT u.code, pu.position FROM plan_units pu JOIN units u"
                       " ON u.id = pu.unit_id WHERE pu.plan_id = ?", NULL);
   sqlite3_bind_int64 (stmt, 1, plan_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (rows, col_text (stmt, 0), GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    g_hash_table_insert (rows, d8_sql_column_dup (stmt, 0), GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (g_hash_table_size (rows) != file->rows->len)
     return 2;
@@ -1583,29 +1532,29 @@ compare_plan (D8Store *store, gint64 plan_id, D8PlanFile *file)
         return 2;
     }
 
-  stmt = prep (store, "SELECT code, kind || ':' || in_appendix FROM indicators WHERE plan_id = ?",
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT code, kind || ':' || in_appendix FROM indicators WHERE plan_id = ?",
                NULL);
   sqlite3_bind_int64 (stmt, 1, plan_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (kinds, col_text (stmt, 0), col_text (stmt, 1));
+    g_hash_table_insert (kinds, d8_sql_column_dup (stmt, 0), d8_sql_column_dup (stmt, 1));
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (g_hash_table_size (kinds) != file->indicators->len)
     return 2;
   for (guint i = 0; i < file->indicators->len; i++)
     {
       D8Indicator *ind = file->indicators->pdata[i];
-      g_autofree char *kind = g_strdup_printf ("%s:%d", ind->kind == D8_KIND_PERCENT ? "percent"
-                                               : "count", ind->in_appendix ? 1 : 0);
+      g_autofree char *kind = g_strdup_printf ("%s:%d", d8_indicator_kind_to_string (ind->kind),
+                                               ind->in_appendix ? 1 : 0);
       if (g_strcmp0 (g_hash_table_lookup (kinds, ind->code), kind) != 0)
         return 2;
     }
 
-  stmt = prep (store, "SELECT u.code || ' ' || i.code, q.written FROM quotas q"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT u.code || ' ' || i.code, q.written FROM quotas q"
                       " JOIN units u ON u.id = q.unit_id JOIN indicators i ON i.id = q.indicator_id"
                       " WHERE q.plan_id = ?", NULL);
   sqlite3_bind_int64 (stmt, 1, plan_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (cells, col_text (stmt, 0), col_text (stmt, 1));
+    g_hash_table_insert (cells, d8_sql_column_dup (stmt, 0), d8_sql_column_dup (stmt, 1));
   g_clear_pointer (&stmt, sqlite3_finalize);
   for (guint i = 0; i < file->rows->len && result == 0; i++)
     {
@@ -1619,14 +1568,14 @@ compare_plan (D8Store *store, gint64 plan_id, D8PlanFile *file)
         }
     }
 
-  stmt = prep (store, "SELECT i.code, t.value, t.written, t.source FROM plan_targets t"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT i.code, t.value, t.written, t.source FROM plan_targets t"
                       " JOIN indicators i ON i.id = t.indicator_id WHERE t.plan_id = ?", NULL);
   sqlite3_bind_int64 (stmt, 1, plan_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
       g_ascii_dtostr (buf, sizeof buf, sqlite3_column_double (stmt, 1));
-      g_hash_table_insert (targets, col_text (stmt, 0),
+      g_hash_table_insert (targets, d8_sql_column_dup (stmt, 0),
                            g_strdup_printf ("%s|%s|%s", buf, sqlite3_column_text (stmt, 2),
                                             sqlite3_column_text (stmt, 3)));
     }
@@ -1655,12 +1604,12 @@ compare_plan (D8Store *store, gint64 plan_id, D8PlanFile *file)
 static gboolean
 update_plan_quotas (D8Store *store, gint64 plan_id, D8PlanFile *file, GError **error)
 {
-  g_autoptr (Stmt) quota = prep (store, "UPDATE quotas SET quota = ?1, written = ?2"
+  g_autoptr (D8SqlStmt) quota = d8_sql_prepare (d8_store_get_db (store), "UPDATE quotas SET quota = ?1, written = ?2"
                                         " WHERE plan_id = ?3"
                                         " AND unit_id = (SELECT id FROM units WHERE code = ?4)"
                                         " AND indicator_id = (SELECT id FROM indicators"
                                         "  WHERE plan_id = ?3 AND code = ?5)", error);
-  g_autoptr (Stmt) target = NULL;
+  g_autoptr (D8SqlStmt) target = NULL;
 
   if (quota == NULL)
     return FALSE;
@@ -1679,18 +1628,18 @@ update_plan_quotas (D8Store *store, gint64 plan_id, D8PlanFile *file, GError **e
           sqlite3_bind_text (quota, 4, row->unit, -1, SQLITE_STATIC);
           sqlite3_bind_text (quota, 5, file->columns->pdata[c], -1, SQLITE_STATIC);
           if (sqlite3_step (quota) != SQLITE_DONE)
-            return db_fail (store, error);
+            return d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
         }
     }
   {
-    g_autoptr (Stmt) clear = prep (store, "DELETE FROM plan_targets WHERE plan_id = ?", error);
+    g_autoptr (D8SqlStmt) clear = d8_sql_prepare (d8_store_get_db (store), "DELETE FROM plan_targets WHERE plan_id = ?", error);
     if (clear == NULL)
       return FALSE;
     sqlite3_bind_int64 (clear, 1, plan_id);
     if (sqlite3_step (clear) != SQLITE_DONE)
-      return db_fail (store, error);
+      return d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
   }
-  target = prep (store, "INSERT INTO plan_targets (plan_id, indicator_id, value, written, source)"
+  target = d8_sql_prepare (d8_store_get_db (store), "INSERT INTO plan_targets (plan_id, indicator_id, value, written, source)"
                         " SELECT ?1, id, ?3, ?4, ?5 FROM indicators WHERE plan_id = ?1 AND code = ?2",
                  error);
   if (target == NULL)
@@ -1707,7 +1656,7 @@ update_plan_quotas (D8Store *store, gint64 plan_id, D8PlanFile *file, GError **e
       sqlite3_bind_text (target, 4, ind->target_written, -1, SQLITE_STATIC);
       sqlite3_bind_text (target, 5, ind->target_source, -1, SQLITE_STATIC);
       if (sqlite3_step (target) != SQLITE_DONE)
-        return db_fail (store, error);
+        return d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
     }
   return TRUE;
 }
@@ -1729,11 +1678,11 @@ reject (D8BundleImport *im, const char *record, const char *uuid, const char *fi
 typedef struct
 {
   gboolean write;
-  Stmt *local;     /* version, history, deleted, has conflict */
-  Stmt *leaves;    /* other versions of a conflict */
-  Stmt *insert;
-  Stmt *update;
-  Stmt *unconflict;
+  D8SqlStmt *local;     /* version, history, deleted, has conflict */
+  D8SqlStmt *leaves;    /* other versions of a conflict */
+  D8SqlStmt *insert;
+  D8SqlStmt *update;
+  D8SqlStmt *unconflict;
   gint64 change_seq;
   const char *max_version;
   guint64 written;
@@ -1831,22 +1780,22 @@ leaf_from_row (sqlite3_stmt *stmt)
   Leaf *leaf = g_new0 (Leaf, 1);
   D8Entry *e = leaf->e = d8_entry_new ();
 
-  e->uuid = col_text (stmt, 0);
+  e->uuid = d8_sql_column_dup (stmt, 0);
   e->plan_id = sqlite3_column_int64 (stmt, 1);
   e->unit_id = sqlite3_column_int64 (stmt, 2);
   e->indicator_id = sqlite3_column_int64 (stmt, 3);
-  e->date = col_text (stmt, 4);
+  e->date = d8_sql_column_dup (stmt, 4);
   e->amount = sqlite3_column_int64 (stmt, 5);
   e->reached = sqlite3_column_int64 (stmt, 6);
   e->group_size = sqlite3_column_int64 (stmt, 7);
-  e->place = col_text (stmt, 8);
-  e->note = col_text (stmt, 9);
-  e->created_at = col_text (stmt, 10);
-  e->updated_at = col_text (stmt, 11);
-  e->origin = col_text (stmt, 12);
+  e->place = d8_sql_column_dup (stmt, 8);
+  e->note = d8_sql_column_dup (stmt, 9);
+  e->created_at = d8_sql_column_dup (stmt, 10);
+  e->updated_at = d8_sql_column_dup (stmt, 11);
+  e->origin = d8_sql_column_dup (stmt, 12);
   e->deleted = sqlite3_column_int (stmt, 13);
-  leaf->version = col_text (stmt, 14);
-  leaf->history = col_text (stmt, 15);
+  leaf->version = d8_sql_column_dup (stmt, 14);
+  leaf->history = d8_sql_column_dup (stmt, 15);
   return leaf;
 }
 
@@ -1881,7 +1830,7 @@ static GPtrArray *
 load_leaves (D8Store *store, const char *uuid, GError **error)
 {
   g_autoptr (GPtrArray) leaves = g_ptr_array_new_with_free_func ((GDestroyNotify) leaf_free);
-  g_autoptr (Stmt) stmt = prep (store, "SELECT " ENTRY_COLS " FROM entries WHERE uuid = ?",
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT " ENTRY_COLS " FROM entries WHERE uuid = ?",
                                 error);
 
   if (stmt == NULL)
@@ -1890,7 +1839,7 @@ load_leaves (D8Store *store, const char *uuid, GError **error)
   if (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (leaves, leaf_from_row (stmt));
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prep (store, "SELECT " ENTRY_COLS " FROM conflict_versions WHERE uuid = ?"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT " ENTRY_COLS " FROM conflict_versions WHERE uuid = ?"
                       " ORDER BY version DESC", error);
   if (stmt == NULL)
     return NULL;
@@ -1914,8 +1863,8 @@ bind_leaf (sqlite3_stmt *stmt, const Leaf *leaf, gint64 change_seq)
   sqlite3_bind_int64 (stmt, 6, e->amount);
   sqlite3_bind_int64 (stmt, 7, e->reached);
   sqlite3_bind_int64 (stmt, 8, e->group_size);
-  bind_opt (stmt, 9, e->place);
-  bind_opt (stmt, 10, e->note);
+  d8_sql_bind_text (stmt, 9, e->place, D8_SQL_EMPTY_IS_TEXT);
+  d8_sql_bind_text (stmt, 10, e->note, D8_SQL_EMPTY_IS_TEXT);
   sqlite3_bind_text (stmt, 11, e->created_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 12, e->updated_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, e->origin, -1, SQLITE_STATIC);
@@ -1939,8 +1888,8 @@ bind_rec (sqlite3_stmt *stmt, const Rec *rec, gint64 plan_id, gint64 unit_id,
   sqlite3_bind_int64 (stmt, 6, rec->amount);
   sqlite3_bind_int64 (stmt, 7, rec->reached);
   sqlite3_bind_int64 (stmt, 8, rec->group_size);
-  bind_opt (stmt, 9, rec->place);
-  bind_opt (stmt, 10, rec->note);
+  d8_sql_bind_text (stmt, 9, rec->place, D8_SQL_EMPTY_IS_TEXT);
+  d8_sql_bind_text (stmt, 10, rec->note, D8_SQL_EMPTY_IS_TEXT);
   sqlite3_bind_text (stmt, 11, rec->created_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 12, rec->updated_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, rec->origin, -1, SQLITE_STATIC);
@@ -1958,37 +1907,37 @@ store_leaves (D8Store *store, Pass *pass, GPtrArray *leaves, const char *mine,
               const char *bundle_id, GError **error)
 {
   Leaf *winner = leaves->pdata[0];
-  g_autoptr (Stmt) clear = NULL;
-  g_autoptr (Stmt) head = NULL;
-  g_autoptr (Stmt) other = NULL;
+  g_autoptr (D8SqlStmt) clear = NULL;
+  g_autoptr (D8SqlStmt) head = NULL;
+  g_autoptr (D8SqlStmt) other = NULL;
 
   for (guint i = 1; i < leaves->len; i++)
     if (strcmp (((Leaf *) leaves->pdata[i])->version, winner->version) > 0)
       winner = leaves->pdata[i];
   bind_leaf (pass->update, winner, ++pass->change_seq);
   if (sqlite3_step (pass->update) != SQLITE_DONE)
-    return db_fail (store, error);
-  clear = prep (store, "DELETE FROM conflicts WHERE uuid = ?", error);
+    return d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
+  clear = d8_sql_prepare (d8_store_get_db (store), "DELETE FROM conflicts WHERE uuid = ?", error);
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_text (clear, 1, winner->e->uuid, -1, SQLITE_STATIC);
   if (sqlite3_step (clear) != SQLITE_DONE)
-    return db_fail (store, error);
+    return d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
   if (leaves->len < 2)
     return TRUE;
-  head = prep (store, "INSERT INTO conflicts (uuid, mine_version, bundle_id, detected_at)"
+  head = d8_sql_prepare (d8_store_get_db (store), "INSERT INTO conflicts (uuid, mine_version, bundle_id, detected_at)"
                       " VALUES (?, ?, ?, ?)", error);
-  other = prep (store, "INSERT INTO conflict_versions (" ENTRY_COLS ")"
+  other = d8_sql_prepare (d8_store_get_db (store), "INSERT INTO conflict_versions (" ENTRY_COLS ")"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 error);
   if (head == NULL || other == NULL)
     return FALSE;
   sqlite3_bind_text (head, 1, winner->e->uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (head, 2, mine, -1, SQLITE_STATIC);
-  bind_opt (head, 3, bundle_id);
+  d8_sql_bind_text (head, 3, bundle_id, D8_SQL_EMPTY_IS_TEXT);
   sqlite3_bind_text (head, 4, pass->now, -1, SQLITE_STATIC);
   if (sqlite3_step (head) != SQLITE_DONE)
-    return db_fail (store, error);
+    return d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
   for (guint i = 0; i < leaves->len; i++)
     {
       Leaf *leaf = leaves->pdata[i];
@@ -1996,7 +1945,7 @@ store_leaves (D8Store *store, Pass *pass, GPtrArray *leaves, const char *mine,
         continue;
       bind_leaf (other, leaf, 0);
       if (sqlite3_step (other) != SQLITE_DONE)
-        return db_fail (store, error);
+        return d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
     }
   return TRUE;
 }
@@ -2008,17 +1957,17 @@ write_conflict (D8BundleImport *im, Pass *pass, const Rec *rec, gint64 plan_id, 
   D8Store *store = im->store;
   g_autoptr (GPtrArray) leaves = load_leaves (store, rec->uuid, error);
   g_autoptr (GPtrArray) keep = g_ptr_array_new ();
-  g_autoptr (Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autofree char *mine = NULL;
   gboolean mine_kept = FALSE;
 
   if (leaves == NULL)
     return FALSE;
-  stmt = prep (store, "SELECT mine_version FROM conflicts WHERE uuid = ?", error);
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT mine_version FROM conflicts WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, rec->uuid, -1, SQLITE_STATIC);
-  mine = sqlite3_step (stmt) == SQLITE_ROW ? col_text (stmt, 0)
+  mine = sqlite3_step (stmt) == SQLITE_ROW ? d8_sql_column_dup (stmt, 0)
                                            : g_strdup (((Leaf *) leaves->pdata[0])->version);
   /* Versions the incoming one descends from are superseded by it. */
   for (guint i = 0; i < leaves->len; i++)
@@ -2051,14 +2000,14 @@ write_entry (D8BundleImport *im, Pass *pass, const Rec *rec, D8BundleOutcome out
   stmt = pass->exists ? pass->update : pass->insert;
   bind_rec (stmt, rec, plan_id, unit_id, indicator_id, ++pass->change_seq);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return db_fail (im->store, error);
+    return d8_sql_fail (d8_store_get_db (im->store), error, _("The bundle could not be imported."));
   if (stmt == pass->update)
     {
       /* It descends from every version here: a pending conflict is over. */
       sqlite3_reset (pass->unconflict);
       sqlite3_bind_text (pass->unconflict, 1, rec->uuid, -1, SQLITE_STATIC);
       if (sqlite3_step (pass->unconflict) != SQLITE_DONE)
-        return db_fail (im->store, error);
+        return d8_sql_fail (d8_store_get_db (im->store), error, _("The bundle could not be imported."));
     }
   return TRUE;
 }
@@ -2102,29 +2051,29 @@ run_pass (D8BundleImport *im, Pass *pass, GError **error)
   g_ptr_array_set_size (p->conflicts, 0);
   g_hash_table_remove_all (im->plan_infos);
 
-  pass->local = prep (store, "SELECT version, history, deleted,"
+  pass->local = d8_sql_prepare (d8_store_get_db (store), "SELECT version, history, deleted,"
                              " EXISTS (SELECT 1 FROM conflicts c WHERE c.uuid = e.uuid)"
                              " FROM entries e WHERE uuid = ?", error);
-  pass->leaves = prep (store, "SELECT version, history FROM conflict_versions WHERE uuid = ?",
+  pass->leaves = d8_sql_prepare (d8_store_get_db (store), "SELECT version, history FROM conflict_versions WHERE uuid = ?",
                        error);
   if (pass->local == NULL || pass->leaves == NULL)
     return FALSE;
   if (pass->write)
     {
-      g_autoptr (Stmt) max = prep (store, "SELECT IFNULL (MAX (change_seq), 0) FROM entries",
+      g_autoptr (D8SqlStmt) max = d8_sql_prepare (d8_store_get_db (store), "SELECT IFNULL (MAX (change_seq), 0) FROM entries",
                                    error);
       if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
-        return max ? db_fail (store, error) : FALSE;
+        return max ? d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported.")) : FALSE;
       pass->change_seq = sqlite3_column_int64 (max, 0);
-      pass->insert = prep (store, "INSERT INTO entries (" ENTRY_COLS ", change_seq) VALUES (?1, ?2,"
+      pass->insert = d8_sql_prepare (d8_store_get_db (store), "INSERT INTO entries (" ENTRY_COLS ", change_seq) VALUES (?1, ?2,"
                                   " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
                                   " ?17)", error);
-      pass->update = prep (store, "UPDATE entries SET plan_id = ?2, unit_id = ?3, indicator_id = ?4,"
+      pass->update = d8_sql_prepare (d8_store_get_db (store), "UPDATE entries SET plan_id = ?2, unit_id = ?3, indicator_id = ?4,"
                                   " date = ?5, amount = ?6, reached = ?7, group_size = ?8,"
                                   " place = ?9, note = ?10, created_at = ?11, updated_at = ?12,"
                                   " origin = ?13, deleted = ?14, version = ?15, history = ?16,"
                                   " change_seq = ?17 WHERE uuid = ?1", error);
-      pass->unconflict = prep (store, "DELETE FROM conflicts WHERE uuid = ?", error);
+      pass->unconflict = d8_sql_prepare (d8_store_get_db (store), "DELETE FROM conflicts WHERE uuid = ?", error);
       if (pass->insert == NULL || pass->update == NULL || pass->unconflict == NULL)
         return FALSE;
     }
@@ -2201,6 +2150,7 @@ run_pass (D8BundleImport *im, Pass *pass, GError **error)
       const char *field = NULL;
       char *reason = NULL;
       gboolean stale = FALSE;
+      g_autoptr (GError) figures_error = NULL;
 
       if (plan == NULL)
         field = "plan", reason = g_strdup_printf (_("unknown plan “%s”"), rec->plan);
@@ -2216,20 +2166,9 @@ run_pass (D8BundleImport *im, Pass *pass, GError **error)
         field = "unit",
         reason = g_strdup_printf (_("the office of %s may only send entries of its own unit, "
                                     "not of %s"), p->origin, rec->unit);
-      else if (ind->kind == D8_KIND_COUNT && (rec->reached != 0 || rec->group_size != 0))
-        field = "reached",
-        reason = g_strdup_printf (_("indicator %s counts things; the entry must have an amount, "
-                                    "not women reached"), rec->indicator);
-      else if (ind->kind == D8_KIND_PERCENT && rec->amount != 0)
-        field = "amount",
-        reason = g_strdup_printf (_("indicator %s is a percentage; the entry must have women "
-                                    "reached and a group size, not an amount"), rec->indicator);
-      else if (ind->kind == D8_KIND_PERCENT && !rec->deleted && rec->group_size == 0)
-        field = "group_size", reason = g_strdup (_("the group size must be 1 or more"));
-      else if (ind->kind == D8_KIND_PERCENT && rec->reached > rec->group_size)
-        field = "reached",
-        reason = g_strdup_printf (_("%lld women reached is more than the group (%lld)"),
-                                  (long long) rec->reached, (long long) rec->group_size);
+      else if (!d8_entry_check_figures (ind->kind, rec->indicator, rec->amount, rec->reached,
+                                        rec->group_size, rec->deleted, &field, &figures_error))
+        reason = g_strdup (figures_error->message);
       else if (strncmp (rec->version, im->drift_limit, D8_HLC_TIME_LEN) > 0)
         field = "version",
         reason = g_strdup_printf (_("the version is dated %.24s, more than a day ahead of this "
@@ -2279,7 +2218,7 @@ D8BundleImport *
 d8_bundle_import_new (D8Store *store, const char *path, GError **error)
 {
   g_autoptr (D8BundleImport) im = NULL;
-  g_autoptr (Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   const char *office;
   struct stat st;
   void *data;
@@ -2357,17 +2296,17 @@ d8_bundle_import_new (D8Store *store, const char *path, GError **error)
                      "this office (%s) imports bundles from the province only"),
                    im->preview.origin, office), NULL;
 
-  stmt = prep (store, "SELECT imported_at FROM bundle_log WHERE bundle_id = ?", error);
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT imported_at FROM bundle_log WHERE bundle_id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, im->preview.bundle_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       im->preview.already_imported = TRUE;
-      im->preview.imported_at = col_text (stmt, 0);
+      im->preview.imported_at = d8_sql_column_dup (stmt, 0);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prep (store, "SELECT sequence FROM peer_sequences WHERE origin = ?", error);
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT sequence FROM peer_sequences WHERE origin = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, im->preview.origin, -1, SQLITE_STATIC);
@@ -2382,11 +2321,11 @@ d8_bundle_import_new (D8Store *store, const char *path, GError **error)
   im->outcomes = g_new0 (guint8, MAX (im->recs->len, 1));
   im->plan_outcomes = g_new0 (guint8, MAX (im->plan_recs->len, 1));
   /* One read transaction: the preview sees one consistent state. */
-  if (!exec_sql (store, "BEGIN;", error))
+  if (!d8_sql_exec (d8_store_get_db (store), "BEGIN;", error))
     return NULL;
   ok = run_pass (im, &pass, error);
   pass_clear (&pass);
-  exec_sql (store, "COMMIT;", NULL);
+  d8_sql_exec (d8_store_get_db (store), "COMMIT;", NULL);
   if (!ok)
     return NULL;
   return g_steal_pointer (&im);
@@ -2411,7 +2350,7 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
   D8Store *store;
   D8BundlePreview *p;
   g_autoptr (D8Snapshot) snapshot = NULL;
-  g_autoptr (Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autofree char *summary = NULL;
   Pass pass = { 0 };
 
@@ -2430,7 +2369,7 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
   p->snapshot = g_strdup (snapshot->name);
   HOOK ("snapshot", 0);
 
-  if (!exec_sql (store, "BEGIN IMMEDIATE;", error))
+  if (!d8_sql_exec (d8_store_get_db (store), "BEGIN IMMEDIATE;", error))
     return FALSE;
   HOOK ("begin", 0);
   pass.write = TRUE;
@@ -2441,7 +2380,7 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
     goto fail;
 
   summary = summary_json (p);
-  stmt = prep (store, "INSERT INTO bundle_log (bundle_id, origin, sequence, digest, created_at,"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "INSERT INTO bundle_log (bundle_id, origin, sequence, digest, created_at,"
                       " imported_at, file_name, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                       " ON CONFLICT (bundle_id) DO UPDATE SET imported_at = excluded.imported_at,"
                       " summary = excluded.summary", error);
@@ -2457,11 +2396,11 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
   sqlite3_bind_text (stmt, 8, summary, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      db_fail (store, error);
+      d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prep (store, "INSERT INTO peer_sequences (origin, sequence) VALUES (?, ?)"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "INSERT INTO peer_sequences (origin, sequence) VALUES (?, ?)"
                       " ON CONFLICT (origin) DO UPDATE SET sequence = MAX (sequence, excluded.sequence)",
                error);
   if (stmt == NULL)
@@ -2470,12 +2409,12 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
   sqlite3_bind_int64 (stmt, 2, p->sequence);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      db_fail (store, error);
+      d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   HOOK ("before-commit", pass.written);
-  if (!exec_sql (store, "COMMIT;", error))
+  if (!d8_sql_exec (d8_store_get_db (store), "COMMIT;", error))
     goto fail;
   HOOK ("after-commit", pass.written);
   pass_clear (&pass);
@@ -2486,7 +2425,7 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
   pass_clear (&pass);
-  exec_sql (store, "ROLLBACK;", NULL);
+  d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
   return FALSE;
 }
 
@@ -2628,17 +2567,17 @@ static JsonNode *
 plan_document (D8Store *store, gint64 plan_id, GError **error)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *target_label = NULL;
 
-  stmt = prep (store, "SELECT code, title, doc_number, issuer, issued_on, year, period_start,"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT code, title, doc_number, issuer, issued_on, year, period_start,"
                       " period_end, appendix_title, target_label FROM plans WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, plan_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return db_fail (store, error), NULL;
+    return d8_sql_fail (d8_store_get_db (store), error, _("The plan could not be written to the bundle.")), NULL;
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "format");
   json_builder_add_string_value (b, D8_PLAN_FORMAT_NAME);
@@ -2664,12 +2603,12 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
   json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 7));
   json_builder_end_object (b);
   {
-    g_autofree char *appendix_title = col_text (stmt, 8);
-    target_label = col_text (stmt, 9);
+    g_autofree char *appendix_title = d8_sql_column_dup (stmt, 8);
+    target_label = d8_sql_column_dup (stmt, 9);
     g_clear_pointer (&stmt, sqlite3_finalize);
 
     /* Units of the plan and their ancestors. */
-    stmt = prep (store, "WITH RECURSIVE t (id) AS (SELECT unit_id FROM plan_units WHERE plan_id = ?"
+    stmt = d8_sql_prepare (d8_store_get_db (store), "WITH RECURSIVE t (id) AS (SELECT unit_id FROM plan_units WHERE plan_id = ?"
                         " UNION SELECT u.parent_id FROM units u JOIN t ON u.id = t.id"
                         " WHERE u.parent_id IS NOT NULL)"
                         " SELECT u.code, u.name, u.kind, u.level, p.code, u.valid_from, u.valid_to"
@@ -2696,7 +2635,7 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
     json_builder_end_array (b);
     g_clear_pointer (&stmt, sqlite3_finalize);
 
-    stmt = prep (store, "SELECT number, title FROM indicator_groups WHERE plan_id = ?"
+    stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT number, title FROM indicator_groups WHERE plan_id = ?"
                         " ORDER BY number", error);
     if (stmt == NULL)
       return NULL;
@@ -2715,7 +2654,7 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
     json_builder_end_array (b);
     g_clear_pointer (&stmt, sqlite3_finalize);
 
-    stmt = prep (store, "SELECT code, name_vi, name_en, count_unit, kind, group_no, in_appendix"
+    stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT code, name_vi, name_en, count_unit, kind, group_no, in_appendix"
                         " FROM indicators WHERE plan_id = ? ORDER BY position", error);
     if (stmt == NULL)
       return NULL;
@@ -2736,7 +2675,7 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
         json_builder_add_int_value (b, sqlite3_column_int (stmt, 5));
         json_builder_end_object (b);
         if (sqlite3_column_int (stmt, 6))
-          g_ptr_array_add (columns, col_text (stmt, 0));
+          g_ptr_array_add (columns, d8_sql_column_dup (stmt, 0));
       }
     json_builder_end_array (b);
     g_clear_pointer (&stmt, sqlite3_finalize);
@@ -2754,7 +2693,7 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
       json_builder_add_string_value (b, columns->pdata[c]);
     json_builder_end_array (b);
   }
-  stmt = prep (store, "SELECT pu.position, u.code, i.code, q.quota, q.written FROM plan_units pu"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT pu.position, u.code, i.code, q.quota, q.written FROM plan_units pu"
                       " JOIN units u ON u.id = pu.unit_id"
                       " LEFT JOIN quotas q ON q.plan_id = pu.plan_id AND q.unit_id = pu.unit_id"
                       " LEFT JOIN indicators i ON i.id = q.indicator_id"
@@ -2803,7 +2742,7 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
 
   /* Targets: those of the appendix columns form the totals row, the
    * others (such as the 80 %) the targets list. */
-  stmt = prep (store, "SELECT i.code, i.in_appendix, t.value, t.written, t.source"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT i.code, i.in_appendix, t.value, t.written, t.source"
                       " FROM plan_targets t JOIN indicators i ON i.id = t.indicator_id"
                       " WHERE t.plan_id = ? ORDER BY i.position", error);
   if (stmt == NULL)
@@ -2822,7 +2761,7 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
         if (sqlite3_column_int (stmt, 1) && target_label
             && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), target_label) == 0)
           {
-            g_hash_table_insert (totals, g_strdup (code), col_text (stmt, 3));
+            g_hash_table_insert (totals, g_strdup (code), d8_sql_column_dup (stmt, 3));
             continue;
           }
         json_builder_begin_object (others);
@@ -2967,7 +2906,7 @@ d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const ch
   g_autoptr (GChecksum) total = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr (GString) buf = g_string_sized_new (1 << 20);
   g_autoptr (GString) header = g_string_new (NULL);
-  g_autoptr (Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *seq_text = NULL;
   g_autofree char *watermark_text = NULL;
@@ -3013,7 +2952,7 @@ d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const ch
       }
     if (unit)
       {
-        g_autoptr (Stmt) u = prep (store, "SELECT id FROM units WHERE code = ?", error);
+        g_autoptr (D8SqlStmt) u = d8_sql_prepare (d8_store_get_db (store), "SELECT id FROM units WHERE code = ?", error);
         if (u == NULL)
           return FALSE;
         sqlite3_bind_text (u, 1, unit, -1, SQLITE_STATIC);
@@ -3091,12 +3030,12 @@ d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const ch
 
   if (mode != D8_BUNDLE_ENTRIES_NONE)
     {
-      g_autoptr (Stmt) max = prep (store, "SELECT IFNULL (MAX (change_seq), 0) FROM entries",
+      g_autoptr (D8SqlStmt) max = d8_sql_prepare (d8_store_get_db (store), "SELECT IFNULL (MAX (change_seq), 0) FROM entries",
                                    error);
       if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
         goto fail;
       max_seq = sqlite3_column_int64 (max, 0);
-      stmt = prep (store, "SELECT e.uuid, p.code, u.code, i.code, e.date, e.amount, e.reached,"
+      stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT e.uuid, p.code, u.code, i.code, e.date, e.amount, e.reached,"
                           " e.group_size, e.place, e.note, e.created_at, e.updated_at, e.origin,"
                           " e.deleted, e.version, e.history FROM entries e"
                           " JOIN plans p ON p.id = e.plan_id JOIN units u ON u.id = e.unit_id"
@@ -3161,14 +3100,14 @@ d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const ch
   {
     g_autofree char *seq = g_strdup_printf ("%lld", (long long) sequence);
     g_autofree char *mark = g_strdup_printf ("%lld", (long long) max_seq);
-    if (!exec_sql (store, "BEGIN IMMEDIATE;", error))
+    if (!d8_sql_exec (d8_store_get_db (store), "BEGIN IMMEDIATE;", error))
       return FALSE;
     if (!d8_store_meta_set (store, "bundle_sequence", seq, error)
         || (mode != D8_BUNDLE_ENTRIES_NONE
             && !d8_store_meta_set (store, "export_change_seq", mark, error))
-        || !exec_sql (store, "COMMIT;", error))
+        || !d8_sql_exec (d8_store_get_db (store), "COMMIT;", error))
       {
-        exec_sql (store, "ROLLBACK;", NULL);
+        d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
         return FALSE;
       }
   }
@@ -3211,25 +3150,25 @@ d8_bundle_list_log (D8Store *store, GError **error)
 {
   g_autoptr (GPtrArray) list =
     g_ptr_array_new_with_free_func ((GDestroyNotify) d8_bundle_log_entry_free);
-  g_autoptr (Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (store), NULL);
 
-  stmt = prep (store, "SELECT bundle_id, origin, sequence, digest, created_at, imported_at,"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT bundle_id, origin, sequence, digest, created_at, imported_at,"
                       " file_name, summary FROM bundle_log ORDER BY imported_at DESC", error);
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       D8BundleLogEntry *e = g_new0 (D8BundleLogEntry, 1);
-      e->bundle_id = col_text (stmt, 0);
-      e->origin = col_text (stmt, 1);
+      e->bundle_id = d8_sql_column_dup (stmt, 0);
+      e->origin = d8_sql_column_dup (stmt, 1);
       e->sequence = sqlite3_column_int64 (stmt, 2);
-      e->digest = col_text (stmt, 3);
-      e->created_at = col_text (stmt, 4);
-      e->imported_at = col_text (stmt, 5);
-      e->file_name = col_text (stmt, 6);
-      e->summary = col_text (stmt, 7);
+      e->digest = d8_sql_column_dup (stmt, 3);
+      e->created_at = d8_sql_column_dup (stmt, 4);
+      e->imported_at = d8_sql_column_dup (stmt, 5);
+      e->file_name = d8_sql_column_dup (stmt, 6);
+      e->summary = d8_sql_column_dup (stmt, 7);
       g_ptr_array_add (list, e);
     }
   return g_steal_pointer (&list);
@@ -3272,11 +3211,11 @@ GPtrArray *
 d8_bundle_list_conflicts (D8Store *store, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_conflict_free);
-  g_autoptr (Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (store), NULL);
 
-  stmt = prep (store, "SELECT c.uuid, c.mine_version, c.bundle_id, c.detected_at, e.version"
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT c.uuid, c.mine_version, c.bundle_id, c.detected_at, e.version"
                       " FROM conflicts c JOIN entries e ON e.uuid = c.uuid"
                       " ORDER BY c.detected_at, c.uuid", error);
   if (stmt == NULL)
@@ -3293,14 +3232,14 @@ d8_bundle_list_conflicts (D8Store *store, GError **error)
       if (!split_leaves (leaves, (const char *) sqlite3_column_text (stmt, 1), &mine, &theirs))
         continue;
       c = g_new0 (D8Conflict, 1);
-      c->uuid = col_text (stmt, 0);
+      c->uuid = d8_sql_column_dup (stmt, 0);
       c->mine = d8_entry_copy (mine->e);
       c->theirs = d8_entry_copy (theirs->e);
       c->mine_version = g_strdup (mine->version);
       c->theirs_version = g_strdup (theirs->version);
       c->shown_is_mine = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), mine->version) == 0;
-      c->bundle_id = col_text (stmt, 2);
-      c->detected_at = col_text (stmt, 3);
+      c->bundle_id = d8_sql_column_dup (stmt, 2);
+      c->detected_at = d8_sql_column_dup (stmt, 3);
       g_ptr_array_add (list, c);
     }
   return g_steal_pointer (&list);
@@ -3311,7 +3250,7 @@ static gboolean
 resolve_one (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error)
 {
   g_autoptr (GPtrArray) leaves = NULL;
-  g_autoptr (Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autoptr (GString) history = g_string_new (NULL);
   g_autoptr (GChecksum) sum = NULL;
   g_autofree char *mine_version = NULL;
@@ -3321,7 +3260,7 @@ resolve_one (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error
   Pass pass = { 0 };
   gboolean ok = FALSE;
 
-  stmt = prep (store, "SELECT mine_version FROM conflicts WHERE uuid = ?", error);
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT mine_version FROM conflicts WHERE uuid = ?", error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -3332,7 +3271,7 @@ resolve_one (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error
                    uuid);
       goto out;
     }
-  mine_version = col_text (stmt, 0);
+  mine_version = d8_sql_column_dup (stmt, 0);
   if ((leaves = load_leaves (store, uuid, error)) == NULL)
     goto out;
   if (!split_leaves (leaves, mine_version, &mine, &theirs))
@@ -3382,7 +3321,7 @@ resolve_one (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error
   result.e = chosen->e;
   result.history = history->str;
 
-  pass.update = prep (store, "UPDATE entries SET plan_id = ?2, unit_id = ?3, indicator_id = ?4,"
+  pass.update = d8_sql_prepare (d8_store_get_db (store), "UPDATE entries SET plan_id = ?2, unit_id = ?3, indicator_id = ?4,"
                              " date = ?5, amount = ?6, reached = ?7, group_size = ?8,"
                              " place = ?9, note = ?10, created_at = ?11, updated_at = ?12,"
                              " origin = ?13, deleted = ?14, version = ?15, history = ?16,"
@@ -3390,7 +3329,7 @@ resolve_one (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error
   if (pass.update == NULL)
     goto out;
   {
-    g_autoptr (Stmt) max = prep (store, "SELECT IFNULL (MAX (change_seq), 0) FROM entries", error);
+    g_autoptr (D8SqlStmt) max = d8_sql_prepare (d8_store_get_db (store), "SELECT IFNULL (MAX (change_seq), 0) FROM entries", error);
     if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
       goto out;
     pass.change_seq = sqlite3_column_int64 (max, 0);
@@ -3419,29 +3358,29 @@ resolve_many (D8Store *store, const char *uuid, D8BundleKeep keep, guint *n_reso
   g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   gboolean ok = FALSE;
 
-  if (!exec_sql (store, "BEGIN IMMEDIATE;", error))
+  if (!d8_sql_exec (d8_store_get_db (store), "BEGIN IMMEDIATE;", error))
     return FALSE;
   if (uuid != NULL)
     g_ptr_array_add (uuids, g_strdup (uuid));
   else
     {
-      g_autoptr (Stmt) stmt = prep (store, "SELECT uuid FROM conflicts ORDER BY uuid", error);
+      g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT uuid FROM conflicts ORDER BY uuid", error);
       int rc;
 
       if (stmt == NULL)
         goto out;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (uuids, col_text (stmt, 0));
+        g_ptr_array_add (uuids, d8_sql_column_dup (stmt, 0));
       if (rc != SQLITE_DONE)
         {
-          db_fail (store, error);
+          d8_sql_fail (d8_store_get_db (store), error, _("The conflicts could not be settled."));
           goto out;
         }
     }
   for (guint i = 0; i < uuids->len; i++)
     if (!resolve_one (store, uuids->pdata[i], keep, error))
       goto out;
-  if (!exec_sql (store, "COMMIT;", error))
+  if (!d8_sql_exec (d8_store_get_db (store), "COMMIT;", error))
     goto out;
   ok = TRUE;
   if (n_resolved != NULL)
@@ -3449,7 +3388,7 @@ resolve_many (D8Store *store, const char *uuid, D8BundleKeep keep, guint *n_reso
 
 out:
   if (!ok)
-    exec_sql (store, "ROLLBACK;", NULL);
+    d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
   else if (uuids->len > 0)
     d8_store_emit_changed (store);
   return ok;

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "d8-entry.h"
 #include "d8-error.h"
 #include "d8-format.h"
 #include "d8-plan-file.h"
@@ -337,11 +338,7 @@ parse_indicators (Ctx *ctx, JsonObject *root, D8PlanFile *file, GHashTable *grou
           || !get_string (ctx, obj, where, "kind", TRUE, &kind)
           || !get_int (ctx, obj, where, "group", 1, 1000, &group_no))
         return FALSE;
-      if (g_str_equal (kind, "count"))
-        indicator->kind = D8_KIND_COUNT;
-      else if (g_str_equal (kind, "percent"))
-        indicator->kind = D8_KIND_PERCENT;
-      else
+      if (!d8_indicator_kind_from_string (kind, &indicator->kind))
         return fail (ctx, where, _("kind “%s” is neither “count” nor “percent”"), kind);
       group = g_hash_table_lookup (groups, GINT_TO_POINTER ((int) group_no));
       if (group == NULL)

@@ -160,10 +160,51 @@ d8_overview_allocation (D8Overview *overview, guint indicator_index, gint64 *sta
   return TRUE;
 }
 
-void
-d8_overview_free (D8Overview *overview)
+G_DEFINE_BOXED_TYPE (D8Overview, d8_overview, d8_overview_ref, d8_overview_unref)
+
+/**
+ * d8_overview_new:
+ *
+ * An empty overview with one reference, for the store to fill
+ * (d8_store_compute_overview()). Pages and charts that keep an overview
+ * hold their own reference, so a new one computed for another date never
+ * pulls the figures from under them.
+ *
+ * Returns: (transfer full): the overview; release with d8_overview_unref().
+ */
+D8Overview *
+d8_overview_new (void)
 {
-  if (overview == NULL)
+  D8Overview *overview = g_new0 (D8Overview, 1);
+
+  g_atomic_ref_count_init (&overview->ref_count);
+  return overview;
+}
+
+/**
+ * d8_overview_ref:
+ * @overview: an overview
+ *
+ * Returns: (transfer full): @overview, with one more reference.
+ */
+D8Overview *
+d8_overview_ref (D8Overview *overview)
+{
+  g_return_val_if_fail (overview != NULL, NULL);
+  g_atomic_ref_count_inc (&overview->ref_count);
+  return overview;
+}
+
+/**
+ * d8_overview_unref:
+ * @overview: (nullable): an overview
+ *
+ * Drops one reference; the last frees the figures.
+ */
+void
+d8_overview_unref (D8Overview *overview)
+{
+  if (overview == NULL || !g_atomic_ref_count_dec (&overview->ref_count))
     return;
   d8_plan_free (overview->plan);
   g_clear_pointer (&overview->units, g_ptr_array_unref);
@@ -174,6 +215,18 @@ d8_overview_free (D8Overview *overview)
   g_free (overview->allocated);
   g_free (overview->unit_overall);
   g_free (overview);
+}
+
+/**
+ * d8_overview_free:
+ * @overview: (nullable): an overview
+ *
+ * The older name of d8_overview_unref(), kept while callers move over.
+ */
+void
+d8_overview_free (D8Overview *overview)
+{
+  d8_overview_unref (overview);
 }
 
 const char *

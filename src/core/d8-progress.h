@@ -13,6 +13,8 @@
  */
 #pragma once
 
+#include <glib-object.h>
+
 #include "d8-types.h"
 
 G_BEGIN_DECLS
@@ -51,12 +53,20 @@ typedef struct
   gint64 *allocated;     /* per indicator: sum of the units' quotas */
   double *unit_overall;  /* per unit: mean capped completion, NAN when no quota */
   double province_overall;
+  /*< private >*/
+  gatomicrefcount ref_count;
 } D8Overview;
+
+#define D8_TYPE_OVERVIEW (d8_overview_get_type ())
+GType d8_overview_get_type (void) G_GNUC_CONST;
+D8Overview *d8_overview_new (void);
+D8Overview *d8_overview_ref (D8Overview *overview);
+void d8_overview_unref (D8Overview *overview);
+void d8_overview_free (D8Overview *overview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Overview, d8_overview_unref)
 
 D8Cell *d8_overview_cell (D8Overview *overview, guint unit_index, guint indicator_index);
 int d8_overview_find_unit (D8Overview *overview, gint64 unit_id);
-void d8_overview_free (D8Overview *overview);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Overview, d8_overview_free)
 
 /* The allocation check: the plan's stated total for an indicator against the
  * sum of the units' quotas. Returns FALSE when the plan states no total or

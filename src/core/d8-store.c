@@ -15,9 +15,11 @@
 #include <sqlite3.h>
 
 #include "d8-core-resources.h"
+#include "d8-entry.h"
 #include "d8-format.h"
 #include "d8-hlc.h"
 #include "d8-plan-file.h"
+#include "d8-sql.h"
 #include "d8-store-private.h"
 #include "d8-text.h"
 
@@ -34,6 +36,14 @@ struct _D8Store
 };
 
 G_DEFINE_FINAL_TYPE (D8Store, d8_store, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_OFFICE,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -244,62 +254,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == D8_SCHEMA_VERSION);
 
 /* ---------------------------------------------------------------- helpers */
 
-static gboolean
-db_error (D8Store *self, GError **error, const char *what)
-{
-  g_set_error (error, D8_ERROR, D8_ERROR_DATABASE,
-               /* Translators: %s: what was being done; %s: SQLite's message */
-               _("Database error while %s: %s"), what, sqlite3_errmsg (self->db));
-  return FALSE;
-}
-
-static gboolean
-exec (D8Store *self, const char *sql, GError **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, D8_ERROR, D8_ERROR_DATABASE, _("Database error: %s"),
-                   message ? message : sqlite3_errmsg (self->db));
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static sqlite3_stmt *
-prepare (D8Store *self, const char *sql, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      db_error (self, error, _("preparing a query"));
-      return NULL;
-    }
-  return stmt;
-}
-
-typedef sqlite3_stmt D8Stmt;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Stmt, sqlite3_finalize)
-
-static char *
-column_text (sqlite3_stmt *stmt, int col)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-  return text ? g_strdup ((const char *) text) : NULL;
-}
-
-static void
-bind_text (sqlite3_stmt *stmt, int i, const char *text)
-{
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
-}
-
 static char *
 now_utc (void)
 {
@@ -342,11 +296,53 @@ d8_store_finalize (GObject *object)
 }
 
 static void
+d8_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  D8Store *self = D8_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OFFICE:
+      g_value_set_string (value, self->office);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Sets the cached office and notifies "office" when it really changed. */
+static void
+take_office (D8Store *self, char *office)
+{
+  if (g_strcmp0 (self->office, office) == 0)
+    {
+      g_free (office);
+      return;
+    }
+  g_free (self->office);
+  self->office = office;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFICE]);
+}
+
+static void
 d8_store_class_init (D8StoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = d8_store_finalize;
+  object_class->get_property = d8_store_get_property;
+
+  /**
+   * D8Store:office:
+   *
+   * The office this database belongs to: "province", a unit's code, or
+   * NULL while nobody has said. Set with d8_store_set_office(); notifies
+   * on change, also when a snapshot restore brings another office.
+   */
+  properties[PROP_OFFICE] =
+    g_param_spec_string ("office", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -389,14 +385,14 @@ d8_store_get_office (D8Store *self)
 char *
 d8_store_describe_office_code (D8Store *self, const char *code)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   if (code == NULL)
     return g_strdup ("");
   if (g_str_equal (code, "province"))
     return g_strdup (_("Provincial Women’s Union"));
-  stmt = prepare (self, "SELECT name FROM units WHERE code = ?", NULL);
+  stmt = d8_sql_prepare (self->db, "SELECT name FROM units WHERE code = ?", NULL);
   if (stmt == NULL)
     return g_strdup (code);
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
@@ -421,14 +417,14 @@ static gboolean insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_
 gboolean
 d8_store_set_office (D8Store *self, const char *office, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (self), FALSE);
   g_return_val_if_fail (office != NULL, FALSE);
 
   if (!g_str_equal (office, "province"))
     {
-      stmt = prepare (self, "SELECT 1 FROM plan_units pu JOIN units u ON u.id = pu.unit_id"
+      stmt = d8_sql_prepare (self->db, "SELECT 1 FROM plan_units pu JOIN units u ON u.id = pu.unit_id"
                             " WHERE u.code = ? LIMIT 1", error);
       if (stmt == NULL)
         return FALSE;
@@ -445,8 +441,7 @@ d8_store_set_office (D8Store *self, const char *office, GError **error)
     return TRUE;
   if (!meta_set (self, "office", office, error))
     return FALSE;
-  g_free (self->office);
-  self->office = g_strdup (office);
+  take_office (self, g_strdup (office));
   emit_changed (self);
   return TRUE;
 }
@@ -498,8 +493,7 @@ d8_store_reload (D8Store *self, GError **error)
 
   g_return_val_if_fail (D8_IS_STORE (self), FALSE);
   office = meta_get (self, "office");
-  g_free (self->office);
-  self->office = office ? office : g_strdup ("province");
+  take_office (self, office ? office : g_strdup ("province"));
   emit_changed (self);
   return TRUE;
 }
@@ -513,7 +507,7 @@ d8_store_insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GEr
 static int
 read_user_version (D8Store *self)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK
       || sqlite3_step (stmt) != SQLITE_ROW)
@@ -527,7 +521,7 @@ migrate (D8Store *self, GError **error)
   int version = read_user_version (self);
 
   if (version < 0)
-    return db_error (self, error, _("reading the schema version"));
+    return d8_sql_fail (self->db, error, _("The version of the database could not be read."));
   if (version > D8_SCHEMA_VERSION)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_SCHEMA_TOO_NEW,
@@ -541,15 +535,15 @@ migrate (D8Store *self, GError **error)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
 
-      if (!exec (self, "BEGIN IMMEDIATE;", error))
+      if (!d8_sql_exec (self->db, "BEGIN IMMEDIATE;", error))
         return FALSE;
-      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+      if (!d8_sql_exec (self->db, migrations[version], error) || !d8_sql_exec (self->db, bump, error))
         {
-          exec (self, "ROLLBACK;", NULL);
+          d8_sql_exec (self->db, "ROLLBACK;", NULL);
           g_prefix_error (error, _("Upgrading the database to schema %d failed: "), version + 1);
           return FALSE;
         }
-      if (!exec (self, "COMMIT;", error))
+      if (!d8_sql_exec (self->db, "COMMIT;", error))
         return FALSE;
     }
   self->schema_version = version;
@@ -559,21 +553,21 @@ migrate (D8Store *self, GError **error)
 static char *
 meta_get (D8Store *self, const char *key)
 {
-  g_autoptr (D8Stmt) stmt = prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (self->db, "SELECT value FROM meta WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    return column_text (stmt, 0);
+    return d8_sql_column_dup (stmt, 0);
   return NULL;
 }
 
 static gboolean
 meta_set (D8Store *self, const char *key, const char *value, GError **error)
 {
-  g_autoptr (D8Stmt) stmt =
-    prepare (self, "INSERT INTO meta (key, value) VALUES (?, ?) "
+  g_autoptr (D8SqlStmt) stmt =
+    d8_sql_prepare (self->db, "INSERT INTO meta (key, value) VALUES (?, ?) "
                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
 
   if (stmt == NULL)
@@ -581,14 +575,14 @@ meta_set (D8Store *self, const char *key, const char *value, GError **error)
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return db_error (self, error, _("saving a setting"));
+    return d8_sql_fail (self->db, error, _("A setting could not be saved."));
   return TRUE;
 }
 
 static gboolean
 store_has_plans (D8Store *self)
 {
-  g_autoptr (D8Stmt) stmt = prepare (self, "SELECT EXISTS (SELECT 1 FROM plans)", NULL);
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (self->db, "SELECT EXISTS (SELECT 1 FROM plans)", NULL);
   return stmt && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
 }
 
@@ -623,10 +617,10 @@ d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error)
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 
-  if (!exec (self, "PRAGMA foreign_keys = ON;", error))
+  if (!d8_sql_exec (self->db, "PRAGMA foreign_keys = ON;", error))
     return NULL;
   /* WAL: readers (the window) never block the writer (an import). */
-  if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
+  if (!d8_sql_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
     {
       g_prefix_error (error, _("Cannot open the database %s: "), path);
       return NULL;
@@ -654,7 +648,7 @@ d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error)
 static gint64
 unit_id_by_code (D8Store *self, const char *code)
 {
-  g_autoptr (D8Stmt) stmt = prepare (self, "SELECT id FROM units WHERE code = ?", NULL);
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (self->db, "SELECT id FROM units WHERE code = ?", NULL);
 
   if (stmt == NULL)
     return 0;
@@ -667,34 +661,34 @@ insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **err
 {
   const D8Plan *plan = file->plan;
   g_autoptr (GHashTable) indicator_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autofree char *now = now_utc ();
 
-  stmt = prepare (self, "INSERT INTO plans (code, title, doc_number, issuer, issued_on, year,"
+  stmt = d8_sql_prepare (self->db, "INSERT INTO plans (code, title, doc_number, issuer, issued_on, year,"
                         " period_start, period_end, appendix_title, target_label, imported_at)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, plan->code);
-  bind_text (stmt, 2, plan->title);
-  bind_text (stmt, 3, plan->doc_number);
-  bind_text (stmt, 4, plan->issuer);
-  bind_text (stmt, 5, plan->issued_on);
+  d8_sql_bind_text (stmt, 1, plan->code, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 2, plan->title, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 3, plan->doc_number, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 4, plan->issuer, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 5, plan->issued_on, D8_SQL_EMPTY_IS_NULL);
   sqlite3_bind_int (stmt, 6, plan->year);
-  bind_text (stmt, 7, plan->period_start);
-  bind_text (stmt, 8, plan->period_end);
-  bind_text (stmt, 9, file->appendix_title);
-  bind_text (stmt, 10, plan->target_label);
-  bind_text (stmt, 11, now);
+  d8_sql_bind_text (stmt, 7, plan->period_start, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 8, plan->period_end, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 9, file->appendix_title, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 10, plan->target_label, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 11, now, D8_SQL_EMPTY_IS_NULL);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return db_error (self, error, _("saving the plan"));
+    return d8_sql_fail (self->db, error, _("The plan could not be saved."));
   *plan_id = sqlite3_last_insert_rowid (self->db);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* Units are shared between plans by code: a later plan may refer to the
    * same district. Parents come first in the file or later; insert all,
    * then link parents. Existing units keep their record. */
-  stmt = prepare (self, "INSERT INTO units (code, name, kind, level, valid_from, valid_to)"
+  stmt = d8_sql_prepare (self->db, "INSERT INTO units (code, name, kind, level, valid_from, valid_to)"
                         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
@@ -702,17 +696,17 @@ insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **err
     {
       D8PlanFileUnit *unit = g_ptr_array_index (file->units, i);
       sqlite3_reset (stmt);
-      bind_text (stmt, 1, unit->code);
-      bind_text (stmt, 2, unit->name);
-      bind_text (stmt, 3, unit->kind);
-      bind_text (stmt, 4, unit->level);
-      bind_text (stmt, 5, unit->valid_from);
-      bind_text (stmt, 6, unit->valid_to);
+      d8_sql_bind_text (stmt, 1, unit->code, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 2, unit->name, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 3, unit->kind, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 4, unit->level, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 5, unit->valid_from, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 6, unit->valid_to, D8_SQL_EMPTY_IS_NULL);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return db_error (self, error, _("saving a unit"));
+        return d8_sql_fail (self->db, error, _("A unit of the plan could not be saved."));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prepare (self, "UPDATE units SET parent_id = (SELECT id FROM units WHERE code = ?)"
+  stmt = d8_sql_prepare (self->db, "UPDATE units SET parent_id = (SELECT id FROM units WHERE code = ?)"
                         " WHERE code = ? AND parent_id IS NULL", error);
   if (stmt == NULL)
     return FALSE;
@@ -722,14 +716,14 @@ insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **err
       if (unit->parent == NULL)
         continue;
       sqlite3_reset (stmt);
-      bind_text (stmt, 1, unit->parent);
-      bind_text (stmt, 2, unit->code);
+      d8_sql_bind_text (stmt, 1, unit->parent, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 2, unit->code, D8_SQL_EMPTY_IS_NULL);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return db_error (self, error, _("saving a unit"));
+        return d8_sql_fail (self->db, error, _("A unit of the plan could not be saved."));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (self, "INSERT INTO indicator_groups (plan_id, number, title) VALUES (?, ?, ?)",
+  stmt = d8_sql_prepare (self->db, "INSERT INTO indicator_groups (plan_id, number, title) VALUES (?, ?, ?)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -739,13 +733,13 @@ insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **err
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, *plan_id);
       sqlite3_bind_int (stmt, 2, group->number);
-      bind_text (stmt, 3, group->title);
+      d8_sql_bind_text (stmt, 3, group->title, D8_SQL_EMPTY_IS_NULL);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return db_error (self, error, _("saving a content group"));
+        return d8_sql_fail (self->db, error, _("A content group of the plan could not be saved."));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (self, "INSERT INTO indicators (plan_id, code, name_vi, name_en, count_unit,"
+  stmt = d8_sql_prepare (self->db, "INSERT INTO indicators (plan_id, code, name_vi, name_en, count_unit,"
                         " kind, group_no, position, in_appendix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
@@ -755,22 +749,23 @@ insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **err
       D8Indicator *indicator = g_ptr_array_index (file->indicators, i);
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, *plan_id);
-      bind_text (stmt, 2, indicator->code);
-      bind_text (stmt, 3, indicator->name_vi);
-      bind_text (stmt, 4, indicator->name_en);
-      bind_text (stmt, 5, indicator->count_unit);
-      bind_text (stmt, 6, indicator->kind == D8_KIND_PERCENT ? "percent" : "count");
+      d8_sql_bind_text (stmt, 2, indicator->code, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 3, indicator->name_vi, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 4, indicator->name_en, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 5, indicator->count_unit, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 6, d8_indicator_kind_to_string (indicator->kind),
+                        D8_SQL_EMPTY_IS_NULL);
       sqlite3_bind_int (stmt, 7, indicator->group_no);
       sqlite3_bind_int (stmt, 8, indicator->position);
       sqlite3_bind_int (stmt, 9, indicator->in_appendix);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return db_error (self, error, _("saving an indicator"));
+        return d8_sql_fail (self->db, error, _("An indicator of the plan could not be saved."));
       indicator->id = sqlite3_last_insert_rowid (self->db);
       g_hash_table_insert (indicator_ids, indicator->code, indicator);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (self, "INSERT INTO plan_targets (plan_id, indicator_id, value, written, source)"
+  stmt = d8_sql_prepare (self->db, "INSERT INTO plan_targets (plan_id, indicator_id, value, written, source)"
                         " VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -783,19 +778,19 @@ insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **err
       sqlite3_bind_int64 (stmt, 1, *plan_id);
       sqlite3_bind_int64 (stmt, 2, indicator->id);
       sqlite3_bind_double (stmt, 3, indicator->target);
-      bind_text (stmt, 4, indicator->target_written);
-      bind_text (stmt, 5, indicator->target_source);
+      d8_sql_bind_text (stmt, 4, indicator->target_written, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 5, indicator->target_source, D8_SQL_EMPTY_IS_NULL);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return db_error (self, error, _("saving a plan target"));
+        return d8_sql_fail (self->db, error, _("A target of the plan could not be saved."));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   {
-    g_autoptr (D8Stmt) member = NULL;
+    g_autoptr (D8SqlStmt) member = NULL;
 
-    member = prepare (self, "INSERT INTO plan_units (plan_id, unit_id, position) VALUES (?, ?, ?)",
+    member = d8_sql_prepare (self->db, "INSERT INTO plan_units (plan_id, unit_id, position) VALUES (?, ?, ?)",
                       error);
-    stmt = prepare (self, "INSERT INTO quotas (plan_id, unit_id, indicator_id, quota, written)"
+    stmt = d8_sql_prepare (self->db, "INSERT INTO quotas (plan_id, unit_id, indicator_id, quota, written)"
                           " VALUES (?, ?, ?, ?, ?)", error);
     if (member == NULL || stmt == NULL)
       return FALSE;
@@ -809,7 +804,7 @@ insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **err
         sqlite3_bind_int64 (member, 2, unit_id);
         sqlite3_bind_int (member, 3, row->tt);
         if (sqlite3_step (member) != SQLITE_DONE)
-          return db_error (self, error, _("saving the plan's units"));
+          return d8_sql_fail (self->db, error, _("The units of the plan could not be saved."));
         for (guint c = 0; c < file->columns->len; c++)
           {
             D8Indicator *indicator =
@@ -824,7 +819,7 @@ insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **err
               sqlite3_bind_null (stmt, 4);
             sqlite3_bind_text (stmt, 5, row->written[c], -1, SQLITE_STATIC);
             if (sqlite3_step (stmt) != SQLITE_DONE)
-              return db_error (self, error, _("saving a quota"));
+              return d8_sql_fail (self->db, error, _("A quota of the plan could not be saved."));
           }
       }
   }
@@ -836,7 +831,7 @@ d8_store_import_plan (D8Store *self, const char *data, gssize length, const char
                       GError **error)
 {
   g_autoptr (D8PlanFile) file = NULL;
-  g_autoptr (D8Stmt) exists = NULL;
+  g_autoptr (D8SqlStmt) exists = NULL;
   gint64 plan_id = 0;
 
   g_return_val_if_fail (D8_IS_STORE (self), 0);
@@ -847,7 +842,7 @@ d8_store_import_plan (D8Store *self, const char *data, gssize length, const char
   if (file == NULL)
     return 0;
 
-  exists = prepare (self, "SELECT doc_number FROM plans WHERE code = ?", error);
+  exists = d8_sql_prepare (self->db, "SELECT doc_number FROM plans WHERE code = ?", error);
   if (exists == NULL)
     return 0;
   sqlite3_bind_text (exists, 1, file->plan->code, -1, SQLITE_STATIC);
@@ -860,16 +855,16 @@ d8_store_import_plan (D8Store *self, const char *data, gssize length, const char
       return 0;
     }
 
-  if (!exec (self, "BEGIN IMMEDIATE;", error))
+  if (!d8_sql_exec (self->db, "BEGIN IMMEDIATE;", error))
     return 0;
   if (!insert_plan_file (self, file, &plan_id, error))
     {
-      exec (self, "ROLLBACK;", NULL);
+      d8_sql_exec (self->db, "ROLLBACK;", NULL);
       return 0;
     }
-  if (!exec (self, "COMMIT;", error))
+  if (!d8_sql_exec (self->db, "COMMIT;", error))
     {
-      exec (self, "ROLLBACK;", NULL);
+      d8_sql_exec (self->db, "ROLLBACK;", NULL);
       return 0;
     }
   emit_changed (self);
@@ -921,15 +916,15 @@ plan_from_row (sqlite3_stmt *stmt)
   D8Plan *plan = g_new0 (D8Plan, 1);
 
   plan->id = sqlite3_column_int64 (stmt, 0);
-  plan->code = column_text (stmt, 1);
-  plan->title = column_text (stmt, 2);
-  plan->doc_number = column_text (stmt, 3);
-  plan->issuer = column_text (stmt, 4);
-  plan->issued_on = column_text (stmt, 5);
+  plan->code = d8_sql_column_dup (stmt, 1);
+  plan->title = d8_sql_column_dup (stmt, 2);
+  plan->doc_number = d8_sql_column_dup (stmt, 3);
+  plan->issuer = d8_sql_column_dup (stmt, 4);
+  plan->issued_on = d8_sql_column_dup (stmt, 5);
   plan->year = sqlite3_column_int (stmt, 6);
-  plan->period_start = column_text (stmt, 7);
-  plan->period_end = column_text (stmt, 8);
-  plan->target_label = column_text (stmt, 9);
+  plan->period_start = d8_sql_column_dup (stmt, 7);
+  plan->period_end = d8_sql_column_dup (stmt, 8);
+  plan->target_label = d8_sql_column_dup (stmt, 9);
   return plan;
 }
 
@@ -939,20 +934,20 @@ plan_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 d8_store_list_plans (D8Store *self, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_plan_free);
   int rc;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " PLAN_COLUMNS " FROM plans ORDER BY year DESC, id", error);
+  stmt = d8_sql_prepare (self->db, "SELECT " PLAN_COLUMNS " FROM plans ORDER BY year DESC, id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (plans, plan_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      db_error (self, error, _("reading plans"));
+      d8_sql_fail (self->db, error, _("The plans could not be read."));
       return NULL;
     }
   return g_steal_pointer (&plans);
@@ -961,11 +956,11 @@ d8_store_list_plans (D8Store *self, GError **error)
 D8Plan *
 d8_store_get_plan (D8Store *self, gint64 plan_id, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " PLAN_COLUMNS " FROM plans WHERE id = ?", error);
+  stmt = d8_sql_prepare (self->db, "SELECT " PLAN_COLUMNS " FROM plans WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, plan_id);
@@ -1034,13 +1029,13 @@ d8_store_resolve_plan (D8Store *self, const char *ref, GError **error)
 GPtrArray *
 d8_store_list_units (D8Store *self, gint64 plan_id, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_unit_free);
   int rc;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT u.id, u.code, u.name, u.kind, u.level, u.parent_id, u.valid_from,"
+  stmt = d8_sql_prepare (self->db, "SELECT u.id, u.code, u.name, u.kind, u.level, u.parent_id, u.valid_from,"
                         " u.valid_to, pu.position FROM plan_units pu JOIN units u"
                         " ON u.id = pu.unit_id WHERE pu.plan_id = ? ORDER BY pu.position", error);
   if (stmt == NULL)
@@ -1050,19 +1045,19 @@ d8_store_list_units (D8Store *self, gint64 plan_id, GError **error)
     {
       D8Unit *unit = g_new0 (D8Unit, 1);
       unit->id = sqlite3_column_int64 (stmt, 0);
-      unit->code = column_text (stmt, 1);
-      unit->name = column_text (stmt, 2);
-      unit->kind = column_text (stmt, 3);
-      unit->level = column_text (stmt, 4);
+      unit->code = d8_sql_column_dup (stmt, 1);
+      unit->name = d8_sql_column_dup (stmt, 2);
+      unit->kind = d8_sql_column_dup (stmt, 3);
+      unit->level = d8_sql_column_dup (stmt, 4);
       unit->parent_id = sqlite3_column_int64 (stmt, 5);
-      unit->valid_from = column_text (stmt, 6);
-      unit->valid_to = column_text (stmt, 7);
+      unit->valid_from = d8_sql_column_dup (stmt, 6);
+      unit->valid_to = d8_sql_column_dup (stmt, 7);
       unit->position = sqlite3_column_int (stmt, 8);
       g_ptr_array_add (units, unit);
     }
   if (rc != SQLITE_DONE)
     {
-      db_error (self, error, _("reading units"));
+      d8_sql_fail (self->db, error, _("The units could not be read."));
       return NULL;
     }
   return g_steal_pointer (&units);
@@ -1121,14 +1116,14 @@ d8_store_resolve_unit (D8Store *self, gint64 plan_id, const char *ref, GError **
 GPtrArray *
 d8_store_list_indicators (D8Store *self, gint64 plan_id, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autoptr (GPtrArray) indicators =
     g_ptr_array_new_with_free_func ((GDestroyNotify) d8_indicator_free);
   int rc;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT i.id, i.plan_id, i.code, i.name_vi, i.name_en, i.count_unit,"
+  stmt = d8_sql_prepare (self->db, "SELECT i.id, i.plan_id, i.code, i.name_vi, i.name_en, i.count_unit,"
                         " i.kind, i.group_no, g.title, i.position, i.in_appendix,"
                         " t.value, t.written, t.source"
                         " FROM indicators i"
@@ -1143,25 +1138,26 @@ d8_store_list_indicators (D8Store *self, gint64 plan_id, GError **error)
       D8Indicator *indicator = g_new0 (D8Indicator, 1);
       indicator->id = sqlite3_column_int64 (stmt, 0);
       indicator->plan_id = sqlite3_column_int64 (stmt, 1);
-      indicator->code = column_text (stmt, 2);
-      indicator->name_vi = column_text (stmt, 3);
-      indicator->name_en = column_text (stmt, 4);
-      indicator->count_unit = column_text (stmt, 5);
-      indicator->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "percent") == 0
-                          ? D8_KIND_PERCENT : D8_KIND_COUNT;
+      indicator->code = d8_sql_column_dup (stmt, 2);
+      indicator->name_vi = d8_sql_column_dup (stmt, 3);
+      indicator->name_en = d8_sql_column_dup (stmt, 4);
+      indicator->count_unit = d8_sql_column_dup (stmt, 5);
+      /* The schema's CHECK allows only the kinds d8-entry.c knows. */
+      if (!d8_indicator_kind_from_string (d8_sql_column_text (stmt, 6), &indicator->kind))
+        indicator->kind = D8_KIND_COUNT;
       indicator->group_no = sqlite3_column_int (stmt, 7);
-      indicator->group_title = column_text (stmt, 8);
+      indicator->group_title = d8_sql_column_dup (stmt, 8);
       indicator->position = sqlite3_column_int (stmt, 9);
       indicator->in_appendix = sqlite3_column_int (stmt, 10);
       indicator->has_target = sqlite3_column_type (stmt, 11) != SQLITE_NULL;
       indicator->target = sqlite3_column_double (stmt, 11);
-      indicator->target_written = column_text (stmt, 12);
-      indicator->target_source = column_text (stmt, 13);
+      indicator->target_written = d8_sql_column_dup (stmt, 12);
+      indicator->target_source = d8_sql_column_dup (stmt, 13);
       g_ptr_array_add (indicators, indicator);
     }
   if (rc != SQLITE_DONE)
     {
-      db_error (self, error, _("reading indicators"));
+      d8_sql_fail (self->db, error, _("The indicators could not be read."));
       return NULL;
     }
   return g_steal_pointer (&indicators);
@@ -1197,10 +1193,10 @@ d8_store_resolve_indicator (D8Store *self, gint64 plan_id, const char *ref, GErr
 D8Overview *
 d8_store_compute_overview (D8Store *self, gint64 plan_id, const char *as_of, GError **error)
 {
-  g_autoptr (D8Overview) ov = g_new0 (D8Overview, 1);
+  g_autoptr (D8Overview) ov = d8_overview_new ();
   g_autoptr (GHashTable) unit_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GHashTable) indicator_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   guint n_units, n_indicators;
   int rc;
 
@@ -1231,7 +1227,7 @@ d8_store_compute_overview (D8Store *self, gint64 plan_id, const char *as_of, GEr
     g_hash_table_insert (indicator_index, &((D8Indicator *) ov->indicators->pdata[i])->id,
                          GUINT_TO_POINTER (i));
 
-  stmt = prepare (self, "SELECT unit_id, indicator_id, quota FROM quotas"
+  stmt = d8_sql_prepare (self->db, "SELECT unit_id, indicator_id, quota FROM quotas"
                         " WHERE plan_id = ? AND quota IS NOT NULL", error);
   if (stmt == NULL)
     return NULL;
@@ -1252,14 +1248,14 @@ d8_store_compute_overview (D8Store *self, gint64 plan_id, const char *as_of, GEr
     }
   if (rc != SQLITE_DONE)
     {
-      db_error (self, error, _("reading quotas"));
+      d8_sql_fail (self->db, error, _("The quotas could not be read."));
       return NULL;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* All-time sums less the days after as_of: for "today" that is a
    * read of units × indicators rows, for a past date a range of days. */
-  stmt = prepare (self, "SELECT unit_id, indicator_id, SUM (amount), SUM (reached),"
+  stmt = d8_sql_prepare (self->db, "SELECT unit_id, indicator_id, SUM (amount), SUM (reached),"
                         " SUM (group_size), SUM (n) FROM ("
                         "  SELECT unit_id, indicator_id, amount, reached, group_size, n"
                         "  FROM entry_totals WHERE plan_id = ?1"
@@ -1291,7 +1287,7 @@ d8_store_compute_overview (D8Store *self, gint64 plan_id, const char *as_of, GEr
     }
   if (rc != SQLITE_DONE)
     {
-      db_error (self, error, _("reading progress"));
+      d8_sql_fail (self->db, error, _("The progress figures could not be read."));
       return NULL;
     }
 
@@ -1340,13 +1336,13 @@ GArray *
 d8_store_daily_sums (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
                      GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (D8DaySum));
   int rc;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT date, unit_id, indicator_id, amount, reached, group_size"
+  stmt = d8_sql_prepare (self->db, "SELECT date, unit_id, indicator_id, amount, reached, group_size"
                         " FROM entry_days WHERE plan_id = ?1 AND n > 0"
                         " AND (?2 = 0 OR unit_id = ?2) AND (?3 = 0 OR indicator_id = ?3)"
                         " ORDER BY date, unit_id, indicator_id", error);
@@ -1369,7 +1365,7 @@ d8_store_daily_sums (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indic
     }
   if (rc != SQLITE_DONE)
     {
-      db_error (self, error, _("reading progress"));
+      d8_sql_fail (self->db, error, _("The progress figures could not be read."));
       return NULL;
     }
   return g_steal_pointer (&sums);
@@ -1380,8 +1376,8 @@ d8_store_daily_sums (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indic
 static gboolean
 unit_in_plan (D8Store *self, gint64 plan_id, gint64 unit_id)
 {
-  g_autoptr (D8Stmt) stmt =
-    prepare (self, "SELECT 1 FROM plan_units WHERE plan_id = ? AND unit_id = ?", NULL);
+  g_autoptr (D8SqlStmt) stmt =
+    d8_sql_prepare (self->db, "SELECT 1 FROM plan_units WHERE plan_id = ? AND unit_id = ?", NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -1411,7 +1407,7 @@ d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of
 {
   g_autoptr (D8Plan) plan = NULL;
   g_autoptr (D8Indicator) indicator = NULL;
-  const gint64 max = G_GINT64_CONSTANT (1000000000000);
+  const char *field = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
@@ -1426,51 +1422,16 @@ d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of
     }
   if ((indicator = find_indicator (self, entry->plan_id, entry->indicator_id, error)) == NULL)
     return FALSE;
-  if (!d8_date_is_valid (entry->date))
+  if (!d8_entry_check_date (entry->date, error))
     {
-      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("date: “%s” is not a date in the form YYYY-MM-DD"),
-                   entry->date ? entry->date : "");
+      g_prefix_error (error, "%s: ", d8_entry_field_label (D8_ENTRY_FIELD_DATE));
       return FALSE;
     }
-  if (indicator->kind == D8_KIND_COUNT)
+  if (!d8_entry_check_figures (indicator->kind, indicator->code, entry->amount, entry->reached,
+                               entry->group_size, FALSE, &field, error))
     {
-      if (entry->amount < 0 || entry->amount > max)
-        {
-          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                       _("amount: %lld is out of range (0 to 10¹²)"), (long long) entry->amount);
-          return FALSE;
-        }
-      if (entry->reached != 0 || entry->group_size != 0)
-        {
-          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                       _("indicator %s counts things; record an amount, not women reached"),
-                       indicator->code);
-          return FALSE;
-        }
-    }
-  else
-    {
-      if (entry->group_size <= 0 || entry->group_size > max)
-        {
-          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                       _("group size: enter the number of women in the target group (1 or more)"));
-          return FALSE;
-        }
-      if (entry->reached < 0 || entry->reached > entry->group_size)
-        {
-          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                       _("reached: %lld is more than the target group (%lld)"),
-                       (long long) entry->reached, (long long) entry->group_size);
-          return FALSE;
-        }
-      if (entry->amount != 0)
-        {
-          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                       _("indicator %s is a percentage; record women reached and the group size"),
-                       indicator->code);
-          return FALSE;
-        }
+      g_prefix_error (error, "%s: ", d8_entry_field_label (field));
+      return FALSE;
     }
   if (!allow_out_of_period
       && (strcmp (entry->date, plan->period_start) < 0 || strcmp (entry->date, plan->period_end) > 0))
@@ -1485,23 +1446,27 @@ d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of
   return TRUE;
 }
 
-/* Normalises the entry's text in place (NFC, trimmed; empty → NULL). */
+/* Normalises the entry's text in place (d8_entry_normalize_text()). */
 static gboolean
 normalize_entry_text (D8Entry *entry, GError **error)
 {
-  char *place = NULL, *note = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *note = NULL;
 
-  if ((place = d8_text_normalize (entry->place, _("place"), error)) == NULL)
-    return FALSE;
-  if ((note = d8_text_normalize (entry->note, _("note"), error)) == NULL)
+  if (!d8_entry_normalize_text (entry->place, &place, error))
     {
-      g_free (place);
+      g_prefix_error (error, "%s: ", d8_entry_field_label (D8_ENTRY_FIELD_PLACE));
+      return FALSE;
+    }
+  if (!d8_entry_normalize_text (entry->note, &note, error))
+    {
+      g_prefix_error (error, "%s: ", d8_entry_field_label (D8_ENTRY_FIELD_NOTE));
       return FALSE;
     }
   g_free (entry->place);
   g_free (entry->note);
-  entry->place = *place ? place : (g_free (place), NULL);
-  entry->note = *note ? note : (g_free (note), NULL);
+  entry->place = g_steal_pointer (&place);
+  entry->note = g_steal_pointer (&note);
   return TRUE;
 }
 
@@ -1509,17 +1474,17 @@ static gboolean
 write_entry (D8Store *self, const D8Entry *entry, gboolean insert, const char *version,
              const char *history, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
 
   if (insert)
-    stmt = prepare (self, "INSERT INTO entries (plan_id, unit_id, indicator_id, date, amount,"
+    stmt = d8_sql_prepare (self->db, "INSERT INTO entries (plan_id, unit_id, indicator_id, date, amount,"
                           " reached, group_size, place, note, updated_at, origin, deleted,"
                           " version, history, change_seq, created_at, uuid)"
                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                           " (SELECT IFNULL (MAX (change_seq), 0) + 1 FROM entries), ?, ?)",
                     error);
   else
-    stmt = prepare (self, "UPDATE entries SET plan_id = ?, unit_id = ?, indicator_id = ?, date = ?,"
+    stmt = d8_sql_prepare (self->db, "UPDATE entries SET plan_id = ?, unit_id = ?, indicator_id = ?, date = ?,"
                           " amount = ?, reached = ?, group_size = ?, place = ?, note = ?,"
                           " updated_at = ?, origin = ?, deleted = ?, version = ?, history = ?,"
                           " change_seq = (SELECT IFNULL (MAX (change_seq), 0) + 1 FROM entries)"
@@ -1529,26 +1494,26 @@ write_entry (D8Store *self, const D8Entry *entry, gboolean insert, const char *v
   sqlite3_bind_int64 (stmt, 1, entry->plan_id);
   sqlite3_bind_int64 (stmt, 2, entry->unit_id);
   sqlite3_bind_int64 (stmt, 3, entry->indicator_id);
-  bind_text (stmt, 4, entry->date);
+  d8_sql_bind_text (stmt, 4, entry->date, D8_SQL_EMPTY_IS_NULL);
   sqlite3_bind_int64 (stmt, 5, entry->amount);
   sqlite3_bind_int64 (stmt, 6, entry->reached);
   sqlite3_bind_int64 (stmt, 7, entry->group_size);
-  bind_text (stmt, 8, entry->place);
-  bind_text (stmt, 9, entry->note);
-  bind_text (stmt, 10, entry->updated_at);
-  bind_text (stmt, 11, entry->origin);
+  d8_sql_bind_text (stmt, 8, entry->place, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 9, entry->note, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 10, entry->updated_at, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (stmt, 11, entry->origin, D8_SQL_EMPTY_IS_NULL);
   sqlite3_bind_int (stmt, 12, entry->deleted ? 1 : 0);
   sqlite3_bind_text (stmt, 13, version, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, history ? history : "", -1, SQLITE_STATIC);
   if (insert)
     {
-      bind_text (stmt, 15, entry->created_at);
-      bind_text (stmt, 16, entry->uuid);
+      d8_sql_bind_text (stmt, 15, entry->created_at, D8_SQL_EMPTY_IS_NULL);
+      d8_sql_bind_text (stmt, 16, entry->uuid, D8_SQL_EMPTY_IS_NULL);
     }
   else
-    bind_text (stmt, 15, entry->uuid);
+    d8_sql_bind_text (stmt, 15, entry->uuid, D8_SQL_EMPTY_IS_NULL);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return db_error (self, error, _("saving an entry"));
+    return d8_sql_fail (self->db, error, _("The entry could not be saved."));
   if (!insert && sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("There is no entry %s"), entry->uuid);
@@ -1561,7 +1526,7 @@ write_entry (D8Store *self, const D8Entry *entry, gboolean insert, const char *v
 static gboolean
 read_version (D8Store *self, const char *uuid, char **version, char **history, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = prepare (self, "SELECT version, history FROM entries WHERE uuid = ?",
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (self->db, "SELECT version, history FROM entries WHERE uuid = ?",
                                      error);
 
   if (stmt == NULL)
@@ -1572,8 +1537,8 @@ read_version (D8Store *self, const char *uuid, char **version, char **history, G
       g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("There is no entry %s"), uuid);
       return FALSE;
     }
-  *version = column_text (stmt, 0);
-  *history = column_text (stmt, 1);
+  *version = d8_sql_column_dup (stmt, 0);
+  *history = d8_sql_column_dup (stmt, 1);
   return TRUE;
 }
 
@@ -1588,7 +1553,7 @@ write_local_edit (D8Store *self, const D8Entry *entry, gboolean insert, GError *
   g_autofree char *version = NULL;
   g_autofree char *history = NULL;
 
-  if (!exec (self, "BEGIN IMMEDIATE;", error))
+  if (!d8_sql_exec (self->db, "BEGIN IMMEDIATE;", error))
     return FALSE;
   if (!insert && !read_version (self, entry->uuid, &old_version, &old_history, error))
     goto fail;
@@ -1599,7 +1564,7 @@ write_local_edit (D8Store *self, const D8Entry *entry, gboolean insert, GError *
     goto fail;
   if (!insert)
     {
-      g_autoptr (D8Stmt) stmt = prepare (self, "UPDATE conflicts SET mine_version = ?"
+      g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (self->db, "UPDATE conflicts SET mine_version = ?"
                                                " WHERE uuid = ?", error);
       if (stmt == NULL)
         goto fail;
@@ -1607,16 +1572,16 @@ write_local_edit (D8Store *self, const D8Entry *entry, gboolean insert, GError *
       sqlite3_bind_text (stmt, 2, entry->uuid, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
-          db_error (self, error, _("saving an entry"));
+          d8_sql_fail (self->db, error, _("The entry could not be saved."));
           goto fail;
         }
     }
-  if (!exec (self, "COMMIT;", error))
+  if (!d8_sql_exec (self->db, "COMMIT;", error))
     goto fail;
   return TRUE;
 
 fail:
-  exec (self, "ROLLBACK;", NULL);
+  d8_sql_exec (self->db, "ROLLBACK;", NULL);
   return FALSE;
 }
 
@@ -1731,19 +1696,19 @@ entry_from_row (sqlite3_stmt *stmt)
 {
   D8Entry *entry = d8_entry_new ();
 
-  entry->uuid = column_text (stmt, 0);
+  entry->uuid = d8_sql_column_dup (stmt, 0);
   entry->plan_id = sqlite3_column_int64 (stmt, 1);
   entry->unit_id = sqlite3_column_int64 (stmt, 2);
   entry->indicator_id = sqlite3_column_int64 (stmt, 3);
-  entry->date = column_text (stmt, 4);
+  entry->date = d8_sql_column_dup (stmt, 4);
   entry->amount = sqlite3_column_int64 (stmt, 5);
   entry->reached = sqlite3_column_int64 (stmt, 6);
   entry->group_size = sqlite3_column_int64 (stmt, 7);
-  entry->place = column_text (stmt, 8);
-  entry->note = column_text (stmt, 9);
-  entry->created_at = column_text (stmt, 10);
-  entry->updated_at = column_text (stmt, 11);
-  entry->origin = column_text (stmt, 12);
+  entry->place = d8_sql_column_dup (stmt, 8);
+  entry->note = d8_sql_column_dup (stmt, 9);
+  entry->created_at = d8_sql_column_dup (stmt, 10);
+  entry->updated_at = d8_sql_column_dup (stmt, 11);
+  entry->origin = d8_sql_column_dup (stmt, 12);
   entry->deleted = sqlite3_column_int (stmt, 13);
   return entry;
 }
@@ -1751,12 +1716,12 @@ entry_from_row (sqlite3_stmt *stmt)
 D8Entry *
 d8_store_get_entry (D8Store *self, const char *uuid, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM entries WHERE uuid = ?", error);
+  stmt = d8_sql_prepare (self->db, "SELECT " ENTRY_COLUMNS " FROM entries WHERE uuid = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -1801,7 +1766,7 @@ GPtrArray *
 d8_store_list_entries_range (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
                              gboolean include_deleted, guint offset, guint limit, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_entry_free);
   int rc;
 
@@ -1813,7 +1778,7 @@ d8_store_list_entries_range (D8Store *self, gint64 plan_id, gint64 unit_id, gint
                                         " ORDER BY date DESC, created_at DESC"
                                         " LIMIT ?5 OFFSET ?6", NULL);
 
-    stmt = prepare (self, sql, error);
+    stmt = d8_sql_prepare (self->db, sql, error);
   }
   if (stmt == NULL)
     return NULL;
@@ -1824,7 +1789,7 @@ d8_store_list_entries_range (D8Store *self, gint64 plan_id, gint64 unit_id, gint
     g_ptr_array_add (entries, entry_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      db_error (self, error, _("reading entries"));
+      d8_sql_fail (self->db, error, _("The entries could not be read."));
       return NULL;
     }
   return g_steal_pointer (&entries);
@@ -1842,7 +1807,7 @@ gint64
 d8_store_count_entries (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 indicator_id,
                         gboolean include_deleted, GError **error)
 {
-  g_autoptr (D8Stmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
   /* Live entries are counted from entry_totals, whose n the triggers keep
    * per plan × unit × indicator: no need to visit 200,000 rows. */
   g_autofree char *where = entries_where (include_deleted ? "entries" : "entry_totals", unit_id,
@@ -1853,13 +1818,13 @@ d8_store_count_entries (D8Store *self, gint64 plan_id, gint64 unit_id, gint64 in
 
   g_return_val_if_fail (D8_IS_STORE (self), -1);
 
-  stmt = prepare (self, sql, error);
+  stmt = d8_sql_prepare (self->db, sql, error);
   if (stmt == NULL)
     return -1;
   bind_entries_where (stmt, plan_id, unit_id, indicator_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      db_error (self, error, _("reading entries"));
+      d8_sql_fail (self->db, error, _("The entries could not be read."));
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
