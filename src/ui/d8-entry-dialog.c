@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "d8-entry-dialog.h"
+#include "d8-entry.h"
 #include "d8-format.h"
 #include "d8-ui-util.h"
 
@@ -82,14 +83,43 @@ show_error (D8EntryDialog *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, error->message, -1);
 }
 
-static char *
-text_or_null (AdwEntryRow *row)
+/* Checks a place or note by the entry rules (d8_entry_normalize_text()):
+ * a text over the limit is refused with the limit named, in the dialog,
+ * before anything is saved. */
+static gboolean
+check_text_row (D8EntryDialog *self,
+                AdwEntryRow   *row,
+                const char    *field,
+                char         **normalized)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
 
-  if (*text == '\0')
-    return NULL;
-  return g_steal_pointer (&text);
+  if (d8_entry_normalize_text (gtk_editable_get_text (GTK_EDITABLE (row)), &text, &error))
+    {
+      if (normalized != NULL)
+        *normalized = g_steal_pointer (&text);
+      return TRUE;
+    }
+  g_prefix_error (&error, "%s: ", d8_entry_field_label (field));
+  show_error (self, NULL, error);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  return FALSE;
+}
+
+/* The texts are checked as they are typed or pasted, so the limit shows
+ * at once and Save stays off until the text fits. */
+static void
+text_row_changed_cb (GtkWidget     *row,
+                     D8EntryDialog *self)
+{
+  gboolean ok;
+
+  gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  ok = check_text_row (self, self->place_row, D8_ENTRY_FIELD_PLACE, NULL)
+       && check_text_row (self, self->note_row, D8_ENTRY_FIELD_NOTE, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.save", ok);
 }
 
 static gboolean
@@ -186,8 +216,9 @@ save_action (GtkWidget  *widget,
   entry->reached = 0;
   entry->group_size = 0;
 
-  if (ind->kind == D8_KIND_PERCENT)
+  switch (ind->kind)
     {
+    case D8_KIND_PERCENT:
       if (!d8_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->reached_row)),
                            _("Women reached"), &entry->reached, &error))
         {
@@ -200,18 +231,22 @@ save_action (GtkWidget  *widget,
           show_error (self, GTK_WIDGET (self->group_size_row), error);
           return;
         }
-    }
-  else if (!d8_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)),
-                            _("Amount"), &entry->amount, &error))
-    {
-      show_error (self, GTK_WIDGET (self->amount_row), error);
-      return;
+      break;
+    case D8_KIND_COUNT:
+      if (!d8_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)),
+                           _("Amount"), &entry->amount, &error))
+        {
+          show_error (self, GTK_WIDGET (self->amount_row), error);
+          return;
+        }
+      break;
     }
 
-  g_free (entry->place);
-  entry->place = text_or_null (self->place_row);
-  g_free (entry->note);
-  entry->note = text_or_null (self->note_row);
+  g_clear_pointer (&entry->place, g_free);
+  g_clear_pointer (&entry->note, g_free);
+  if (!check_text_row (self, self->place_row, D8_ENTRY_FIELD_PLACE, &entry->place)
+      || !check_text_row (self, self->note_row, D8_ENTRY_FIELD_NOTE, &entry->note))
+    return;
 
   if (!d8_store_check_entry (self->store, entry, FALSE, &error))
     {
@@ -471,6 +506,7 @@ d8_entry_dialog_class_init (D8EntryDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, indicator_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_row_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "entry.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
