@@ -205,6 +205,9 @@ static const Malformed malformed[] = {
   { "bad-year-text.json", "plan.year" },
   { "bad-duplicate-unit.json", "units[3]" },
   { "bad-unknown-parent.json", "kon-tum" },
+  /* A parent whose own parent is unknown, listed after its children: the
+   * chain was once followed into NULL (a crash at every office). */
+  { "bad-unknown-grandparent.json", "tay-nguyen" },
   { "bad-parent-cycle.json", "cycle" },
   { "bad-duplicate-indicator.json", "indicators[4]" },
   { "bad-indicator-kind.json", "ratio" },

@@ -254,24 +254,31 @@ parse_units (Ctx *ctx, JsonObject *root, D8PlanFile *file, GHashTable *units)
         return fail (ctx, where, _("the unit code “%s” is used twice"), unit->code);
       g_hash_table_insert (units, unit->code, unit);
     }
+  /* Every parent must be known before any chain is walked: a unit whose
+   * parent has an unknown parent must be refused, not followed into NULL. */
   for (guint i = 0; i < file->units->len; i++)
     {
       D8PlanFileUnit *unit = g_ptr_array_index (file->units, i);
-      g_autofree char *where = g_strdup_printf ("units[%u].parent", i);
 
-      if (unit->parent == NULL)
-        continue;
-      if (!g_hash_table_contains (units, unit->parent))
-        return fail (ctx, where, _("unknown parent unit “%s”"), unit->parent);
+      if (unit->parent != NULL && !g_hash_table_contains (units, unit->parent))
+        {
+          g_autofree char *where = g_strdup_printf ("units[%u].parent", i);
+          return fail (ctx, where, _("unknown parent unit “%s”"), unit->parent);
+        }
+    }
+  for (guint i = 0; i < file->units->len; i++)
+    {
+      D8PlanFileUnit *up = g_ptr_array_index (file->units, i);
+      guint steps = 0;
+
       /* Walk up: a unit may not be its own ancestor. */
-      {
-        D8PlanFileUnit *up = unit;
-        guint steps = 0;
-        while (up->parent != NULL && steps++ <= file->units->len)
-          up = g_hash_table_lookup (units, up->parent);
-        if (up->parent != NULL)
+      while (up != NULL && up->parent != NULL && steps++ <= file->units->len)
+        up = g_hash_table_lookup (units, up->parent);
+      if (up == NULL || up->parent != NULL)
+        {
+          g_autofree char *where = g_strdup_printf ("units[%u].parent", i);
           return fail (ctx, where, _("the units’ parents form a cycle"));
-      }
+        }
     }
   return TRUE;
 }
