@@ -171,7 +171,7 @@ main (int argc, char **argv)
   g_stat (bundle, &st);
 
   {
-    char *child[] = { argv[0], "--import-child", dst, bundle, NULL };
+    char *child[] = { argv[0], (char *) "--import-child", dst, bundle, NULL };
     if (!g_spawn_sync (NULL, child, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
                        &error)
         || !g_spawn_check_wait_status (status, &error))

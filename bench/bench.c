@@ -76,7 +76,7 @@ bench_startup (const char *build_dir, const char *tmp)
   g_autofree char *duan8 = g_build_filename (build_dir, "src", "duan8", NULL);
   g_autofree char *bare = g_build_filename (build_dir, "bench", "bench-bare-window", NULL);
   g_autofree char *db = g_build_filename (tmp, "startup.sqlite3", NULL);
-  char *app_argv[] = { duan8, "--db", db, NULL };
+  char *app_argv[] = { duan8, (char *) "--db", db, NULL };
   char width[16], height[16];
   char *bare_argv[] = { bare, width, height, NULL };
   double app[7], base[7];

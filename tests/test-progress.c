@@ -5,8 +5,8 @@
 
 #include "d8-progress.h"
 
-static D8Indicator count_indicator = { .code = "1", .kind = D8_KIND_COUNT, .in_appendix = TRUE };
-static D8Indicator percent_indicator = { .code = "SM", .kind = D8_KIND_PERCENT,
+static D8Indicator count_indicator = { .code = (char *) "1", .kind = D8_KIND_COUNT, .in_appendix = TRUE };
+static D8Indicator percent_indicator = { .code = (char *) "SM", .kind = D8_KIND_PERCENT,
                                          .has_target = TRUE, .target = 80 };
 
 static D8Cell
