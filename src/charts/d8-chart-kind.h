@@ -38,7 +38,7 @@ typedef struct
   D8ChartKind kind;
   const char *name;     /* stable: duan8-cli --chart, the values kept in GSettings */
   const char *alias;    /* an older name still accepted for it, or NULL */
-  const char *label;    /* N_(): the window's choice of chart; translate with _() */
+  const char *label;    /* marked for translation; the window shows it through gettext */
   D8ChartScope scopes;
   D8ChartNeed unit;
   D8ChartNeed indicator;

@@ -35,9 +35,9 @@ d8_chart_builder_add_axis_labels (D8ChartBuilder *b, const D8ChartAxis *axis, do
 }
 
 void
-d8_chart_builder_add_bar (D8ChartBuilder *b, const D8ChartAxis *axis, D8ChartRect row,
-                          double value, double mark, gboolean has_bar, D8Status status,
-                          const char *note, int row_index, int column)
+d8_chart_builder_add_bar (D8ChartBuilder *b, const D8ChartAxis *axis, D8ChartRect row, double value,
+                          double mark, gboolean has_bar, D8Status status, const char *note,
+                          int row_index, int column)
 {
   double bh = MIN (row.height * 0.56, b->f * 1.5);
   double by = row.y + (row.height - bh) / 2;
@@ -47,16 +47,16 @@ d8_chart_builder_add_bar (D8ChartBuilder *b, const D8ChartAxis *axis, D8ChartRec
   if (!has_bar)
     {
       guint t = d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, note, x0 + b->f * 0.3,
-                                           row.y + row.height / 2, axis->to - x0 - b->f * 0.3, 1,
-                                           0, 0.5, row_index, column);
+                                           row.y + row.height / 2, axis->to - x0 - b->f * 0.3, 1, 0,
+                                           0.5, row_index, column);
       d8_chart_builder_text (b, t)->muted = TRUE;
       return;
     }
   if (!isnan (mark))
     {
       D8ChartShape *track = d8_chart_builder_add_shape (
-        b, D8_CHART_SHAPE_TRACK, x0, by, d8_chart_axis_position (axis, MIN (mark, axis->max)) - x0,
-        bh);
+          b, D8_CHART_SHAPE_TRACK, x0, by,
+          d8_chart_axis_position (axis, MIN (mark, axis->max)) - x0, bh);
       track->row = row_index;
       track->column = column;
     }
@@ -69,8 +69,8 @@ d8_chart_builder_add_bar (D8ChartBuilder *b, const D8ChartAxis *axis, D8ChartRec
     bar->column = column;
     if (value > axis->max)
       {
-        D8ChartShape *arrow = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_OVERFLOW, axis->to, by,
-                                                          bh * 0.6, bh);
+        D8ChartShape *arrow
+            = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_OVERFLOW, axis->to, by, bh * 0.6, bh);
         arrow->row = row_index;
         arrow->column = column;
       }
@@ -78,8 +78,8 @@ d8_chart_builder_add_bar (D8ChartBuilder *b, const D8ChartAxis *axis, D8ChartRec
   if (!isnan (mark) && mark <= axis->max)
     {
       double mx = d8_chart_axis_position (axis, mark);
-      D8ChartShape *q = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_QUOTA_MARK, mx,
-                                                    by - bh * 0.3, 0, bh * 1.6);
+      D8ChartShape *q = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_QUOTA_MARK, mx, by - bh * 0.3,
+                                                    0, bh * 1.6);
       q->row = row_index;
       q->column = column;
     }
@@ -130,7 +130,8 @@ bar_note (const D8ChartItem *item)
 }
 
 void
-d8_chart_bar_rows_measure (const D8ChartBarRows *rows, const D8ChartItem *item, double *value, double *mark)
+d8_chart_bar_rows_measure (const D8ChartBarRows *rows, const D8ChartItem *item, double *value,
+                           double *mark)
 {
   if (item->is_percent)
     {
@@ -176,8 +177,8 @@ d8_chart_builder_add_bar_rows (D8ChartBuilder *b, const D8ChartBarRows *rows,
                                      max_lines, 0, 0, (int) r, 0);
       label_w = MAX (label_w, d8_chart_builder_text (b, t)->rect.width);
       g_array_append_val (label_idx, t);
-      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_VALUE, value, 0, 0, W * 0.3, 1, 0, 0,
-                                     (int) r, 0);
+      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_VALUE, value, 0, 0, W * 0.3, 1, 0, 0, (int) r,
+                                     0);
       value_w = MAX (value_w, d8_chart_builder_text (b, t)->rect.width);
       g_array_append_val (value_idx, t);
 
@@ -199,8 +200,8 @@ d8_chart_builder_add_bar_rows (D8ChartBuilder *b, const D8ChartBarRows *rows,
   L->axis.from = x_plot;
   L->axis.to = x_end;
 
-  d8_chart_builder_add_axis_labels (b, &L->axis, top, top + n * row_h,
-                                    top + n * row_h + b->f * 0.3, TRUE);
+  d8_chart_builder_add_axis_labels (b, &L->axis, top, top + n * row_h, top + n * row_h + b->f * 0.3,
+                                    TRUE);
   d8_chart_builder_add_shape (b, D8_CHART_SHAPE_AXIS_LINE, x_plot, top, 0, n * row_h);
 
   for (guint r = 0; r < n; r++)

@@ -40,8 +40,8 @@ add_province_total (D8ChartBuilder *b, const D8ChartBarRows *rows, const D8Chart
   /* The plan's totals row names count targets; a percent target is
    * stated elsewhere (section II), so it gets the plain heading. */
   g_autofree char *heading = total->is_percent || model->target_label == NULL
-                               ? g_strdup (_("Province total"))
-                               : g_strdup_printf (_("Province total (%s)"), model->target_label);
+                                 ? g_strdup (_("Province total"))
+                                 : g_strdup_printf (_("Province total (%s)"), model->target_label);
   g_autofree char *value = d8_chart_item_bar_text (total);
   double thi, v, mark;
   D8ChartRect row;
@@ -58,8 +58,8 @@ add_province_total (D8ChartBuilder *b, const D8ChartBarRows *rows, const D8Chart
                      !total->is_percent, total->is_percent);
   L->total_axis.from = x_plot;
   L->total_axis.to = x_end;
-  d8_chart_builder_add_text (b, D8_CHART_TEXT_VALUE, value, x_end + b->f * 1.6,
-                             y + row.height / 2, W * 0.26, 1, 0, 0.5, -1, 0);
+  d8_chart_builder_add_text (b, D8_CHART_TEXT_VALUE, value, x_end + b->f * 1.6, y + row.height / 2,
+                             W * 0.26, 1, 0, 0.5, -1, 0);
   /* Unlike a unit's row, the total has a bar even with no quota stated. */
   d8_chart_bar_rows_measure (rows, total, &v, &mark);
   d8_chart_builder_add_bar (b, &L->total_axis, row, v, mark,
@@ -75,8 +75,8 @@ add_province_total (D8ChartBuilder *b, const D8ChartBarRows *rows, const D8Chart
                                                     y - b->f * 0.2, 0, row.height + b->f * 0.4);
       s->row = -1;
       s->column = 0;
-      d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, note, x_plot,
-                                 y + row.height + b->f * 1.3, x_end - x_plot, 1, 0, 0, -1, 0);
+      d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, note, x_plot, y + row.height + b->f * 1.3,
+                                 x_end - x_plot, 1, 0, 0, -1, 0);
     }
 }
 
@@ -84,8 +84,8 @@ void
 d8_chart_layout_indicator (D8ChartBuilder *b)
 {
   const D8ChartModel *model = b->model;
-  const D8ChartItem *first = model->items->len > 0
-                               ? &g_array_index (model->items, D8ChartItem, 0) : NULL;
+  const D8ChartItem *first
+      = model->items->len > 0 ? &g_array_index (model->items, D8ChartItem, 0) : NULL;
   D8ChartBarRows rows = {
     .percent_axis = first != NULL && first->is_percent,
     .label_share = 0.22,

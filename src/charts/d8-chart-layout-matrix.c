@@ -43,9 +43,10 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
       g_autofree char *figures = d8_chart_item_bar_figures (extra);
       const char *status = d8_status_to_label (extra->status);
 
-      g_ptr_array_add (notes, g_strdup_printf ("%s. %s — %s, %s", extra->code, extra->name,
-                                               extra->group_size > 0 ? figures : _("Nothing recorded yet"),
-                                               status));
+      g_ptr_array_add (
+          notes,
+          g_strdup_printf ("%s. %s — %s, %s", extra->code, extra->name,
+                           extra->group_size > 0 ? figures : _("Nothing recorded yet"), status));
     }
 
   /* From the bottom up: notes, the key of indicator codes, then the table
@@ -53,7 +54,8 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
   y = bottom;
   for (guint i = notes->len; i-- > 0;)
     {
-      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, notes->pdata[i], b->m, y, W, 1, 0, 1, -1, -1);
+      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, notes->pdata[i], b->m, y, W, 1, 0, 1,
+                                     -1, -1);
       y -= d8_chart_builder_text (b, t)->rect.height;
       notes_h += d8_chart_builder_text (b, t)->rect.height;
     }
@@ -64,24 +66,24 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
   for (guint c = 0; c < n_cols; c++)
     {
       const D8ChartLabel *col = &g_array_index (model->columns, D8ChartLabel, c);
-      g_autofree char *line = g_strdup_printf ("%s. %s (%s)", col->code, col->name,
-                                               col->detail ? col->detail : "");
+      g_autofree char *line
+          = g_strdup_printf ("%s. %s (%s)", col->code, col->name, col->detail ? col->detail : "");
       guint kc = c / MAX (key_rows, 1), kr = c % MAX (key_rows, 1);
       double kw = W / key_cols;
 
-      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, line, b->m + kc * kw, y + kr * key_line_h,
-                    kw - b->f, 1, 0, 0, -1, (int) c);
+      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, line, b->m + kc * kw,
+                                     y + kr * key_line_h, kw - b->f, 1, 0, 0, -1, (int) c);
     }
   bottom = y - b->f * 0.6;
 
   /* Row names: units, then the plan's totals row and the allocation row. */
   for (guint r = 0; r < n_rows + 2; r++)
     {
-      const char *name = r < n_rows ? g_array_index (model->rows, D8ChartLabel, r).name
+      const char *name = r < n_rows    ? g_array_index (model->rows, D8ChartLabel, r).name
                          : r == n_rows ? (model->target_label ? model->target_label : _("Total"))
                                        : _("Allocated to units");
-      t = d8_chart_builder_add_text (b, r < n_rows ? D8_CHART_TEXT_LABEL : D8_CHART_TEXT_HEADER, name, 0, 0,
-                    W * 0.28, 1, 0, 0, r < n_rows ? (int) r : -1, -1);
+      t = d8_chart_builder_add_text (b, r < n_rows ? D8_CHART_TEXT_LABEL : D8_CHART_TEXT_HEADER,
+                                     name, 0, 0, W * 0.28, 1, 0, 0, r < n_rows ? (int) r : -1, -1);
       name_w = MAX (name_w, d8_chart_builder_text (b, t)->rect.width);
       g_array_append_val (name_idx, t);
     }
@@ -104,9 +106,10 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
       g_autofree char *code = g_strdup_printf ("%s%s", col->code,
                                                alloc->checked && alloc->difference != 0 ? "*" : "");
 
-      d8_chart_builder_add_text (b, D8_CHART_TEXT_HEADER, code, cx, top, cell_w, 1, 0.5, 0, -1, (int) c);
-      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, col->detail ? col->detail : "", cx, top + b->f * 1.3,
-                    cell_w - b->f * 0.3, 1, 0.5, 0, -1, (int) c);
+      d8_chart_builder_add_text (b, D8_CHART_TEXT_HEADER, code, cx, top, cell_w, 1, 0.5, 0, -1,
+                                 (int) c);
+      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, col->detail ? col->detail : "", cx,
+                                     top + b->f * 1.3, cell_w - b->f * 0.3, 1, 0.5, 0, -1, (int) c);
       d8_chart_builder_text (b, t)->muted = TRUE;
     }
 
@@ -135,7 +138,8 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
             {
               const D8ChartItem *item = r < n_rows ? d8_chart_model_get_item (model, r, c)
                                                    : &g_array_index (model->totals, D8ChartItem, c);
-              s = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_CELL, cell.x, cell.y, cell.width, cell.height);
+              s = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_CELL, cell.x, cell.y, cell.width,
+                                              cell.height);
               s->status = item->status;
               s->row = row_index;
               s->column = (int) c;
@@ -144,13 +148,15 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
             }
           else
             {
-              const D8ChartAllocation *alloc = &g_array_index (model->allocation, D8ChartAllocation, c);
+              const D8ChartAllocation *alloc
+                  = &g_array_index (model->allocation, D8ChartAllocation, c);
 
               figures = d8_format_count (alloc->allocated);
               if (alloc->checked && alloc->difference != 0)
                 {
                   g_autofree char *marked = g_strdup_printf ("%s*", figures);
-                  s = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_CELL_FLAG, cell.x, cell.y, cell.width, cell.height);
+                  s = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_CELL_FLAG, cell.x, cell.y,
+                                                  cell.width, cell.height);
                   s->row = -2;
                   s->column = (int) c;
                   g_free (figures);
@@ -158,17 +164,18 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
                 }
               d8_chart_builder_add_hit (b, cx, ry, cell_w, row_h, -1, (int) c);
             }
-          t = d8_chart_builder_add_text (b, D8_CHART_TEXT_VALUE, figures, cx + cell_w / 2, ry + row_h / 2,
-                        cell_w - b->f * 0.3, 1, 0.5, 0.5, row_index, (int) c);
+          t = d8_chart_builder_add_text (b, D8_CHART_TEXT_VALUE, figures, cx + cell_w / 2,
+                                         ry + row_h / 2, cell_w - b->f * 0.3, 1, 0.5, 0.5,
+                                         row_index, (int) c);
           /* Figures stay readable on hatching: the hatch stops around them. */
           if (r <= n_rows && (s->status == D8_STATUS_ON_TRACK || s->status == D8_STATUS_BEHIND))
             {
               const D8ChartRect *tr = &d8_chart_builder_text (b, t)->rect;
               double pad = b->f * 0.25;
               D8Status status = s->status; /* s moves when the array grows */
-              D8ChartShape *back = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_TEXT_BACKDROP, tr->x - pad,
-                                              MAX (tr->y, cell.y + inset), tr->width + 2 * pad,
-                                              MIN (tr->height, cell.height - 2 * inset));
+              D8ChartShape *back = d8_chart_builder_add_shape (
+                  b, D8_CHART_SHAPE_TEXT_BACKDROP, tr->x - pad, MAX (tr->y, cell.y + inset),
+                  tr->width + 2 * pad, MIN (tr->height, cell.height - 2 * inset));
               back->status = status;
               back->row = row_index;
               back->column = (int) c;
@@ -176,4 +183,3 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
         }
     }
 }
-

@@ -71,18 +71,18 @@ d8_chart_layout_timeline (D8ChartBuilder *b)
   g_autoptr (GArray) end_labels = g_array_new (FALSE, FALSE, sizeof (EndLabel));
   int start_y, start_m, start_d;
 
-  legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0, D8_CHART_SHAPE_SERIES,
-                                      _("Achieved, cumulative") };
+  legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0,
+                                             D8_CHART_SHAPE_SERIES, _("Achieved, cumulative") };
   if (single && only->is_percent && !only->percent_of_quota)
-    legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0, D8_CHART_SHAPE_TARGET_LINE,
-                                        _("Target") };
+    legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0,
+                                               D8_CHART_SHAPE_TARGET_LINE, _("Target") };
   else
-    legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0, D8_CHART_SHAPE_PACE,
-                                        _("Even pace to the quota") };
-  legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0, D8_CHART_SHAPE_DATE_MARK,
-                                      _("Reporting dates") };
-  legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0, D8_CHART_SHAPE_AS_OF_MARK,
-                                      _("As of") };
+    legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0,
+                                               D8_CHART_SHAPE_PACE, _("Even pace to the quota") };
+  legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0,
+                                             D8_CHART_SHAPE_DATE_MARK, _("Reporting dates") };
+  legend[n_legend++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0,
+                                             D8_CHART_SHAPE_AS_OF_MARK, _("As of") };
 
   top = d8_chart_builder_add_header (b);
   bottom = d8_chart_builder_add_legend (b, legend, n_legend) - b->f * 0.6;
@@ -94,11 +94,13 @@ d8_chart_layout_timeline (D8ChartBuilder *b)
    * the top of the plot, its marker and code still showing where it is. */
   if (percent && !single)
     hi = MIN (hi, 250);
-  d8_chart_axis_set (&L->axis, 0, hi, MAX ((guint) ((bottom - top) / (b->f * 3.5)), 2), !percent, percent);
+  d8_chart_axis_set (&L->axis, 0, hi, MAX ((guint) ((bottom - top) / (b->f * 3.5)), 2), !percent,
+                     percent);
 
   for (guint i = 0; i < L->axis.ticks->len; i++)
     {
-      g_autofree char *label = d8_chart_axis_format_tick (&L->axis, g_array_index (L->axis.ticks, double, i));
+      g_autofree char *label
+          = d8_chart_axis_format_tick (&L->axis, g_array_index (L->axis.ticks, double, i));
       guint t = d8_chart_builder_add_text (b, D8_CHART_TEXT_AXIS, label, 0, 0, 0, 1, 0, 0, -1, -1);
       y_label_w = MAX (y_label_w, d8_chart_builder_text (b, t)->rect.width);
     }
@@ -144,7 +146,8 @@ d8_chart_layout_timeline (D8ChartBuilder *b)
     }
 
   /* time axis: a tick and label at the first of every month */
-  if (model->period_start && sscanf (model->period_start, "%d-%d-%d", &start_y, &start_m, &start_d) == 3
+  if (model->period_start
+      && sscanf (model->period_start, "%d-%d-%d", &start_y, &start_m, &start_d) == 3
       && g_date_valid_dmy (start_d, start_m, start_y))
     {
       GDate date;
@@ -163,18 +166,20 @@ d8_chart_layout_timeline (D8ChartBuilder *b)
           g_autofree char *label = NULL;
           guint t;
 
-          g_snprintf (iso, sizeof iso, "%04d-%02d-01", g_date_get_year (&date), g_date_get_month (&date));
+          g_snprintf (iso, sizeof iso, "%04d-%02d-01", g_date_get_year (&date),
+                      g_date_get_month (&date));
           day = iso_day (model, iso);
           if (day < 0 || day > day_span)
             break;
           x = d8_chart_axis_position (&L->time_axis, day);
           d8_chart_builder_add_shape (b, D8_CHART_SHAPE_GRID_LINE, x, y0, 0, y1 - y0);
-          dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), 1, 12, 0, 0);
+          dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), 1, 12, 0,
+                                      0);
           /* Translators: month labels of the timeline axis, a g_date_time_format
            * format; Vietnamese might use "T%-m" (T1 … T12) */
           label = g_date_time_format (dt, C_("timeline month", "%b"));
-          t = d8_chart_builder_add_text (b, D8_CHART_TEXT_AXIS, label, x + month_w / 2, y1 + b->f * 0.3,
-                        month_w, 1, 0.5, 0, -1, -1);
+          t = d8_chart_builder_add_text (b, D8_CHART_TEXT_AXIS, label, x + month_w / 2,
+                                         y1 + b->f * 0.3, month_w, 1, 0.5, 0, -1, -1);
           d8_chart_builder_keep_on_page (b, t);
         }
     }
@@ -196,7 +201,8 @@ d8_chart_layout_timeline (D8ChartBuilder *b)
       d8_chart_builder_add_shape (b, D8_CHART_SHAPE_DATE_MARK, x, y0, 0, y1 - y0);
       date = d8_format_date (model->report_dates->pdata[i]);
       label = g_strdup_printf ("%s %s", (char *) model->report_labels->pdata[i], date);
-      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_AXIS, label, x, y0 - b->f * 0.2, (x1 - x0) * 0.45, 1, 0.5, 1, -1, -1);
+      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_AXIS, label, x, y0 - b->f * 0.2,
+                                     (x1 - x0) * 0.45, 1, 0.5, 1, -1, -1);
       d8_chart_builder_keep_on_page (b, t);
     }
   {
@@ -250,16 +256,19 @@ d8_chart_layout_timeline (D8ChartBuilder *b)
       shape->n_points = L->points->len - first;
       shape->row = (int) s;
       xy.y = MAX (xy.y, y0);
-      shape = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_MARKER, end_x - marker / 2, xy.y - marker / 2, marker, marker);
+      shape = d8_chart_builder_add_shape (b, D8_CHART_SHAPE_MARKER, end_x - marker / 2,
+                                          xy.y - marker / 2, marker, marker);
       shape->series = s;
       shape->row = (int) s;
-      d8_chart_builder_add_hit (b, end_x - marker, xy.y - marker, 2 * marker, 2 * marker, (int) s, 0);
+      d8_chart_builder_add_hit (b, end_x - marker, xy.y - marker, 2 * marker, 2 * marker, (int) s,
+                                0);
       if (!single)
         {
           EndLabel label;
 
           label.text = d8_chart_builder_add_text (b, D8_CHART_TEXT_LEGEND, series->code,
-                                 MIN (end_x + marker, x1) + b->f * 0.5, xy.y, 0, 1, 0, 0.5, (int) s, 0);
+                                                  MIN (end_x + marker, x1) + b->f * 0.5, xy.y, 0, 1,
+                                                  0, 0.5, (int) s, 0);
           label.y = xy.y;
           g_array_append_val (end_labels, label);
         }
@@ -281,11 +290,13 @@ d8_chart_layout_timeline (D8ChartBuilder *b)
     for (guint i = end_labels->len; i-- > 0;)
       {
         D8ChartText *t = d8_chart_builder_text (b, g_array_index (end_labels, EndLabel, i).text);
-        double limit = i + 1 < end_labels->len
-                         ? d8_chart_builder_text (b, g_array_index (end_labels, EndLabel, i + 1).text)->rect.y - t->rect.height * 0.9
-                         : y1 - t->rect.height / 2;
+        double limit
+            = i + 1 < end_labels->len
+                  ? d8_chart_builder_text (b, g_array_index (end_labels, EndLabel, i + 1).text)
+                            ->rect.y
+                        - t->rect.height * 0.9
+                  : y1 - t->rect.height / 2;
         t->rect.y = MIN (t->rect.y, limit);
       }
   }
 }
-

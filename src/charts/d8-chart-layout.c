@@ -95,7 +95,7 @@ d8_chart_axis_position (const D8ChartAxis *axis, double value)
 
 void
 d8_chart_axis_set (D8ChartAxis *axis, double lo, double hi, guint max_intervals, gboolean integer,
-          gboolean percent)
+                   gboolean percent)
 {
   g_clear_pointer (&axis->ticks, g_array_unref);
   axis->ticks = d8_chart_nice_ticks (lo, hi, max_intervals, integer, &axis->step);
@@ -115,8 +115,8 @@ d8_chart_axis_format_tick (const D8ChartAxis *axis, double value)
 /* ------------------------------------------------------------ builder */
 
 static void
-builder_init (D8ChartBuilder *b, D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style,
-              double f)
+builder_init (D8ChartBuilder *b, D8ChartLayout *L, const D8ChartModel *model,
+              const D8ChartStyle *style, double f)
 {
   memset (b, 0, sizeof *b);
   b->L = L;
@@ -216,8 +216,9 @@ shaped_text (D8ChartBuilder *b, D8ChartTextRole role, const char *text, double m
 }
 
 guint
-d8_chart_builder_add_text (D8ChartBuilder *b, D8ChartTextRole role, const char *text, double x, double y,
-          double max_width, int max_lines, double halign, double valign, int row, int column)
+d8_chart_builder_add_text (D8ChartBuilder *b, D8ChartTextRole role, const char *text, double x,
+                           double y, double max_width, int max_lines, double halign, double valign,
+                           int row, int column)
 {
   PangoLayout *layout = shaped_text (b, role, text, max_width, max_lines);
   PangoRectangle logical;
@@ -246,7 +247,8 @@ d8_chart_builder_text (D8ChartBuilder *b, guint index)
 }
 
 D8ChartShape *
-d8_chart_builder_add_shape (D8ChartBuilder *b, D8ChartShapeKind kind, double x, double y, double w, double h)
+d8_chart_builder_add_shape (D8ChartBuilder *b, D8ChartShapeKind kind, double x, double y, double w,
+                            double h)
 {
   D8ChartShape s = { kind, { x, y, w, h }, D8_STATUS_NO_QUOTA, -1, -1, 0, 0, 0 };
 
@@ -255,7 +257,8 @@ d8_chart_builder_add_shape (D8ChartBuilder *b, D8ChartShapeKind kind, double x, 
 }
 
 void
-d8_chart_builder_add_hit (D8ChartBuilder *b, double x, double y, double w, double h, int row, int column)
+d8_chart_builder_add_hit (D8ChartBuilder *b, double x, double y, double w, double h, int row,
+                          int column)
 {
   D8ChartHit hit = { { x, y, w, h }, row, column };
 
@@ -314,8 +317,8 @@ d8_chart_builder_add_legend (D8ChartBuilder *b, const D8ChartLegendItem *items, 
 
   for (guint i = 0; i < n_items; i++)
     {
-      guint t = d8_chart_builder_add_text (b, D8_CHART_TEXT_LEGEND, items[i].label, 0, 0, max_w - sw - b->f * 0.5,
-                          1, 0, 0, -1, -1);
+      guint t = d8_chart_builder_add_text (b, D8_CHART_TEXT_LEGEND, items[i].label, 0, 0,
+                                           max_w - sw - b->f * 0.5, 1, 0, 0, -1, -1);
       D8ChartText *text = d8_chart_builder_text (b, t);
       double item_w = sw + b->f * 0.4 + text->rect.width;
       D8ChartShape *s;
@@ -338,7 +341,8 @@ d8_chart_builder_add_legend (D8ChartBuilder *b, const D8ChartLegendItem *items, 
 }
 
 double
-d8_chart_builder_add_status_legend (D8ChartBuilder *b, gboolean with_quota_mark, gboolean with_target)
+d8_chart_builder_add_status_legend (D8ChartBuilder *b, gboolean with_quota_mark,
+                                    gboolean with_target)
 {
   D8ChartLegendItem items[8];
   guint n = 0;
@@ -346,10 +350,11 @@ d8_chart_builder_add_status_legend (D8ChartBuilder *b, gboolean with_quota_mark,
                              D8_STATUS_NOT_STARTED, D8_STATUS_NO_QUOTA };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    items[n++] = (D8ChartLegendItem) { D8_CHART_SHAPE_SWATCH, order[i], 0, d8_status_to_label (order[i]) };
+    items[n++]
+        = (D8ChartLegendItem) { D8_CHART_SHAPE_SWATCH, order[i], 0, d8_status_to_label (order[i]) };
   if (with_quota_mark)
     items[n++] = (D8ChartLegendItem) { D8_CHART_SHAPE_LEGEND_LINE, 0, D8_CHART_SHAPE_QUOTA_MARK,
-                                with_target ? _("Quota or target") : _("Quota") };
+                                       with_target ? _("Quota or target") : _("Quota") };
   return d8_chart_builder_add_legend (b, items, n);
 }
 char *
@@ -362,24 +367,25 @@ d8_chart_allocation_note (const D8ChartAllocation *alloc, const char *code)
 
   if (code != NULL && alloc->difference > 0)
     return g_strdup_printf (
-      /* Translators: a note under the matrix; "* Indicator 1: stated 128,
-       * allocated to units 126: 2 not allocated" */
-      ngettext ("* Indicator %s: stated %s, allocated to units %s: %s not allocated",
-                "* Indicator %s: stated %s, allocated to units %s: %s not allocated", n),
-      code, stated, allocated, diff);
+        /* Translators: a note under the matrix; "* Indicator 1: stated 128,
+         * allocated to units 126: 2 not allocated" */
+        ngettext ("* Indicator %s: stated %s, allocated to units %s: %s not allocated",
+                  "* Indicator %s: stated %s, allocated to units %s: %s not allocated", n),
+        code, stated, allocated, diff);
   if (code != NULL)
     return g_strdup_printf (
-      ngettext ("* Indicator %s: stated %s, allocated to units %s: %s allocated beyond the total",
-                "* Indicator %s: stated %s, allocated to units %s: %s allocated beyond the total", n),
-      code, stated, allocated, diff);
+        ngettext ("* Indicator %s: stated %s, allocated to units %s: %s allocated beyond the total",
+                  "* Indicator %s: stated %s, allocated to units %s: %s allocated beyond the total",
+                  n),
+        code, stated, allocated, diff);
   if (alloc->difference > 0)
     return g_strdup_printf (ngettext ("Stated %s, allocated to units %s: %s not allocated",
                                       "Stated %s, allocated to units %s: %s not allocated", n),
                             stated, allocated, diff);
-  return g_strdup_printf (ngettext ("Stated %s, allocated to units %s: %s allocated beyond the total",
-                                    "Stated %s, allocated to units %s: %s allocated beyond the total",
-                                    n),
-                          stated, allocated, diff);
+  return g_strdup_printf (
+      ngettext ("Stated %s, allocated to units %s: %s allocated beyond the total",
+                "Stated %s, allocated to units %s: %s allocated beyond the total", n),
+      stated, allocated, diff);
 }
 
 /* ------------------------------------------------------------ public */
@@ -439,7 +445,8 @@ d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style, doubl
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (L->pango_context, FALSE);
 
-  f = CLAMP (MIN (width / 85.0, height / 60.0), 6.0, 28.0) * (style->scale > 0 ? style->scale : 1.0);
+  f = CLAMP (MIN (width / 85.0, height / 60.0), 6.0, 28.0)
+      * (style->scale > 0 ? style->scale : 1.0);
   for (int attempt = 0; overflow && attempt < 12 && f >= MIN_FONT; attempt++)
     {
       build (L, model, style, f, &overflow);
