@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include <cairo.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <glib/gstdio.h>
 
 #include "d8-chart.h"
 #include "d8-format.h"
@@ -133,9 +136,9 @@ model_of_kind (D8ChartKind kind)
     case D8_CHART_UNIT_PROGRESS: return d8_chart_model_unit_from_overview (data.overview, 0);
     case D8_CHART_MATRIX: return d8_chart_model_matrix_from_overview (data.overview);
     case D8_CHART_INDICATOR: return d8_chart_model_indicator_from_overview (data.overview, 0);
-    case D8_CHART_TIMELINE:
-    default: return d8_chart_model_timeline_from_overview (data.overview, data.sums, -1, -1);
+    case D8_CHART_TIMELINE: return d8_chart_model_timeline_from_overview (data.overview, data.sums, -1, -1);
     }
+  g_assert_not_reached ();
 }
 
 static gboolean
@@ -796,6 +799,152 @@ test_gallery (void)
   g_test_message ("chart images in %s", dir);
 }
 
+/* ------------------------------------------------------------ kinds */
+
+/* The table of kinds: every kind of the enum has its row, found by its name
+ * and by its old name; the window's lists and what the CLI asks for agree. */
+static void
+test_kinds_table (void)
+{
+  static const char *province[] = { "matrix", "indicator", "timeline" };
+  static const char *unit[] = { "unit", "timeline" };
+  const D8ChartKindInfo *info;
+
+  for (D8ChartKind kind = D8_CHART_UNIT_PROGRESS; kind <= D8_CHART_TIMELINE; kind++)
+    {
+      info = d8_chart_kind_get_info (kind);
+      g_assert_nonnull (info);
+      g_assert_cmpint (info->kind, ==, kind);
+      g_assert_true (d8_chart_kind_lookup (info->name) == info);
+      if (info->alias != NULL)
+        g_assert_true (d8_chart_kind_lookup (info->alias) == info);
+      g_assert_nonnull (info->label);
+      g_assert_nonnull (info->layout);
+      g_assert_cmpint (info->scopes, !=, 0);
+      /* A kind about one unit is shown on a unit's page only; one that
+       * takes no unit on the province's only. */
+      g_assert_cmpint (info->unit == D8_CHART_NEED_ONE, ==, info->scopes == D8_CHART_SCOPE_UNIT);
+      g_assert_cmpint (info->unit == D8_CHART_NEED_NONE, ==,
+                       info->scopes == D8_CHART_SCOPE_PROVINCE);
+    }
+
+  /* The names duan8-cli documents, and the one the window used to keep. */
+  g_assert_cmpint (d8_chart_kind_lookup ("unit")->kind, ==, D8_CHART_UNIT_PROGRESS);
+  g_assert_cmpint (d8_chart_kind_lookup ("progress")->kind, ==, D8_CHART_UNIT_PROGRESS);
+  g_assert_cmpint (d8_chart_kind_lookup ("matrix")->kind, ==, D8_CHART_MATRIX);
+  g_assert_cmpint (d8_chart_kind_lookup ("indicator")->kind, ==, D8_CHART_INDICATOR);
+  g_assert_cmpint (d8_chart_kind_lookup ("timeline")->kind, ==, D8_CHART_TIMELINE);
+  g_assert_null (d8_chart_kind_lookup ("pie"));
+  g_assert_null (d8_chart_kind_lookup (""));
+  g_assert_cmpint (d8_chart_kind_get_info (D8_CHART_INDICATOR)->indicator, ==, D8_CHART_NEED_ONE);
+  g_assert_cmpint (d8_chart_kind_get_info (D8_CHART_TIMELINE)->indicator, ==,
+                   D8_CHART_NEED_OPTIONAL);
+
+  /* The window's lists, in order. */
+  for (guint i = 0; i < G_N_ELEMENTS (province); i++)
+    g_assert_cmpstr (d8_chart_kind_nth (D8_CHART_SCOPE_PROVINCE, i)->name, ==, province[i]);
+  g_assert_null (d8_chart_kind_nth (D8_CHART_SCOPE_PROVINCE, G_N_ELEMENTS (province)));
+  for (guint i = 0; i < G_N_ELEMENTS (unit); i++)
+    g_assert_cmpstr (d8_chart_kind_nth (D8_CHART_SCOPE_UNIT, i)->name, ==, unit[i]);
+  g_assert_null (d8_chart_kind_nth (D8_CHART_SCOPE_UNIT, G_N_ELEMENTS (unit)));
+}
+
+/* The model of each kind, as the window and the CLI fill it. */
+static void
+test_kinds_new_model (void)
+{
+  for (D8ChartKind kind = D8_CHART_UNIT_PROGRESS; kind <= D8_CHART_TIMELINE; kind++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (D8ChartModel) model = NULL;
+      g_autoptr (D8ChartModel) expected = model_of_kind (kind);
+      g_autofree char *words = NULL;
+      g_autofree char *expected_words = NULL;
+      int unit = kind == D8_CHART_UNIT_PROGRESS ? 0 : -1;
+      int indicator = kind == D8_CHART_INDICATOR ? 0 : -1;
+
+      model = d8_chart_kind_new_model (d8_chart_kind_get_info (kind), data.store, data.overview,
+                                       unit, indicator, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (model);
+      g_assert_cmpint (model->kind, ==, kind);
+      words = d8_chart_model_describe (model);
+      expected_words = d8_chart_model_describe (expected);
+      g_assert_cmpstr (words, ==, expected_words);
+    }
+}
+
+/* Each GSettings key that remembers a chart offers exactly the kinds of
+ * its page by their names, and a value saved under the unit chart's old
+ * name still reads as the unit chart. */
+static void
+test_kinds_settings (void)
+{
+  static const struct
+  {
+    const char *key;
+    D8ChartScope scope;
+  } keys[] = { { "province-chart", D8_CHART_SCOPE_PROVINCE }, { "unit-chart", D8_CHART_SCOPE_UNIT } };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("d8-charts-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "settings.ini", NULL);
+  g_autoptr (GSettingsBackend) backend = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (GVariant) user_value = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (source);
+  schema = g_settings_schema_source_lookup (source, "vn.hoilhpn.Duan8", TRUE);
+  g_assert_nonnull (schema);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autoptr (GSettingsSchemaKey) key = g_settings_schema_get_key (schema, keys[k].key);
+      g_autoptr (GVariant) range = g_settings_schema_key_get_range (key);
+      g_autoptr (GVariant) choices = NULL;
+      g_autoptr (GVariant) fallback = g_settings_schema_key_get_default_value (key);
+      const char *type = NULL;
+      const D8ChartKindInfo *info;
+      guint n = 0;
+
+      g_variant_get (range, "(&sv)", &type, &choices);
+      g_assert_cmpstr (type, ==, "enum");
+      for (gsize i = 0; i < g_variant_n_children (choices); i++)
+        {
+          const char *name = NULL;
+
+          g_variant_get_child (choices, i, "&s", &name);
+          info = d8_chart_kind_lookup (name);
+          g_assert_nonnull (info);
+          g_assert_cmpstr (info->name, ==, name);
+          g_assert_cmpint (info->scopes & keys[k].scope, !=, 0);
+        }
+      while (d8_chart_kind_nth (keys[k].scope, n) != NULL)
+        n++;
+      g_assert_cmpuint (g_variant_n_children (choices), ==, n);
+      g_assert_cmpstr (g_variant_get_string (fallback, NULL), ==,
+                       d8_chart_kind_nth (keys[k].scope, 0)->name);
+    }
+
+  g_assert_true (g_file_set_contents (path, "[duan8]\nunit-chart='progress'\n", -1, &error));
+  g_assert_no_error (error);
+  backend = g_keyfile_settings_backend_new (path, "/vn/hoilhpn/Duan8/", "duan8");
+  settings = g_settings_new_full (schema, backend, NULL);
+  /* The saved value itself, not the default (also the unit chart). */
+  user_value = g_settings_get_user_value (settings, "unit-chart");
+  g_assert_nonnull (user_value);
+  g_assert_cmpstr (g_variant_get_string (user_value, NULL), ==, "unit");
+  value = g_settings_get_string (settings, "unit-chart");
+  g_assert_cmpstr (value, ==, "unit");
+  g_assert_cmpint (d8_chart_kind_lookup (value)->kind, ==, D8_CHART_UNIT_PROGRESS);
+
+  g_clear_object (&settings);
+  g_clear_object (&backend);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -808,6 +957,9 @@ main (int argc, char **argv)
   setup_data ();
 
   g_test_add_func ("/charts/ticks/nice", test_ticks);
+  g_test_add_func ("/charts/kinds/table", test_kinds_table);
+  g_test_add_func ("/charts/kinds/new-model", test_kinds_new_model);
+  g_test_add_func ("/charts/kinds/settings", test_kinds_settings);
   g_test_add_func ("/charts/model/matrix", test_model_matrix);
   g_test_add_func ("/charts/model/indicator-sorted", test_model_indicator_sorted);
   g_test_add_func ("/charts/model/timeline", test_model_timeline);

@@ -495,9 +495,8 @@ d8_chart_model_title (const D8ChartModel *model)
     case D8_CHART_TIMELINE:
       /* Translators: chart title; %s is a unit or "All units" (and an indicator) */
       return g_strdup_printf (_("%s: cumulative progress"), model->subject);
-    default:
-      g_return_val_if_reached (NULL);
     }
+  g_return_val_if_reached (NULL);
 }
 
 char *
@@ -762,9 +761,6 @@ d8_chart_model_describe (const D8ChartModel *model)
           }
         break;
       }
-
-    default:
-      break;
     }
   return g_string_free (out, FALSE);
 }

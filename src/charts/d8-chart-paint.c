@@ -290,8 +290,17 @@ stroke_mark (cairo_t *cr, const D8ChartStyle *style, D8ChartShapeKind kind, cons
       cairo_set_line_width (cr, lw * 1.2);
       set_dash (cr, lw, dash_dot, 4);
       break;
-    default:
-      return;
+    case D8_CHART_SHAPE_TRACK:
+    case D8_CHART_SHAPE_BAR:
+    case D8_CHART_SHAPE_CELL:
+    case D8_CHART_SHAPE_OVERFLOW:
+    case D8_CHART_SHAPE_CELL_FLAG:
+    case D8_CHART_SHAPE_TEXT_BACKDROP:
+    case D8_CHART_SHAPE_SERIES:
+    case D8_CHART_SHAPE_MARKER:
+    case D8_CHART_SHAPE_SWATCH:
+    case D8_CHART_SHAPE_LEGEND_LINE:
+      return; /* not lines: painted in d8_chart_paint */
     }
   line (cr, r);
   cairo_stroke (cr);
@@ -458,7 +467,14 @@ d8_chart_paint (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr)
           paint_legend_line (cr, L, style, s, lw);
           break;
 
-        default:
+        case D8_CHART_SHAPE_AXIS_LINE:
+        case D8_CHART_SHAPE_QUOTA_MARK:
+        case D8_CHART_SHAPE_ALLOCATION_MARK:
+        case D8_CHART_SHAPE_SEPARATOR:
+        case D8_CHART_SHAPE_PACE:
+        case D8_CHART_SHAPE_TARGET_LINE:
+        case D8_CHART_SHAPE_DATE_MARK:
+        case D8_CHART_SHAPE_AS_OF_MARK:
           stroke_mark (cr, style, s->kind, &s->rect, lw);
           break;
         }

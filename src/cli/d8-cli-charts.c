@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-chart-export.h"
+#include "d8-chart-kind.h"
 #include "d8-chart-model.h"
 #include "d8-chart-pack.h"
 #include "d8-cli-private.h"
@@ -69,7 +70,6 @@ find_indicator (D8Overview *ov, gint64 id)
 gboolean
 d8_cli_cmd_render (Cli *cli, GError **error)
 {
-  static const char *kinds[] = { "unit", "matrix", "indicator", "timeline" };
   const char *chart = d8_cli_option_value (cli, "chart");
   const char *out = d8_cli_option_value (cli, "out");
   const char *unit_ref = d8_cli_option_value (cli, "unit");
@@ -80,24 +80,18 @@ d8_cli_cmd_render (Cli *cli, GError **error)
   g_autoptr (D8Unit) unit = NULL;
   g_autoptr (D8Indicator) indicator = NULL;
   g_autoptr (D8ChartModel) model = NULL;
-  D8ChartKind kind = D8_CHART_UNIT_PROGRESS;
+  const D8ChartKindInfo *kind;
   int unit_index = -1, indicator_index = -1;
-  guint k;
 
   if (!d8_cli_require_option (cli, "chart", error) || !d8_cli_require_option (cli, "out", error))
     return FALSE;
-  for (k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (g_str_equal (chart, kinds[k]))
-      break;
-  if (k == G_N_ELEMENTS (kinds))
+  if ((kind = d8_chart_kind_lookup (chart)) == NULL)
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
                    _("--chart: “%s” is not a chart; use unit, matrix, indicator or timeline"),
                    chart);
       return FALSE;
     }
-  kind = (D8ChartKind[]){ D8_CHART_UNIT_PROGRESS, D8_CHART_MATRIX, D8_CHART_INDICATOR,
-                          D8_CHART_TIMELINE }[k];
   if (d8_chart_format_from_path (out) == D8_CHART_FORMAT_UNKNOWN)
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
@@ -114,16 +108,18 @@ d8_cli_cmd_render (Cli *cli, GError **error)
       || !parse_size (cli, "height", 14400, &height, error)
       || !parse_size (cli, "dpi", 1200, &dpi, error))
     return FALSE;
-  if (kind == D8_CHART_UNIT_PROGRESS && unit_ref == NULL)
+  if (kind->unit == D8_CHART_NEED_ONE && unit_ref == NULL)
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                   _("render: the unit chart needs --unit"));
+                   /* Translators: %s is a chart kind of --chart, e.g. "unit" */
+                   _("render: the %s chart needs --unit"), kind->name);
       return FALSE;
     }
-  if (kind == D8_CHART_INDICATOR && indicator_ref == NULL)
+  if (kind->indicator == D8_CHART_NEED_ONE && indicator_ref == NULL)
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                   _("render: the indicator chart needs --indicator"));
+                   /* Translators: %s is a chart kind of --chart, e.g. "indicator" */
+                   _("render: the %s chart needs --indicator"), kind->name);
       return FALSE;
     }
 
@@ -142,29 +138,9 @@ d8_cli_cmd_render (Cli *cli, GError **error)
       indicator_index = find_indicator (ov, indicator->id);
     }
 
-  switch (kind)
-    {
-    case D8_CHART_UNIT_PROGRESS:
-      model = d8_chart_model_unit_from_overview (ov, (guint) unit_index);
-      break;
-    case D8_CHART_MATRIX:
-      model = d8_chart_model_matrix_from_overview (ov);
-      break;
-    case D8_CHART_INDICATOR:
-      model = d8_chart_model_indicator_from_overview (ov, (guint) indicator_index);
-      break;
-    case D8_CHART_TIMELINE:
-      {
-        g_autoptr (GArray) sums = d8_store_daily_sums (cli->store, plan->id, 0, 0, error);
-
-        if (sums == NULL)
-          return FALSE;
-        model = d8_chart_model_timeline_from_overview (ov, sums, unit_index, indicator_index);
-      }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  model = d8_chart_kind_new_model (kind, cli->store, ov, unit_index, indicator_index, error);
+  if (model == NULL)
+    return FALSE;
   return d8_chart_render_to_file (model, NULL, out, width, height, dpi, error);
 }
 

@@ -11,28 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "d8-chart-export.h"
+#include "d8-chart-kind.h"
 #include "d8-chart-view.h"
 #include "d8-charts-page.h"
-
-typedef struct
-{
-  const char *name;  /* stable, stored in GSettings */
-  const char *label; /* N_() */
-  gboolean needs_indicator;
-  gboolean allows_all;
-} KindSpec;
-
-static const KindSpec province_kinds[] = {
-  { "matrix", N_("Every unit against its quotas"), FALSE, FALSE },
-  /* Translators: a chart of one indicator, one bar per unit */
-  { "indicator", N_("One indicator across units"), TRUE, FALSE },
-  { "timeline", N_("Progress through the year"), TRUE, TRUE },
-};
-
-static const KindSpec unit_kinds[] = {
-  { "progress", N_("Progress against the unit’s quotas"), FALSE, FALSE },
-  { "timeline", N_("Progress through the year"), TRUE, TRUE },
-};
 
 struct _D8ChartsPage
 {
@@ -53,25 +34,21 @@ struct _D8ChartsPage
 
 G_DEFINE_FINAL_TYPE (D8ChartsPage, d8_charts_page, GTK_TYPE_WIDGET)
 
-static const KindSpec *
-kinds_for (D8ChartsPage *self, guint *n)
+/* The kinds offered, in the order of the list: those of the table of
+ * chart kinds shown for the province or for a unit. */
+static D8ChartScope
+scope_of (D8ChartsPage *self)
 {
-  if (self->unit_index < 0)
-    {
-      *n = G_N_ELEMENTS (province_kinds);
-      return province_kinds;
-    }
-  *n = G_N_ELEMENTS (unit_kinds);
-  return unit_kinds;
+  return self->unit_index < 0 ? D8_CHART_SCOPE_PROVINCE : D8_CHART_SCOPE_UNIT;
 }
 
-static const KindSpec *
+static const D8ChartKindInfo *
 current_kind (D8ChartsPage *self)
 {
-  guint n, selected = gtk_drop_down_get_selected (self->kind_dropdown);
-  const KindSpec *kinds = kinds_for (self, &n);
+  const D8ChartKindInfo *kind = d8_chart_kind_nth (scope_of (self),
+                                                   gtk_drop_down_get_selected (self->kind_dropdown));
 
-  return &kinds[selected < n ? selected : 0];
+  return kind != NULL ? kind : d8_chart_kind_nth (scope_of (self), 0);
 }
 
 /* The indicator chart needs one indicator, and one the appendix allocates. */
@@ -87,8 +64,10 @@ first_allocated_indicator (D8Overview *ov)
 static void
 rebuild_model (D8ChartsPage *self)
 {
-  const KindSpec *kind;
-  D8ChartModel *model = NULL;
+  const D8ChartKindInfo *kind;
+  g_autoptr (GError) error = NULL;
+  D8ChartModel *model;
+  int indicator_index;
 
   if (self->overview == NULL)
     {
@@ -96,28 +75,15 @@ rebuild_model (D8ChartsPage *self)
       return;
     }
   kind = current_kind (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->indicator_dropdown), kind->needs_indicator);
-  if (g_str_equal (kind->name, "matrix"))
-    model = d8_chart_model_matrix_from_overview (self->overview);
-  else if (g_str_equal (kind->name, "progress"))
-    model = d8_chart_model_unit_from_overview (self->overview, (guint) self->unit_index);
-  else if (g_str_equal (kind->name, "indicator"))
-    {
-      int i = self->indicator_index >= 0 ? self->indicator_index
-                                         : first_allocated_indicator (self->overview);
-      model = d8_chart_model_indicator_from_overview (self->overview, (guint) i);
-    }
-  else
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GArray) sums = d8_store_daily_sums (self->store, self->overview->plan->id, 0, 0,
-                                                     &error);
-      if (sums == NULL)
-        g_warning ("Daily sums: %s", error->message);
-      else
-        model = d8_chart_model_timeline_from_overview (self->overview, sums, self->unit_index,
-                                                       self->indicator_index);
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->indicator_dropdown),
+                          kind->indicator != D8_CHART_NEED_NONE);
+  indicator_index = self->indicator_index;
+  if (kind->indicator == D8_CHART_NEED_ONE && indicator_index < 0)
+    indicator_index = first_allocated_indicator (self->overview);
+  model = d8_chart_kind_new_model (kind, self->store, self->overview, self->unit_index,
+                                   indicator_index, &error);
+  if (model == NULL && error != NULL)
+    g_warning ("Daily sums: %s", error->message);
   d8_chart_view_set_model (self->view, model);
 }
 
@@ -125,10 +91,11 @@ static void
 fill_indicators (D8ChartsPage *self)
 {
   g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-  const KindSpec *kind = current_kind (self);
+  const D8ChartKindInfo *kind = current_kind (self);
+  gboolean allows_all = kind->indicator == D8_CHART_NEED_OPTIONAL;
   guint selected = 0;
 
-  if (kind->allows_all)
+  if (allows_all)
     /* xgettext:no-c-format */
     gtk_string_list_append (list, _("All indicators, as % of quota"));
   for (guint i = 0; i < self->overview->indicators->len; i++)
@@ -149,7 +116,7 @@ fill_indicators (D8ChartsPage *self)
         selected = g_list_model_get_n_items (G_LIST_MODEL (list));
       gtk_string_list_append (list, text);
     }
-  if (!kind->allows_all && self->indicator_index < 0)
+  if (!allows_all && self->indicator_index < 0)
     {
       self->indicator_index = first_allocated_indicator (self->overview);
       selected = (guint) self->indicator_index;
@@ -163,16 +130,18 @@ fill_kinds (D8ChartsPage *self)
 {
   g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
   g_autofree char *stored = NULL;
-  guint n, selected = 0;
-  const KindSpec *kinds = kinds_for (self, &n);
+  const D8ChartKindInfo *stored_kind = NULL, *kind;
+  guint selected = 0;
 
   if (self->settings != NULL)
     stored = g_settings_get_string (self->settings,
                                     self->unit_index < 0 ? "province-chart" : "unit-chart");
-  for (guint i = 0; i < n; i++)
+  if (stored != NULL)
+    stored_kind = d8_chart_kind_lookup (stored);
+  for (guint i = 0; (kind = d8_chart_kind_nth (scope_of (self), i)) != NULL; i++)
     {
-      gtk_string_list_append (list, _(kinds[i].label));
-      if (g_strcmp0 (stored, kinds[i].name) == 0)
+      gtk_string_list_append (list, _(kind->label));
+      if (kind == stored_kind)
         selected = i;
     }
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (list));
@@ -202,7 +171,8 @@ indicator_changed_cb (D8ChartsPage *self)
   if (self->updating || self->overview == NULL)
     return;
   selected = gtk_drop_down_get_selected (self->indicator_dropdown);
-  self->indicator_index = current_kind (self)->allows_all ? (int) selected - 1 : (int) selected;
+  self->indicator_index = current_kind (self)->indicator == D8_CHART_NEED_OPTIONAL
+                            ? (int) selected - 1 : (int) selected;
   rebuild_model (self);
 }
 
@@ -235,11 +205,10 @@ d8_charts_page_set_subject (D8ChartsPage *self, D8Store *store, D8Overview *over
 void
 d8_charts_page_set_kind (D8ChartsPage *self, const char *kind)
 {
-  guint n;
-  const KindSpec *kinds = kinds_for (self, &n);
+  const D8ChartKindInfo *wanted = d8_chart_kind_lookup (kind), *k;
 
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (kinds[i].name, kind))
+  for (guint i = 0; (k = d8_chart_kind_nth (scope_of (self), i)) != NULL; i++)
+    if (k == wanted)
       gtk_drop_down_set_selected (self->kind_dropdown, i);
 }
 
@@ -247,8 +216,8 @@ void
 d8_charts_page_set_indicator (D8ChartsPage *self, int indicator_index)
 {
   gtk_drop_down_set_selected (self->indicator_dropdown,
-                              (guint) (current_kind (self)->allows_all ? indicator_index + 1
-                                                                       : indicator_index));
+                              (guint) (current_kind (self)->indicator == D8_CHART_NEED_OPTIONAL
+                                         ? indicator_index + 1 : indicator_index));
 }
 
 const D8ChartModel *

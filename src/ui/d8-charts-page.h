@@ -21,8 +21,9 @@ void d8_charts_page_set_subject (D8ChartsPage *self, D8Store *store, D8Overview 
 /* The chart shown now, or NULL. */
 const D8ChartModel *d8_charts_page_get_model (D8ChartsPage *self);
 GtkWidget *d8_charts_page_get_view (D8ChartsPage *self);
-/* Chooses the chart by its stable name: matrix, indicator, timeline
- * (province), progress, timeline (unit). */
+/* Chooses the chart by its stable name in the table of chart kinds:
+ * matrix, indicator, timeline (province), unit, timeline (unit); an old
+ * name ("progress") chooses the same chart as ever. */
 void d8_charts_page_set_kind (D8ChartsPage *self, const char *kind);
 /* Chooses the indicator by its position in the plan, -1 for all. */
 void d8_charts_page_set_indicator (D8ChartsPage *self, int indicator_index);

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-chart-kind.c — the table of chart kinds (see d8-chart-kind.h).
+ *
+ * The unit chart is called "unit", as duan8-cli has always called it; the
+ * window used to keep it as "progress" in GSettings, so that name stays an
+ * alias here and in the schema.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "d8-chart-kind.h"
+#include "d8-chart-layout-private.h"
+
+/* In the order of the window's list of charts. */
+static const D8ChartKindInfo kinds[] = {
+  {
+    .kind = D8_CHART_UNIT_PROGRESS,
+    .name = "unit",
+    .alias = "progress",
+    .label = N_("Progress against the unit’s quotas"),
+    .scopes = D8_CHART_SCOPE_UNIT,
+    .unit = D8_CHART_NEED_ONE,
+    .indicator = D8_CHART_NEED_NONE,
+    .layout = d8_chart_layout_unit,
+  },
+  {
+    .kind = D8_CHART_MATRIX,
+    .name = "matrix",
+    .label = N_("Every unit against its quotas"),
+    .scopes = D8_CHART_SCOPE_PROVINCE,
+    .unit = D8_CHART_NEED_NONE,
+    .indicator = D8_CHART_NEED_NONE,
+    .layout = d8_chart_layout_matrix,
+  },
+  {
+    .kind = D8_CHART_INDICATOR,
+    .name = "indicator",
+    /* Translators: a chart of one indicator, one bar per unit */
+    .label = N_("One indicator across units"),
+    .scopes = D8_CHART_SCOPE_PROVINCE,
+    .unit = D8_CHART_NEED_NONE,
+    .indicator = D8_CHART_NEED_ONE,
+    .layout = d8_chart_layout_indicator,
+  },
+  {
+    .kind = D8_CHART_TIMELINE,
+    .name = "timeline",
+    .label = N_("Progress through the year"),
+    .scopes = D8_CHART_SCOPE_PROVINCE | D8_CHART_SCOPE_UNIT,
+    .unit = D8_CHART_NEED_OPTIONAL,
+    .indicator = D8_CHART_NEED_OPTIONAL,
+    .layout = d8_chart_layout_timeline,
+  },
+};
+
+const D8ChartKindInfo *
+d8_chart_kind_get_info (D8ChartKind kind)
+{
+  guint row = 0;
+
+  /* Every kind listed, no default: a kind added to the enum and not to the
+   * table is a compile-time warning here. */
+  switch (kind)
+    {
+    case D8_CHART_UNIT_PROGRESS:
+      row = 0;
+      break;
+    case D8_CHART_MATRIX:
+      row = 1;
+      break;
+    case D8_CHART_INDICATOR:
+      row = 2;
+      break;
+    case D8_CHART_TIMELINE:
+      row = 3;
+      break;
+    }
+  g_assert (kinds[row].kind == kind);
+  return &kinds[row];
+}
+
+const D8ChartKindInfo *
+d8_chart_kind_lookup (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].name, name) || g_strcmp0 (kinds[i].alias, name) == 0)
+      return &kinds[i];
+  return NULL;
+}
+
+const D8ChartKindInfo *
+d8_chart_kind_nth (D8ChartScope scope, guint n)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if ((kinds[i].scopes & scope) != 0 && n-- == 0)
+      return &kinds[i];
+  return NULL;
+}
+
+D8ChartModel *
+d8_chart_kind_new_model (const D8ChartKindInfo *info, D8Store *store, D8Overview *overview,
+                         int unit_index, int indicator_index, GError **error)
+{
+  g_autoptr (GArray) sums = NULL;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (overview != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  switch (info->kind)
+    {
+    case D8_CHART_UNIT_PROGRESS:
+      return d8_chart_model_unit_from_overview (overview, (guint) unit_index);
+    case D8_CHART_MATRIX:
+      return d8_chart_model_matrix_from_overview (overview);
+    case D8_CHART_INDICATOR:
+      return d8_chart_model_indicator_from_overview (overview, (guint) indicator_index);
+    case D8_CHART_TIMELINE:
+      g_return_val_if_fail (D8_IS_STORE (store), NULL);
+      sums = d8_store_daily_sums (store, overview->plan->id, 0, 0, error);
+      if (sums == NULL)
+        return NULL;
+      return d8_chart_model_timeline_from_overview (overview, sums, unit_index, indicator_index);
+    }
+  g_return_val_if_reached (NULL);
+}
