@@ -819,7 +819,6 @@ test_kinds_table (void)
       if (info->alias != NULL)
         g_assert_true (d8_chart_kind_lookup (info->alias) == info);
       g_assert_nonnull (info->label);
-      g_assert_nonnull (info->layout);
       g_assert_cmpint (info->scopes, !=, 0);
       /* A kind about one unit is shown on a unit's page only; one that
        * takes no unit on the province's only. */

@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "d8-chart-kind.h"
-#include "d8-chart-layout-private.h"
 
 /* In the order of the window's list of charts. */
 static const D8ChartKindInfo kinds[] = {
@@ -22,7 +21,6 @@ static const D8ChartKindInfo kinds[] = {
     .scopes = D8_CHART_SCOPE_UNIT,
     .unit = D8_CHART_NEED_ONE,
     .indicator = D8_CHART_NEED_NONE,
-    .layout = d8_chart_layout_unit,
   },
   {
     .kind = D8_CHART_MATRIX,
@@ -31,7 +29,6 @@ static const D8ChartKindInfo kinds[] = {
     .scopes = D8_CHART_SCOPE_PROVINCE,
     .unit = D8_CHART_NEED_NONE,
     .indicator = D8_CHART_NEED_NONE,
-    .layout = d8_chart_layout_matrix,
   },
   {
     .kind = D8_CHART_INDICATOR,
@@ -41,7 +38,6 @@ static const D8ChartKindInfo kinds[] = {
     .scopes = D8_CHART_SCOPE_PROVINCE,
     .unit = D8_CHART_NEED_NONE,
     .indicator = D8_CHART_NEED_ONE,
-    .layout = d8_chart_layout_indicator,
   },
   {
     .kind = D8_CHART_TIMELINE,
@@ -50,7 +46,6 @@ static const D8ChartKindInfo kinds[] = {
     .scopes = D8_CHART_SCOPE_PROVINCE | D8_CHART_SCOPE_UNIT,
     .unit = D8_CHART_NEED_OPTIONAL,
     .indicator = D8_CHART_NEED_OPTIONAL,
-    .layout = d8_chart_layout_timeline,
   },
 };
 

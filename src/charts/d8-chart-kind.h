@@ -29,10 +29,6 @@ typedef enum
   D8_CHART_NEED_OPTIONAL, /* one, or all of them when none is given */
 } D8ChartNeed;
 
-/* The layout of one kind, in d8-chart-layout-<kind>.c. */
-typedef struct _D8ChartBuilder D8ChartBuilder;
-typedef void (*D8ChartLayoutFunc) (D8ChartBuilder *builder);
-
 typedef struct
 {
   D8ChartKind kind;
@@ -42,7 +38,6 @@ typedef struct
   D8ChartScope scopes;
   D8ChartNeed unit;
   D8ChartNeed indicator;
-  D8ChartLayoutFunc layout;
 } D8ChartKindInfo;
 
 /* The row of @kind in the table. Never NULL for a kind of the enum. */

@@ -2,8 +2,9 @@
 /* d8-chart-layout-private.h — what the layouts of the chart kinds share.
  *
  * d8-chart-layout.c lays out one chart at a chosen font size through a
- * D8ChartBuilder and calls the kind's layout function from the table of
- * kinds (d8-chart-kind.c); each kind has its own file,
+ * D8ChartBuilder and calls the kind's layout function (a switch over
+ * D8ChartKind, so a new kind without a layout does not compile); each kind
+ * has its own file,
  * d8-chart-layout-<kind>.c, built from the helpers here. The bar rows
  * that the unit and indicator charts share are in d8-chart-layout-bars.c.
  * Not installed, not for the window or the CLI.
@@ -12,12 +13,13 @@
 
 #include <pango/pango.h>
 
-#include "d8-chart-kind.h"
 #include "d8-chart-layout.h"
 
 G_BEGIN_DECLS
 
 /* One layout at one font size. */
+typedef struct _D8ChartBuilder D8ChartBuilder;
+
 struct _D8ChartBuilder
 {
   D8ChartLayout *L;
@@ -29,7 +31,7 @@ struct _D8ChartBuilder
   gboolean overflow; /* set by a kind when something does not fit */
 };
 
-/* The layouts of the kinds, named in the table of kinds. */
+/* The layouts of the kinds, one file each. */
 void d8_chart_layout_unit (D8ChartBuilder *b);
 void d8_chart_layout_matrix (D8ChartBuilder *b);
 void d8_chart_layout_indicator (D8ChartBuilder *b);

@@ -398,7 +398,21 @@ build (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, d
 
   layout_reset (L);
   builder_init (&b, L, model, style, f);
-  d8_chart_kind_get_info (model->kind)->layout (&b);
+  switch (model->kind)
+    {
+    case D8_CHART_UNIT_PROGRESS:
+      d8_chart_layout_unit (&b);
+      break;
+    case D8_CHART_MATRIX:
+      d8_chart_layout_matrix (&b);
+      break;
+    case D8_CHART_INDICATOR:
+      d8_chart_layout_indicator (&b);
+      break;
+    case D8_CHART_TIMELINE:
+      d8_chart_layout_timeline (&b);
+      break;
+    }
   /* Anything outside the page counts as not fitting. */
   for (guint i = 0; i < L->texts->len; i++)
     {
