@@ -1,0 +1,580 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-bundle-export.c — writing a bundle (docs/bundle-format.md).
+ *
+ * The province sends its plans (each as a plan-file document, read back by
+ * the JSON reader so that its canonical text is the one an import will
+ * compute) and, on request, entries; a unit office sends the entries of its
+ * own unit written since its last export. Entries are streamed from the
+ * database straight into the file in canonical form, the digest computed
+ * as they go; the file is written under a temporary name and renamed, and
+ * only then do the office's counters move on.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "d8-bundle-private.h"
+#include "d8-hlc.h"
+#include "d8-json-reader.h"
+#include "d8-store-private.h"
+
+void
+d8_bundle_export_result_clear (D8BundleExportResult *result)
+{
+  g_clear_pointer (&result->bundle_id, g_free);
+  g_clear_pointer (&result->digest, g_free);
+}
+
+/* The stored plan as a plan-file document (docs/plan-format.md). */
+static JsonNode *
+plan_document (D8Store *store, gint64 plan_id, GError **error)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (D8SqlStmt) stmt = NULL;
+  g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *target_label = NULL;
+
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT code, title, doc_number, issuer, issued_on, year, period_start,"
+                      " period_end, appendix_title, target_label FROM plans WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return d8_sql_fail (d8_store_get_db (store), error, _("The plan could not be written to the bundle.")), NULL;
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, D8_PLAN_FORMAT_NAME);
+  json_builder_set_member_name (b, "format_version");
+  json_builder_add_int_value (b, D8_PLAN_FORMAT_VERSION);
+  json_builder_set_member_name (b, "plan");
+  json_builder_begin_object (b);
+  {
+    static const char *const names[] = { "code", "title", "document_number", "issuer",
+                                         "issued_on" };
+    for (int i = 0; i < 5; i++)
+      if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+        {
+          json_builder_set_member_name (b, names[i]);
+          json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
+        }
+  }
+  json_builder_set_member_name (b, "year");
+  json_builder_add_int_value (b, sqlite3_column_int (stmt, 5));
+  json_builder_set_member_name (b, "period_start");
+  json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 6));
+  json_builder_set_member_name (b, "period_end");
+  json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 7));
+  json_builder_end_object (b);
+  {
+    g_autofree char *appendix_title = d8_sql_column_dup (stmt, 8);
+    target_label = d8_sql_column_dup (stmt, 9);
+    g_clear_pointer (&stmt, sqlite3_finalize);
+
+    /* Units of the plan and their ancestors. */
+    stmt = d8_sql_prepare (d8_store_get_db (store), "WITH RECURSIVE t (id) AS (SELECT unit_id FROM plan_units WHERE plan_id = ?"
+                        " UNION SELECT u.parent_id FROM units u JOIN t ON u.id = t.id"
+                        " WHERE u.parent_id IS NOT NULL)"
+                        " SELECT u.code, u.name, u.kind, u.level, p.code, u.valid_from, u.valid_to"
+                        " FROM units u JOIN t ON t.id = u.id LEFT JOIN units p ON p.id = u.parent_id"
+                        " ORDER BY u.parent_id IS NOT NULL, u.id", error);
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, plan_id);
+    json_builder_set_member_name (b, "units");
+    json_builder_begin_array (b);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        static const char *const names[] = { "code", "name", "kind", "level", "parent",
+                                             "valid_from", "valid_to" };
+        json_builder_begin_object (b);
+        for (int i = 0; i < 7; i++)
+          if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+            {
+              json_builder_set_member_name (b, names[i]);
+              json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
+            }
+        json_builder_end_object (b);
+      }
+    json_builder_end_array (b);
+    g_clear_pointer (&stmt, sqlite3_finalize);
+
+    stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT number, title FROM indicator_groups WHERE plan_id = ?"
+                        " ORDER BY number", error);
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, plan_id);
+    json_builder_set_member_name (b, "groups");
+    json_builder_begin_array (b);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "number");
+        json_builder_add_int_value (b, sqlite3_column_int (stmt, 0));
+        json_builder_set_member_name (b, "title");
+        json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 1));
+        json_builder_end_object (b);
+      }
+    json_builder_end_array (b);
+    g_clear_pointer (&stmt, sqlite3_finalize);
+
+    stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT code, name_vi, name_en, count_unit, kind, group_no, in_appendix"
+                        " FROM indicators WHERE plan_id = ? ORDER BY position", error);
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, plan_id);
+    json_builder_set_member_name (b, "indicators");
+    json_builder_begin_array (b);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        static const char *const names[] = { "code", "name_vi", "name_en", "count_unit", "kind" };
+        json_builder_begin_object (b);
+        for (int i = 0; i < 5; i++)
+          if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+            {
+              json_builder_set_member_name (b, names[i]);
+              json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
+            }
+        json_builder_set_member_name (b, "group");
+        json_builder_add_int_value (b, sqlite3_column_int (stmt, 5));
+        json_builder_end_object (b);
+        if (sqlite3_column_int (stmt, 6))
+          g_ptr_array_add (columns, d8_sql_column_dup (stmt, 0));
+      }
+    json_builder_end_array (b);
+    g_clear_pointer (&stmt, sqlite3_finalize);
+
+    json_builder_set_member_name (b, "appendix");
+    json_builder_begin_object (b);
+    if (appendix_title)
+      {
+        json_builder_set_member_name (b, "title");
+        json_builder_add_string_value (b, appendix_title);
+      }
+    json_builder_set_member_name (b, "columns");
+    json_builder_begin_array (b);
+    for (guint c = 0; c < columns->len; c++)
+      json_builder_add_string_value (b, columns->pdata[c]);
+    json_builder_end_array (b);
+  }
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT pu.position, u.code, i.code, q.quota, q.written FROM plan_units pu"
+                      " JOIN units u ON u.id = pu.unit_id"
+                      " LEFT JOIN quotas q ON q.plan_id = pu.plan_id AND q.unit_id = pu.unit_id"
+                      " LEFT JOIN indicators i ON i.id = q.indicator_id"
+                      " WHERE pu.plan_id = ? ORDER BY pu.position, i.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  json_builder_set_member_name (b, "rows");
+  json_builder_begin_array (b);
+  {
+    int current = -1;
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        int tt = sqlite3_column_int (stmt, 0);
+        if (tt != current)
+          {
+            if (current != -1)
+              {
+                json_builder_end_array (b);
+                json_builder_end_object (b);
+              }
+            current = tt;
+            json_builder_begin_object (b);
+            json_builder_set_member_name (b, "tt");
+            json_builder_add_int_value (b, tt);
+            json_builder_set_member_name (b, "unit");
+            json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 1));
+            json_builder_set_member_name (b, "cells");
+            json_builder_begin_array (b);
+          }
+        if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+          continue;
+        if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+          json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 4));
+        else
+          json_builder_add_int_value (b, sqlite3_column_int64 (stmt, 3));
+      }
+    if (current != -1)
+      {
+        json_builder_end_array (b);
+        json_builder_end_object (b);
+      }
+  }
+  json_builder_end_array (b);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Targets: those of the appendix columns form the totals row, the
+   * others (such as the 80 %) the targets list. */
+  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT i.code, i.in_appendix, t.value, t.written, t.source"
+                      " FROM plan_targets t JOIN indicators i ON i.id = t.indicator_id"
+                      " WHERE t.plan_id = ? ORDER BY i.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  {
+    g_autoptr (GHashTable) totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr (JsonBuilder) others = json_builder_new ();
+
+    json_builder_begin_array (others);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *code = (const char *) sqlite3_column_text (stmt, 0);
+        double value = sqlite3_column_double (stmt, 2);
+
+        if (sqlite3_column_int (stmt, 1) && target_label
+            && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), target_label) == 0)
+          {
+            g_hash_table_insert (totals, g_strdup (code), d8_sql_column_dup (stmt, 3));
+            continue;
+          }
+        json_builder_begin_object (others);
+        json_builder_set_member_name (others, "indicator");
+        json_builder_add_string_value (others, code);
+        json_builder_set_member_name (others, "value");
+        if (value == (double) (gint64) value)
+          json_builder_add_int_value (others, (gint64) value);
+        else
+          json_builder_add_double_value (others, value);
+        json_builder_set_member_name (others, "written");
+        json_builder_add_string_value (others, (const char *) sqlite3_column_text (stmt, 3));
+        json_builder_set_member_name (others, "source");
+        json_builder_add_string_value (others, (const char *) sqlite3_column_text (stmt, 4));
+        json_builder_end_object (others);
+      }
+    json_builder_end_array (others);
+    if (target_label)
+      {
+        json_builder_set_member_name (b, "total_row");
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "label");
+        json_builder_add_string_value (b, target_label);
+        json_builder_set_member_name (b, "cells");
+        json_builder_begin_array (b);
+        for (guint c = 0; c < columns->len; c++)
+          {
+            const char *written = g_hash_table_lookup (totals, columns->pdata[c]);
+            guint64 n;
+            if (written && g_ascii_string_to_unsigned (written, 10, 0, G_MAXINT64, &n, NULL))
+              json_builder_add_int_value (b, (gint64) n);
+            else
+              json_builder_add_string_value (b, written ? written : "-");
+          }
+        json_builder_end_array (b);
+        json_builder_end_object (b);
+      }
+    json_builder_end_object (b); /* appendix */
+    json_builder_set_member_name (b, "targets");
+    json_builder_add_value (b, json_builder_get_root (others));
+  }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* Appends "KEY":VALUE (a string, or null) in canonical form, and a comma. */
+static void
+put_member (GString *out, const char *key, const char *value, gboolean comma)
+{
+  d8_json_append_canonical_string (out, key, strlen (key));
+  g_string_append_c (out, ':');
+  if (value)
+    d8_json_append_canonical_string (out, value, strlen (value));
+  else
+    g_string_append (out, "null");
+  if (comma)
+    g_string_append_c (out, ',');
+}
+
+/* One entry in canonical form (members sorted by name). */
+static void
+put_entry (GString *out, sqlite3_stmt *stmt)
+{
+  const char *history = (const char *) sqlite3_column_text (stmt, 15);
+
+  g_string_append_printf (out, "{\"amount\":%lld,", (long long) sqlite3_column_int64 (stmt, 5));
+  put_member (out, "created_at", (const char *) sqlite3_column_text (stmt, 10), TRUE);
+  put_member (out, "date", (const char *) sqlite3_column_text (stmt, 4), TRUE);
+  g_string_append_printf (out, "\"deleted\":%s,\"group_size\":%lld,\"history\":[",
+                          sqlite3_column_int (stmt, 13) ? "true" : "false",
+                          (long long) sqlite3_column_int64 (stmt, 7));
+  if (history && *history)
+    {
+      g_auto (GStrv) parts = g_strsplit (history, " ", -1);
+      for (guint i = 0; parts[i]; i++)
+        {
+          if (i)
+            g_string_append_c (out, ',');
+          d8_json_append_canonical_string (out, parts[i], strlen (parts[i]));
+        }
+    }
+  g_string_append (out, "],");
+  put_member (out, "indicator", (const char *) sqlite3_column_text (stmt, 3), TRUE);
+  put_member (out, "note", (const char *) sqlite3_column_text (stmt, 9), TRUE);
+  put_member (out, "origin", (const char *) sqlite3_column_text (stmt, 12), TRUE);
+  put_member (out, "place", (const char *) sqlite3_column_text (stmt, 8), TRUE);
+  put_member (out, "plan", (const char *) sqlite3_column_text (stmt, 1), TRUE);
+  g_string_append_printf (out, "\"reached\":%lld,", (long long) sqlite3_column_int64 (stmt, 6));
+  put_member (out, "unit", (const char *) sqlite3_column_text (stmt, 2), TRUE);
+  put_member (out, "updated_at", (const char *) sqlite3_column_text (stmt, 11), TRUE);
+  put_member (out, "uuid", (const char *) sqlite3_column_text (stmt, 0), TRUE);
+  put_member (out, "version", (const char *) sqlite3_column_text (stmt, 14), FALSE);
+  g_string_append_c (out, '}');
+}
+
+static gboolean
+flush (FILE *f, GString *buf, GChecksum *sum, gsize sum_from, GError **error)
+{
+  if (sum)
+    g_checksum_update (sum, (const guchar *) buf->str + sum_from, buf->len - sum_from);
+  if (buf->len && fwrite (buf->str, 1, buf->len, f) != buf->len)
+    {
+      int saved_errno = errno;
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle: %s"),
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_string_truncate (buf, 0);
+  return TRUE;
+}
+
+gboolean
+d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const char *path,
+                  D8BundleExportResult *result, GError **error)
+{
+  const char *office;
+  gboolean province;
+  D8BundleEntries mode;
+  g_autoptr (D8Plan) plan = NULL;
+  g_autoptr (GArray) plan_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GChecksum) plans_sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GChecksum) entries_sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GChecksum) total = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GString) buf = g_string_sized_new (1 << 20);
+  g_autoptr (GString) header = g_string_new (NULL);
+  g_autoptr (D8SqlStmt) stmt = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *seq_text = NULL;
+  g_autofree char *watermark_text = NULL;
+  g_autofree char *bundle_id = g_uuid_string_random ();
+  g_autofree char *created_at = d8_hlc_time_string (d8_hlc_now_ms ());
+  g_autofree char *digest = NULL;
+  gint64 unit_id = 0, since = 0, max_seq = 0, sequence;
+  guint n_entries = 0;
+  FILE *f = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
+
+  office = d8_store_get_office (store);
+  province = g_str_equal (office, "province");
+  mode = options->entries;
+  if (mode == D8_BUNDLE_ENTRIES_DEFAULT)
+    mode = province ? D8_BUNDLE_ENTRIES_NONE : D8_BUNDLE_ENTRIES_SINCE_LAST;
+
+  if (options->plan)
+    {
+      if ((plan = d8_store_resolve_plan (store, options->plan, error)) == NULL)
+        return FALSE;
+      g_array_append_val (plan_ids, plan->id);
+    }
+  else
+    {
+      g_autoptr (GPtrArray) plans = d8_store_list_plans (store, error);
+      if (plans == NULL)
+        return FALSE;
+      for (guint i = 0; i < plans->len; i++)
+        g_array_append_val (plan_ids, ((D8Plan *) plans->pdata[i])->id);
+    }
+
+  /* A unit office speaks only for its own unit. */
+  {
+    const char *unit = options->unit ? options->unit : province ? NULL : office;
+    if (!province && options->unit && !g_str_equal (options->unit, office))
+      {
+        g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                     _("unit: this office (%s) exports only its own unit’s entries"), office);
+        return FALSE;
+      }
+    if (unit)
+      {
+        g_autoptr (D8SqlStmt) u = d8_sql_prepare (d8_store_get_db (store), "SELECT id FROM units WHERE code = ?", error);
+        if (u == NULL)
+          return FALSE;
+        sqlite3_bind_text (u, 1, unit, -1, SQLITE_STATIC);
+        if (sqlite3_step (u) != SQLITE_ROW)
+          {
+            g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("unit: unknown unit “%s”"), unit);
+            return FALSE;
+          }
+        unit_id = sqlite3_column_int64 (u, 0);
+      }
+  }
+
+  seq_text = d8_store_meta_get (store, "bundle_sequence");
+  sequence = (seq_text ? g_ascii_strtoll (seq_text, NULL, 10) : 0) + 1;
+  watermark_text = d8_store_meta_get (store, "export_change_seq");
+  if (mode == D8_BUNDLE_ENTRIES_SINCE_LAST && watermark_text)
+    since = g_ascii_strtoll (watermark_text, NULL, 10);
+
+  tmp = g_strconcat (path, ".part", NULL);
+  f = g_fopen (tmp, "wb");
+  if (f == NULL)
+    {
+      int saved_errno = errno;
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle %s: %s"), path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Header, in canonical form for the digest, and as written. */
+  g_string_append (header, "{");
+  put_member (header, "app_version", PACKAGE_VERSION, TRUE);
+  put_member (header, "bundle_id", bundle_id, TRUE);
+  put_member (header, "created_at", created_at, TRUE);
+  put_member (header, "format", D8_BUNDLE_FORMAT_NAME, TRUE);
+  g_string_append_printf (header, "\"format_version\":\"%d.%d\",", D8_BUNDLE_FORMAT_MAJOR,
+                          D8_BUNDLE_FORMAT_MINOR);
+  put_member (header, "origin", office, TRUE);
+  g_string_append_printf (header, "\"sequence\":%lld}", (long long) sequence);
+
+  g_string_append (buf, "{\n");
+  put_member (buf, "format", D8_BUNDLE_FORMAT_NAME, TRUE);
+  g_string_append_printf (buf, "\n\"format_version\":\"%d.%d\",\n", D8_BUNDLE_FORMAT_MAJOR,
+                          D8_BUNDLE_FORMAT_MINOR);
+  put_member (buf, "bundle_id", bundle_id, TRUE);
+  g_string_append_c (buf, '\n');
+  put_member (buf, "created_at", created_at, TRUE);
+  g_string_append_c (buf, '\n');
+  put_member (buf, "origin", office, TRUE);
+  g_string_append_printf (buf, "\n\"sequence\":%lld,\n", (long long) sequence);
+  put_member (buf, "app_version", PACKAGE_VERSION, TRUE);
+  g_string_append (buf, "\n\"content\":{\n\"plans\":[");
+  if (!flush (f, buf, NULL, 0, error))
+    goto fail;
+
+  if (province)
+    for (guint i = 0; i < plan_ids->len; i++)
+      {
+        g_autoptr (JsonNode) doc = plan_document (store, g_array_index (plan_ids, gint64, i), error);
+        g_autofree char *json = NULL;
+        gsize from;
+
+        if (doc == NULL)
+          goto fail;
+        json = json_to_string (doc, FALSE);
+        g_string_append (buf, i ? ",\n" : "\n");
+        from = buf->len;
+        d8_json_canonicalize (json, buf);
+        g_string_append_c (buf, '\n');
+        g_checksum_update (plans_sum, (const guchar *) buf->str + from, buf->len - from);
+        g_string_truncate (buf, buf->len - 1);
+        if (!flush (f, buf, NULL, 0, error))
+          goto fail;
+      }
+  g_string_append (buf, "\n],\n\"entries\":[");
+
+  if (mode != D8_BUNDLE_ENTRIES_NONE)
+    {
+      g_autoptr (D8SqlStmt) max = d8_sql_prepare (d8_store_get_db (store), "SELECT IFNULL (MAX (change_seq), 0) FROM entries",
+                                   error);
+      if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
+        goto fail;
+      max_seq = sqlite3_column_int64 (max, 0);
+      stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT e.uuid, p.code, u.code, i.code, e.date, e.amount, e.reached,"
+                          " e.group_size, e.place, e.note, e.created_at, e.updated_at, e.origin,"
+                          " e.deleted, e.version, e.history FROM entries e"
+                          " JOIN plans p ON p.id = e.plan_id JOIN units u ON u.id = e.unit_id"
+                          " JOIN indicators i ON i.id = e.indicator_id"
+                          " WHERE e.change_seq > ?1 AND e.change_seq <= ?2"
+                          " AND (?3 = 0 OR e.unit_id = ?3) AND (?4 = 0 OR e.plan_id = ?4)"
+                          " ORDER BY e.change_seq", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, since);
+      sqlite3_bind_int64 (stmt, 2, max_seq);
+      sqlite3_bind_int64 (stmt, 3, unit_id);
+      sqlite3_bind_int64 (stmt, 4, plan ? plan->id : 0);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gsize from;
+
+          g_string_append (buf, n_entries ? ",\n" : "\n");
+          from = buf->len;
+          put_entry (buf, stmt);
+          g_string_append_c (buf, '\n');
+          g_checksum_update (entries_sum, (const guchar *) buf->str + from, buf->len - from);
+          g_string_truncate (buf, buf->len - 1);
+          n_entries++;
+          if (buf->len > (1 << 20) && !flush (f, buf, NULL, 0, error))
+            goto fail;
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  g_string_append (buf, "\n]\n},\n");
+
+  {
+    g_autoptr (GString) canon = g_string_new ("duan8-bundle-digest-1\n");
+    g_string_append (canon, header->str);
+    g_string_append_printf (canon, "\n%s\n%s\n", g_checksum_get_string (plans_sum),
+                            g_checksum_get_string (entries_sum));
+    g_checksum_update (total, (const guchar *) canon->str, canon->len);
+    digest = g_strconcat ("sha256:", g_checksum_get_string (total), NULL);
+  }
+  put_member (buf, "digest", digest, FALSE);
+  g_string_append (buf, "\n}\n");
+  if (!flush (f, buf, NULL, 0, error))
+    goto fail;
+  if (fflush (f) != 0 || fsync (fileno (f)) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle %s: %s"), path,
+                   g_strerror (saved_errno));
+      goto fail;
+    }
+  fclose (f);
+  f = NULL;
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle %s: %s"), path,
+                   g_strerror (saved_errno));
+      goto fail;
+    }
+
+  /* Only now that the file exists do the counters move on. */
+  {
+    g_autofree char *seq = g_strdup_printf ("%lld", (long long) sequence);
+    g_autofree char *mark = g_strdup_printf ("%lld", (long long) max_seq);
+    if (!d8_sql_exec (d8_store_get_db (store), "BEGIN IMMEDIATE;", error))
+      return FALSE;
+    if (!d8_store_meta_set (store, "bundle_sequence", seq, error)
+        || (mode != D8_BUNDLE_ENTRIES_NONE
+            && !d8_store_meta_set (store, "export_change_seq", mark, error))
+        || !d8_sql_exec (d8_store_get_db (store), "COMMIT;", error))
+      {
+        d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
+        return FALSE;
+      }
+  }
+  if (result)
+    {
+      result->bundle_id = g_steal_pointer (&bundle_id);
+      result->digest = g_steal_pointer (&digest);
+      result->sequence = sequence;
+      result->n_plans = province ? plan_ids->len : 0;
+      result->n_entries = n_entries;
+    }
+  return TRUE;
+
+fail:
+  if (f)
+    fclose (f);
+  g_unlink (tmp);
+  return FALSE;
+}
+
