@@ -54,24 +54,27 @@ d8_bundle_list_log (D8Store *store, GError **error)
   g_autoptr (GPtrArray) list =
     g_ptr_array_new_with_free_func ((GDestroyNotify) d8_bundle_log_entry_free);
   g_autoptr (D8SqlStmt) stmt = NULL;
+  enum { LOG_BUNDLE_ID, LOG_ORIGIN, LOG_SEQUENCE, LOG_DIGEST, LOG_CREATED_AT, LOG_IMPORTED_AT,
+         LOG_FILE_NAME, LOG_SUMMARY };
 
   g_return_val_if_fail (D8_IS_STORE (store), NULL);
 
-  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT bundle_id, origin, sequence, digest, created_at, imported_at,"
-                      " file_name, summary FROM bundle_log ORDER BY imported_at DESC", error);
+  stmt = d8_sql_prepare (d8_store_get_db (store),
+                         "SELECT bundle_id, origin, sequence, digest, created_at, imported_at,"
+                         " file_name, summary FROM bundle_log ORDER BY imported_at DESC", error);
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       D8BundleLogEntry *e = g_new0 (D8BundleLogEntry, 1);
-      e->bundle_id = d8_sql_column_dup (stmt, 0);
-      e->origin = d8_sql_column_dup (stmt, 1);
-      e->sequence = sqlite3_column_int64 (stmt, 2);
-      e->digest = d8_sql_column_dup (stmt, 3);
-      e->created_at = d8_sql_column_dup (stmt, 4);
-      e->imported_at = d8_sql_column_dup (stmt, 5);
-      e->file_name = d8_sql_column_dup (stmt, 6);
-      e->summary = d8_sql_column_dup (stmt, 7);
+      e->bundle_id = d8_sql_column_dup (stmt, LOG_BUNDLE_ID);
+      e->origin = d8_sql_column_dup (stmt, LOG_ORIGIN);
+      e->sequence = sqlite3_column_int64 (stmt, LOG_SEQUENCE);
+      e->digest = d8_sql_column_dup (stmt, LOG_DIGEST);
+      e->created_at = d8_sql_column_dup (stmt, LOG_CREATED_AT);
+      e->imported_at = d8_sql_column_dup (stmt, LOG_IMPORTED_AT);
+      e->file_name = d8_sql_column_dup (stmt, LOG_FILE_NAME);
+      e->summary = d8_sql_column_dup (stmt, LOG_SUMMARY);
       g_ptr_array_add (list, e);
     }
   return g_steal_pointer (&list);
@@ -115,37 +118,76 @@ d8_bundle_list_conflicts (D8Store *store, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_conflict_free);
   g_autoptr (D8SqlStmt) stmt = NULL;
+  enum { CONFLICT_UUID, CONFLICT_MINE_VERSION, CONFLICT_BUNDLE_ID, CONFLICT_DETECTED_AT,
+         CONFLICT_SHOWN_VERSION };
 
   g_return_val_if_fail (D8_IS_STORE (store), NULL);
 
-  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT c.uuid, c.mine_version, c.bundle_id, c.detected_at, e.version"
-                      " FROM conflicts c JOIN entries e ON e.uuid = c.uuid"
-                      " ORDER BY c.detected_at, c.uuid", error);
+  stmt = d8_sql_prepare (d8_store_get_db (store),
+                         "SELECT c.uuid, c.mine_version, c.bundle_id, c.detected_at, e.version"
+                         " FROM conflicts c JOIN entries e ON e.uuid = c.uuid"
+                         " ORDER BY c.detected_at, c.uuid", error);
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autoptr (GPtrArray) leaves = d8_bundle_load_leaves (store, (const char *) sqlite3_column_text (stmt, 0),
-                                                  error);
+      g_autoptr (GPtrArray) leaves =
+        d8_bundle_load_leaves (store, d8_sql_column_text (stmt, CONFLICT_UUID), error);
       D8Conflict *c;
       Leaf *mine, *theirs;
 
       if (leaves == NULL)
         return NULL;
-      if (!split_leaves (leaves, (const char *) sqlite3_column_text (stmt, 1), &mine, &theirs))
+      if (!split_leaves (leaves, d8_sql_column_text (stmt, CONFLICT_MINE_VERSION), &mine,
+                         &theirs))
         continue;
       c = g_new0 (D8Conflict, 1);
-      c->uuid = d8_sql_column_dup (stmt, 0);
+      c->uuid = d8_sql_column_dup (stmt, CONFLICT_UUID);
       c->mine = d8_entry_copy (mine->e);
       c->theirs = d8_entry_copy (theirs->e);
       c->mine_version = g_strdup (mine->version);
       c->theirs_version = g_strdup (theirs->version);
-      c->shown_is_mine = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), mine->version) == 0;
-      c->bundle_id = d8_sql_column_dup (stmt, 2);
-      c->detected_at = d8_sql_column_dup (stmt, 3);
+      c->shown_is_mine =
+        g_strcmp0 (d8_sql_column_text (stmt, CONFLICT_SHOWN_VERSION), mine->version) == 0;
+      c->bundle_id = d8_sql_column_dup (stmt, CONFLICT_BUNDLE_ID);
+      c->detected_at = d8_sql_column_dup (stmt, CONFLICT_DETECTED_AT);
       g_ptr_array_add (list, c);
     }
   return g_steal_pointer (&list);
+}
+
+/* The history of a resolution: every version of the entry's leaves and
+ * their ancestors, newest first, each once; the versions in conflict are
+ * always kept, an ancestor already covered by a kept version is not. */
+static char *
+resolution_history (GPtrArray *leaves)
+{
+  g_autoptr (GPtrArray) versions = g_ptr_array_new_with_free_func (g_free);
+  GString *history = g_string_new (NULL);
+
+  for (guint i = 0; i < leaves->len; i++)
+    {
+      Leaf *leaf = leaves->pdata[i];
+      g_auto (GStrv) parts = g_strsplit (leaf->history ? leaf->history : "", " ", -1);
+      g_ptr_array_add (versions, g_strdup (leaf->version));
+      for (guint k = 0; parts[k]; k++)
+        if (*parts[k])
+          g_ptr_array_add (versions, g_strdup (parts[k]));
+    }
+  g_ptr_array_sort (versions, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  for (guint i = versions->len; i-- > 0;)
+    {
+      const char *v = versions->pdata[i];
+      gboolean is_leaf = FALSE;
+      if (i + 1 < versions->len && g_str_equal (v, versions->pdata[i + 1]))
+        continue;
+      for (guint k = 0; k < leaves->len; k++)
+        is_leaf = is_leaf || g_str_equal (v, ((Leaf *) leaves->pdata[k])->version);
+      if (!is_leaf && d8_hlc_history_contains (history->str, v))
+        continue;
+      g_string_append_printf (history, "%s%s", history->len ? " " : "", v);
+    }
+  return g_string_free (history, FALSE);
 }
 
 /* Resolves the conflict of @uuid inside the caller's transaction. */
@@ -153,35 +195,32 @@ static gboolean
 resolve_one (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error)
 {
   g_autoptr (GPtrArray) leaves = NULL;
-  g_autoptr (D8SqlStmt) stmt = NULL;
-  g_autoptr (GString) history = g_string_new (NULL);
-  g_autoptr (GChecksum) sum = NULL;
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *mine_version = NULL;
   g_autofree char *node = NULL;
-  Leaf *mine, *theirs, *chosen, result = { 0 };
+  g_autofree char *version = NULL;
+  g_autofree char *history = NULL;
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+  g_auto (Pass) pass = { 0 };
+  Leaf *mine, *theirs, *chosen, result;
   const char *newest = NULL;
-  Pass pass = { 0 };
-  gboolean ok = FALSE;
 
-  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT mine_version FROM conflicts WHERE uuid = ?", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!d8_bundle_conflict_mine (store, uuid, &mine_version, error))
+    return FALSE;
+  if (mine_version == NULL)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
                    _("The entry %s is not in conflict; `duan8-cli conflicts` lists those that are"),
                    uuid);
-      goto out;
+      return FALSE;
     }
-  mine_version = d8_sql_column_dup (stmt, 0);
   if ((leaves = d8_bundle_load_leaves (store, uuid, error)) == NULL)
-    goto out;
+    return FALSE;
   if (!split_leaves (leaves, mine_version, &mine, &theirs))
     {
       g_set_error (error, D8_ERROR, D8_ERROR_DATABASE, _("The conflict of entry %s is damaged"),
                    uuid);
-      goto out;
+      return FALSE;
     }
   chosen = keep == D8_BUNDLE_KEEP_MINE ? mine : theirs;
 
@@ -191,65 +230,35 @@ resolve_one (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error
    * resolutions then agree instead of conflicting again. */
   for (guint i = 0; i < leaves->len; i++)
     newest = d8_hlc_max (newest, ((Leaf *) leaves->pdata[i])->version);
-  sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_checksum_update (sum, (const guchar *) chosen->version, -1);
   node = g_strdup_printf ("resolved-%.12s", g_checksum_get_string (sum));
-  result.version = d8_hlc_successor (newest, node);
-  {
-    g_autoptr (GPtrArray) versions = g_ptr_array_new_with_free_func (g_free);
-    for (guint i = 0; i < leaves->len; i++)
-      {
-        Leaf *leaf = leaves->pdata[i];
-        g_auto (GStrv) parts = g_strsplit (leaf->history ? leaf->history : "", " ", -1);
-        g_ptr_array_add (versions, g_strdup (leaf->version));
-        for (guint k = 0; parts[k]; k++)
-          if (*parts[k])
-            g_ptr_array_add (versions, g_strdup (parts[k]));
-      }
-    /* Newest first, each once; the versions in conflict are always kept. */
-    g_ptr_array_sort (versions, (GCompareFunc) (void (*) (void)) g_strcmp0);
-    for (guint i = versions->len; i-- > 0;)
-      {
-        const char *v = versions->pdata[i];
-        gboolean is_leaf = FALSE;
-        if (i + 1 < versions->len && g_str_equal (v, versions->pdata[i + 1]))
-          continue;
-        for (guint k = 0; k < leaves->len; k++)
-          is_leaf = is_leaf || g_str_equal (v, ((Leaf *) leaves->pdata[k])->version);
-        if (!is_leaf && d8_hlc_history_contains (history->str, v))
-          continue;
-        g_string_append_printf (history, "%s%s", history->len ? " " : "", v);
-      }
-  }
-  result.e = chosen->e;
-  result.history = history->str;
+  version = d8_hlc_successor (newest, node);
+  history = resolution_history (leaves);
+  result = (Leaf) { chosen->e, version, history };
 
-  pass.update = d8_sql_prepare (d8_store_get_db (store), "UPDATE entries SET plan_id = ?2, unit_id = ?3, indicator_id = ?4,"
-                             " date = ?5, amount = ?6, reached = ?7, group_size = ?8,"
-                             " place = ?9, note = ?10, created_at = ?11, updated_at = ?12,"
-                             " origin = ?13, deleted = ?14, version = ?15, history = ?16,"
-                             " change_seq = ?17 WHERE uuid = ?1", error);
-  if (pass.update == NULL)
-    goto out;
-  {
-    g_autoptr (D8SqlStmt) max = d8_sql_prepare (d8_store_get_db (store), "SELECT IFNULL (MAX (change_seq), 0) FROM entries", error);
-    if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
-      goto out;
-    pass.change_seq = sqlite3_column_int64 (max, 0);
-  }
-  {
-    g_autoptr (GPtrArray) one = g_ptr_array_new ();
-    g_ptr_array_add (one, &result);
-    if (!d8_bundle_store_leaves (store, &pass, one, result.version, NULL, error)
-        || !d8_store_observe_version (store, result.version, error))
-      goto out;
-  }
-  ok = TRUE;
+  g_ptr_array_add (one, &result);
+  return d8_bundle_pass_prepare_update (store, &pass, error)
+         && d8_bundle_store_leaves (store, &pass, one, result.version, NULL, error)
+         && d8_store_observe_version (store, result.version, error);
+}
 
-out:
-  d8_bundle_pass_clear (&pass);
-  g_free (result.version);
-  return ok;
+/* The UUIDs of every entry in conflict. */
+static GPtrArray *
+list_conflict_uuids (D8Store *store, GError **error)
+{
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store),
+                                               "SELECT uuid FROM conflicts ORDER BY uuid", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (uuids, d8_sql_column_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    return d8_sql_fail (d8_store_get_db (store), error, _("The conflicts could not be settled.")),
+           NULL;
+  return g_steal_pointer (&uuids);
 }
 
 /* Resolves the conflict of @uuid, or every conflict when @uuid is NULL, in
@@ -258,43 +267,33 @@ static gboolean
 resolve_many (D8Store *store, const char *uuid, D8BundleKeep keep, guint *n_resolved,
               GError **error)
 {
-  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
-  gboolean ok = FALSE;
+  sqlite3 *db = d8_store_get_db (store);
+  g_autoptr (GPtrArray) uuids = NULL;
+  gboolean ok;
 
-  if (!d8_sql_exec (d8_store_get_db (store), "BEGIN IMMEDIATE;", error))
+  if (!d8_sql_exec (db, "BEGIN IMMEDIATE;", error))
     return FALSE;
   if (uuid != NULL)
-    g_ptr_array_add (uuids, g_strdup (uuid));
-  else
     {
-      g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT uuid FROM conflicts ORDER BY uuid", error);
-      int rc;
-
-      if (stmt == NULL)
-        goto out;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (uuids, d8_sql_column_dup (stmt, 0));
-      if (rc != SQLITE_DONE)
-        {
-          d8_sql_fail (d8_store_get_db (store), error, _("The conflicts could not be settled."));
-          goto out;
-        }
+      uuids = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (uuids, g_strdup (uuid));
     }
-  for (guint i = 0; i < uuids->len; i++)
-    if (!resolve_one (store, uuids->pdata[i], keep, error))
-      goto out;
-  if (!d8_sql_exec (d8_store_get_db (store), "COMMIT;", error))
-    goto out;
-  ok = TRUE;
+  else
+    uuids = list_conflict_uuids (store, error);
+  ok = uuids != NULL;
+  for (guint i = 0; ok && i < uuids->len; i++)
+    ok = resolve_one (store, uuids->pdata[i], keep, error);
+  ok = ok && d8_sql_exec (db, "COMMIT;", error);
+  if (!ok)
+    {
+      d8_sql_exec (db, "ROLLBACK;", NULL);
+      return FALSE;
+    }
   if (n_resolved != NULL)
     *n_resolved = uuids->len;
-
-out:
-  if (!ok)
-    d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
-  else if (uuids->len > 0)
+  if (uuids->len > 0)
     d8_store_emit_changed (store);
-  return ok;
+  return TRUE;
 }
 
 gboolean
