@@ -290,18 +290,21 @@ put_member (GString *out, const char *key, const char *value, gboolean comma)
     g_string_append_c (out, ',');
 }
 
-/* One entry in canonical form (members sorted by name). */
+/* One entry in canonical form (members sorted by name); @stmt is on a row
+ * of the export's SELECT (ENTRY_* columns, codes for plan, unit and
+ * indicator). */
 static void
 put_entry (GString *out, sqlite3_stmt *stmt)
 {
-  const char *history = (const char *) sqlite3_column_text (stmt, 15);
+  const char *history = d8_sql_column_text (stmt, ENTRY_HISTORY);
 
-  g_string_append_printf (out, "{\"amount\":%lld,", (long long) sqlite3_column_int64 (stmt, 5));
-  put_member (out, "created_at", (const char *) sqlite3_column_text (stmt, 10), TRUE);
-  put_member (out, "date", (const char *) sqlite3_column_text (stmt, 4), TRUE);
+  g_string_append_printf (out, "{\"amount\":%lld,",
+                          (long long) sqlite3_column_int64 (stmt, ENTRY_AMOUNT));
+  put_member (out, "created_at", d8_sql_column_text (stmt, ENTRY_CREATED_AT), TRUE);
+  put_member (out, "date", d8_sql_column_text (stmt, ENTRY_DATE), TRUE);
   g_string_append_printf (out, "\"deleted\":%s,\"group_size\":%lld,\"history\":[",
-                          sqlite3_column_int (stmt, 13) ? "true" : "false",
-                          (long long) sqlite3_column_int64 (stmt, 7));
+                          sqlite3_column_int (stmt, ENTRY_DELETED) ? "true" : "false",
+                          (long long) sqlite3_column_int64 (stmt, ENTRY_GROUP_SIZE));
   if (history && *history)
     {
       g_auto (GStrv) parts = g_strsplit (history, " ", -1);
@@ -313,74 +316,121 @@ put_entry (GString *out, sqlite3_stmt *stmt)
         }
     }
   g_string_append (out, "],");
-  put_member (out, "indicator", (const char *) sqlite3_column_text (stmt, 3), TRUE);
-  put_member (out, "note", (const char *) sqlite3_column_text (stmt, 9), TRUE);
-  put_member (out, "origin", (const char *) sqlite3_column_text (stmt, 12), TRUE);
-  put_member (out, "place", (const char *) sqlite3_column_text (stmt, 8), TRUE);
-  put_member (out, "plan", (const char *) sqlite3_column_text (stmt, 1), TRUE);
-  g_string_append_printf (out, "\"reached\":%lld,", (long long) sqlite3_column_int64 (stmt, 6));
-  put_member (out, "unit", (const char *) sqlite3_column_text (stmt, 2), TRUE);
-  put_member (out, "updated_at", (const char *) sqlite3_column_text (stmt, 11), TRUE);
-  put_member (out, "uuid", (const char *) sqlite3_column_text (stmt, 0), TRUE);
-  put_member (out, "version", (const char *) sqlite3_column_text (stmt, 14), FALSE);
+  put_member (out, "indicator", d8_sql_column_text (stmt, ENTRY_INDICATOR), TRUE);
+  put_member (out, "note", d8_sql_column_text (stmt, ENTRY_NOTE), TRUE);
+  put_member (out, "origin", d8_sql_column_text (stmt, ENTRY_ORIGIN), TRUE);
+  put_member (out, "place", d8_sql_column_text (stmt, ENTRY_PLACE), TRUE);
+  put_member (out, "plan", d8_sql_column_text (stmt, ENTRY_PLAN), TRUE);
+  g_string_append_printf (out, "\"reached\":%lld,",
+                          (long long) sqlite3_column_int64 (stmt, ENTRY_REACHED));
+  put_member (out, "unit", d8_sql_column_text (stmt, ENTRY_UNIT), TRUE);
+  put_member (out, "updated_at", d8_sql_column_text (stmt, ENTRY_UPDATED_AT), TRUE);
+  put_member (out, "uuid", d8_sql_column_text (stmt, ENTRY_UUID), TRUE);
+  put_member (out, "version", d8_sql_column_text (stmt, ENTRY_VERSION), FALSE);
   g_string_append_c (out, '}');
 }
 
 static gboolean
-flush (FILE *f, GString *buf, GChecksum *sum, gsize sum_from, GError **error)
+write_failed (GError **error, const char *path)
 {
-  if (sum)
-    g_checksum_update (sum, (const guchar *) buf->str + sum_from, buf->len - sum_from);
+  int saved_errno = errno;
+
+  if (path)
+    g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle %s: %s"), path,
+                 g_strerror (saved_errno));
+  else
+    g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle: %s"),
+                 g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Writes out and empties @buf. */
+static gboolean
+flush (FILE *f, GString *buf, GError **error)
+{
   if (buf->len && fwrite (buf->str, 1, buf->len, f) != buf->len)
-    {
-      int saved_errno = errno;
-      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle: %s"),
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
+    return write_failed (error, NULL);
   g_string_truncate (buf, 0);
   return TRUE;
 }
 
-gboolean
-d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const char *path,
-                  D8BundleExportResult *result, GError **error)
+/* Appends @text, one element of a content array, to @buf after a
+ * separator (@first: none but a newline), and its canonical line to @sum. */
+static void
+append_element (GString *buf, gboolean first, GChecksum *sum, void (*put) (GString *, gpointer),
+                gpointer data)
 {
+  gsize from;
+
+  g_string_append (buf, first ? "\n" : ",\n");
+  from = buf->len;
+  put (buf, data);
+  g_string_append_c (buf, '\n');
+  g_checksum_update (sum, (const guchar *) buf->str + from, buf->len - from);
+  g_string_truncate (buf, buf->len - 1);
+}
+
+static void
+put_canonical_cb (GString *buf, gpointer json)
+{
+  d8_json_canonicalize (json, buf);
+}
+
+static void
+put_entry_cb (GString *buf, gpointer stmt)
+{
+  put_entry (buf, stmt);
+}
+
+/* What one export writes, settled before the file is opened. */
+typedef struct
+{
+  D8Store *store;
   const char *office;
   gboolean province;
   D8BundleEntries mode;
-  g_autoptr (D8Plan) plan = NULL;
-  g_autoptr (GArray) plan_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GChecksum) plans_sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr (GChecksum) entries_sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr (GChecksum) total = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr (GString) buf = g_string_sized_new (1 << 20);
-  g_autoptr (GString) header = g_string_new (NULL);
-  g_autoptr (D8SqlStmt) stmt = NULL;
-  g_autofree char *tmp = NULL;
+  GArray *plan_ids;  /* gint64: the plans sent (by the province) */
+  gint64 plan_id;    /* entries of this plan only; 0: every plan */
+  gint64 unit_id;    /* entries of this unit only; 0: every unit */
+  gint64 since;      /* entries with a change_seq above this … */
+  gint64 max_seq;    /* … and up to this */
+  gint64 sequence;   /* of this bundle among the office's */
+  char *bundle_id;
+  char *created_at;
+  char *digest;
+  guint n_entries;
+} Export;
+
+static void
+export_clear (Export *x)
+{
+  g_clear_pointer (&x->plan_ids, g_array_unref);
+  g_clear_pointer (&x->bundle_id, g_free);
+  g_clear_pointer (&x->created_at, g_free);
+  g_clear_pointer (&x->digest, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
+
+/* Which plans, which unit, which entries. */
+static gboolean
+choose_scope (Export *x, const D8BundleExportOptions *options, GError **error)
+{
+  D8Store *store = x->store;
+  const char *unit;
   g_autofree char *seq_text = NULL;
   g_autofree char *watermark_text = NULL;
-  g_autofree char *bundle_id = g_uuid_string_random ();
-  g_autofree char *created_at = d8_hlc_time_string (d8_hlc_now_ms ());
-  g_autofree char *digest = NULL;
-  gint64 unit_id = 0, since = 0, max_seq = 0, sequence;
-  guint n_entries = 0;
-  FILE *f = NULL;
 
-  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
-  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
-
-  office = d8_store_get_office (store);
-  province = g_str_equal (office, "province");
-  mode = options->entries;
-  if (mode == D8_BUNDLE_ENTRIES_DEFAULT)
-    mode = province ? D8_BUNDLE_ENTRIES_NONE : D8_BUNDLE_ENTRIES_SINCE_LAST;
+  x->mode = options->entries;
+  if (x->mode == D8_BUNDLE_ENTRIES_DEFAULT)
+    x->mode = x->province ? D8_BUNDLE_ENTRIES_NONE : D8_BUNDLE_ENTRIES_SINCE_LAST;
 
   if (options->plan)
     {
-      if ((plan = d8_store_resolve_plan (store, options->plan, error)) == NULL)
+      g_autoptr (D8Plan) plan = d8_store_resolve_plan (store, options->plan, error);
+      if (plan == NULL)
         return FALSE;
-      g_array_append_val (plan_ids, plan->id);
+      x->plan_id = plan->id;
+      g_array_append_val (x->plan_ids, plan->id);
     }
   else
     {
@@ -388,193 +438,236 @@ d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const ch
       if (plans == NULL)
         return FALSE;
       for (guint i = 0; i < plans->len; i++)
-        g_array_append_val (plan_ids, ((D8Plan *) plans->pdata[i])->id);
+        g_array_append_val (x->plan_ids, ((D8Plan *) plans->pdata[i])->id);
     }
 
   /* A unit office speaks only for its own unit. */
-  {
-    const char *unit = options->unit ? options->unit : province ? NULL : office;
-    if (!province && options->unit && !g_str_equal (options->unit, office))
-      {
-        g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                     _("unit: this office (%s) exports only its own unit’s entries"), office);
-        return FALSE;
-      }
-    if (unit)
-      {
-        g_autoptr (D8SqlStmt) u = d8_sql_prepare (d8_store_get_db (store), "SELECT id FROM units WHERE code = ?", error);
-        if (u == NULL)
-          return FALSE;
-        sqlite3_bind_text (u, 1, unit, -1, SQLITE_STATIC);
-        if (sqlite3_step (u) != SQLITE_ROW)
-          {
-            g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("unit: unknown unit “%s”"), unit);
-            return FALSE;
-          }
-        unit_id = sqlite3_column_int64 (u, 0);
-      }
-  }
-
-  seq_text = d8_store_meta_get (store, "bundle_sequence");
-  sequence = (seq_text ? g_ascii_strtoll (seq_text, NULL, 10) : 0) + 1;
-  watermark_text = d8_store_meta_get (store, "export_change_seq");
-  if (mode == D8_BUNDLE_ENTRIES_SINCE_LAST && watermark_text)
-    since = g_ascii_strtoll (watermark_text, NULL, 10);
-
-  tmp = g_strconcat (path, ".part", NULL);
-  f = g_fopen (tmp, "wb");
-  if (f == NULL)
+  unit = options->unit ? options->unit : x->province ? NULL : x->office;
+  if (!x->province && options->unit && !g_str_equal (options->unit, x->office))
     {
-      int saved_errno = errno;
-      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle %s: %s"), path,
-                   g_strerror (saved_errno));
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   _("unit: this office (%s) exports only its own unit’s entries"), x->office);
       return FALSE;
     }
+  if (unit)
+    {
+      g_autoptr (D8SqlStmt) u = d8_sql_prepare (d8_store_get_db (store),
+                                                "SELECT id FROM units WHERE code = ?", error);
+      if (u == NULL)
+        return FALSE;
+      sqlite3_bind_text (u, 1, unit, -1, SQLITE_STATIC);
+      if (sqlite3_step (u) != SQLITE_ROW)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("unit: unknown unit “%s”"), unit);
+          return FALSE;
+        }
+      x->unit_id = sqlite3_column_int64 (u, 0);
+    }
 
-  /* Header, in canonical form for the digest, and as written. */
-  g_string_append (header, "{");
-  put_member (header, "app_version", PACKAGE_VERSION, TRUE);
-  put_member (header, "bundle_id", bundle_id, TRUE);
-  put_member (header, "created_at", created_at, TRUE);
-  put_member (header, "format", D8_BUNDLE_FORMAT_NAME, TRUE);
-  g_string_append_printf (header, "\"format_version\":\"%d.%d\",", D8_BUNDLE_FORMAT_MAJOR,
+  seq_text = d8_store_meta_get (store, "bundle_sequence");
+  x->sequence = (seq_text ? g_ascii_strtoll (seq_text, NULL, 10) : 0) + 1;
+  watermark_text = d8_store_meta_get (store, "export_change_seq");
+  if (x->mode == D8_BUNDLE_ENTRIES_SINCE_LAST && watermark_text)
+    x->since = g_ascii_strtoll (watermark_text, NULL, 10);
+  return TRUE;
+}
+
+/* The header, in canonical form for the digest (@canonical), and as
+ * written (@buf). */
+static void
+put_header (Export *x, GString *canonical, GString *buf)
+{
+  g_string_append (canonical, "{");
+  put_member (canonical, "app_version", PACKAGE_VERSION, TRUE);
+  put_member (canonical, "bundle_id", x->bundle_id, TRUE);
+  put_member (canonical, "created_at", x->created_at, TRUE);
+  put_member (canonical, "format", D8_BUNDLE_FORMAT_NAME, TRUE);
+  g_string_append_printf (canonical, "\"format_version\":\"%d.%d\",", D8_BUNDLE_FORMAT_MAJOR,
                           D8_BUNDLE_FORMAT_MINOR);
-  put_member (header, "origin", office, TRUE);
-  g_string_append_printf (header, "\"sequence\":%lld}", (long long) sequence);
+  put_member (canonical, "origin", x->office, TRUE);
+  g_string_append_printf (canonical, "\"sequence\":%lld}", (long long) x->sequence);
 
   g_string_append (buf, "{\n");
   put_member (buf, "format", D8_BUNDLE_FORMAT_NAME, TRUE);
   g_string_append_printf (buf, "\n\"format_version\":\"%d.%d\",\n", D8_BUNDLE_FORMAT_MAJOR,
                           D8_BUNDLE_FORMAT_MINOR);
-  put_member (buf, "bundle_id", bundle_id, TRUE);
+  put_member (buf, "bundle_id", x->bundle_id, TRUE);
   g_string_append_c (buf, '\n');
-  put_member (buf, "created_at", created_at, TRUE);
+  put_member (buf, "created_at", x->created_at, TRUE);
   g_string_append_c (buf, '\n');
-  put_member (buf, "origin", office, TRUE);
-  g_string_append_printf (buf, "\n\"sequence\":%lld,\n", (long long) sequence);
+  put_member (buf, "origin", x->office, TRUE);
+  g_string_append_printf (buf, "\n\"sequence\":%lld,\n", (long long) x->sequence);
   put_member (buf, "app_version", PACKAGE_VERSION, TRUE);
   g_string_append (buf, "\n\"content\":{\n\"plans\":[");
-  if (!flush (f, buf, NULL, 0, error))
-    goto fail;
-
-  if (province)
-    for (guint i = 0; i < plan_ids->len; i++)
-      {
-        g_autoptr (JsonNode) doc = plan_document (store, g_array_index (plan_ids, gint64, i), error);
-        g_autofree char *json = NULL;
-        gsize from;
-
-        if (doc == NULL)
-          goto fail;
-        json = json_to_string (doc, FALSE);
-        g_string_append (buf, i ? ",\n" : "\n");
-        from = buf->len;
-        d8_json_canonicalize (json, buf);
-        g_string_append_c (buf, '\n');
-        g_checksum_update (plans_sum, (const guchar *) buf->str + from, buf->len - from);
-        g_string_truncate (buf, buf->len - 1);
-        if (!flush (f, buf, NULL, 0, error))
-          goto fail;
-      }
-  g_string_append (buf, "\n],\n\"entries\":[");
-
-  if (mode != D8_BUNDLE_ENTRIES_NONE)
-    {
-      g_autoptr (D8SqlStmt) max = d8_sql_prepare (d8_store_get_db (store), "SELECT IFNULL (MAX (change_seq), 0) FROM entries",
-                                   error);
-      if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
-        goto fail;
-      max_seq = sqlite3_column_int64 (max, 0);
-      stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT e.uuid, p.code, u.code, i.code, e.date, e.amount, e.reached,"
-                          " e.group_size, e.place, e.note, e.created_at, e.updated_at, e.origin,"
-                          " e.deleted, e.version, e.history FROM entries e"
-                          " JOIN plans p ON p.id = e.plan_id JOIN units u ON u.id = e.unit_id"
-                          " JOIN indicators i ON i.id = e.indicator_id"
-                          " WHERE e.change_seq > ?1 AND e.change_seq <= ?2"
-                          " AND (?3 = 0 OR e.unit_id = ?3) AND (?4 = 0 OR e.plan_id = ?4)"
-                          " ORDER BY e.change_seq", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, since);
-      sqlite3_bind_int64 (stmt, 2, max_seq);
-      sqlite3_bind_int64 (stmt, 3, unit_id);
-      sqlite3_bind_int64 (stmt, 4, plan ? plan->id : 0);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gsize from;
-
-          g_string_append (buf, n_entries ? ",\n" : "\n");
-          from = buf->len;
-          put_entry (buf, stmt);
-          g_string_append_c (buf, '\n');
-          g_checksum_update (entries_sum, (const guchar *) buf->str + from, buf->len - from);
-          g_string_truncate (buf, buf->len - 1);
-          n_entries++;
-          if (buf->len > (1 << 20) && !flush (f, buf, NULL, 0, error))
-            goto fail;
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
-  g_string_append (buf, "\n]\n},\n");
-
-  {
-    g_autoptr (GString) canon = g_string_new ("duan8-bundle-digest-1\n");
-    g_string_append (canon, header->str);
-    g_string_append_printf (canon, "\n%s\n%s\n", g_checksum_get_string (plans_sum),
-                            g_checksum_get_string (entries_sum));
-    g_checksum_update (total, (const guchar *) canon->str, canon->len);
-    digest = g_strconcat ("sha256:", g_checksum_get_string (total), NULL);
-  }
-  put_member (buf, "digest", digest, FALSE);
-  g_string_append (buf, "\n}\n");
-  if (!flush (f, buf, NULL, 0, error))
-    goto fail;
-  if (fflush (f) != 0 || fsync (fileno (f)) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle %s: %s"), path,
-                   g_strerror (saved_errno));
-      goto fail;
-    }
-  fclose (f);
-  f = NULL;
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the bundle %s: %s"), path,
-                   g_strerror (saved_errno));
-      goto fail;
-    }
-
-  /* Only now that the file exists do the counters move on. */
-  {
-    g_autofree char *seq = g_strdup_printf ("%lld", (long long) sequence);
-    g_autofree char *mark = g_strdup_printf ("%lld", (long long) max_seq);
-    if (!d8_sql_exec (d8_store_get_db (store), "BEGIN IMMEDIATE;", error))
-      return FALSE;
-    if (!d8_store_meta_set (store, "bundle_sequence", seq, error)
-        || (mode != D8_BUNDLE_ENTRIES_NONE
-            && !d8_store_meta_set (store, "export_change_seq", mark, error))
-        || !d8_sql_exec (d8_store_get_db (store), "COMMIT;", error))
-      {
-        d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
-        return FALSE;
-      }
-  }
-  if (result)
-    {
-      result->bundle_id = g_steal_pointer (&bundle_id);
-      result->digest = g_steal_pointer (&digest);
-      result->sequence = sequence;
-      result->n_plans = province ? plan_ids->len : 0;
-      result->n_entries = n_entries;
-    }
-  return TRUE;
-
-fail:
-  if (f)
-    fclose (f);
-  g_unlink (tmp);
-  return FALSE;
 }
 
+static gboolean
+write_plans (Export *x, FILE *f, GString *buf, GChecksum *sum, GError **error)
+{
+  for (guint i = 0; x->province && i < x->plan_ids->len; i++)
+    {
+      g_autoptr (JsonNode) doc = plan_document (x->store, g_array_index (x->plan_ids, gint64, i),
+                                                error);
+      g_autofree char *json = NULL;
+
+      if (doc == NULL)
+        return FALSE;
+      json = json_to_string (doc, FALSE);
+      append_element (buf, i == 0, sum, put_canonical_cb, json);
+      if (!flush (f, buf, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_entries (Export *x, FILE *f, GString *buf, GChecksum *sum, GError **error)
+{
+  g_autoptr (D8SqlStmt) stmt = NULL;
+
+  if (x->mode == D8_BUNDLE_ENTRIES_NONE)
+    return TRUE;
+  if (!d8_bundle_max_change_seq (x->store, &x->max_seq, error))
+    return FALSE;
+  /* Columns: as ENTRY_COLS, with codes for plan, unit and indicator. */
+  stmt = d8_sql_prepare (d8_store_get_db (x->store),
+                         "SELECT e.uuid, p.code, u.code, i.code, e.date, e.amount, e.reached,"
+                         " e.group_size, e.place, e.note, e.created_at, e.updated_at, e.origin,"
+                         " e.deleted, e.version, e.history FROM entries e"
+                         " JOIN plans p ON p.id = e.plan_id JOIN units u ON u.id = e.unit_id"
+                         " JOIN indicators i ON i.id = e.indicator_id"
+                         " WHERE e.change_seq > ?1 AND e.change_seq <= ?2"
+                         " AND (?3 = 0 OR e.unit_id = ?3) AND (?4 = 0 OR e.plan_id = ?4)"
+                         " ORDER BY e.change_seq", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, x->since);
+  sqlite3_bind_int64 (stmt, 2, x->max_seq);
+  sqlite3_bind_int64 (stmt, 3, x->unit_id);
+  sqlite3_bind_int64 (stmt, 4, x->plan_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      append_element (buf, x->n_entries == 0, sum, put_entry_cb, stmt);
+      x->n_entries++;
+      if (buf->len > (1 << 20) && !flush (f, buf, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The whole file, synced to disk. */
+static gboolean
+write_bundle (Export *x, FILE *f, const char *path, GError **error)
+{
+  g_autoptr (GChecksum) plans_sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GChecksum) entries_sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GChecksum) total = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GString) buf = g_string_sized_new (1 << 20);
+  g_autoptr (GString) canon = g_string_new ("duan8-bundle-digest-1\n");
+
+  put_header (x, canon, buf);
+  if (!flush (f, buf, error) || !write_plans (x, f, buf, plans_sum, error))
+    return FALSE;
+  g_string_append (buf, "\n],\n\"entries\":[");
+  if (!write_entries (x, f, buf, entries_sum, error))
+    return FALSE;
+  g_string_append (buf, "\n]\n},\n");
+
+  g_string_append_printf (canon, "\n%s\n%s\n", g_checksum_get_string (plans_sum),
+                          g_checksum_get_string (entries_sum));
+  g_checksum_update (total, (const guchar *) canon->str, canon->len);
+  x->digest = g_strconcat ("sha256:", g_checksum_get_string (total), NULL);
+  put_member (buf, "digest", x->digest, FALSE);
+  g_string_append (buf, "\n}\n");
+  if (!flush (f, buf, error))
+    return FALSE;
+  if (fflush (f) != 0 || fsync (fileno (f)) != 0)
+    return write_failed (error, path);
+  return TRUE;
+}
+
+/* Only once the file exists do the office's counters move on. */
+static gboolean
+advance_counters (Export *x, GError **error)
+{
+  sqlite3 *db = d8_store_get_db (x->store);
+  g_autofree char *seq = g_strdup_printf ("%lld", (long long) x->sequence);
+  g_autofree char *mark = g_strdup_printf ("%lld", (long long) x->max_seq);
+
+  if (!d8_sql_exec (db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  if (!d8_store_meta_set (x->store, "bundle_sequence", seq, error)
+      || (x->mode != D8_BUNDLE_ENTRIES_NONE
+          && !d8_store_meta_set (x->store, "export_change_seq", mark, error))
+      || !d8_sql_exec (db, "COMMIT;", error))
+    {
+      d8_sql_exec (db, "ROLLBACK;", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * d8_bundle_export:
+ * @store: the store
+ * @options: which plans, unit and entries to send
+ * @path: the file to write; replaced atomically (temporary file, rename)
+ * @result: (out caller-allocates) (optional): what was written; clear it
+ *   with d8_bundle_export_result_clear()
+ * @error: D8_ERROR_NOT_FOUND for an unknown plan or unit,
+ *   D8_ERROR_INVALID for another office's unit or a file that cannot be
+ *   written, or a database error
+ *
+ * Writes a bundle. The office's bundle sequence, and with entries its
+ * export watermark, move on only when the file is in place.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const char *path,
+                  D8BundleExportResult *result, GError **error)
+{
+  g_auto (Export) x = { 0 };
+  g_autofree char *tmp = NULL;
+  FILE *f;
+
+  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
+
+  x.store = store;
+  x.office = d8_store_get_office (store);
+  x.province = g_str_equal (x.office, "province");
+  x.plan_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  x.bundle_id = g_uuid_string_random ();
+  x.created_at = d8_hlc_time_string (d8_hlc_now_ms ());
+  if (!choose_scope (&x, options, error))
+    return FALSE;
+
+  tmp = g_strconcat (path, ".part", NULL);
+  if ((f = g_fopen (tmp, "wb")) == NULL)
+    return write_failed (error, path);
+  if (!write_bundle (&x, f, path, error))
+    {
+      fclose (f);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  fclose (f);
+  if (g_rename (tmp, path) != 0)
+    {
+      write_failed (error, path);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (!advance_counters (&x, error))
+    return FALSE;
+  if (result)
+    {
+      result->bundle_id = g_steal_pointer (&x.bundle_id);
+      result->digest = g_steal_pointer (&x.digest);
+      result->sequence = x.sequence;
+      result->n_plans = x.province ? x.plan_ids->len : 0;
+      result->n_entries = x.n_entries;
+    }
+  return TRUE;
+}

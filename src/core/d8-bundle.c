@@ -105,17 +105,114 @@ d8_bundle_import_has_changes (D8BundleImport *import)
   return FALSE;
 }
 
-D8BundleImport *
-d8_bundle_import_new (D8Store *store, const char *path, GError **error)
+/* Maps the file at @path and has it read and checked. */
+static gboolean
+map_and_read (D8BundleImport *im, const char *path, GError **error)
 {
-  g_autoptr (D8BundleImport) im = NULL;
-  g_autoptr (D8SqlStmt) stmt = NULL;
-  const char *office;
   struct stat st;
   void *data;
   int fd;
   gboolean ok;
-  Pass pass = { 0 };
+
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("Cannot read the bundle %s: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (st.st_size > D8_BUNDLE_MAX_SIZE)
+    {
+      close (fd);
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   _("%s: file: the bundle is %lld MB, more than the %lld MB a bundle may have; "
+                     "export it in parts (for example one plan or one unit at a time)"),
+                   im->preview.file_name, (long long) (st.st_size / (1024 * 1024)),
+                   (long long) (D8_BUNDLE_MAX_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    {
+      close (fd);
+      return d8_bundle_refuse (error, im->preview.file_name, _("file"), NULL,
+                               _("the file is empty"));
+    }
+  data = mmap (NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close (fd);
+  if (data == MAP_FAILED)
+    {
+      int saved_errno = errno;
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot read the bundle %s: %s"), path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+#ifdef MADV_SEQUENTIAL
+  madvise (data, st.st_size, MADV_SEQUENTIAL);
+#endif
+  ok = d8_bundle_read (im, data, st.st_size, error);
+  munmap (data, st.st_size);
+  return ok;
+}
+
+/* A bundle goes from the province to a unit office, or from a unit office
+ * to the province, never to where it was made. */
+static gboolean
+check_origin (D8BundleImport *im, GError **error)
+{
+  const char *office = d8_store_get_office (im->store);
+
+  if (g_str_equal (im->preview.origin, office))
+    return d8_bundle_refuse (error, im->preview.file_name, "origin", NULL,
+                             _("this bundle was made by this office (%s); import bundles from "
+                               "the other offices"), office);
+  if (!g_str_equal (office, "province") && !g_str_equal (im->preview.origin, "province"))
+    return d8_bundle_refuse (error, im->preview.file_name, "origin", NULL,
+                             _("this bundle comes from the office of %s and is meant for the "
+                               "province; this office (%s) imports bundles from the province "
+                               "only"), im->preview.origin, office);
+  return TRUE;
+}
+
+/* Whether this bundle, or a later one from its origin, was imported
+ * before. */
+static gboolean
+read_history (D8BundleImport *im, GError **error)
+{
+  sqlite3 *db = d8_store_get_db (im->store);
+  D8BundlePreview *p = &im->preview;
+  g_autoptr (D8SqlStmt) log = NULL;
+  g_autoptr (D8SqlStmt) peer = NULL;
+
+  log = d8_sql_prepare (db, "SELECT imported_at FROM bundle_log WHERE bundle_id = ?", error);
+  if (log == NULL)
+    return FALSE;
+  sqlite3_bind_text (log, 1, p->bundle_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (log) == SQLITE_ROW)
+    {
+      p->already_imported = TRUE;
+      p->imported_at = d8_sql_column_dup (log, 0);
+    }
+  peer = d8_sql_prepare (db, "SELECT sequence FROM peer_sequences WHERE origin = ?", error);
+  if (peer == NULL)
+    return FALSE;
+  sqlite3_bind_text (peer, 1, p->origin, -1, SQLITE_STATIC);
+  if (sqlite3_step (peer) == SQLITE_ROW)
+    {
+      p->last_sequence = sqlite3_column_int64 (peer, 0);
+      p->rollback = !p->already_imported && p->sequence <= p->last_sequence;
+    }
+  return TRUE;
+}
+
+D8BundleImport *
+d8_bundle_import_new (D8Store *store, const char *path, GError **error)
+{
+  g_autoptr (D8BundleImport) im = NULL;
+  g_auto (Pass) pass = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (D8_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -133,81 +230,8 @@ d8_bundle_import_new (D8Store *store, const char *path, GError **error)
   im->preview.conflicts = g_ptr_array_new_with_free_func (g_free);
   im->drift_limit = d8_hlc_time_string (d8_hlc_now_ms () + D8_HLC_MAX_DRIFT_MS);
 
-  fd = g_open (path, O_RDONLY, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("Cannot read the bundle %s: %s"),
-                   path, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (st.st_size > D8_BUNDLE_MAX_SIZE)
-    {
-      close (fd);
-      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("%s: file: the bundle is %lld MB, more than the %lld MB a bundle may have; "
-                     "export it in parts (for example one plan or one unit at a time)"),
-                   im->preview.file_name, (long long) (st.st_size / (1024 * 1024)),
-                   (long long) (D8_BUNDLE_MAX_SIZE / (1024 * 1024)));
-      return NULL;
-    }
-  if (st.st_size == 0)
-    {
-      close (fd);
-      return d8_bundle_refuse (error, im->preview.file_name, _("file"), NULL, _("the file is empty")),
-             NULL;
-    }
-  data = mmap (NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-  close (fd);
-  if (data == MAP_FAILED)
-    {
-      int saved_errno = errno;
-      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot read the bundle %s: %s"), path,
-                   g_strerror (saved_errno));
-      return NULL;
-    }
-#ifdef MADV_SEQUENTIAL
-  madvise (data, st.st_size, MADV_SEQUENTIAL);
-#endif
-  ok = d8_bundle_read (im, data, st.st_size, error);
-  munmap (data, st.st_size);
-  if (!ok)
+  if (!map_and_read (im, path, error) || !check_origin (im, error) || !read_history (im, error))
     return NULL;
-
-  office = d8_store_get_office (store);
-  if (g_str_equal (im->preview.origin, office))
-    return d8_bundle_refuse (error, im->preview.file_name, "origin", NULL,
-                   _("this bundle was made by this office (%s); import bundles from the other "
-                     "offices"), office), NULL;
-  if (!g_str_equal (office, "province") && !g_str_equal (im->preview.origin, "province"))
-    return d8_bundle_refuse (error, im->preview.file_name, "origin", NULL,
-                   _("this bundle comes from the office of %s and is meant for the province; "
-                     "this office (%s) imports bundles from the province only"),
-                   im->preview.origin, office), NULL;
-
-  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT imported_at FROM bundle_log WHERE bundle_id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, im->preview.bundle_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      im->preview.already_imported = TRUE;
-      im->preview.imported_at = d8_sql_column_dup (stmt, 0);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT sequence FROM peer_sequences WHERE origin = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, im->preview.origin, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      im->preview.last_sequence = sqlite3_column_int64 (stmt, 0);
-      im->preview.rollback = !im->preview.already_imported
-                             && im->preview.sequence <= im->preview.last_sequence;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   im->outcomes = g_new0 (guint8, MAX (im->recs->len, 1));
   im->plan_outcomes = g_new0 (guint8, MAX (im->plan_recs->len, 1));
@@ -215,7 +239,7 @@ d8_bundle_import_new (D8Store *store, const char *path, GError **error)
   if (!d8_sql_exec (d8_store_get_db (store), "BEGIN;", error))
     return NULL;
   ok = d8_bundle_run_pass (im, &pass, error);
-  d8_bundle_pass_clear (&pass);
+  d8_bundle_pass_clear (&pass); /* no statement left running at COMMIT */
   d8_sql_exec (d8_store_get_db (store), "COMMIT;", NULL);
   if (!ok)
     return NULL;
@@ -235,15 +259,62 @@ summary_json (const D8BundlePreview *p)
   return g_string_free (s, FALSE);
 }
 
+/* Inside the caller's write transaction: writes the records, then the
+ * log entry and the origin's sequence. */
+static gboolean
+write_import (D8BundleImport *import, Pass *pass, GError **error)
+{
+  D8Store *store = import->store;
+  sqlite3 *db = d8_store_get_db (store);
+  D8BundlePreview *p = &import->preview;
+  g_autoptr (D8SqlStmt) log = NULL;
+  g_autoptr (D8SqlStmt) peer = NULL;
+  g_autofree char *summary = NULL;
+
+  if (!d8_bundle_run_pass (import, pass, error))
+    return FALSE;
+  if (pass->max_version && !d8_store_observe_version (store, pass->max_version, error))
+    return FALSE;
+
+  summary = summary_json (p);
+  log = d8_sql_prepare (db, "INSERT INTO bundle_log (bundle_id, origin, sequence, digest,"
+                            " created_at, imported_at, file_name, summary)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                            " ON CONFLICT (bundle_id) DO UPDATE SET"
+                            " imported_at = excluded.imported_at, summary = excluded.summary",
+                        error);
+  if (log == NULL)
+    return FALSE;
+  sqlite3_bind_text (log, 1, p->bundle_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (log, 2, p->origin, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (log, 3, p->sequence);
+  sqlite3_bind_text (log, 4, p->digest, -1, SQLITE_STATIC);
+  sqlite3_bind_text (log, 5, p->created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (log, 6, pass->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (log, 7, p->file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (log, 8, summary, -1, SQLITE_STATIC);
+  if (sqlite3_step (log) != SQLITE_DONE)
+    return d8_sql_fail (db, error, _("The bundle could not be imported."));
+
+  peer = d8_sql_prepare (db, "INSERT INTO peer_sequences (origin, sequence) VALUES (?, ?)"
+                             " ON CONFLICT (origin) DO UPDATE"
+                             " SET sequence = MAX (sequence, excluded.sequence)", error);
+  if (peer == NULL)
+    return FALSE;
+  sqlite3_bind_text (peer, 1, p->origin, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (peer, 2, p->sequence);
+  if (sqlite3_step (peer) != SQLITE_DONE)
+    return d8_sql_fail (db, error, _("The bundle could not be imported."));
+  return TRUE;
+}
+
 gboolean
 d8_bundle_import_apply (D8BundleImport *import, GError **error)
 {
   D8Store *store;
   D8BundlePreview *p;
   g_autoptr (D8Snapshot) snapshot = NULL;
-  g_autoptr (D8SqlStmt) stmt = NULL;
-  g_autofree char *summary = NULL;
-  Pass pass = { 0 };
+  g_auto (Pass) pass = { 0 };
 
   g_return_val_if_fail (import != NULL, FALSE);
   store = import->store;
@@ -265,59 +336,24 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
   D8_BUNDLE_HOOK ("begin", 0);
   pass.write = TRUE;
   pass.now = d8_hlc_time_string (d8_hlc_now_ms ());
-  if (!d8_bundle_run_pass (import, &pass, error))
-    goto fail;
-  if (pass.max_version && !d8_store_observe_version (store, pass.max_version, error))
-    goto fail;
-
-  summary = summary_json (p);
-  stmt = d8_sql_prepare (d8_store_get_db (store), "INSERT INTO bundle_log (bundle_id, origin, sequence, digest, created_at,"
-                      " imported_at, file_name, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                      " ON CONFLICT (bundle_id) DO UPDATE SET imported_at = excluded.imported_at,"
-                      " summary = excluded.summary", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, p->bundle_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, p->origin, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, p->sequence);
-  sqlite3_bind_text (stmt, 4, p->digest, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, p->created_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, pass.now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, p->file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, summary, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (!write_import (import, &pass, error))
     {
-      d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
-      goto fail;
+      d8_bundle_pass_clear (&pass);
+      d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
+      return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = d8_sql_prepare (d8_store_get_db (store), "INSERT INTO peer_sequences (origin, sequence) VALUES (?, ?)"
-                      " ON CONFLICT (origin) DO UPDATE SET sequence = MAX (sequence, excluded.sequence)",
-               error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, p->origin, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, p->sequence);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      d8_sql_fail (d8_store_get_db (store), error, _("The bundle could not be imported."));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
   D8_BUNDLE_HOOK ("before-commit", pass.written);
   if (!d8_sql_exec (d8_store_get_db (store), "COMMIT;", error))
-    goto fail;
+    {
+      d8_bundle_pass_clear (&pass);
+      d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
+      return FALSE;
+    }
   D8_BUNDLE_HOOK ("after-commit", pass.written);
   d8_bundle_pass_clear (&pass);
   p->applied = TRUE;
   d8_store_emit_changed (store);
   return TRUE;
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  d8_bundle_pass_clear (&pass);
-  d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
-  return FALSE;
 }
 
 const char *
