@@ -31,247 +31,313 @@ d8_bundle_export_result_clear (D8BundleExportResult *result)
   g_clear_pointer (&result->digest, g_free);
 }
 
-/* The stored plan as a plan-file document (docs/plan-format.md). */
+/* The first @n columns of @stmt, as string members named @names; NULL
+ * columns are left out. */
+static void
+add_text_members (JsonBuilder *b, sqlite3_stmt *stmt, const char *const *names, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+      {
+        json_builder_set_member_name (b, names[i]);
+        json_builder_add_string_value (b, d8_sql_column_text (stmt, i));
+      }
+}
+
+static D8SqlStmt *
+prepare_for_plan (D8Store *store, const char *sql, gint64 plan_id, GError **error)
+{
+  D8SqlStmt *stmt = d8_sql_prepare (d8_store_get_db (store), sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, plan_id);
+  return stmt;
+}
+
+/* "plan": its identity and period; also returns what the appendix needs. */
+static gboolean
+add_plan (JsonBuilder *b, D8Store *store, gint64 plan_id, char **appendix_title,
+          char **target_label, GError **error)
+{
+  /* The text columns first, in the order of names[]. */
+  enum { PLAN_CODE, PLAN_TITLE, PLAN_DOC_NUMBER, PLAN_ISSUER, PLAN_ISSUED_ON, PLAN_YEAR,
+         PLAN_PERIOD_START, PLAN_PERIOD_END, PLAN_APPENDIX_TITLE, PLAN_TARGET_LABEL };
+  static const char *const names[] = { "code", "title", "document_number", "issuer",
+                                       "issued_on" };
+  g_autoptr (D8SqlStmt) stmt =
+    prepare_for_plan (store, "SELECT code, title, doc_number, issuer, issued_on, year,"
+                             " period_start, period_end, appendix_title, target_label"
+                             " FROM plans WHERE id = ?", plan_id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return d8_sql_fail (d8_store_get_db (store), error,
+                        _("The plan could not be written to the bundle."));
+  json_builder_set_member_name (b, "plan");
+  json_builder_begin_object (b);
+  add_text_members (b, stmt, names, G_N_ELEMENTS (names));
+  json_builder_set_member_name (b, "year");
+  json_builder_add_int_value (b, sqlite3_column_int (stmt, PLAN_YEAR));
+  json_builder_set_member_name (b, "period_start");
+  json_builder_add_string_value (b, d8_sql_column_text (stmt, PLAN_PERIOD_START));
+  json_builder_set_member_name (b, "period_end");
+  json_builder_add_string_value (b, d8_sql_column_text (stmt, PLAN_PERIOD_END));
+  json_builder_end_object (b);
+  *appendix_title = d8_sql_column_dup (stmt, PLAN_APPENDIX_TITLE);
+  *target_label = d8_sql_column_dup (stmt, PLAN_TARGET_LABEL);
+  return TRUE;
+}
+
+/* "units": the units of the plan and their ancestors. */
+static gboolean
+add_units (JsonBuilder *b, D8Store *store, gint64 plan_id, GError **error)
+{
+  static const char *const names[] = { "code", "name", "kind", "level", "parent",
+                                       "valid_from", "valid_to" };
+  g_autoptr (D8SqlStmt) stmt =
+    prepare_for_plan (store, "WITH RECURSIVE t (id) AS (SELECT unit_id FROM plan_units"
+                             " WHERE plan_id = ?"
+                             " UNION SELECT u.parent_id FROM units u JOIN t ON u.id = t.id"
+                             " WHERE u.parent_id IS NOT NULL)"
+                             " SELECT u.code, u.name, u.kind, u.level, p.code, u.valid_from,"
+                             " u.valid_to FROM units u JOIN t ON t.id = u.id"
+                             " LEFT JOIN units p ON p.id = u.parent_id"
+                             " ORDER BY u.parent_id IS NOT NULL, u.id", plan_id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_set_member_name (b, "units");
+  json_builder_begin_array (b);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_begin_object (b);
+      add_text_members (b, stmt, names, G_N_ELEMENTS (names));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return TRUE;
+}
+
+static gboolean
+add_groups (JsonBuilder *b, D8Store *store, gint64 plan_id, GError **error)
+{
+  enum { GROUP_NUMBER, GROUP_TITLE };
+  g_autoptr (D8SqlStmt) stmt =
+    prepare_for_plan (store, "SELECT number, title FROM indicator_groups WHERE plan_id = ?"
+                             " ORDER BY number", plan_id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_set_member_name (b, "groups");
+  json_builder_begin_array (b);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "number");
+      json_builder_add_int_value (b, sqlite3_column_int (stmt, GROUP_NUMBER));
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, d8_sql_column_text (stmt, GROUP_TITLE));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return TRUE;
+}
+
+/* "indicators"; @columns gets the codes of those in the appendix. */
+static gboolean
+add_indicators (JsonBuilder *b, D8Store *store, gint64 plan_id, GPtrArray *columns,
+                GError **error)
+{
+  /* The text columns first, in the order of names[]. */
+  enum { IND_CODE, IND_NAME_VI, IND_NAME_EN, IND_COUNT_UNIT, IND_KIND, IND_GROUP_NO,
+         IND_IN_APPENDIX };
+  static const char *const names[] = { "code", "name_vi", "name_en", "count_unit", "kind" };
+  g_autoptr (D8SqlStmt) stmt =
+    prepare_for_plan (store, "SELECT code, name_vi, name_en, count_unit, kind, group_no,"
+                             " in_appendix FROM indicators WHERE plan_id = ? ORDER BY position",
+                      plan_id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_set_member_name (b, "indicators");
+  json_builder_begin_array (b);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_begin_object (b);
+      add_text_members (b, stmt, names, G_N_ELEMENTS (names));
+      json_builder_set_member_name (b, "group");
+      json_builder_add_int_value (b, sqlite3_column_int (stmt, IND_GROUP_NO));
+      json_builder_end_object (b);
+      if (sqlite3_column_int (stmt, IND_IN_APPENDIX))
+        g_ptr_array_add (columns, d8_sql_column_dup (stmt, IND_CODE));
+    }
+  json_builder_end_array (b);
+  return TRUE;
+}
+
+/* "rows": each unit's quotas, a number or the text as written. */
+static gboolean
+add_rows (JsonBuilder *b, D8Store *store, gint64 plan_id, GError **error)
+{
+  enum { ROW_TT, ROW_UNIT, ROW_INDICATOR, ROW_QUOTA, ROW_WRITTEN };
+  g_autoptr (D8SqlStmt) stmt =
+    prepare_for_plan (store, "SELECT pu.position, u.code, i.code, q.quota, q.written"
+                             " FROM plan_units pu JOIN units u ON u.id = pu.unit_id"
+                             " LEFT JOIN quotas q ON q.plan_id = pu.plan_id"
+                             " AND q.unit_id = pu.unit_id"
+                             " LEFT JOIN indicators i ON i.id = q.indicator_id"
+                             " WHERE pu.plan_id = ? ORDER BY pu.position, i.position",
+                      plan_id, error);
+  int current = -1;
+
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_set_member_name (b, "rows");
+  json_builder_begin_array (b);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int tt = sqlite3_column_int (stmt, ROW_TT);
+      if (tt != current)
+        {
+          if (current != -1)
+            {
+              json_builder_end_array (b);
+              json_builder_end_object (b);
+            }
+          current = tt;
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "tt");
+          json_builder_add_int_value (b, tt);
+          json_builder_set_member_name (b, "unit");
+          json_builder_add_string_value (b, d8_sql_column_text (stmt, ROW_UNIT));
+          json_builder_set_member_name (b, "cells");
+          json_builder_begin_array (b);
+        }
+      if (sqlite3_column_type (stmt, ROW_INDICATOR) == SQLITE_NULL)
+        continue;
+      if (sqlite3_column_type (stmt, ROW_QUOTA) == SQLITE_NULL)
+        json_builder_add_string_value (b, d8_sql_column_text (stmt, ROW_WRITTEN));
+      else
+        json_builder_add_int_value (b, sqlite3_column_int64 (stmt, ROW_QUOTA));
+    }
+  if (current != -1)
+    {
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return TRUE;
+}
+
+/* Targets: those of the appendix columns form the appendix's "total_row"
+ * (when the plan has a target label), the others (such as the 80 %) the
+ * "targets" list. Ends the appendix object, which the caller began. */
+static gboolean
+add_targets (JsonBuilder *b, D8Store *store, gint64 plan_id, GPtrArray *columns,
+             const char *target_label, GError **error)
+{
+  enum { TARGET_CODE, TARGET_IN_APPENDIX, TARGET_VALUE, TARGET_WRITTEN, TARGET_SOURCE };
+  g_autoptr (D8SqlStmt) stmt =
+    prepare_for_plan (store, "SELECT i.code, i.in_appendix, t.value, t.written, t.source"
+                             " FROM plan_targets t JOIN indicators i ON i.id = t.indicator_id"
+                             " WHERE t.plan_id = ? ORDER BY i.position", plan_id, error);
+  g_autoptr (GHashTable) totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (JsonBuilder) others = json_builder_new ();
+
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_begin_array (others);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *code = d8_sql_column_text (stmt, TARGET_CODE);
+      double value = sqlite3_column_double (stmt, TARGET_VALUE);
+
+      if (sqlite3_column_int (stmt, TARGET_IN_APPENDIX) && target_label
+          && g_strcmp0 (d8_sql_column_text (stmt, TARGET_SOURCE), target_label) == 0)
+        {
+          g_hash_table_insert (totals, g_strdup (code),
+                               d8_sql_column_dup (stmt, TARGET_WRITTEN));
+          continue;
+        }
+      json_builder_begin_object (others);
+      json_builder_set_member_name (others, "indicator");
+      json_builder_add_string_value (others, code);
+      json_builder_set_member_name (others, "value");
+      if (value == (double) (gint64) value)
+        json_builder_add_int_value (others, (gint64) value);
+      else
+        json_builder_add_double_value (others, value);
+      json_builder_set_member_name (others, "written");
+      json_builder_add_string_value (others, d8_sql_column_text (stmt, TARGET_WRITTEN));
+      json_builder_set_member_name (others, "source");
+      json_builder_add_string_value (others, d8_sql_column_text (stmt, TARGET_SOURCE));
+      json_builder_end_object (others);
+    }
+  json_builder_end_array (others);
+  if (target_label)
+    {
+      json_builder_set_member_name (b, "total_row");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, target_label);
+      json_builder_set_member_name (b, "cells");
+      json_builder_begin_array (b);
+      for (guint c = 0; c < columns->len; c++)
+        {
+          const char *written = g_hash_table_lookup (totals, columns->pdata[c]);
+          guint64 n;
+          if (written && g_ascii_string_to_unsigned (written, 10, 0, G_MAXINT64, &n, NULL))
+            json_builder_add_int_value (b, (gint64) n);
+          else
+            json_builder_add_string_value (b, written ? written : "-");
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b); /* appendix */
+  json_builder_set_member_name (b, "targets");
+  json_builder_add_value (b, json_builder_get_root (others));
+  return TRUE;
+}
+
+/* The stored plan as a plan-file document (docs/plan-format.md). The
+ * members are written in the order a plan file has them; the canonical
+ * form sorts them anyway. */
 static JsonNode *
 plan_document (D8Store *store, gint64 plan_id, GError **error)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (D8SqlStmt) stmt = NULL;
   g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *appendix_title = NULL;
   g_autofree char *target_label = NULL;
 
-  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT code, title, doc_number, issuer, issued_on, year, period_start,"
-                      " period_end, appendix_title, target_label FROM plans WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return d8_sql_fail (d8_store_get_db (store), error, _("The plan could not be written to the bundle.")), NULL;
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "format");
   json_builder_add_string_value (b, D8_PLAN_FORMAT_NAME);
   json_builder_set_member_name (b, "format_version");
   json_builder_add_int_value (b, D8_PLAN_FORMAT_VERSION);
-  json_builder_set_member_name (b, "plan");
+  if (!add_plan (b, store, plan_id, &appendix_title, &target_label, error)
+      || !add_units (b, store, plan_id, error) || !add_groups (b, store, plan_id, error)
+      || !add_indicators (b, store, plan_id, columns, error))
+    return NULL;
+
+  json_builder_set_member_name (b, "appendix");
   json_builder_begin_object (b);
-  {
-    static const char *const names[] = { "code", "title", "document_number", "issuer",
-                                         "issued_on" };
-    for (int i = 0; i < 5; i++)
-      if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
-        {
-          json_builder_set_member_name (b, names[i]);
-          json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
-        }
-  }
-  json_builder_set_member_name (b, "year");
-  json_builder_add_int_value (b, sqlite3_column_int (stmt, 5));
-  json_builder_set_member_name (b, "period_start");
-  json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 6));
-  json_builder_set_member_name (b, "period_end");
-  json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 7));
-  json_builder_end_object (b);
-  {
-    g_autofree char *appendix_title = d8_sql_column_dup (stmt, 8);
-    target_label = d8_sql_column_dup (stmt, 9);
-    g_clear_pointer (&stmt, sqlite3_finalize);
-
-    /* Units of the plan and their ancestors. */
-    stmt = d8_sql_prepare (d8_store_get_db (store), "WITH RECURSIVE t (id) AS (SELECT unit_id FROM plan_units WHERE plan_id = ?"
-                        " UNION SELECT u.parent_id FROM units u JOIN t ON u.id = t.id"
-                        " WHERE u.parent_id IS NOT NULL)"
-                        " SELECT u.code, u.name, u.kind, u.level, p.code, u.valid_from, u.valid_to"
-                        " FROM units u JOIN t ON t.id = u.id LEFT JOIN units p ON p.id = u.parent_id"
-                        " ORDER BY u.parent_id IS NOT NULL, u.id", error);
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, plan_id);
-    json_builder_set_member_name (b, "units");
-    json_builder_begin_array (b);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        static const char *const names[] = { "code", "name", "kind", "level", "parent",
-                                             "valid_from", "valid_to" };
-        json_builder_begin_object (b);
-        for (int i = 0; i < 7; i++)
-          if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
-            {
-              json_builder_set_member_name (b, names[i]);
-              json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
-            }
-        json_builder_end_object (b);
-      }
-    json_builder_end_array (b);
-    g_clear_pointer (&stmt, sqlite3_finalize);
-
-    stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT number, title FROM indicator_groups WHERE plan_id = ?"
-                        " ORDER BY number", error);
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, plan_id);
-    json_builder_set_member_name (b, "groups");
-    json_builder_begin_array (b);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        json_builder_begin_object (b);
-        json_builder_set_member_name (b, "number");
-        json_builder_add_int_value (b, sqlite3_column_int (stmt, 0));
-        json_builder_set_member_name (b, "title");
-        json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 1));
-        json_builder_end_object (b);
-      }
-    json_builder_end_array (b);
-    g_clear_pointer (&stmt, sqlite3_finalize);
-
-    stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT code, name_vi, name_en, count_unit, kind, group_no, in_appendix"
-                        " FROM indicators WHERE plan_id = ? ORDER BY position", error);
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, plan_id);
-    json_builder_set_member_name (b, "indicators");
-    json_builder_begin_array (b);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        static const char *const names[] = { "code", "name_vi", "name_en", "count_unit", "kind" };
-        json_builder_begin_object (b);
-        for (int i = 0; i < 5; i++)
-          if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
-            {
-              json_builder_set_member_name (b, names[i]);
-              json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
-            }
-        json_builder_set_member_name (b, "group");
-        json_builder_add_int_value (b, sqlite3_column_int (stmt, 5));
-        json_builder_end_object (b);
-        if (sqlite3_column_int (stmt, 6))
-          g_ptr_array_add (columns, d8_sql_column_dup (stmt, 0));
-      }
-    json_builder_end_array (b);
-    g_clear_pointer (&stmt, sqlite3_finalize);
-
-    json_builder_set_member_name (b, "appendix");
-    json_builder_begin_object (b);
-    if (appendix_title)
-      {
-        json_builder_set_member_name (b, "title");
-        json_builder_add_string_value (b, appendix_title);
-      }
-    json_builder_set_member_name (b, "columns");
-    json_builder_begin_array (b);
-    for (guint c = 0; c < columns->len; c++)
-      json_builder_add_string_value (b, columns->pdata[c]);
-    json_builder_end_array (b);
-  }
-  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT pu.position, u.code, i.code, q.quota, q.written FROM plan_units pu"
-                      " JOIN units u ON u.id = pu.unit_id"
-                      " LEFT JOIN quotas q ON q.plan_id = pu.plan_id AND q.unit_id = pu.unit_id"
-                      " LEFT JOIN indicators i ON i.id = q.indicator_id"
-                      " WHERE pu.plan_id = ? ORDER BY pu.position, i.position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  json_builder_set_member_name (b, "rows");
+  if (appendix_title)
+    {
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, appendix_title);
+    }
+  json_builder_set_member_name (b, "columns");
   json_builder_begin_array (b);
-  {
-    int current = -1;
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        int tt = sqlite3_column_int (stmt, 0);
-        if (tt != current)
-          {
-            if (current != -1)
-              {
-                json_builder_end_array (b);
-                json_builder_end_object (b);
-              }
-            current = tt;
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "tt");
-            json_builder_add_int_value (b, tt);
-            json_builder_set_member_name (b, "unit");
-            json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 1));
-            json_builder_set_member_name (b, "cells");
-            json_builder_begin_array (b);
-          }
-        if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
-          continue;
-        if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
-          json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 4));
-        else
-          json_builder_add_int_value (b, sqlite3_column_int64 (stmt, 3));
-      }
-    if (current != -1)
-      {
-        json_builder_end_array (b);
-        json_builder_end_object (b);
-      }
-  }
+  for (guint c = 0; c < columns->len; c++)
+    json_builder_add_string_value (b, columns->pdata[c]);
   json_builder_end_array (b);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* Targets: those of the appendix columns form the totals row, the
-   * others (such as the 80 %) the targets list. */
-  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT i.code, i.in_appendix, t.value, t.written, t.source"
-                      " FROM plan_targets t JOIN indicators i ON i.id = t.indicator_id"
-                      " WHERE t.plan_id = ? ORDER BY i.position", error);
-  if (stmt == NULL)
+  /* The appendix stays open: rows and the total row go in it. */
+  if (!add_rows (b, store, plan_id, error)
+      || !add_targets (b, store, plan_id, columns, target_label, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  {
-    g_autoptr (GHashTable) totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-    g_autoptr (JsonBuilder) others = json_builder_new ();
-
-    json_builder_begin_array (others);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        const char *code = (const char *) sqlite3_column_text (stmt, 0);
-        double value = sqlite3_column_double (stmt, 2);
-
-        if (sqlite3_column_int (stmt, 1) && target_label
-            && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), target_label) == 0)
-          {
-            g_hash_table_insert (totals, g_strdup (code), d8_sql_column_dup (stmt, 3));
-            continue;
-          }
-        json_builder_begin_object (others);
-        json_builder_set_member_name (others, "indicator");
-        json_builder_add_string_value (others, code);
-        json_builder_set_member_name (others, "value");
-        if (value == (double) (gint64) value)
-          json_builder_add_int_value (others, (gint64) value);
-        else
-          json_builder_add_double_value (others, value);
-        json_builder_set_member_name (others, "written");
-        json_builder_add_string_value (others, (const char *) sqlite3_column_text (stmt, 3));
-        json_builder_set_member_name (others, "source");
-        json_builder_add_string_value (others, (const char *) sqlite3_column_text (stmt, 4));
-        json_builder_end_object (others);
-      }
-    json_builder_end_array (others);
-    if (target_label)
-      {
-        json_builder_set_member_name (b, "total_row");
-        json_builder_begin_object (b);
-        json_builder_set_member_name (b, "label");
-        json_builder_add_string_value (b, target_label);
-        json_builder_set_member_name (b, "cells");
-        json_builder_begin_array (b);
-        for (guint c = 0; c < columns->len; c++)
-          {
-            const char *written = g_hash_table_lookup (totals, columns->pdata[c]);
-            guint64 n;
-            if (written && g_ascii_string_to_unsigned (written, 10, 0, G_MAXINT64, &n, NULL))
-              json_builder_add_int_value (b, (gint64) n);
-            else
-              json_builder_add_string_value (b, written ? written : "-");
-          }
-        json_builder_end_array (b);
-        json_builder_end_object (b);
-      }
-    json_builder_end_object (b); /* appendix */
-    json_builder_set_member_name (b, "targets");
-    json_builder_add_value (b, json_builder_get_root (others));
-  }
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
