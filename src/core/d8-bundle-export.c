@@ -39,8 +39,7 @@ add_text_members (JsonBuilder *b, sqlite3_stmt *stmt, const char *const *names, 
   for (int i = 0; i < n; i++)
     if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
       {
-        json_builder_set_member_name (b, names[i]);
-        json_builder_add_string_value (b, d8_sql_column_text (stmt, i));
+        d8_bundle_json_add_string (b, names[i], d8_sql_column_text (stmt, i));
       }
 }
 
@@ -77,12 +76,11 @@ add_plan (JsonBuilder *b, D8Store *store, gint64 plan_id, char **appendix_title,
   json_builder_set_member_name (b, "plan");
   json_builder_begin_object (b);
   add_text_members (b, stmt, names, G_N_ELEMENTS (names));
-  json_builder_set_member_name (b, "year");
-  json_builder_add_int_value (b, sqlite3_column_int (stmt, PLAN_YEAR));
-  json_builder_set_member_name (b, "period_start");
-  json_builder_add_string_value (b, d8_sql_column_text (stmt, PLAN_PERIOD_START));
-  json_builder_set_member_name (b, "period_end");
-  json_builder_add_string_value (b, d8_sql_column_text (stmt, PLAN_PERIOD_END));
+  d8_bundle_json_add_int (b, "year", sqlite3_column_int (stmt, PLAN_YEAR));
+  d8_bundle_json_add_string (b, "period_start",
+                             d8_sql_column_text (stmt, PLAN_PERIOD_START));
+  d8_bundle_json_add_string (b, "period_end",
+                             d8_sql_column_text (stmt, PLAN_PERIOD_END));
   json_builder_end_object (b);
   *appendix_title = d8_sql_column_dup (stmt, PLAN_APPENDIX_TITLE);
   *target_label = d8_sql_column_dup (stmt, PLAN_TARGET_LABEL);
@@ -134,10 +132,8 @@ add_groups (JsonBuilder *b, D8Store *store, gint64 plan_id, GError **error)
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "number");
-      json_builder_add_int_value (b, sqlite3_column_int (stmt, GROUP_NUMBER));
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, d8_sql_column_text (stmt, GROUP_TITLE));
+      d8_bundle_json_add_int (b, "number", sqlite3_column_int (stmt, GROUP_NUMBER));
+      d8_bundle_json_add_string (b, "title", d8_sql_column_text (stmt, GROUP_TITLE));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -166,8 +162,7 @@ add_indicators (JsonBuilder *b, D8Store *store, gint64 plan_id, GPtrArray *colum
     {
       json_builder_begin_object (b);
       add_text_members (b, stmt, names, G_N_ELEMENTS (names));
-      json_builder_set_member_name (b, "group");
-      json_builder_add_int_value (b, sqlite3_column_int (stmt, IND_GROUP_NO));
+      d8_bundle_json_add_int (b, "group", sqlite3_column_int (stmt, IND_GROUP_NO));
       json_builder_end_object (b);
       if (sqlite3_column_int (stmt, IND_IN_APPENDIX))
         g_ptr_array_add (columns, d8_sql_column_dup (stmt, IND_CODE));
@@ -207,10 +202,8 @@ add_rows (JsonBuilder *b, D8Store *store, gint64 plan_id, GError **error)
             }
           current = tt;
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "tt");
-          json_builder_add_int_value (b, tt);
-          json_builder_set_member_name (b, "unit");
-          json_builder_add_string_value (b, d8_sql_column_text (stmt, ROW_UNIT));
+          d8_bundle_json_add_int (b, "tt", tt);
+          d8_bundle_json_add_string (b, "unit", d8_sql_column_text (stmt, ROW_UNIT));
           json_builder_set_member_name (b, "cells");
           json_builder_begin_array (b);
         }
@@ -261,17 +254,16 @@ add_targets (JsonBuilder *b, D8Store *store, gint64 plan_id, GPtrArray *columns,
           continue;
         }
       json_builder_begin_object (others);
-      json_builder_set_member_name (others, "indicator");
-      json_builder_add_string_value (others, code);
+      d8_bundle_json_add_string (others, "indicator", code);
       json_builder_set_member_name (others, "value");
       if (value == (double) (gint64) value)
         json_builder_add_int_value (others, (gint64) value);
       else
         json_builder_add_double_value (others, value);
-      json_builder_set_member_name (others, "written");
-      json_builder_add_string_value (others, d8_sql_column_text (stmt, TARGET_WRITTEN));
-      json_builder_set_member_name (others, "source");
-      json_builder_add_string_value (others, d8_sql_column_text (stmt, TARGET_SOURCE));
+      d8_bundle_json_add_string (others, "written",
+                                 d8_sql_column_text (stmt, TARGET_WRITTEN));
+      d8_bundle_json_add_string (others, "source",
+                                 d8_sql_column_text (stmt, TARGET_SOURCE));
       json_builder_end_object (others);
     }
   json_builder_end_array (others);
@@ -279,8 +271,7 @@ add_targets (JsonBuilder *b, D8Store *store, gint64 plan_id, GPtrArray *columns,
     {
       json_builder_set_member_name (b, "total_row");
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, target_label);
+      d8_bundle_json_add_string (b, "label", target_label);
       json_builder_set_member_name (b, "cells");
       json_builder_begin_array (b);
       for (guint c = 0; c < columns->len; c++)
@@ -313,10 +304,8 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
   g_autofree char *target_label = NULL;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_string_value (b, D8_PLAN_FORMAT_NAME);
-  json_builder_set_member_name (b, "format_version");
-  json_builder_add_int_value (b, D8_PLAN_FORMAT_VERSION);
+  d8_bundle_json_add_string (b, "format", D8_PLAN_FORMAT_NAME);
+  d8_bundle_json_add_int (b, "format_version", D8_PLAN_FORMAT_VERSION);
   if (!add_plan (b, store, plan_id, &appendix_title, &target_label, error)
       || !add_units (b, store, plan_id, error) || !add_groups (b, store, plan_id, error)
       || !add_indicators (b, store, plan_id, columns, error))
@@ -326,8 +315,7 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
   json_builder_begin_object (b);
   if (appendix_title)
     {
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, appendix_title);
+      d8_bundle_json_add_string (b, "title", appendix_title);
     }
   json_builder_set_member_name (b, "columns");
   json_builder_begin_array (b);

@@ -14,6 +14,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "d8-bundle.h"
 #include "d8-plan-file.h"
 #include "d8-sql.h"
@@ -31,6 +33,30 @@ extern void (*d8_bundle_test_hook) (const char *point, guint64 n);
       d8_bundle_test_hook ((point), (n));                                                      \
   }                                                                                            \
   G_STMT_END
+
+/* --------------------------------------------------------- JSON output */
+
+/* A member of the object @b is building: "NAME": value. */
+static inline void
+d8_bundle_json_add_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+static inline void
+d8_bundle_json_add_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static inline void
+d8_bundle_json_add_boolean (JsonBuilder *b, const char *name, gboolean value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
 
 /* ------------------------------------------------------- the import */
 

@@ -213,23 +213,14 @@ read_entry (Ctx *ctx, D8JsonReader *r, guint obj, guint index, GHashTable *seen)
           rec.date = g_string_chunk_insert_const (chunk, text);
           have |= F_DATE;
         }
-      else if (strcmp (key, "amount") == 0)
+      else if (strcmp (key, "amount") == 0 || strcmp (key, "reached") == 0
+               || strcmp (key, "group_size") == 0)
         {
-          if (!get_count (ctx, r, c, key, &rec.amount))
+          gint64 *count = key[0] == 'a' ? &rec.amount : key[0] == 'r' ? &rec.reached
+                                                                      : &rec.group_size;
+          if (!get_count (ctx, r, c, key, count))
             return FALSE;
-          have |= F_AMOUNT;
-        }
-      else if (strcmp (key, "reached") == 0)
-        {
-          if (!get_count (ctx, r, c, key, &rec.reached))
-            return FALSE;
-          have |= F_REACHED;
-        }
-      else if (strcmp (key, "group_size") == 0)
-        {
-          if (!get_count (ctx, r, c, key, &rec.group_size))
-            return FALSE;
-          have |= F_GROUP;
+          have |= key[0] == 'a' ? F_AMOUNT : key[0] == 'r' ? F_REACHED : F_GROUP;
         }
       else if (strcmp (key, "place") == 0 || strcmp (key, "note") == 0)
         {

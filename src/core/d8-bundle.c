@@ -365,6 +365,16 @@ d8_bundle_outcome_key (D8BundleOutcome outcome)
   return keys[outcome];
 }
 
+/* Begins the object @name of @counts by outcome key; the caller ends it. */
+static void
+begin_counts (JsonBuilder *b, const char *name, const guint counts[D8_BUNDLE_N_OUTCOMES])
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  for (int o = 0; o < D8_BUNDLE_N_OUTCOMES; o++)
+    d8_bundle_json_add_int (b, d8_bundle_outcome_key (o), counts[o]);
+}
+
 char *
 d8_bundle_preview_to_json (const D8BundlePreview *p)
 {
@@ -373,48 +383,25 @@ d8_bundle_preview_to_json (const D8BundlePreview *p)
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "file");
-  json_builder_add_string_value (b, p->file_name);
-  json_builder_set_member_name (b, "bundle_id");
-  json_builder_add_string_value (b, p->bundle_id);
-  json_builder_set_member_name (b, "origin");
-  json_builder_add_string_value (b, p->origin);
-  json_builder_set_member_name (b, "sequence");
-  json_builder_add_int_value (b, p->sequence);
-  json_builder_set_member_name (b, "created_at");
-  json_builder_add_string_value (b, p->created_at);
-  json_builder_set_member_name (b, "digest");
-  json_builder_add_string_value (b, p->digest);
-  json_builder_set_member_name (b, "already_imported");
-  json_builder_add_boolean_value (b, p->already_imported);
-  json_builder_set_member_name (b, "sequence_rollback");
-  json_builder_add_boolean_value (b, p->rollback);
-  json_builder_set_member_name (b, "last_sequence");
-  json_builder_add_int_value (b, p->last_sequence);
-  json_builder_set_member_name (b, "applied");
-  json_builder_add_boolean_value (b, p->applied);
+  d8_bundle_json_add_string (b, "file", p->file_name);
+  d8_bundle_json_add_string (b, "bundle_id", p->bundle_id);
+  d8_bundle_json_add_string (b, "origin", p->origin);
+  d8_bundle_json_add_int (b, "sequence", p->sequence);
+  d8_bundle_json_add_string (b, "created_at", p->created_at);
+  d8_bundle_json_add_string (b, "digest", p->digest);
+  d8_bundle_json_add_boolean (b, "already_imported", p->already_imported);
+  d8_bundle_json_add_boolean (b, "sequence_rollback", p->rollback);
+  d8_bundle_json_add_int (b, "last_sequence", p->last_sequence);
+  d8_bundle_json_add_boolean (b, "applied", p->applied);
   json_builder_set_member_name (b, "snapshot");
   if (p->snapshot)
     json_builder_add_string_value (b, p->snapshot);
   else
     json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "entries");
-  json_builder_begin_object (b);
-  for (int o = 0; o < D8_BUNDLE_N_OUTCOMES; o++)
-    {
-      json_builder_set_member_name (b, d8_bundle_outcome_key (o));
-      json_builder_add_int_value (b, p->entries[o]);
-    }
-  json_builder_set_member_name (b, "stale");
-  json_builder_add_int_value (b, p->n_stale);
+  begin_counts (b, "entries", p->entries);
+  d8_bundle_json_add_int (b, "stale", p->n_stale);
   json_builder_end_object (b);
-  json_builder_set_member_name (b, "plans");
-  json_builder_begin_object (b);
-  for (int o = 0; o < D8_BUNDLE_N_OUTCOMES; o++)
-    {
-      json_builder_set_member_name (b, d8_bundle_outcome_key (o));
-      json_builder_add_int_value (b, p->plans[o]);
-    }
+  begin_counts (b, "plans", p->plans);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "rejections");
   json_builder_begin_array (b);
@@ -422,14 +409,10 @@ d8_bundle_preview_to_json (const D8BundlePreview *p)
     {
       D8BundleRejection *r = p->rejections->pdata[i];
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "record");
-      json_builder_add_string_value (b, r->record);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, r->uuid);
-      json_builder_set_member_name (b, "field");
-      json_builder_add_string_value (b, r->field);
-      json_builder_set_member_name (b, "reason");
-      json_builder_add_string_value (b, r->reason);
+      d8_bundle_json_add_string (b, "record", r->record);
+      d8_bundle_json_add_string (b, "id", r->uuid);
+      d8_bundle_json_add_string (b, "field", r->field);
+      d8_bundle_json_add_string (b, "reason", r->reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -270,6 +270,17 @@ d8_json_read_string (D8JsonReader *r, guint *offset, guint *len)
   return TRUE;
 }
 
+/* Moves past one or more digits; FALSE if there is none. */
+static gboolean
+read_digits (D8JsonReader *r)
+{
+  if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+    return FALSE;
+  while (r->p < r->end && g_ascii_isdigit (*r->p))
+    r->p++;
+  return TRUE;
+}
+
 static gboolean
 read_number (D8JsonReader *r, D8JsonValue *v)
 {
@@ -278,21 +289,16 @@ read_number (D8JsonReader *r, D8JsonValue *v)
 
   if (r->p < r->end && *r->p == '-')
     r->p++;
-  if (r->p < r->end && *r->p == '0')
+  if (r->p < r->end && *r->p == '0') /* no leading zeros */
     r->p++;
-  else if (r->p < r->end && *r->p >= '1' && *r->p <= '9')
-    while (r->p < r->end && g_ascii_isdigit (*r->p))
-      r->p++;
-  else
+  else if (!read_digits (r))
     goto bad;
   if (r->p < r->end && *r->p == '.')
     {
       integer = FALSE;
       r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+      if (!read_digits (r))
         goto bad;
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
     }
   if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
     {
@@ -300,10 +306,8 @@ read_number (D8JsonReader *r, D8JsonValue *v)
       r->p++;
       if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
         r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+      if (!read_digits (r))
         goto bad;
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
     }
   if (r->p - start > 40)
     {
