@@ -352,6 +352,20 @@ release_pages (const char *base, const char *upto, const char **released)
 #endif
 }
 
+/* Reads @open after white space; *@empty tells whether @close follows at
+ * once (and was read). FALSE after a syntax error. */
+static gboolean
+read_open (Ctx *ctx, D8JsonReader *r, char open, char close, gboolean *empty)
+{
+  if (!d8_json_expect (r, open))
+    return syntax_error (ctx, r);
+  d8_json_skip_ws (r);
+  *empty = r->p < r->end && *r->p == close;
+  if (*empty)
+    r->p++;
+  return TRUE;
+}
+
 /* Reads one array of content (plans or entries), element by element. */
 static gboolean
 read_content_array (Ctx *ctx, D8JsonReader *r, gboolean entries, GChecksum *sum, GHashTable *seen,
@@ -359,16 +373,11 @@ read_content_array (Ctx *ctx, D8JsonReader *r, gboolean entries, GChecksum *sum,
 {
   g_autoptr (GString) canon = g_string_sized_new (1024);
   guint index = 0;
+  gboolean empty;
 
-  if (!d8_json_expect (r, '['))
-    return syntax_error (ctx, r);
-  d8_json_skip_ws (r);
-  if (r->p < r->end && *r->p == ']')
-    {
-      r->p++;
-      return TRUE;
-    }
-  for (;;)
+  if (!read_open (ctx, r, '[', ']', &empty))
+    return FALSE;
+  while (!empty)
     {
       const char *start;
       guint v;
@@ -428,12 +437,15 @@ read_content_array (Ctx *ctx, D8JsonReader *r, gboolean entries, GChecksum *sum,
       d8_json_reader_fail (r, _("expected “,” or “]”"));
       return syntax_error (ctx, r);
     }
+  return TRUE;
 }
 
 static char *
 header_string (D8JsonReader *r, guint v)
 {
-  return d8_json_value (r, v)->kind == D8_JSON_STRING ? g_strdup (d8_json_text (r, d8_json_value (r, v)->str)) : NULL;
+  D8JsonValue *x = d8_json_value (r, v);
+
+  return x->kind == D8_JSON_STRING ? g_strdup (d8_json_text (r, x->str)) : NULL;
 }
 
 /* What the walk over the top-level object has found so far. */
@@ -509,17 +521,11 @@ read_separator (Ctx *ctx, D8JsonReader *r, char close, gboolean *more)
 static gboolean
 read_content (Ctx *ctx, D8JsonReader *r, Walk *walk)
 {
-  gboolean seen_plans = FALSE, seen_entries = FALSE, more = TRUE;
+  gboolean seen_plans = FALSE, seen_entries = FALSE, empty, more = TRUE;
 
-  if (!d8_json_expect (r, '{'))
-    return syntax_error (ctx, r);
-  d8_json_skip_ws (r);
-  if (r->p < r->end && *r->p == '}')
-    {
-      r->p++;
-      return TRUE;
-    }
-  while (more)
+  if (!read_open (ctx, r, '{', '}', &empty))
+    return FALSE;
+  while (!empty && more)
     {
       g_autofree char *key = NULL;
 
