@@ -226,11 +226,13 @@ compare_plan (D8Store *store, gint64 plan_id, D8PlanFile *file)
 static gboolean
 update_plan_quotas (D8Store *store, gint64 plan_id, D8PlanFile *file, GError **error)
 {
-  g_autoptr (D8SqlStmt) quota = d8_sql_prepare (d8_store_get_db (store), "UPDATE quotas SET quota = ?1, written = ?2"
-                                        " WHERE plan_id = ?3"
-                                        " AND unit_id = (SELECT id FROM units WHERE code = ?4)"
-                                        " AND indicator_id = (SELECT id FROM indicators"
-                                        "  WHERE plan_id = ?3 AND code = ?5)", error);
+  sqlite3 *db = d8_store_get_db (store);
+  g_autoptr (D8SqlStmt) quota = d8_sql_prepare (db, "UPDATE quotas SET quota = ?1, written = ?2"
+                                                    " WHERE plan_id = ?3"
+                                                    " AND unit_id = (SELECT id FROM units"
+                                                    "  WHERE code = ?4)"
+                                                    " AND indicator_id = (SELECT id FROM indicators"
+                                                    "  WHERE plan_id = ?3 AND code = ?5)", error);
   g_autoptr (D8SqlStmt) target = NULL;
 
   if (quota == NULL)
@@ -254,16 +256,17 @@ update_plan_quotas (D8Store *store, gint64 plan_id, D8PlanFile *file, GError **e
         }
     }
   {
-    g_autoptr (D8SqlStmt) clear = d8_sql_prepare (d8_store_get_db (store), "DELETE FROM plan_targets WHERE plan_id = ?", error);
+    g_autoptr (D8SqlStmt) clear = d8_sql_prepare (db, "DELETE FROM plan_targets WHERE plan_id = ?",
+                                                  error);
     if (clear == NULL)
       return FALSE;
     sqlite3_bind_int64 (clear, 1, plan_id);
     if (sqlite3_step (clear) != SQLITE_DONE)
       return d8_sql_fail (d8_store_get_db (store), error, IMPORT_FAILED);
   }
-  target = d8_sql_prepare (d8_store_get_db (store), "INSERT INTO plan_targets (plan_id, indicator_id, value, written, source)"
-                        " SELECT ?1, id, ?3, ?4, ?5 FROM indicators WHERE plan_id = ?1 AND code = ?2",
-                 error);
+  target = d8_sql_prepare (db, "INSERT INTO plan_targets (plan_id, indicator_id, value, written,"
+                               " source) SELECT ?1, id, ?3, ?4, ?5 FROM indicators"
+                               " WHERE plan_id = ?1 AND code = ?2", error);
   if (target == NULL)
     return FALSE;
   for (guint i = 0; i < file->indicators->len; i++)
@@ -505,8 +508,9 @@ gboolean
 d8_bundle_max_change_seq (D8Store *store, gint64 *change_seq, GError **error)
 {
   sqlite3 *db = d8_store_get_db (store);
-  g_autoptr (D8SqlStmt) max = d8_sql_prepare (db, "SELECT IFNULL (MAX (change_seq), 0) FROM entries",
-                                              error);
+  g_autoptr (D8SqlStmt) max = NULL;
+
+  max = d8_sql_prepare (db, "SELECT IFNULL (MAX (change_seq), 0) FROM entries", error);
 
   if (max == NULL)
     return FALSE;

@@ -122,7 +122,8 @@ get_count (Ctx *ctx, D8JsonReader *r, guint v, const char *field, gint64 *out)
     return rec_fail (ctx, field, _("expected a whole number"));
   if (text[0] == '-')
     return rec_fail (ctx, field, _("%s is negative"), text);
-  if (x->str_len > 13 || !g_ascii_string_to_unsigned (text, 10, 0, D8_ENTRY_AMOUNT_MAX, &value, NULL))
+  if (x->str_len > 13
+      || !g_ascii_string_to_unsigned (text, 10, 0, D8_ENTRY_AMOUNT_MAX, &value, NULL))
     return rec_fail (ctx, field, _("%s is out of range (0 to 10¹²)"), text);
   *out = (gint64) value;
   return TRUE;
@@ -273,7 +274,9 @@ read_entry (Ctx *ctx, D8JsonReader *r, guint obj, guint index, GHashTable *seen)
           joined = g_string_new (NULL);
           for (guint h = d8_json_value (r, c)->first; h; h = d8_json_value (r, h)->next, n++)
             {
-              if (d8_json_value (r, h)->kind != D8_JSON_STRING || !d8_hlc_is_valid (d8_json_text (r, d8_json_value (r, h)->str)))
+              D8JsonValue *stamp = d8_json_value (r, h);
+
+              if (stamp->kind != D8_JSON_STRING || !d8_hlc_is_valid (d8_json_text (r, stamp->str)))
                 {
                   g_string_free (joined, TRUE);
                   return rec_fail (ctx, key, _("item %u is not a version stamp"), n);
@@ -288,7 +291,9 @@ read_entry (Ctx *ctx, D8JsonReader *r, guint obj, guint index, GHashTable *seen)
         }
       else if (strcmp (key, "deleted") == 0)
         {
-          if (d8_json_value (r, c)->kind != D8_JSON_TRUE && d8_json_value (r, c)->kind != D8_JSON_FALSE)
+          D8JsonKind kind = d8_json_value (r, c)->kind;
+
+          if (kind != D8_JSON_TRUE && kind != D8_JSON_FALSE)
             return rec_fail (ctx, key, _("expected true or false"));
           rec.deleted = d8_json_value (r, c)->kind == D8_JSON_TRUE;
           have |= F_DELETED;
@@ -421,7 +426,8 @@ read_content_array (Ctx *ctx, D8JsonReader *r, gboolean entries, GChecksum *sum,
       d8_json_skip_ws (r);
       if (r->p >= r->end)
         {
-          d8_json_reader_fail (r, _("the file ends early (it may have been cut off while copying)"));
+          d8_json_reader_fail (r,
+                               _("the file ends early (it may have been cut off while copying)"));
           return syntax_error (ctx, r);
         }
       if (*r->p == ',')

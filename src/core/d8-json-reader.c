@@ -234,7 +234,8 @@ d8_json_read_string (D8JsonReader *r, guint *offset, guint *len)
                             ? hex4 (r->p + 2) : -1;
                 if (low < 0xdc00 || low > 0xdfff)
                   {
-                    d8_json_reader_fail (r, _("a \\u escape is half of a character (lone surrogate)"));
+                    d8_json_reader_fail (
+                      r, _("a \\u escape is half of a character (lone surrogate)"));
                     return FALSE;
                   }
                 r->p += 6;
@@ -445,7 +446,8 @@ d8_json_read_value (D8JsonReader *r, int depth)
                  * bundle with both is ambiguous, so it is refused. */
                 for (guint c = d8_json_value (r, index)->first; c; c = d8_json_value (r, c)->next)
                   if (d8_json_value (r, c)->key_len == key_len
-                      && memcmp (d8_json_text (r, d8_json_value (r, c)->key), d8_json_text (r, key), key_len) == 0)
+                      && memcmp (d8_json_text (r, d8_json_value (r, c)->key), d8_json_text (r, key),
+                                 key_len) == 0)
                     {
                       d8_json_reader_fail (r, _("the member “%s” appears twice in one object"),
                                    d8_json_text (r, key));
@@ -465,7 +467,8 @@ d8_json_read_value (D8JsonReader *r, int depth)
             d8_json_skip_ws (r);
             if (r->p >= r->end)
               {
-                d8_json_reader_fail (r, _("the file ends early (it may have been cut off while copying)"));
+                d8_json_reader_fail (
+                  r, _("the file ends early (it may have been cut off while copying)"));
                 return 0;
               }
             if (*r->p == ',')
@@ -478,7 +481,8 @@ d8_json_read_value (D8JsonReader *r, int depth)
                 r->p++;
                 return index;
               }
-            d8_json_reader_fail (r, object ? _("expected “,” or “}”") : _("expected “,” or “]”"));
+            d8_json_reader_fail (r, "%s",
+                                 object ? _("expected “,” or “}”") : _("expected “,” or “]”"));
             return 0;
           }
       }
@@ -572,7 +576,9 @@ d8_json_append_canonical (D8JsonReader *r, guint index, GString *out)
     case D8_JSON_FALSE: g_string_append (out, "false"); break;
     case D8_JSON_INT:
     case D8_JSON_NUMBER: g_string_append_len (out, d8_json_text (r, v->str), v->str_len); break;
-    case D8_JSON_STRING: d8_json_append_canonical_string (out, d8_json_text (r, v->str), v->str_len); break;
+    case D8_JSON_STRING:
+      d8_json_append_canonical_string (out, d8_json_text (r, v->str), v->str_len);
+      break;
     case D8_JSON_ARRAY:
       g_string_append_c (out, '[');
       for (guint c = v->first; c; c = d8_json_value (r, c)->next)
