@@ -24,6 +24,12 @@
 #include "d8-json-reader.h"
 #include "d8-store-private.h"
 
+/**
+ * d8_bundle_export_result_clear:
+ * @result: a result filled by d8_bundle_export()
+ *
+ * Frees what @result holds.
+ */
 void
 d8_bundle_export_result_clear (D8BundleExportResult *result)
 {

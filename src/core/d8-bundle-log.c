@@ -17,6 +17,14 @@
 #include "d8-hlc.h"
 #include "d8-store-private.h"
 
+/**
+ * d8_bundle_log_entry_describe:
+ * @entry: a log entry
+ *
+ * Returns: (transfer full): the entry's counts in words, as
+ *   d8_bundle_describe_counts() writes them; the summary as stored when it
+ *   cannot be read.
+ */
 char *
 d8_bundle_log_entry_describe (const D8BundleLogEntry *entry)
 {
@@ -33,6 +41,10 @@ d8_bundle_log_entry_describe (const D8BundleLogEntry *entry)
                                   object, d8_bundle_outcome_key (o), 0), 0, G_MAXUINT);
   return d8_bundle_describe_counts (entries);
 }
+/**
+ * d8_bundle_log_entry_free:
+ * @entry: (nullable): a log entry
+ */
 void
 d8_bundle_log_entry_free (D8BundleLogEntry *entry)
 {
@@ -48,6 +60,14 @@ d8_bundle_log_entry_free (D8BundleLogEntry *entry)
   g_free (entry);
 }
 
+/**
+ * d8_bundle_list_log:
+ * @store: the store
+ * @error: a database error
+ *
+ * Returns: (transfer full) (element-type D8BundleLogEntry) (nullable): the
+ *   bundles imported here, newest first; NULL on error.
+ */
 GPtrArray *
 d8_bundle_list_log (D8Store *store, GError **error)
 {
@@ -80,6 +100,10 @@ d8_bundle_list_log (D8Store *store, GError **error)
   return g_steal_pointer (&list);
 }
 
+/**
+ * d8_conflict_free:
+ * @conflict: (nullable): a conflict
+ */
 void
 d8_conflict_free (D8Conflict *conflict)
 {
@@ -113,6 +137,15 @@ split_leaves (GPtrArray *leaves, const char *mine_version, Leaf **mine, Leaf **t
   return *mine != NULL && *theirs != NULL && *mine != *theirs;
 }
 
+/**
+ * d8_bundle_list_conflicts:
+ * @store: the store
+ * @error: a database error
+ *
+ * Returns: (transfer full) (element-type D8Conflict) (nullable): the
+ *   pending conflicts, oldest first, each with this office's version and
+ *   the latest other one; NULL on error.
+ */
 GPtrArray *
 d8_bundle_list_conflicts (D8Store *store, GError **error)
 {
@@ -296,6 +329,20 @@ resolve_many (D8Store *store, const char *uuid, D8BundleKeep keep, guint *n_reso
   return TRUE;
 }
 
+/**
+ * d8_bundle_resolve:
+ * @store: the store
+ * @uuid: an entry in conflict
+ * @keep: which version to keep
+ * @error: D8_ERROR_NOT_FOUND when the entry is not in conflict,
+ *   D8_ERROR_DATABASE when its conflict is damaged, or a database error
+ *
+ * Keeps one version of the entry, with a stamp derived from the versions
+ * in conflict and the choice: two offices that make the same choice end
+ * with the same version.
+ *
+ * Returns: %TRUE on success.
+ */
 gboolean
 d8_bundle_resolve (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error)
 {
@@ -305,6 +352,17 @@ d8_bundle_resolve (D8Store *store, const char *uuid, D8BundleKeep keep, GError *
   return resolve_many (store, uuid, keep, NULL, error);
 }
 
+/**
+ * d8_bundle_resolve_all:
+ * @store: the store
+ * @keep: which version to keep, for every conflict
+ * @n_resolved: (out) (optional): how many conflicts there were
+ * @error: as d8_bundle_resolve(); then none is resolved
+ *
+ * Resolves every conflict the same way, in one transaction: all or none.
+ *
+ * Returns: %TRUE on success.
+ */
 gboolean
 d8_bundle_resolve_all (D8Store *store, D8BundleKeep keep, guint *n_resolved, GError **error)
 {

@@ -67,6 +67,12 @@ preview_clear (D8BundlePreview *p)
   g_clear_pointer (&p->conflicts, g_ptr_array_unref);
 }
 
+/**
+ * d8_bundle_import_free:
+ * @import: (nullable): an import
+ *
+ * Frees the import and its preview.
+ */
 void
 d8_bundle_import_free (D8BundleImport *import)
 {
@@ -85,6 +91,13 @@ d8_bundle_import_free (D8BundleImport *import)
   g_free (import);
 }
 
+/**
+ * d8_bundle_import_get_preview:
+ * @import: an import
+ *
+ * Returns: (transfer none): what the import would do (after
+ *   d8_bundle_import_new()) or did (after d8_bundle_import_apply()).
+ */
 const D8BundlePreview *
 d8_bundle_import_get_preview (D8BundleImport *import)
 {
@@ -92,6 +105,13 @@ d8_bundle_import_get_preview (D8BundleImport *import)
   return &import->preview;
 }
 
+/**
+ * d8_bundle_import_has_changes:
+ * @import: an import
+ *
+ * Returns: %TRUE when apply would write something: an entry or plan that
+ *   is new, updated, deleted or in conflict.
+ */
 gboolean
 d8_bundle_import_has_changes (D8BundleImport *import)
 {
@@ -207,6 +227,19 @@ read_history (D8BundleImport *im, GError **error)
   return TRUE;
 }
 
+/**
+ * d8_bundle_import_new:
+ * @store: the store to import into
+ * @path: the bundle file
+ * @error: D8_ERROR_NOT_FOUND when the file cannot be opened,
+ *   D8_ERROR_INVALID when the bundle is refused (malformed, too large,
+ *   made here, or from a unit office to a unit office), or a database error
+ *
+ * Reads and checks the whole bundle and classifies its records against
+ * the database in one read transaction. Writes nothing.
+ *
+ * Returns: (transfer full) (nullable): the import, with its preview.
+ */
 D8BundleImport *
 d8_bundle_import_new (D8Store *store, const char *path, GError **error)
 {
@@ -308,6 +341,18 @@ write_import (D8BundleImport *import, Pass *pass, GError **error)
   return TRUE;
 }
 
+/**
+ * d8_bundle_import_apply:
+ * @import: an import
+ * @error: an error of the snapshot or the database; nothing was written
+ *
+ * Takes a snapshot, then classifies and writes every record in one
+ * transaction, logs the bundle and moves the origin's sequence on. The
+ * preview is updated with what was done. A bundle already imported with
+ * nothing to change writes nothing (and takes no snapshot).
+ *
+ * Returns: %TRUE on success.
+ */
 gboolean
 d8_bundle_import_apply (D8BundleImport *import, GError **error)
 {
@@ -356,6 +401,12 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
   return TRUE;
 }
 
+/**
+ * d8_bundle_outcome_key:
+ * @outcome: an outcome
+ *
+ * Returns: its stable English key for JSON output ("new", "updated", …).
+ */
 const char *
 d8_bundle_outcome_key (D8BundleOutcome outcome)
 {
@@ -375,6 +426,13 @@ begin_counts (JsonBuilder *b, const char *name, const guint counts[D8_BUNDLE_N_O
     d8_bundle_json_add_int (b, d8_bundle_outcome_key (o), counts[o]);
 }
 
+/**
+ * d8_bundle_preview_to_json:
+ * @p: a preview
+ *
+ * Returns: (transfer full): the preview as a pretty-printed JSON object with
+ *   stable English keys, for machine-readable output of the CLI.
+ */
 char *
 d8_bundle_preview_to_json (const D8BundlePreview *p)
 {
@@ -428,6 +486,13 @@ d8_bundle_preview_to_json (const D8BundlePreview *p)
   return json_generator_to_data (gen, NULL);
 }
 
+/**
+ * d8_bundle_describe_counts:
+ * @entries: a count for each outcome
+ *
+ * Returns: (transfer full): the counts as one translated line, digits
+ *   grouped: "3 new, 1 updated, 0 unchanged, …".
+ */
 char *
 d8_bundle_describe_counts (const guint entries[D8_BUNDLE_N_OUTCOMES])
 {
