@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-bundle-private.h — what the files of the bundle module share.
+ *
+ * The module is split along its jobs:
+ *   d8-json-reader.c     the strict streaming JSON reader, canonical form
+ *   d8-bundle-read.c     reading and checking a bundle file (header, records)
+ *   d8-bundle-merge.c    classifying and writing records: plans, stamps,
+ *                        leaves, conflicts
+ *   d8-bundle.c          the import object: open, preview, apply
+ *   d8-bundle-export.c   writing a bundle
+ *   d8-bundle-log.c      the import log, the conflicts and their resolution
+ *
+ * Never included outside src/core/d8-bundle*.c.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "d8-bundle.h"
+#include "d8-plan-file.h"
+#include "d8-sql.h"
+
+G_BEGIN_DECLS
+
+/* ------------------------------------------------------------ test hook */
+
+extern void (*d8_bundle_test_hook) (const char *point, guint64 n);
+
+#define D8_BUNDLE_HOOK(point, n)                                                               \
+  G_STMT_START                                                                                 \
+  {                                                                                            \
+    if (G_UNLIKELY (d8_bundle_test_hook != NULL))                                              \
+      d8_bundle_test_hook ((point), (n));                                                      \
+  }                                                                                            \
+  G_STMT_END
+
+/* --------------------------------------------------------- JSON output */
+
+/* A member of the object @b is building: "NAME": value. */
+static inline void
+d8_bundle_json_add_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+static inline void
+d8_bundle_json_add_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static inline void
+d8_bundle_json_add_boolean (JsonBuilder *b, const char *name, gboolean value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
+
+/* ------------------------------------------------------- the import */
+
+/* One checked entries[] element. Its texts live in the import's string
+ * chunk; place and note are NULL when absent, history "" when empty. */
+typedef struct
+{
+  const char *uuid, *plan, *unit, *indicator, *date, *place, *note;
+  const char *created_at, *updated_at, *origin, *version, *history;
+  gint64 amount, reached, group_size;
+  gboolean deleted;
+} Rec;
+
+/* One checked plans[] element. */
+typedef struct
+{
+  char *code;
+  D8PlanFile *file;    /* parsed plan document */
+  guint index;         /* plans[i] */
+} PlanRec;
+
+typedef struct
+{
+  gint64 id;
+  D8IndicatorKind kind;
+} IndicatorInfo;
+
+/* What an entry may refer to in one plan: stored, or arriving with the
+ * bundle (ids 0 until applied). */
+typedef struct
+{
+  gint64 id;
+  GHashTable *units;      /* code → gint64* id */
+  GHashTable *indicators; /* code → IndicatorInfo* */
+} PlanInfo;
+
+struct _D8BundleImport
+{
+  D8Store *store;
+  char *path;
+  GStringChunk *strings;
+  GArray *recs;           /* Rec */
+  GPtrArray *plan_recs;   /* PlanRec* */
+  guint8 *outcomes;       /* per entry */
+  guint8 *plan_outcomes;  /* per plan */
+  GHashTable *plan_infos; /* code → PlanInfo* */
+  D8BundlePreview preview;
+  char *drift_limit;      /* stamps after this are refused */
+};
+
+/* d8-bundle-read.c */
+gboolean d8_bundle_refuse (GError **error, const char *file, const char *record,
+                           const char *field, const char *format, ...) G_GNUC_PRINTF (5, 6);
+gboolean d8_bundle_read (D8BundleImport *im, const char *data, gsize size, GError **error);
+void d8_bundle_plan_rec_free (PlanRec *rec);
+
+/* ------------------------------------------------------- stored entries */
+
+/* The columns of an entry, in the order of the tables entries and
+ * conflict_versions; ENTRY_COLS names them for SELECT and INSERT, the enum
+ * numbers them for sqlite3_column_*(), ENTRY_PARAM() for ?N parameters.
+ * The export's SELECT has the same order, with codes for plan, unit and
+ * indicator. */
+#define ENTRY_COLS                                                                              \
+  "uuid, plan_id, unit_id, indicator_id, date, amount, reached, group_size, place, note,"       \
+  " created_at, updated_at, origin, deleted, version, history"
+enum
+{
+  ENTRY_UUID,
+  ENTRY_PLAN,
+  ENTRY_UNIT,
+  ENTRY_INDICATOR,
+  ENTRY_DATE,
+  ENTRY_AMOUNT,
+  ENTRY_REACHED,
+  ENTRY_GROUP_SIZE,
+  ENTRY_PLACE,
+  ENTRY_NOTE,
+  ENTRY_CREATED_AT,
+  ENTRY_UPDATED_AT,
+  ENTRY_ORIGIN,
+  ENTRY_DELETED,
+  ENTRY_VERSION,
+  ENTRY_HISTORY,
+  ENTRY_CHANGE_SEQ, /* only as a parameter: ?17 of the insert and the update */
+};
+#define ENTRY_PARAM(column) ((column) + 1)
+
+/* One stored version of an entry: the shown one, or one of a conflict. */
+typedef struct
+{
+  D8Entry *e;
+  char *version;
+  char *history;
+} Leaf;
+
+/* Statements and state of one pass over the records, or of a resolution. */
+typedef struct
+{
+  gboolean write;
+  D8SqlStmt *local;     /* version, history, deleted, has conflict */
+  D8SqlStmt *leaves;    /* other versions of a conflict */
+  D8SqlStmt *insert;
+  D8SqlStmt *update;
+  D8SqlStmt *unconflict;
+  gint64 change_seq;
+  const char *max_version;
+  guint64 written;
+  gboolean exists; /* set by merge_outcome: the entry is stored here */
+  char *now;
+} Pass;
+
+/* d8-bundle-merge.c */
+void d8_bundle_pass_clear (Pass *pass);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pass, d8_bundle_pass_clear)
+gboolean d8_bundle_pass_prepare_update (D8Store *store, Pass *pass, GError **error);
+gboolean d8_bundle_run_pass (D8BundleImport *im, Pass *pass, GError **error);
+void d8_bundle_plan_info_free (PlanInfo *info);
+void d8_bundle_leaf_free (Leaf *leaf);
+GPtrArray *d8_bundle_load_leaves (D8Store *store, const char *uuid, GError **error);
+gboolean d8_bundle_store_leaves (D8Store *store, Pass *pass, GPtrArray *leaves, const char *mine,
+                                 const char *bundle_id, GError **error);
+gboolean d8_bundle_max_change_seq (D8Store *store, gint64 *change_seq, GError **error);
+gboolean d8_bundle_conflict_mine (D8Store *store, const char *uuid, char **mine_version,
+                                  GError **error);
+
+G_END_DECLS
