@@ -45,7 +45,7 @@ static const OptionSpec command_options[] = {
   { "as-of", N_("DATE"), N_("count entries dated on or before DATE (default: today)") },
   { "totals", NULL, N_("only the province totals") },
   { "include-deleted", NULL, N_("list deleted entries too") },
-  { "set", "province|NAME", N_("make this installation the provincial office or the office "
+  { "set", "province|NAME|ID", N_("make this installation the provincial office or the office "
                                  "of one unit") },
   { "out", N_("FILE"), N_("the file to write") },
   { "all", NULL, N_("every entry, not only those since the last export") },
@@ -83,75 +83,87 @@ static gboolean cmd_undelete (Cli *cli, GError **error);
 static gboolean cmd_help (Cli *cli, GError **error);
 static gboolean cmd_edit (Cli *cli, GError **error);
 
+#define REQ D8_CLI_USE_REQUIRED
+#define OR D8_CLI_USE_OR
+#define WITH D8_CLI_USE_WITH
+
+/* Every command, its options and the synopsis its help shows, from one list. */
 static const Command commands[] = {
-  { "plans", "", N_("List the plans in the database"), { NULL }, NULL, FALSE, cmd_plans },
-  { "units", "", N_("List the units a plan allocates to, in the plan's order"), { NULL }, NULL,
-    FALSE, cmd_units },
-  { "indicators", "", N_("List the indicators of a plan and their targets"), { NULL }, NULL,
+  { "plans", N_("List the plans in the database"), D8_CLI_NO_OPTIONS, NULL, FALSE, cmd_plans },
+  { "units", N_("List the units a plan allocates to, in the plan's order"), D8_CLI_NO_OPTIONS,
+    NULL, FALSE, cmd_units },
+  { "indicators", N_("List the indicators of a plan and their targets"), D8_CLI_NO_OPTIONS, NULL,
     FALSE, cmd_indicators },
-  { "quotas", "", N_("Show the quota of every unit for every indicator, and the allocation check"),
-    { NULL }, NULL, FALSE, cmd_quotas },
-  { "allocation", "", N_("Compare each stated province total with the sum of the units' quotas"),
-    { NULL }, NULL, FALSE, cmd_allocation },
-  { "progress", "[--unit NAME|ID] [--as-of DATE] [--totals]",
-    N_("Show what each unit has achieved against its quotas, and the province totals"),
-    { "unit", "as-of", "totals", NULL }, NULL, FALSE, cmd_progress },
-  { "record",
-    "--unit NAME|ID --indicator CODE --date DATE (--amount N | --reached N --group N) "
-    "[--place TEXT] [--note TEXT] [--allow-out-of-period]",
-    N_("Record an entry and print its UUID"),
-    { "unit", "indicator", "date", "amount", "reached", "group", "place", "note",
-      "allow-out-of-period", NULL },
+  { "quotas", N_("Show the quota of every unit for every indicator, and the allocation check"),
+    D8_CLI_NO_OPTIONS, NULL, FALSE, cmd_quotas },
+  { "allocation", N_("Compare each stated province total with the sum of the units' quotas"),
+    D8_CLI_NO_OPTIONS, NULL, FALSE, cmd_allocation },
+  { "progress", N_("Show what each unit has achieved against its quotas, and the province totals"),
+    D8_CLI_OPTIONS ({ "unit" }, { "as-of" }, { "totals" }), NULL, FALSE, cmd_progress },
+  { "record", N_("Record an entry and print its UUID"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "indicator", REQ }, { "date", REQ }, { "amount", REQ },
+                    { "reached", OR }, { "group", WITH }, { "place" }, { "note" },
+                    { "allow-out-of-period" }),
     NULL, FALSE, cmd_record },
-  { "entries", "[--unit NAME|ID] [--indicator CODE] [--include-deleted]",
-    N_("List the entries of a plan, newest first"), { "unit", "indicator", "include-deleted", NULL },
-    NULL, FALSE, cmd_entries },
-  { "delete", "UUID", N_("Delete an entry (it can be restored with undelete)"), { NULL }, "UUID",
+  { "entries", N_("List the entries of a plan, newest first"),
+    D8_CLI_OPTIONS ({ "unit" }, { "indicator" }, { "include-deleted" }), NULL, FALSE,
+    cmd_entries },
+  { "delete", N_("Delete an entry (it can be restored with undelete)"), D8_CLI_NO_OPTIONS, "UUID",
     FALSE, cmd_delete },
-  { "undelete", "UUID", N_("Restore a deleted entry"), { NULL }, "UUID", FALSE, cmd_undelete },
-  { "edit",
-    "UUID [--date DATE] [--amount N | --reached N --group N] [--place TEXT] [--note TEXT] "
-    "[--allow-out-of-period]",
-    N_("Change an entry; options left out keep their value"),
-    { "date", "amount", "reached", "group", "place", "note", "allow-out-of-period", NULL },
+  { "undelete", N_("Restore a deleted entry"), D8_CLI_NO_OPTIONS, "UUID", FALSE, cmd_undelete },
+  { "edit", N_("Change an entry; options left out keep their value"),
+    D8_CLI_OPTIONS ({ "date" }, { "amount" }, { "reached", OR }, { "group", WITH }, { "place" },
+                    { "note" }, { "allow-out-of-period" }),
     "UUID", FALSE, cmd_edit },
-  { "office", "[--set province|NAME|ID]",
-    N_("Show which office this installation is, or set it"), { "set", NULL }, NULL, FALSE,
-    d8_cli_cmd_office },
-  { "export-bundle", "--out FILE.duan8.json [--unit NAME|ID] [--all | --since-last | --plan-only]",
+  { "office", N_("Show which office this installation is, or set it"),
+    D8_CLI_OPTIONS ({ "set" }), NULL, FALSE, d8_cli_cmd_office },
+  { "export-bundle",
     N_("Write a bundle for another office: a unit's entries, or the plan and the picture"),
-    { "out", "unit", "all", "since-last", "plan-only", NULL }, NULL, FALSE,
-    d8_cli_cmd_export_bundle },
-  { "import-bundle", "FILE [--dry-run] [--json]",
-    N_("Preview a bundle from another office and merge it in one transaction"),
-    { "dry-run", "json", NULL }, "FILE", FALSE, d8_cli_cmd_import_bundle },
-  { "conflicts", "", N_("List entries edited at two offices since they last exchanged"),
-    { NULL }, NULL, FALSE, d8_cli_cmd_conflicts },
-  { "resolve", "UUID|--all-conflicts --keep mine|theirs",
-    N_("Settle a conflict, or all of them, by keeping one version"),
-    { "keep", "all-conflicts", NULL }, "UUID", TRUE, d8_cli_cmd_resolve },
-  { "log", "", N_("List the bundles imported here, newest first"), { NULL }, NULL, FALSE,
+    D8_CLI_OPTIONS ({ "out", REQ, "FILE.duan8.json" }, { "unit" }, { "all" }, { "since-last", OR },
+                    { "plan-only", OR }),
+    NULL, FALSE, d8_cli_cmd_export_bundle },
+  { "import-bundle", N_("Preview a bundle from another office and merge it in one transaction"),
+    D8_CLI_OPTIONS ({ "dry-run" }, { "json" }), "FILE", FALSE, d8_cli_cmd_import_bundle },
+  { "conflicts", N_("List entries edited at two offices since they last exchanged"),
+    D8_CLI_NO_OPTIONS, NULL, FALSE, d8_cli_cmd_conflicts },
+  /* the UUID or --all-conflicts: one of the two */
+  { "resolve", N_("Settle a conflict, or all of them, by keeping one version"),
+    D8_CLI_OPTIONS ({ "all-conflicts", OR | REQ }, { "keep", REQ }), "UUID", TRUE,
+    d8_cli_cmd_resolve },
+  { "log", N_("List the bundles imported here, newest first"), D8_CLI_NO_OPTIONS, NULL, FALSE,
     d8_cli_cmd_log },
-  { "snapshots", "", N_("List the copies of the database taken before imports"), { NULL }, NULL,
-    FALSE, d8_cli_cmd_snapshots },
-  { "restore", "NAME", N_("Put back a snapshot (the current state is kept as a snapshot)"),
-    { NULL }, "NAME", FALSE, d8_cli_cmd_restore },
-  { "render",
-    "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] [--as-of DATE] "
-    "--out FILE.png|svg|pdf [--width W --height H | --dpi N]",
-    N_("Draw a chart into a PNG, SVG or PDF file"),
-    { "chart", "unit", "indicator", "as-of", "out", "width", "height", "dpi", NULL }, NULL, FALSE,
-    d8_cli_cmd_render },
-  { "print-pack", "--out FILE.pdf [--as-of DATE]",
-    N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
-    { "out", "as-of", NULL }, NULL, FALSE, d8_cli_cmd_print_pack },
-  { "help", "[COMMAND]", N_("Show the help of a command"), { NULL }, "COMMAND", TRUE, cmd_help },
+  { "snapshots", N_("List the copies of the database taken before imports"), D8_CLI_NO_OPTIONS,
+    NULL, FALSE, d8_cli_cmd_snapshots },
+  { "restore", N_("Put back a snapshot (the current state is kept as a snapshot)"),
+    D8_CLI_NO_OPTIONS, "NAME", FALSE, d8_cli_cmd_restore },
+  { "render", N_("Draw a chart into a PNG, SVG or PDF file"),
+    D8_CLI_OPTIONS ({ "chart", REQ }, { "unit" }, { "indicator" }, { "as-of" },
+                    { "out", REQ, "FILE.png|svg|pdf" }, { "width", 0, "W" },
+                    { "height", WITH, "H" }, { "dpi", OR }),
+    NULL, FALSE, d8_cli_cmd_render },
+  { "print-pack", N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
+    D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "as-of" }), NULL, FALSE,
+    d8_cli_cmd_print_pack },
+  { "help", N_("Show the help of a command"), D8_CLI_NO_OPTIONS, "COMMAND", TRUE, cmd_help },
 };
+
+#undef REQ
+#undef OR
+#undef WITH
 
 /* ---------------------------------------------------------------- helpers */
 
-static const Command *
-find_command (const char *name)
+/* Returns the table of commands, in the order the general help lists them. */
+const Command *
+d8_cli_get_commands (guint *n_commands)
+{
+  *n_commands = G_N_ELEMENTS (commands);
+  return commands;
+}
+
+/* Returns the command called @name, or NULL. */
+const Command *
+d8_cli_find_command (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (commands[i].name, name))
@@ -159,20 +171,42 @@ find_command (const char *name)
   return NULL;
 }
 
-static const OptionSpec *
-find_option (const OptionSpec *specs, guint n, const char *name)
+/* Returns the global or command option called @name (without "--"), or NULL;
+ * @global, if not NULL, tells which of the two it is. */
+const OptionSpec *
+d8_cli_find_option (const char *name, gboolean *global)
 {
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (specs[i].name, name))
-      return &specs[i];
+  const OptionSpec *tables[] = { global_options, command_options };
+  const guint sizes[] = { G_N_ELEMENTS (global_options), G_N_ELEMENTS (command_options) };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint i = 0; i < sizes[t]; i++)
+      if (g_str_equal (tables[t][i].name, name))
+        {
+          if (global != NULL)
+            *global = t == 0;
+          return &tables[t][i];
+        }
   return NULL;
 }
 
-static gboolean
-command_accepts (const Command *command, const char *option)
+/* Returns how many options @command takes (its list ends at the sentinel). */
+guint
+d8_cli_command_n_options (const Command *command)
 {
-  for (guint i = 0; command->options[i] != NULL; i++)
-    if (g_str_equal (command->options[i], option))
+  guint n = 0;
+
+  while (command->options[n].name != NULL)
+    n++;
+  return n;
+}
+
+/* Returns whether @command takes the command option @option. */
+gboolean
+d8_cli_command_accepts (const Command *command, const char *option)
+{
+  for (guint i = 0; command->options[i].name != NULL; i++)
+    if (g_str_equal (command->options[i].name, option))
       return TRUE;
   return FALSE;
 }
@@ -1076,8 +1110,16 @@ append_option_help (GString *out, const OptionSpec *spec)
   g_string_append_printf (out, "%s\n", help);
 }
 
-static char *
-general_help (void)
+static void
+append_global_options_help (GString *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (global_options); i++)
+    append_option_help (out, &global_options[i]);
+}
+
+/* Returns the general help: the commands and the global options. */
+char *
+d8_cli_general_help (void)
 {
   GString *out = g_string_new (NULL);
 
@@ -1092,8 +1134,7 @@ general_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_printf (out, "\n%s\n", _("Global options (before or after the command):"));
-  for (guint i = 0; i < G_N_ELEMENTS (global_options); i++)
-    append_option_help (out, &global_options[i]);
+  append_global_options_help (out);
   g_string_append_c (out, '\n');
   g_string_append_printf (out, _("Run “%s help COMMAND” for the options of a command."), PROGRAM);
   g_string_append_c (out, '\n');
@@ -1103,24 +1144,87 @@ general_help (void)
   return g_string_free (out, FALSE);
 }
 
-static char *
-command_help (const Command *command)
+/* The usage of @command after its name, built from its options (see
+ * D8CliUse): "UUID [--date DATE] [--amount N | --reached N --group N]".
+ * Not translated: option names and the values they take are the same in
+ * every language on the command line. */
+char *
+d8_cli_command_synopsis (const Command *command)
 {
   GString *out = g_string_new (NULL);
+  g_autoptr (GString) group = g_string_new (NULL);
+  gboolean required = FALSE, alternatives = FALSE;
+  guint n = d8_cli_command_n_options (command);
+
+  /* Item 0 is the positional argument, if any; items are written into
+   * @group until one starts a new group. */
+  for (guint i = 0; i <= n + 1; i++)
+    {
+      const CommandOption *option = i >= 1 && i <= n ? &command->options[i - 1] : NULL;
+      gboolean positional = i == 0;
+      D8CliUse use = option ? option->use : 0;
+
+      if (positional && command->arg_name == NULL)
+        continue;
+      if (group->len > 0 && (i > n || !(use & (D8_CLI_USE_OR | D8_CLI_USE_WITH))))
+        {
+          if (out->len > 0)
+            g_string_append_c (out, ' ');
+          if (!required)
+            g_string_append_printf (out, "[%s]", group->str);
+          else if (alternatives)
+            g_string_append_printf (out, "(%s)", group->str);
+          else
+            g_string_append (out, group->str);
+          g_string_truncate (group, 0);
+          required = alternatives = FALSE;
+        }
+      if (i > n)
+        break;
+      if (use & D8_CLI_USE_OR)
+        {
+          g_string_append (group, " | ");
+          alternatives = TRUE;
+        }
+      else if (use & D8_CLI_USE_WITH)
+        g_string_append_c (group, ' ');
+      if (positional)
+        {
+          g_string_append (group, command->arg_name);
+          required |= !command->arg_optional;
+        }
+      else
+        {
+          const OptionSpec *spec = d8_cli_find_option (option->name, NULL);
+          const char *value = option->shown_as ? option->shown_as : spec->value_name;
+
+          g_string_append_printf (group, "--%s", option->name);
+          if (value != NULL)
+            g_string_append_printf (group, " %s", value);
+          required |= (use & D8_CLI_USE_REQUIRED) != 0;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Returns the help of @command: its usage, summary and options. */
+char *
+d8_cli_command_help (const Command *command)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *synopsis = d8_cli_command_synopsis (command);
 
   g_string_append_printf (out, _("Usage: %s [global options] %s %s"), PROGRAM, command->name,
-                          command->synopsis);
+                          synopsis);
   g_string_append_printf (out, "\n\n%s\n", _(command->summary));
-  if (command->options[0] != NULL)
+  if (command->options[0].name != NULL)
     {
       g_string_append_printf (out, "\n%s\n", _("Options:"));
-      for (guint i = 0; command->options[i] != NULL; i++)
-        append_option_help (out, find_option (command_options, G_N_ELEMENTS (command_options),
-                                              command->options[i]));
+      for (guint i = 0; command->options[i].name != NULL; i++)
+        append_option_help (out, d8_cli_find_option (command->options[i].name, NULL));
     }
   g_string_append_printf (out, "\n%s\n", _("Global options (before or after the command):"));
-  for (guint i = 0; i < G_N_ELEMENTS (global_options); i++)
-    append_option_help (out, &global_options[i]);
+  append_global_options_help (out);
   return g_string_free (out, FALSE);
 }
 
@@ -1139,9 +1243,9 @@ cmd_help (Cli *cli, GError **error)
   g_autofree char *text = NULL;
 
   if (cli->arg == NULL)
-    text = general_help ();
-  else if (find_command (cli->arg) != NULL)
-    text = command_help (find_command (cli->arg));
+    text = d8_cli_general_help ();
+  else if (d8_cli_find_command (cli->arg) != NULL)
+    text = d8_cli_command_help (d8_cli_find_command (cli->arg));
   else
     return unknown_command (cli->arg, error);
   fputs (text, stdout);
@@ -1151,8 +1255,7 @@ cmd_help (Cli *cli, GError **error)
 /* ---------------------------------------------------------------- parsing */
 
 static gboolean
-set_global (Cli *cli, const char *name, const char *value, gboolean *help, gboolean *version,
-            GError **error)
+set_global (Cli *cli, const char *name, const char *value, GError **error)
 {
   if (g_str_equal (name, "db"))
     {
@@ -1180,17 +1283,20 @@ set_global (Cli *cli, const char *name, const char *value, gboolean *help, gbool
         }
     }
   else if (g_str_equal (name, "help"))
-    *help = TRUE;
+    cli->help = TRUE;
   else if (g_str_equal (name, "version"))
-    *version = TRUE;
+    cli->version = TRUE;
   return TRUE;
 }
 
-/* Global options may come before or after the command; command options
- * are collected and checked against the command once it is known. */
-static gboolean
-parse_arguments (Cli *cli, int argc, char **argv, gboolean *help, gboolean *version,
-                 GError **error)
+/* Reads @argv into @cli (set up by d8_cli_init): the global options, the
+ * command, its argument and its options. Global options may come before or
+ * after the command; command options are collected here and checked against
+ * the command by d8_cli_check_command once it is known. Returns FALSE with
+ * D8_CLI_ERROR_USAGE on an unknown option or command, a missing value, an
+ * option given twice or an unexpected argument. */
+gboolean
+d8_cli_parse (Cli *cli, int argc, char **argv, GError **error)
 {
   g_autoptr (GPtrArray) positional = g_ptr_array_new ();
   gboolean options_done = FALSE;
@@ -1216,7 +1322,7 @@ parse_arguments (Cli *cli, int argc, char **argv, gboolean *help, gboolean *vers
         }
       if (g_str_equal (arg, "-h"))
         {
-          *help = TRUE;
+          cli->help = TRUE;
           continue;
         }
       if (arg[1] != '-')
@@ -1226,10 +1332,7 @@ parse_arguments (Cli *cli, int argc, char **argv, gboolean *help, gboolean *vers
         }
       eq = strchr (arg, '=');
       name = eq ? g_strndup (arg + 2, eq - arg - 2) : g_strdup (arg + 2);
-      spec = find_option (global_options, G_N_ELEMENTS (global_options), name);
-      global = spec != NULL;
-      if (spec == NULL)
-        spec = find_option (command_options, G_N_ELEMENTS (command_options), name);
+      spec = d8_cli_find_option (name, &global);
       if (spec == NULL)
         {
           g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE, _("unknown option “--%s”"), name);
@@ -1257,7 +1360,7 @@ parse_arguments (Cli *cli, int argc, char **argv, gboolean *help, gboolean *vers
 
       if (global)
         {
-          if (!set_global (cli, name, value, help, version, error))
+          if (!set_global (cli, name, value, error))
             return FALSE;
         }
       else if (g_hash_table_contains (cli->options, name))
@@ -1271,7 +1374,7 @@ parse_arguments (Cli *cli, int argc, char **argv, gboolean *help, gboolean *vers
 
   if (positional->len == 0)
     return TRUE;
-  cli->command = find_command (positional->pdata[0]);
+  cli->command = d8_cli_find_command (positional->pdata[0]);
   if (cli->command == NULL)
     return unknown_command (positional->pdata[0], error);
   if (positional->len > 2 || (positional->len == 2 && cli->command->arg_name == NULL))
@@ -1286,17 +1389,18 @@ parse_arguments (Cli *cli, int argc, char **argv, gboolean *help, gboolean *vers
   return TRUE;
 }
 
-/* Options given to a command that does not take them are refused, so a
- * typo never silently changes what is shown or recorded. */
-static gboolean
-check_command (Cli *cli, GError **error)
+/* Refuses options given to a command that does not take them, so a typo
+ * never silently changes what is shown or recorded, and a missing argument.
+ * Returns FALSE with D8_CLI_ERROR_USAGE. */
+gboolean
+d8_cli_check_command (Cli *cli, GError **error)
 {
   GHashTableIter iter;
   gpointer key;
 
   g_hash_table_iter_init (&iter, cli->options);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!command_accepts (cli->command, key))
+    if (!d8_cli_command_accepts (cli->command, key))
       {
         g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
                      /* Translators: %s: the option, the command */
@@ -1315,8 +1419,9 @@ check_command (Cli *cli, GError **error)
   return TRUE;
 }
 
-static int
-exit_code_for (Cli *cli, const GError *error)
+/* Returns the exit code for a command that failed with @error (docs/cli.md). */
+int
+d8_cli_exit_code_for (Cli *cli, const GError *error)
 {
   if (cli->open_failed)
     return D8_CLI_EXIT_INTERNAL;
@@ -1336,26 +1441,43 @@ exit_code_for (Cli *cli, const GError *error)
   return D8_CLI_EXIT_INTERNAL;
 }
 
+/* Sets up @cli for d8_cli_parse: table format, no options. */
+void
+d8_cli_init (Cli *cli)
+{
+  memset (cli, 0, sizeof *cli);
+  cli->format = D8_CLI_FORMAT_TABLE;
+  cli->options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Frees what @cli holds (not @cli itself). */
+void
+d8_cli_clear (Cli *cli)
+{
+  g_clear_object (&cli->store);
+  g_clear_pointer (&cli->options, g_hash_table_unref);
+  g_clear_pointer (&cli->db_path, g_free);
+  g_clear_pointer (&cli->plan_ref, g_free);
+  g_clear_pointer (&cli->arg, g_free);
+}
+
 int
 d8_cli_run (int argc, char **argv)
 {
-  Cli cli = { 0 };
+  Cli cli;
   g_autoptr (GError) error = NULL;
-  gboolean help = FALSE, version = FALSE;
   gboolean ok;
   int status;
 
-  cli.format = D8_CLI_FORMAT_TABLE;
-  cli.options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  ok = parse_arguments (&cli, argc, argv, &help, &version, &error);
-  if (ok && version)
+  d8_cli_init (&cli);
+  ok = d8_cli_parse (&cli, argc, argv, &error);
+  if (ok && cli.version)
     g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
-  else if (ok && help)
+  else if (ok && cli.help)
     {
       g_autofree char *text = cli.command && cli.command->func != cmd_help
-                                ? command_help (cli.command)
-                                : general_help ();
+                                ? d8_cli_command_help (cli.command)
+                                : d8_cli_general_help ();
       fputs (text, stdout);
     }
   else if (ok && cli.command == NULL)
@@ -1368,17 +1490,13 @@ d8_cli_run (int argc, char **argv)
     {
       if (cli.db_path == NULL)
         cli.db_path = d8_store_default_path ();
-      ok = check_command (&cli, &error) && cli.command->func (&cli, &error);
+      ok = d8_cli_check_command (&cli, &error) && cli.command->func (&cli, &error);
     }
 
-  status = ok ? D8_CLI_EXIT_OK : exit_code_for (&cli, error);
+  status = ok ? D8_CLI_EXIT_OK : d8_cli_exit_code_for (&cli, error);
   if (!ok)
     fprintf (stderr, "%s: %s\n", PROGRAM, error->message);
 
-  g_clear_object (&cli.store);
-  g_hash_table_unref (cli.options);
-  g_free (cli.db_path);
-  g_free (cli.plan_ref);
-  g_free (cli.arg);
+  d8_cli_clear (&cli);
   return status;
 }
