@@ -728,7 +728,7 @@ test_export_files (void)
       g_assert_nonnull (strstr (unit_nfc, "No quota"));
     }
   else
-    g_test_message ("pdfinfo/pdftotext not installed: PDF contents not checked");
+    g_test_skip ("pdfinfo/pdftotext (poppler-utils) not installed: PDF contents not checked");
 
   /* errors name the file */
   g_assert_false (d8_chart_render_to_file (m, NULL, bad, 842, 595, 0, &error));

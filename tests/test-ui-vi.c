@@ -1250,7 +1250,8 @@ test_charts (void)
   spin ();
   if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL))
     {
-      g_test_skip ("the window has no win.toggle-charts action");
+      /* the window has had the action since issue 3: losing it is a bug */
+      g_test_fail_printf ("the window has no win.toggle-charts action");
       return;
     }
   begin_case ();
@@ -1289,9 +1290,10 @@ test_import_preview (void)
   g_autoptr (GFile) file = NULL;
   GtkWidget *preview;
 
+  /* tests/meson.build builds it first (depends:) */
   if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
     {
-      g_test_skip ("no duan8-cli in the build tree");
+      g_test_fail_printf ("no duan8-cli in the build tree: %s", cli);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -1432,7 +1434,8 @@ test_other_actions (void)
     {
       g_clear_pointer (&offences, g_ptr_array_unref);
       g_clear_pointer (&seen, g_hash_table_unref);
-      g_test_skip ("no other parameterless action to run");
+      /* the window has such actions: a sweep that finds none tests nothing */
+      g_test_fail_printf ("no other parameterless action to run");
       return;
     }
   end_case ();
