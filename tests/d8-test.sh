@@ -10,6 +10,16 @@ d8_test_n=0
 d8_test_failures=0
 d8_test_skipped=0
 
+# d8_test_sandbox: $tmp, a folder removed when the test ends, holds HOME and
+# XDG_DATA_HOME, so a test never touches the user's own database; messages
+# in English (C.UTF-8) unless the test sets a language itself.
+d8_test_sandbox () {
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT INT TERM
+  export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" LANG=C.UTF-8
+  unset LC_ALL LANGUAGE
+}
+
 d8_test_ok () { d8_test_n=$((d8_test_n + 1)); echo "ok $d8_test_n - $1"; }
 d8_test_not_ok () {
   d8_test_n=$((d8_test_n + 1)); d8_test_failures=$((d8_test_failures + 1))

@@ -287,7 +287,8 @@ test_twelve_options (void)
     "thirteen", "Thirteen options",
     D8_CLI_OPTIONS ({ "unit" }, { "indicator" }, { "date" }, { "amount" }, { "reached" },
                     { "group" }, { "place" }, { "note" }, { "allow-out-of-period" },
-                    { "as-of" }, { "totals" }, { "include-deleted" }, { "out", D8_CLI_USE_REQUIRED }),
+                    { "as-of" }, { "totals" }, { "include-deleted" },
+                    { "out", D8_CLI_USE_REQUIRED }),
     "FILE", FALSE, NULL,
   };
   g_autofree char *synopsis = d8_cli_command_synopsis (&twelve);
@@ -323,7 +324,8 @@ test_synopsis (void)
     { "edit", "UUID [--date DATE] [--amount N | --reached N --group N] [--place TEXT] "
               "[--note TEXT] [--allow-out-of-period]" },
     { "office", "[--set province|NAME|ID]" },
-    { "export-bundle", "--out FILE.duan8.json [--unit NAME|ID] [--all | --since-last | --plan-only]" },
+    { "export-bundle",
+      "--out FILE.duan8.json [--unit NAME|ID] [--all | --since-last | --plan-only]" },
     { "import-bundle", "FILE [--dry-run] [--json]" },
     { "resolve", "(UUID | --all-conflicts) --keep mine|theirs" },
     { "restore", "NAME" },

@@ -13,10 +13,7 @@ set -eu
 
 cli="$1"
 srcdir="${G_TEST_SRCDIR:-${D8_SOURCE_ROOT:-.}/tests}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" LANG=C.UTF-8
-unset LC_ALL LANGUAGE
+d8_test_sandbox
 d8_test_require python3
 is () { # is DESCRIPTION ACTUAL EXPECTED
   if [ "$2" = "$3" ]; then d8_test_ok "$1"; else d8_test_not_ok "$1"; echo "#   got: $2" | head -5; echo "#   expected: $3" | head -5; fi

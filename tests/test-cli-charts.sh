@@ -9,10 +9,7 @@ set -eu
 . "$(dirname "$0")/d8-test.sh"
 
 cli="$1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" LANG=C.UTF-8
-unset LC_ALL LANGUAGE
+d8_test_sandbox
 d8_test_require pdfinfo pdftotext python3
 db="$tmp/duan8.sqlite3"
 out_dir="${D8_BUILD_ROOT:-$tmp}/print"

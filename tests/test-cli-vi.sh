@@ -9,11 +9,8 @@ set -eu
 . "$(dirname "$0")/d8-test.sh"
 
 cli="$1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data"
-unset LC_ALL LANGUAGE LC_NUMERIC LC_TIME LC_MESSAGES || true
+d8_test_sandbox
+unset LC_NUMERIC LC_TIME LC_MESSAGES || true
 : "${DUAN8_LOCALEDIR:?DUAN8_LOCALEDIR must name the build's po directory}"
 
 db="$tmp/duan8.sqlite3"

@@ -8,13 +8,7 @@ set -eu
 
 cli="$1"
 srcdir="${G_TEST_SRCDIR:-${D8_SOURCE_ROOT:-.}/tests}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-# Never touch the user's own database, whatever the test does.
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data"
-export LANG=C.UTF-8 LC_ALL= LANGUAGE=
-unset LC_ALL LANGUAGE
+d8_test_sandbox
 
 db="$tmp/duan8.sqlite3"
 
