@@ -1,8 +1,9 @@
 /* d8-cli-private.h — what the command files of duan8-cli share: the parsed
  * command line and the helpers that open the store and resolve names.
- * d8-cli.c parses arguments and holds the command table; the commands live
- * in d8-cli.c (plans, progress, entries), d8-cli-bundle.c (exchange between
- * offices) and d8-cli-charts.c (charts and the meeting pack). */
+ * d8-cli-args.c holds the option and command tables and parses the
+ * arguments; the commands live in d8-cli.c (plans, progress, entries),
+ * d8-cli-bundle.c (exchange between offices) and d8-cli-charts.c (charts
+ * and the meeting pack). */
 #pragma once
 
 #include "d8-cli-report.h"
@@ -81,7 +82,8 @@ struct _Cli
   gboolean version;     /* --version was given */
 };
 
-/* Parsing, in d8-cli.c; exposed for tests/test-cli-args.c. */
+/* d8-cli-args.c: the tables, parsing and help; exposed for
+ * tests/test-cli-args.c. */
 void d8_cli_init (Cli *cli);
 void d8_cli_clear (Cli *cli);
 gboolean d8_cli_parse (Cli *cli, int argc, char **argv, GError **error);
@@ -108,6 +110,19 @@ gboolean d8_cli_parse_count_option (Cli *cli, const char *name, gint64 *out, GEr
 char *d8_cli_parse_date_option (Cli *cli, const char *name, GError **error);
 D8CliReport *d8_cli_report_for_plan (const D8Plan *plan);
 void d8_cli_write_report (Cli *cli, D8CliReport *report);
+
+/* d8-cli.c */
+gboolean d8_cli_cmd_plans (Cli *cli, GError **error);
+gboolean d8_cli_cmd_units (Cli *cli, GError **error);
+gboolean d8_cli_cmd_indicators (Cli *cli, GError **error);
+gboolean d8_cli_cmd_quotas (Cli *cli, GError **error);
+gboolean d8_cli_cmd_allocation (Cli *cli, GError **error);
+gboolean d8_cli_cmd_progress (Cli *cli, GError **error);
+gboolean d8_cli_cmd_record (Cli *cli, GError **error);
+gboolean d8_cli_cmd_entries (Cli *cli, GError **error);
+gboolean d8_cli_cmd_delete (Cli *cli, GError **error);
+gboolean d8_cli_cmd_undelete (Cli *cli, GError **error);
+gboolean d8_cli_cmd_edit (Cli *cli, GError **error);
 
 /* d8-cli-bundle.c */
 gboolean d8_cli_cmd_office (Cli *cli, GError **error);
