@@ -1,14 +1,30 @@
-/* d8-test-ui.h — main-loop, frame and screenshot helpers shared by the UI
- * tests (test-ui.c, test-ui-vi.c). Screenshots go to
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-test-ui.h — main-loop, frame, window and screenshot helpers shared by
+ * the UI tests (test-ui.c, test-ui-vi.c, test-ui-bundles.c), each named
+ * d8_test_… and defined here once. Screenshots go to
  * $D8_BUILD_ROOT/screenshots/ for people to look at. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+/* What every UI test's main does first: GTK's test accessibility backend
+ * (as tests/meson.build sets; no bus is needed under Xvfb, yet the
+ * accessible tree is built and can be checked), GTK's test set-up and
+ * libadwaita. */
+static inline void
+d8_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_setenv ("GTK_A11Y", "test", FALSE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
 
 /* SHA-256 of a file: the way tests show a database stayed byte-identical. */
 static inline char *
-file_digest (const char *path)
+d8_test_file_digest (const char *path)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -18,14 +34,14 @@ file_digest (const char *path)
 }
 
 static inline void
-spin (void)
+d8_test_spin (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
 
 static inline void
-spin_for (guint ms)
+d8_test_spin_for (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
 
@@ -38,24 +54,24 @@ spin_for (guint ms)
 }
 
 static inline void
-set_flag_cb (gboolean *flag)
+d8_test_set_flag_cb (gboolean *flag)
 {
   *flag = TRUE;
 }
 
 static inline void
-wait_for_frame (GtkWidget *widget)
+d8_test_wait_for_frame (GtkWidget *widget)
 {
   GdkFrameClock *clock;
   gboolean painted = FALSE;
   gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
   gulong id;
 
-  spin ();
+  d8_test_spin ();
   clock = gtk_widget_get_frame_clock (widget);
   if (clock == NULL)
     return;
-  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag_cb), &painted);
+  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (d8_test_set_flag_cb), &painted);
   gtk_widget_queue_draw (widget);
   while (!painted && g_get_monotonic_time () < end)
     {
@@ -63,7 +79,22 @@ wait_for_frame (GtkWidget *widget)
       g_usleep (1000);
     }
   g_signal_handler_disconnect (clock, id);
-  spin ();
+  d8_test_spin ();
+}
+
+/* The first visible toplevel window of @type, or NULL. */
+static inline GtkWidget *
+d8_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WIDGET (item);
+    }
+  return NULL;
 }
 
 static inline void
@@ -83,7 +114,7 @@ d8_test_save_screenshot (GtkWidget  *widget,
    * and content. */
   for (int attempt = 0; attempt < 20 && node == NULL; attempt++)
     {
-      wait_for_frame (widget);
+      d8_test_wait_for_frame (widget);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       if (width <= 0 || height <= 0)

@@ -1,6 +1,10 @@
-/* d8-test-util.h — small helpers shared by the core tests. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-test-util.h — small helpers shared by the tests (core, charts, UI):
+ * recording an entry, temporary folders, running a program for its output.
+ * Every one is named d8_test_…, defined here once. */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 
@@ -64,21 +68,55 @@ d8_test_rmtree (const char *path)
   g_rmdir (path);
 }
 
+/* Runs @argv (NULL-terminated; the program is looked up in PATH) and
+ * returns what it wrote on standard output, as a string. The test fails,
+ * showing the program's standard error, if it cannot be started or does not
+ * exit with 0. */
+static inline char *
+d8_test_spawn_output (const char *const *argv)
+{
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) out = NULL;
+  g_autoptr (GBytes) err = NULL;
+  gsize len = 0;
+  const char *data;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                       | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("%s failed: %.*s", argv[0], (int) g_bytes_get_size (err),
+             (const char *) g_bytes_get_data (err, NULL));
+  data = g_bytes_get_data (out, &len);
+  return g_strndup (data ? data : "", len);
+}
+
+/* d8_test_spawn_output with the arguments listed, ended by NULL:
+ * d8_test_run ("pdftotext", path, "-", NULL). */
+G_GNUC_NULL_TERMINATED static inline char *
+d8_test_run (const char *program, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) program);
+  va_start (args, program);
+  for (const char *arg = va_arg (args, const char *); arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  return d8_test_spawn_output ((const char *const *) argv->pdata);
+}
+
 /* Every row of every table, as text: two equal dumps mean an unchanged
  * database (the file itself may differ in free pages). */
 static inline char *
 d8_test_dump (const char *db_path)
 {
-  g_autofree char *quoted = g_shell_quote (db_path);
-  g_autofree char *cmd = g_strdup_printf ("sqlite3 %s .dump", quoted);
-  g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_spawn_command_line_sync (cmd, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
+  return d8_test_run ("sqlite3", db_path, ".dump", NULL);
 }
 
 static inline char *

@@ -728,15 +728,7 @@ test_snapshots (void)
 static char *
 query (const char *db_path, const char *sql)
 {
-  g_autofree char *quoted = g_shell_quote (db_path);
-  g_autofree char *qsql = g_shell_quote (sql);
-  g_autofree char *cmd = g_strdup_printf ("sqlite3 %s %s", quoted, qsql);
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
+  return d8_test_run ("sqlite3", db_path, sql, NULL);
 }
 
 static int
@@ -784,8 +776,7 @@ test_kill (void)
   {
     /* The reference: a store with the import done. */
     g_autofree char *copy = g_build_filename (dir, "full.sqlite3", NULL);
-    g_autofree char *cmd = g_strdup_printf ("cp %s %s", db, copy);
-    g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+    g_free (d8_test_run ("cp", db, copy, NULL));
     g_assert_true (WIFEXITED (run_helper (copy, bundle, "none", 0, 0)));
     full = query (copy, "SELECT count(*), sum(amount) FROM entries;");
   }

@@ -654,19 +654,6 @@ test_describe (void)
 
 /* ------------------------------------------------------------ files */
 
-static char *
-run (const char *command_line)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_spawn_command_line_sync (command_line, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 static void
 test_export_files (void)
 {
@@ -681,6 +668,7 @@ test_export_files (void)
   g_autoptr (D8ChartModel) u = d8_chart_model_unit_from_overview (data.overview, 2); /* Đak Đoa */
   cairo_surface_t *image;
   g_autofree char *svg_text = NULL;
+  g_autofree char *pdfinfo = NULL, *pdftotext = NULL;
 
   /* PNG at 150 dpi: the page in points scaled to pixels */
   g_assert_true (d8_chart_render_to_file (m, NULL, png, 842, 595, 150, &error));
@@ -699,17 +687,14 @@ test_export_files (void)
 
   g_assert_true (d8_chart_render_to_file (m, NULL, pdf, 842, 595, 0, &error));
   g_assert_no_error (error);
-  if (g_find_program_in_path ("pdfinfo") && g_find_program_in_path ("pdftotext"))
+  pdfinfo = g_find_program_in_path ("pdfinfo");
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdfinfo != NULL && pdftotext != NULL)
     {
-      g_autofree char *quoted = g_shell_quote (pdf);
-      g_autofree char *info_cmd = g_strdup_printf ("pdfinfo %s", quoted);
-      g_autofree char *text_cmd = g_strdup_printf ("pdftotext -enc UTF-8 %s -", quoted);
-      g_autofree char *info = run (info_cmd);
-      g_autofree char *text = run (text_cmd);
+      g_autofree char *info = d8_test_run ("pdfinfo", pdf, NULL);
+      g_autofree char *text = d8_test_run ("pdftotext", "-enc", "UTF-8", pdf, "-", NULL);
       g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
       g_autofree char *unit_pdf = g_build_filename (dir, "unit.pdf", NULL);
-      g_autofree char *unit_quoted = g_shell_quote (unit_pdf);
-      g_autofree char *unit_cmd = g_strdup_printf ("pdftotext -enc UTF-8 %s -", unit_quoted);
       g_autofree char *unit_text = NULL;
       g_autofree char *unit_nfc = NULL;
 
@@ -724,14 +709,14 @@ test_export_files (void)
 
       g_assert_true (d8_chart_render_to_file (u, NULL, unit_pdf, 842, 595, 0, &error));
       g_assert_no_error (error);
-      unit_text = run (unit_cmd);
+      unit_text = d8_test_run ("pdftotext", "-enc", "UTF-8", unit_pdf, "-", NULL);
       unit_nfc = g_utf8_normalize (unit_text, -1, G_NORMALIZE_NFC);
       g_assert_nonnull (strstr (unit_nfc, "Đak Đoa"));
       g_assert_nonnull (strstr (unit_nfc, "Thành lập và duy trì tổ truyền thông cộng đồng"));
       g_assert_nonnull (strstr (unit_nfc, "No quota"));
     }
   else
-    g_test_message ("pdfinfo/pdftotext not installed: PDF contents not checked");
+    g_test_skip ("pdfinfo/pdftotext (poppler-utils) not installed: PDF contents not checked");
 
   /* errors name the file */
   g_assert_false (d8_chart_render_to_file (m, NULL, bad, 842, 595, 0, &error));

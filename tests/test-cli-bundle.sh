@@ -9,19 +9,14 @@
 # database file unchanged; --dry-run writes nothing; a snapshot restores.
 # Usage: sh tests/test-cli-bundle.sh PATH-TO-duan8-cli
 set -eu
+. "$(dirname "$0")/d8-test.sh"
 
 cli="$1"
 srcdir="${G_TEST_SRCDIR:-${D8_SOURCE_ROOT:-.}/tests}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" LANG=C.UTF-8
-unset LC_ALL LANGUAGE
-failures=0
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; }
+d8_test_sandbox
+d8_test_require python3
 is () { # is DESCRIPTION ACTUAL EXPECTED
-  if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1"; echo "#   got: $2" | head -5; echo "#   expected: $3" | head -5; fi
+  if [ "$2" = "$3" ]; then d8_test_ok "$1"; else d8_test_not_ok "$1"; echo "#   got: $2" | head -5; echo "#   expected: $3" | head -5; fi
 }
 P="$tmp/province.sqlite3"; U1="$tmp/chu-puh.sqlite3"; U2="$tmp/krong-pa.sqlite3"
 at () { db="$1"; shift; "$cli" --db "$db" "$@"; }
@@ -29,7 +24,7 @@ at () { db="$1"; shift; "$cli" --db "$db" "$@"; }
 expect () {
   desc="$1"; want="$2"; db="$3"; shift 3
   set +e; "$cli" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"; got=$?; set -e
-  if [ "$got" -eq "$want" ]; then ok "$desc"; else not_ok "$desc (exit $got)"; sed 's/^/# /' "$tmp/err" "$tmp/out" | head -8; fi
+  if [ "$got" -eq "$want" ]; then d8_test_ok "$desc"; else d8_test_not_ok "$desc (exit $got)"; sed 's/^/# /' "$tmp/err" "$tmp/out" | head -8; fi
 }
 # What a unit shows for itself, in the machine format.
 figures () { at "$1" progress --as-of 2023-12-31 --unit "$2" --format csv; }
@@ -37,13 +32,13 @@ entries () { at "$1" entries --include-deleted --format csv | cut -d, -f1-10,12 
 
 # ------------------------------------------------------------ offices
 expect "a new database is the provincial office" 0 "$P" office --format json
-grep -q '"office" *: *"province"' "$tmp/out" && ok "office prints province" || not_ok "office prints province"
+grep -q '"office" *: *"province"' "$tmp/out" && d8_test_ok "office prints province" || d8_test_not_ok "office prints province"
 expect "Chư Pưh's office is set by name" 0 "$U1" office --set "chu puh"
-grep -q "Chư Pưh" "$tmp/out" && ok "office names the unit" || not_ok "office names the unit"
+grep -q "Chư Pưh" "$tmp/out" && d8_test_ok "office names the unit" || d8_test_not_ok "office names the unit"
 at "$U2" office --set "Krông Pa" >/dev/null
 expect "an unknown office is refused" 1 "$U2" office --set "Hà Nội"
 expect "a bundle must be named *.duan8.json" 1 "$P" export-bundle --out "$tmp/plan.json"
-[ ! -e "$tmp/plan.json" ] && ok "and nothing is written" || not_ok "and nothing is written"
+[ ! -e "$tmp/plan.json" ] && d8_test_ok "and nothing is written" || d8_test_not_ok "and nothing is written"
 expect "--all and --plan-only together are refused" 1 "$P" export-bundle --all --plan-only --out "$tmp/x.duan8.json"
 expect "office as CSV: a header and one row" 0 "$U1" office --format csv
 is "office CSV" "$(cat "$tmp/out")" "office,name
@@ -66,17 +61,17 @@ f2=$(at "$U2" record --unit "Krông Pa" --indicator 9 --date 2023-06-01 --amount
 
 expect "Chư Pưh exports its entries" 0 "$U1" export-bundle --out "$tmp/u1.duan8.json" --format json
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["entries"]==4 and r["sequence"]==1 and r["origin"]=="gia-lai/chu-puh", r' "$tmp/out" \
-  && ok "the export summary: 4 entries (one a tombstone), sequence 1, as numbers" || not_ok "the export summary (see JSON)"
+  && d8_test_ok "the export summary: 4 entries (one a tombstone), sequence 1, as numbers" || d8_test_not_ok "the export summary (see JSON)"
 expect "Krông Pa exports its entries" 0 "$U2" export-bundle --out "$tmp/u2.duan8.json"
 
 # ------------------------------------------------ the province merges
 cp "$P" "$tmp/before-dry.sqlite3"
 expect "dry run of Chư Pưh's bundle" 0 "$P" import-bundle --dry-run "$tmp/u1.duan8.json"
-grep -q "Dry run" "$tmp/out" && ok "dry run says nothing was written" || not_ok "dry run says nothing was written"
-cmp -s "$P" "$tmp/before-dry.sqlite3" && ok "dry run leaves the file byte-identical" || not_ok "dry run leaves the file byte-identical"
+grep -q "Dry run" "$tmp/out" && d8_test_ok "dry run says nothing was written" || d8_test_not_ok "dry run says nothing was written"
+cmp -s "$P" "$tmp/before-dry.sqlite3" && d8_test_ok "dry run leaves the file byte-identical" || d8_test_not_ok "dry run leaves the file byte-identical"
 expect "preview as JSON" 0 "$P" import-bundle --dry-run --json "$tmp/u1.duan8.json"
 python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); e=p["entries"]; assert e["new"]==3 and e["deleted"]==1 and e["rejected"]==0, e' "$tmp/out" \
-  && ok "preview counts 3 new entries and 1 deleted, none rejected" || not_ok "preview counts (see JSON)"
+  && d8_test_ok "preview counts 3 new entries and 1 deleted, none rejected" || d8_test_not_ok "preview counts (see JSON)"
 
 expect "the province imports Chư Pưh" 0 "$P" import-bundle "$tmp/u1.duan8.json"
 expect "the province imports Krông Pa" 0 "$P" import-bundle "$tmp/u2.duan8.json"
@@ -84,12 +79,12 @@ is "the province shows what Chư Pưh recorded" "$(figures "$P" "Chư Pưh")" "$
 is "the province shows what Krông Pa recorded" "$(figures "$P" "Krông Pa")" "$(figures "$U2" "Krông Pa")"
 at "$P" progress --as-of 2023-12-31 --totals --format json >"$tmp/totals.json"
 python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); r=[x for x in t["totals"] if x["indicator_code"]=="1"][0]; assert r["achieved"]==7, r' "$tmp/totals.json" \
-  && ok "province total of indicator 1 = 3 + 4" || not_ok "province total of indicator 1 = 3 + 4"
+  && d8_test_ok "province total of indicator 1 = 3 + 4" || d8_test_not_ok "province total of indicator 1 = 3 + 4"
 
 # Every indicator: the province's total is the sum of what the two units show.
 at "$U1" progress --as-of 2023-12-31 --unit "Chư Pưh" --format json >"$tmp/f1.json"
 at "$U2" progress --as-of 2023-12-31 --unit "Krông Pa" --format json >"$tmp/f2.json"
-python3 - "$tmp/totals.json" "$tmp/f1.json" "$tmp/f2.json" <<'PY' && ok "every province total = Chư Pưh + Krông Pa" || not_ok "every province total = Chư Pưh + Krông Pa"
+python3 - "$tmp/totals.json" "$tmp/f1.json" "$tmp/f2.json" <<'PY' && d8_test_ok "every province total = Chư Pưh + Krông Pa" || d8_test_not_ok "every province total = Chư Pưh + Krông Pa"
 import json, sys
 totals = json.load(open(sys.argv[1]))["totals"]
 rows = json.load(open(sys.argv[2]))["progress"] + json.load(open(sys.argv[3]))["progress"]
@@ -106,13 +101,13 @@ PY
 
 sum_before=$(entries "$P" | sha256sum)
 expect "importing the same bundle again succeeds" 0 "$P" import-bundle "$tmp/u1.duan8.json"
-grep -q "imported before" "$tmp/out" && ok "and says it was imported before" || not_ok "and says it was imported before"
+grep -q "imported before" "$tmp/out" && d8_test_ok "and says it was imported before" || d8_test_not_ok "and says it was imported before"
 is "and changes nothing" "$(entries "$P" | sha256sum)" "$sum_before"
 expect "the import log lists both bundles" 0 "$P" log --format csv
-[ "$(tail -n +2 "$tmp/out" | wc -l)" -ge 2 ] && ok "two imports logged" || not_ok "two imports logged"
+[ "$(tail -n +2 "$tmp/out" | wc -l)" -ge 2 ] && d8_test_ok "two imports logged" || d8_test_not_ok "two imports logged"
 
 expect "a unit office refuses another unit's bundle" 1 "$U2" import-bundle "$tmp/u1.duan8.json"
-grep -q "province" "$tmp/err" && ok "saying it imports from the province only" || not_ok "saying it imports from the province only"
+grep -q "province" "$tmp/err" && d8_test_ok "saying it imports from the province only" || d8_test_not_ok "saying it imports from the province only"
 
 # ------------------------------------------- the picture goes back
 expect "the province exports everything" 0 "$P" export-bundle --all --out "$tmp/all.duan8.json"
@@ -120,13 +115,13 @@ expect "Chư Pưh imports the picture" 0 "$U1" import-bundle "$tmp/all.duan8.jso
 expect "Krông Pa imports the picture" 0 "$U2" import-bundle "$tmp/all.duan8.json"
 u1_before=$(entries "$U1" | sha256sum)
 expect "Chư Pưh imports the picture again" 0 "$U1" import-bundle "$tmp/all.duan8.json"
-grep -q "imported before" "$tmp/out" && ok "a unit is told it imported it before" || not_ok "a unit is told it imported it before"
+grep -q "imported before" "$tmp/out" && d8_test_ok "a unit is told it imported it before" || d8_test_not_ok "a unit is told it imported it before"
 is "and nothing changes at the unit" "$(entries "$U1" | sha256sum)" "$u1_before"
 at "$P" progress --as-of 2023-12-31 --format csv >"$tmp/p.csv"
 at "$U1" progress --as-of 2023-12-31 --format csv >"$tmp/u1.csv"
 at "$U2" progress --as-of 2023-12-31 --format csv >"$tmp/u2.csv"
-cmp -s "$tmp/p.csv" "$tmp/u1.csv" && ok "Chư Pưh now shows the whole province as the province does" || not_ok "Chư Pưh matches the province"
-cmp -s "$tmp/p.csv" "$tmp/u2.csv" && ok "Krông Pa now shows the whole province as the province does" || not_ok "Krông Pa matches the province"
+cmp -s "$tmp/p.csv" "$tmp/u1.csv" && d8_test_ok "Chư Pưh now shows the whole province as the province does" || d8_test_not_ok "Chư Pưh matches the province"
+cmp -s "$tmp/p.csv" "$tmp/u2.csv" && d8_test_ok "Krông Pa now shows the whole province as the province does" || d8_test_not_ok "Krông Pa matches the province"
 is "the three offices hold the same entries (P = U1)" "$(entries "$U1")" "$(entries "$P")"
 is "the three offices hold the same entries (P = U2)" "$(entries "$U2")" "$(entries "$P")"
 
@@ -135,20 +130,20 @@ at "$U1" edit "$e2" --amount 5
 at "$P" edit "$e2" --amount 7
 expect "Chư Pưh sends its edit" 0 "$U1" export-bundle --out "$tmp/u1b.duan8.json"
 expect "the province imports it" 0 "$P" import-bundle "$tmp/u1b.duan8.json"
-grep -q "conflicts" "$tmp/out" && ok "the import reports a conflict" || not_ok "the import reports a conflict"
+grep -q "conflicts" "$tmp/out" && d8_test_ok "the import reports a conflict" || d8_test_not_ok "the import reports a conflict"
 expect "conflicts lists it" 0 "$P" conflicts --format csv
-grep -q "$e2" "$tmp/out" && ok "by its UUID" || not_ok "by its UUID"
-grep -q ",5," "$tmp/out" && grep -q ",7," "$tmp/out" && ok "with both versions (5 and 7)" || not_ok "with both versions"
+grep -q "$e2" "$tmp/out" && d8_test_ok "by its UUID" || d8_test_not_ok "by its UUID"
+grep -q ",5," "$tmp/out" && grep -q ",7," "$tmp/out" && d8_test_ok "with both versions (5 and 7)" || d8_test_not_ok "with both versions"
 expect "resolve needs mine or theirs" 1 "$P" resolve "$e2" --keep both
 expect "the province keeps Chư Pưh's version" 0 "$P" resolve "$e2" --keep theirs
-grep -q "settled" "$tmp/out" && ok "resolve says the conflict is settled" || not_ok "resolve says the conflict is settled"
+grep -q "settled" "$tmp/out" && d8_test_ok "resolve says the conflict is settled" || d8_test_not_ok "resolve says the conflict is settled"
 expect "no conflict is left" 0 "$P" conflicts --format csv
-[ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 0 ] && ok "the list is empty" || not_ok "the list is empty"
+[ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 0 ] && d8_test_ok "the list is empty" || d8_test_not_ok "the list is empty"
 expect "resolving again is refused" 1 "$P" resolve "$e2" --keep mine
 at "$P" export-bundle --all --out "$tmp/all2.duan8.json" >/dev/null
 expect "Chư Pưh imports the resolution" 0 "$U1" import-bundle "$tmp/all2.duan8.json"
 expect "and has no conflict" 0 "$U1" conflicts --format csv
-[ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 0 ] && ok "Chư Pưh's list is empty" || not_ok "Chư Pưh's list is empty"
+[ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 0 ] && d8_test_ok "Chư Pưh's list is empty" || d8_test_not_ok "Chư Pưh's list is empty"
 amount_p=$(at "$P" entries --format csv | grep "^$e2," | cut -d, -f6)
 amount_u=$(at "$U1" entries --format csv | grep "^$e2," | cut -d, -f6)
 is "both sides converge on 5" "$amount_p/$amount_u" "5/5"
@@ -161,8 +156,8 @@ at "$U1" export-bundle --out "$tmp/u1c.duan8.json" >/dev/null
 at "$P" export-bundle --all --out "$tmp/all3.duan8.json" >/dev/null
 expect "Chư Pưh imports the province's edit" 0 "$U1" import-bundle "$tmp/all3.duan8.json"
 expect "the province imports Chư Pưh's edit" 0 "$P" import-bundle "$tmp/u1c.duan8.json"
-at "$U1" conflicts --format csv | grep -q "^$e1," && ok "Chư Pưh lists the conflict" || not_ok "Chư Pưh lists the conflict"
-at "$P" conflicts --format csv | grep -q "^$e1," && ok "the province lists the conflict" || not_ok "the province lists the conflict"
+at "$U1" conflicts --format csv | grep -q "^$e1," && d8_test_ok "Chư Pưh lists the conflict" || d8_test_not_ok "Chư Pưh lists the conflict"
+at "$P" conflicts --format csv | grep -q "^$e1," && d8_test_ok "the province lists the conflict" || d8_test_not_ok "the province lists the conflict"
 expect "the province keeps its own version (8)" 0 "$P" resolve "$e1" --keep mine
 expect "Chư Pưh keeps the province's version (8)" 0 "$U1" resolve "$e1" --keep theirs
 at "$U1" export-bundle --out "$tmp/u1d.duan8.json" >/dev/null
@@ -188,12 +183,12 @@ expect "resolve needs a UUID or --all-conflicts" 1 "$P" resolve --keep theirs
 expect "and not both" 1 "$P" resolve "$e1" --all-conflicts --keep theirs
 is "a refused resolve changes nothing" "$(at "$P" conflicts --format csv | tail -n +2 | wc -l)" "2"
 expect "the province keeps Chư Pưh's versions of all" 0 "$P" resolve --all-conflicts --keep theirs
-grep -q "2 entries" "$tmp/out" && ok "and says how many" || not_ok "and says how many"
+grep -q "2 entries" "$tmp/out" && d8_test_ok "and says how many" || d8_test_not_ok "and says how many"
 is "no conflict is left" "$(at "$P" conflicts --format csv | tail -n +2 | wc -l)" "0"
 is "both carry Chư Pưh's amounts" \
   "$(at "$P" entries --format csv | grep "^$e1," | cut -d, -f6)/$(at "$P" entries --format csv | grep "^$e2," | cut -d, -f6)" "11/12"
 expect "with none left, --all-conflicts says so" 0 "$P" resolve --all-conflicts --keep mine
-grep -q "nothing changed" "$tmp/out" && ok "nothing to settle" || not_ok "nothing to settle"
+grep -q "nothing changed" "$tmp/out" && d8_test_ok "nothing to settle" || d8_test_not_ok "nothing to settle"
 at "$P" export-bundle --all --out "$tmp/all5.duan8.json" >/dev/null
 expect "Chư Pưh imports the settlement" 0 "$U1" import-bundle "$tmp/all5.duan8.json"
 is "the offices agree again" "$(entries "$U1")" "$(entries "$P")"
@@ -214,9 +209,9 @@ for f in "$srcdir"/data/bundles/bad-*.duan8.json; do
   name=$(basename "$f")
   set +e; "$cli" --db "$P" import-bundle "$f" >"$tmp/out" 2>"$tmp/err"; got=$?; set -e
   if [ "$got" -eq 1 ] && [ -s "$tmp/err" ] && cmp -s "$P" "$tmp/before.sqlite3"; then
-    ok "$name refused, DB unchanged"
+    d8_test_ok "$name refused, DB unchanged"
   else
-    not_ok "$name refused, DB unchanged (exit $got)"; head -2 "$tmp/err" | sed 's/^/# /'
+    d8_test_not_ok "$name refused, DB unchanged (exit $got)"; head -2 "$tmp/err" | sed 's/^/# /'
   fi
 done
 expect "a missing file is a user error" 1 "$P" import-bundle "$tmp/nothing.duan8.json"
@@ -224,23 +219,22 @@ expect "a missing file is a user error" 1 "$P" import-bundle "$tmp/nothing.duan8
 # ------------------------------------------- snapshots
 expect "snapshots lists the copies taken before imports" 0 "$P" snapshots --format csv
 snap=$(tail -n +2 "$tmp/out" | head -1 | cut -d, -f1)
-[ -n "$snap" ] && ok "there is a snapshot" || not_ok "there is a snapshot"
+[ -n "$snap" ] && d8_test_ok "there is a snapshot" || d8_test_not_ok "there is a snapshot"
 before_restore=$(entries "$P")
 expect "restore the newest snapshot" 0 "$P" restore "$snap"
 after_restore=$(entries "$P")
-[ "$before_restore" != "$after_restore" ] && ok "the restore took back the last import" || not_ok "the restore took back the last import"
+[ "$before_restore" != "$after_restore" ] && d8_test_ok "the restore took back the last import" || d8_test_not_ok "the restore took back the last import"
 deleted=$(at "$P" entries --include-deleted --format csv | grep "^$f2," | awk -F, '{ print $(NF-2) }')
 is "Krông Pa's deletion is undone by the restore" "$deleted" "false"
 expect "an unknown snapshot is refused" 1 "$P" restore "no-such-snapshot"
 
 # ------------------------------------------- Vietnamese
 LANGUAGE=vi LANG=vi_VN.UTF-8 "$cli" --db "$P" import-bundle "$srcdir/data/bundles/bad-digest-mismatch.duan8.json" 2>"$tmp/err" >/dev/null || true
-grep -q "không khớp" "$tmp/err" && ok "the refusal is in Vietnamese under vi" || { not_ok "the refusal is in Vietnamese under vi"; sed 's/^/# /' "$tmp/err"; }
+grep -q "không khớp" "$tmp/err" && d8_test_ok "the refusal is in Vietnamese under vi" || { d8_test_not_ok "the refusal is in Vietnamese under vi"; sed 's/^/# /' "$tmp/err"; }
 cp "$P" "$tmp/before-vi.sqlite3"
 LANGUAGE=vi LANG=vi_VN.UTF-8 "$cli" --db "$P" import-bundle --dry-run "$tmp/u1.duan8.json" >"$tmp/out" 2>"$tmp/err" || true
-grep -q "^Chạy thử: " "$tmp/out" && ok "the dry run speaks Vietnamese under vi" || { not_ok "the dry run speaks Vietnamese under vi"; sed 's/^/# /' "$tmp/out" "$tmp/err"; }
-grep -q "^Không đổi " "$tmp/out" && ok "the preview's labels are Vietnamese under vi" || not_ok "the preview's labels are Vietnamese under vi"
-cmp -s "$P" "$tmp/before-vi.sqlite3" && ok "and wrote nothing" || not_ok "and wrote nothing"
+grep -q "^Chạy thử: " "$tmp/out" && d8_test_ok "the dry run speaks Vietnamese under vi" || { d8_test_not_ok "the dry run speaks Vietnamese under vi"; sed 's/^/# /' "$tmp/out" "$tmp/err"; }
+grep -q "^Không đổi " "$tmp/out" && d8_test_ok "the preview's labels are Vietnamese under vi" || d8_test_not_ok "the preview's labels are Vietnamese under vi"
+cmp -s "$P" "$tmp/before-vi.sqlite3" && d8_test_ok "and wrote nothing" || d8_test_not_ok "and wrote nothing"
 
-echo "1..$n"
-[ "$failures" -eq 0 ]
+d8_test_done

@@ -6,23 +6,17 @@
 # C and under vi (ISO dates, '.' decimals, no grouping).
 # Usage: sh tests/test-cli-vi.sh PATH-TO-duan8-cli   (needs $DUAN8_LOCALEDIR)
 set -eu
+. "$(dirname "$0")/d8-test.sh"
 
 cli="$1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data"
-unset LC_ALL LANGUAGE LC_NUMERIC LC_TIME LC_MESSAGES || true
+d8_test_sandbox
+unset LC_NUMERIC LC_TIME LC_MESSAGES || true
 : "${DUAN8_LOCALEDIR:?DUAN8_LOCALEDIR must name the build's po directory}"
 
 db="$tmp/duan8.sqlite3"
-failures=0
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; }
 expect () { # expect DESCRIPTION TEST-ARGS...
   desc="$1"; shift
-  if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+  if "$@"; then d8_test_ok "$desc"; else d8_test_not_ok "$desc"; fi
 }
 contains () { grep -qF -- "$2" "$1"; }
 lacks () { ! grep -qF -- "$2" "$1"; }
@@ -66,9 +60,9 @@ done
 # Two columns with the same title cannot be told apart.
 sed 's/   */\n/g' "$tmp/vi.header" | sed '/^ *$/d' | sort | uniq -d >"$tmp/dups"
 if [ -s "$tmp/dups" ]; then
-  not_ok "the vi column titles are distinct (twice: $(tr '\n' ' ' <"$tmp/dups"))"
+  d8_test_not_ok "the vi column titles are distinct (twice: $(tr '\n' ' ' <"$tmp/dups"))"
 else
-  ok "the vi column titles are distinct"
+  d8_test_ok "the vi column titles are distinct"
 fi
 
 # Numbers, percentages, dates the Vietnamese way; the English ones under C.
@@ -95,9 +89,9 @@ for cmd in plans units indicators quotas allocation "progress --as-of 2023-06-30
   words=$(grep -owE 'district|commune|province|ward|town|city|count|percent|yes|no|none|true|false|done|behind|on-track|not-started|no-quota|Done|Behind|Unit|Indicator|Quota|Name|Code|Kind|Level' \
           "$tmp/vi-table.txt" | sort -u | tr '\n' ' ')
   if [ -n "$words" ]; then
-    not_ok "duan8-cli $cmd: English in the vi table: $words"
+    d8_test_not_ok "duan8-cli $cmd: English in the vi table: $words"
   else
-    ok "duan8-cli $cmd: no English in the vi table"
+    d8_test_ok "duan8-cli $cmd: no English in the vi table"
   fi
 done
 
@@ -135,9 +129,9 @@ for cmd in "progress --as-of 2023-06-30" "progress --totals --as-of 2023-12-31" 
     # shellcheck disable=SC2086
     in_vi $cmd --format "$fmt" >"$tmp/vi.$fmt"
     if cmp -s "$tmp/c.$fmt" "$tmp/vi.$fmt"; then
-      ok "$cmd --format $fmt: same bytes under C and vi"
+      d8_test_ok "$cmd --format $fmt: same bytes under C and vi"
     else
-      not_ok "$cmd --format $fmt: differs under vi"
+      d8_test_not_ok "$cmd --format $fmt: differs under vi"
       diff "$tmp/c.$fmt" "$tmp/vi.$fmt" | head -n 10 | sed 's/^/# /'
     fi
   done
@@ -155,9 +149,10 @@ expect "csv: no d/m/Y dates" lacks "$tmp/vi-entries.csv" "05/03/2023"
 expect "json: as_of ISO" grep -q '"as_of" : "2023-06-30"' "$tmp/vi.json"
 expect "json: plain 1234" grep -q '"achieved" : 1234' "$tmp/vi.json"
 expect "json: machine status" grep -q '"status" : "done"' "$tmp/vi.json"
-if command -v python3 >/dev/null; then
+if d8_test_need python3; then
   expect "json: valid JSON under vi" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/vi.json"
+else
+  d8_test_skip "json: valid JSON under vi" "no python3"
 fi
 
-echo "1..$n"
-[ "$failures" -eq 0 ]
+d8_test_done

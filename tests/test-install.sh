@@ -10,6 +10,7 @@
 # (DUAN8_EXIT_AFTER_FIRST_FRAME=1), which must end cleanly.
 # Usage: sh tests/test-install.sh SOURCE-ROOT VERSION
 set -eu
+. "$(dirname "$0")/d8-test.sh"
 
 src="$1"
 version="$2"
@@ -18,11 +19,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 prefix="$tmp/prefix"
 build="$tmp/build"
 
-failures=0
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; }
-expect () { desc="$1"; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
+expect () { desc="$1"; shift; if "$@"; then d8_test_ok "$desc"; else d8_test_not_ok "$desc"; fi; }
 
 # Nothing of the uninstalled set-up may leak into the installed programs.
 unset GSETTINGS_SCHEMA_DIR DUAN8_LOCALEDIR D8_SOURCE_ROOT D8_BUILD_ROOT G_TEST_SRCDIR \
@@ -31,11 +28,8 @@ export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" 
        XDG_CACHE_HOME="$tmp/cache" LANG=C.UTF-8
 mkdir -p "$HOME"
 
-meson=$(command -v meson || true)
-if [ -z "$meson" ]; then
-  echo "1..0 # SKIP meson is not on PATH"
-  exit 77
-fi
+d8_test_require meson
+meson=$(command -v meson)
 
 # --- build and install -------------------------------------------------------
 if ! "$meson" setup --prefix="$prefix" -Dbuildtype=release "$build" "$src" >"$tmp/setup.log" 2>&1; then
@@ -48,7 +42,7 @@ if ! "$meson" install -C "$build" >"$tmp/install.log" 2>&1; then
   echo "Bail out! meson install failed"
   exit 1
 fi
-ok "meson install into $prefix"
+d8_test_ok "meson install into $prefix"
 grep -E 'warning:|error:' "$tmp/install.log" | sed 's/^/# install log: /' || true
 
 share="$prefix/share"
@@ -69,8 +63,10 @@ expect "desktop file: Icon is the app id" grep -qx "Icon=$app_id" "$share/applic
 expect "metainfo" test -f "$share/metainfo/$app_id.metainfo.xml"
 expect "metainfo names the launchable" grep -q "$app_id.desktop" "$share/metainfo/$app_id.metainfo.xml"
 expect "Vietnamese catalogue" test -f "$share/locale/vi/LC_MESSAGES/duan8.mo"
-if command -v desktop-file-validate >/dev/null; then
+if d8_test_need desktop-file-validate; then
   expect "installed desktop file validates" desktop-file-validate "$share/applications/$app_id.desktop"
+else
+  d8_test_skip "installed desktop file validates" "no desktop-file-validate"
 fi
 # The bundle MIME type (issue 6), once the data files define it.
 if grep -q 'MimeType=' "$src/data/$app_id.desktop.in" 2>/dev/null; then
@@ -80,9 +76,9 @@ if grep -q 'MimeType=' "$src/data/$app_id.desktop.in" 2>/dev/null; then
 fi
 # Nothing of the build tree is baked into the programs' paths.
 if grep -q "$build" "$prefix/bin/duan8" "$prefix/bin/duan8-cli"; then
-  not_ok "installed programs do not name the build directory"
+  d8_test_not_ok "installed programs do not name the build directory"
 else
-  ok "installed programs do not name the build directory"
+  d8_test_ok "installed programs do not name the build directory"
 fi
 
 # --- the installed programs ----------------------------------------------------
@@ -105,6 +101,8 @@ if locale -a 2>/dev/null | grep -qi '^vi_VN\.utf-\?8$'; then
   unit_vi=$(env TEXTDOMAINDIR="$share/locale" LANGUAGE=vi LC_ALL=vi_VN.UTF-8 gettext -d duan8 Unit)
   expect "installed catalogue translates “Unit” ($unit_vi)" test "$unit_vi" != Unit
   expect "installed duan8-cli speaks Vietnamese" grep -qF "$unit_vi" "$tmp/vi.txt"
+else
+  d8_test_skip "installed duan8-cli speaks Vietnamese" "vi_VN.UTF-8 is not installed"
 fi
 
 # The window: needs a display; make check runs the tests under Xvfb.
@@ -120,7 +118,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     status=$?
     set -e
   else
-    echo "# no display and no xvfb-run: the window is not started"
+    d8_test_skip "installed duan8 shows its window" "no display and no xvfb-run"
     status=skip
   fi
 else
@@ -140,5 +138,4 @@ if [ "$status" != skip ]; then
     sh -c "'$prefix/bin/duan8-cli' --db '$db' plans --format csv | grep -q '1653/KH-UBND'"
 fi
 
-echo "1..$n"
-[ "$failures" -eq 0 ]
+d8_test_done

@@ -60,14 +60,14 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_object_ref (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_frame (GTK_WIDGET (f->window));
+  d8_test_wait_for_frame (GTK_WIDGET (f->window));
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  d8_test_spin ();
   g_assert_finalize_object (f->window);
   g_clear_pointer (&f->puh, d8_unit_free);
   g_clear_pointer (&f->plan, d8_plan_free);
@@ -159,7 +159,7 @@ assert_cell (Fixture *f, gint64 achieved)
 {
   g_autofree char *expected = expected_cell (f, achieved);
 
-  spin ();
+  d8_test_spin ();
   g_assert_cmpstr (shown_cell (f), ==, expected);
 }
 
@@ -176,7 +176,7 @@ preview_and_answer (Fixture *f, GFile *file, const char *response, const char *s
     d8_test_save_screenshot (dialog, screenshot);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  d8_test_spin ();
 }
 
 static void
@@ -273,7 +273,7 @@ test_conflict_resolved_in_window (Fixture *f, gconstpointer data)
   d8_test_save_screenshot (exchange, "exchange-conflict.png");
 
   g_signal_emit_by_name (theirs->pdata[0], "clicked");
-  spin ();
+  d8_test_spin ();
   g_clear_pointer (&conflicts, g_ptr_array_unref);
   conflicts = d8_bundle_list_conflicts (f->province, &error);
   g_assert_no_error (error);
@@ -328,7 +328,7 @@ test_conflict_resolved_in_window (Fixture *f, gconstpointer data)
   }
   d8_test_save_screenshot (exchange, "exchange-imports.png");
   gtk_window_destroy (GTK_WINDOW (exchange));
-  spin ();
+  d8_test_spin ();
 }
 
 /* The core's preview of the fixture bundle @name (into @import) and the
@@ -368,7 +368,7 @@ test_preview_caps_rejections (Fixture *f, gconstpointer data)
       more_rows++;
   g_assert_cmpuint (more_rows, ==, 1);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  d8_test_spin ();
 }
 
 /* A toplevel message dialog whose heading starts with @prefix, waited for
@@ -392,7 +392,7 @@ wait_for_dialog (const char *prefix, guint seconds)
           if (heading != NULL && g_str_has_prefix (heading, prefix))
             return ADW_MESSAGE_DIALOG (item);
         }
-      spin_for (20);
+      d8_test_spin_for (20);
     }
   while (g_get_monotonic_time () < end);
   return NULL;
@@ -409,7 +409,7 @@ test_large_bundle_in_background (Fixture *f, gconstpointer data)
   g_autofree char *note = NULL;
   g_autoptr (GFileInfo) info = NULL;
   g_autofree char *province_path = g_strdup (d8_store_get_path (f->province));
-  g_autofree char *before = file_digest (province_path);
+  g_autofree char *before = d8_test_file_digest (province_path);
   GtkWidget *busy;
   AdwMessageDialog *preview;
   const guint n = 1500;
@@ -428,10 +428,13 @@ test_large_bundle_in_background (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (busy)), ==,
                    _("Reading the Bundle…"));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (busy)));
+  /* Watched before anything runs: the work may end, and the dialog go,
+   * during the spin below (more likely with GTK_A11Y=test, which makes
+   * the main thread slower), which left a dangling pointer here. */
+  g_object_add_weak_pointer (G_OBJECT (busy), (gpointer *) &busy);
   /* It is not closed before the work ends. */
   gtk_window_close (GTK_WINDOW (busy));
-  spin ();
-  g_object_add_weak_pointer (G_OBJECT (busy), (gpointer *) &busy);
+  d8_test_spin ();
 
   {
     g_autofree char *heading = g_strdup_printf (_("Import the bundle from %s?"), f->puh->name);
@@ -439,12 +442,12 @@ test_large_bundle_in_background (Fixture *f, gconstpointer data)
     preview = wait_for_dialog (heading, 60);
   }
   g_assert_nonnull (preview);
-  spin ();
+  d8_test_spin ();
   g_assert_null (busy); /* gone once the preview is there */
   g_assert_true (adw_message_dialog_has_response (preview, "import"));
   /* Reading changed nothing. */
   {
-    g_autofree char *after_read = file_digest (province_path);
+    g_autofree char *after_read = d8_test_file_digest (province_path);
     g_assert_cmpstr (after_read, ==, before);
   }
   assert_cell (f, 0);
@@ -460,7 +463,7 @@ test_large_bundle_in_background (Fixture *f, gconstpointer data)
     gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
     while (busy != NULL && g_get_monotonic_time () < end)
-      spin_for (20);
+      d8_test_spin_for (20);
     g_assert_null (busy);
   }
   /* The window's own store was told: the matrix shows the imported groups. */
@@ -482,12 +485,12 @@ answer_all_theirs (Fixture *f, GtkWidget *button, const char *response)
   AdwMessageDialog *confirm;
 
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  d8_test_spin ();
   confirm = find_message_dialog ("Keep the other office’s version of all 2 entries?");
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, response);
   gtk_window_destroy (GTK_WINDOW (confirm));
-  spin ();
+  d8_test_spin ();
   conflicts = d8_bundle_list_conflicts (f->province, &error);
   g_assert_no_error (error);
   return conflicts->len;
@@ -535,7 +538,7 @@ test_resolve_all_in_window (Fixture *f, gconstpointer data)
   all_theirs = find_buttons (exchange, _("Keep All T_heirs"));
   g_assert_cmpuint (all_theirs->len, ==, 0);
   gtk_window_destroy (GTK_WINDOW (exchange));
-  spin ();
+  d8_test_spin ();
 }
 
 /* The snapshot taken before an import, restored from the Exchange window
@@ -563,22 +566,22 @@ test_restore_snapshot_in_window (Fixture *f, gconstpointer data)
 
   /* Cancelled first: nothing happens. */
   g_signal_emit_by_name (restore->pdata[0], "clicked");
-  spin ();
+  d8_test_spin ();
   confirm = find_message_dialog (_("Restore this snapshot?"));
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "cancel");
   gtk_window_destroy (GTK_WINDOW (confirm));
-  spin ();
+  d8_test_spin ();
   assert_cell (f, 3);
 
   g_signal_emit_by_name (restore->pdata[0], "clicked");
-  spin ();
+  d8_test_spin ();
   confirm = find_message_dialog (_("Restore this snapshot?"));
   g_assert_nonnull (confirm);
   d8_test_save_screenshot (GTK_WIDGET (confirm), "restore-confirm.png");
   adw_message_dialog_response (confirm, "restore");
   gtk_window_destroy (GTK_WINDOW (confirm));
-  spin ();
+  d8_test_spin ();
   assert_cell (f, 0);
 
   /* The state replaced is a snapshot too, listed in the rebuilt page. */
@@ -590,7 +593,7 @@ test_restore_snapshot_in_window (Fixture *f, gconstpointer data)
   restore = find_buttons (exchange, _("_Restore…"));
   g_assert_cmpuint (restore->len, ==, 2);
   gtk_window_destroy (GTK_WINDOW (exchange));
-  spin ();
+  d8_test_spin ();
 }
 
 /* A bundle with records the province does not accept: the preview lists
@@ -625,7 +628,7 @@ test_preview_lists_rejections (Fixture *f, gconstpointer data)
   d8_test_save_screenshot (dialog, "import-preview-rejections.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  d8_test_spin ();
   /* The one accepted entry is Chư Pưh's own: 2 groups. */
   g_assert_cmpuint (p->entries[D8_BUNDLE_NEW], ==, 1);
   assert_cell (f, 2);
@@ -650,7 +653,7 @@ test_bad_bundles_change_nothing (Fixture *f, gconstpointer data)
     preview_and_answer (f, good, "import", NULL);
   }
   assert_cell (f, 3);
-  before = file_digest (d8_store_get_path (f->province));
+  before = d8_test_file_digest (d8_store_get_path (f->province));
   while ((name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *path = NULL;
@@ -675,8 +678,8 @@ test_bad_bundles_change_nothing (Fixture *f, gconstpointer data)
         d8_test_save_screenshot (dialog, "import-refused-digest.png");
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
       gtk_window_destroy (GTK_WINDOW (dialog));
-      spin ();
-      after = file_digest (d8_store_get_path (f->province));
+      d8_test_spin ();
+      after = d8_test_file_digest (d8_store_get_path (f->province));
       if (g_strcmp0 (before, after) != 0)
         g_error ("%s: the database file changed", name);
       n++;
@@ -703,7 +706,7 @@ test_choose_office (Fixture *f, gconstpointer data)
   dialog = d8_exchange_choose_office (f->window, TRUE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  d8_test_spin ();
   g_assert_cmpstr (d8_store_get_office (f->province), ==, "province");
   g_assert_false (g_settings_get_boolean (settings, "office-chosen"));
 
@@ -714,7 +717,7 @@ test_choose_office (Fixture *f, gconstpointer data)
   gtk_drop_down_set_selected (dropdowns->pdata[0], (guint) f->puh->position);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "choose");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  d8_test_spin ();
   g_assert_cmpstr (d8_store_get_office (f->province), ==, PUH);
   g_assert_true (g_settings_get_boolean (settings, "office-chosen"));
 
@@ -728,9 +731,7 @@ test_choose_office (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  d8_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui-bundles/conflict-resolved-in-window", test_conflict_resolved_in_window);

@@ -9,20 +9,8 @@
 
 #include "d8-print.h"
 #include "d8-store.h"
+#include "d8-test-ui.h"
 #include "d8-test-util.h"
-
-static char *
-run_out (const char *cmd)
-{
-  g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_spawn_command_line_sync (cmd, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
 
 static GSettings *
 new_settings (void)
@@ -45,7 +33,7 @@ test_print_export (void)
   g_autoptr (D8Plan) plan = NULL;
   g_autoptr (D8Overview) ov = NULL;
   g_autoptr (GSettings) settings = new_settings ();
-  g_autofree char *q = NULL, *info = NULL, *text = NULL, *cmd = NULL;
+  g_autofree char *info = NULL, *text = NULL;
   GtkPrintOperationResult result;
 
   g_assert_no_error (error);
@@ -60,9 +48,7 @@ test_print_export (void)
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  q = g_shell_quote (pdf);
-  cmd = g_strdup_printf ("pdfinfo -f 1 -l 17 %s", q);
-  info = run_out (cmd);
+  info = d8_test_run ("pdfinfo", "-f", "1", "-l", "17", pdf, NULL);
   g_assert_nonnull (strstr (info, "Pages:           17"));
   /* every page A4 landscape, within a point */
   for (int p = 1; p <= 17; p++)
@@ -76,9 +62,7 @@ test_print_export (void)
       g_assert_cmpfloat_with_epsilon (w, 841.89, 1.0);
       g_assert_cmpfloat_with_epsilon (h, 595.28, 1.0);
     }
-  g_free (cmd);
-  cmd = g_strdup_printf ("pdftotext %s -", q);
-  text = run_out (cmd);
+  text = d8_test_run ("pdftotext", pdf, "-", NULL);
   g_assert_nonnull (strstr (text, "Chư Pưh"));
   g_assert_nonnull (strstr (text, "Đak Đoa"));
   g_assert_nonnull (strstr (text, "Văn phòng Hội LHPN tỉnh"));
@@ -89,12 +73,10 @@ test_print_export (void)
       {
         g_autofree char *out_dir = g_build_filename (build, "print", NULL);
         g_autofree char *prefix = g_build_filename (out_dir, "print-operation", NULL);
-        g_autofree char *qp = g_shell_quote (prefix);
-        g_autofree char *c2 = g_strdup_printf ("pdftoppm -r 50 -png -f 1 -l 3 %s %s", q, qp);
         g_autofree char *o = NULL;
 
         g_mkdir_with_parents (out_dir, 0755);
-        o = run_out (c2);
+        o = d8_test_run ("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "3", pdf, prefix, NULL);
       }
   }
   d8_test_rmtree (dir);
@@ -127,8 +109,7 @@ test_page_setup_remembered (void)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  d8_test_ui_init (&argc, &argv);
   g_test_add_func ("/print/page-setup-remembered", test_page_setup_remembered);
   g_test_add_func ("/print/export-pdf", test_print_export);
   return g_test_run ();

@@ -35,6 +35,7 @@
 #include "d8-store.h"
 #include "d8-unit-page.h"
 #include "d8-test-ui.h"
+#include "d8-test-util.h"
 #include "d8-province-page.h"
 #include "d8-window.h"
 
@@ -338,7 +339,6 @@ load_english (D8Store *store)
   g_autoptr (GError) error = NULL;
   g_autofree char *pot = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *err = NULL;
   g_autofree char *src = NULL;
   g_autofree char *res = NULL;
   g_auto (GStrv) lines = NULL;
@@ -346,7 +346,6 @@ load_english (D8Store *store)
   g_autofree char *id = NULL;
   g_autofree char *id_plural = NULL;
   char **current = NULL;
-  int status;
   guint n_msgids = 0, n_missing = 0;
 
   g_assert_nonnull (top);
@@ -377,11 +376,7 @@ load_english (D8Store *store)
   collect_sources (res, argv);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xgettext failed: %s", err);
+  g_free (d8_test_spawn_output ((const char *const *) argv->pdata));
   g_file_get_contents (pot, &contents, NULL, &error);
   g_assert_no_error (error);
 
@@ -760,7 +755,11 @@ check_widget (GtkWidget  *widget,
      * Vietnamese; what libadwaita puts around it is its own. */
     gboolean was_lenient = lenient;
 
+    /* GTK's window controls (minimise, maximise, close) describe their
+     * buttons to accessibility in English: Debian 12's gtk40 catalogue has
+     * no Vietnamese for them, and only GTK_A11Y=test shows those texts. */
     if (ADW_IS_ABOUT_WINDOW (widget) || GTK_IS_FILE_CHOOSER_WIDGET (widget)
+        || GTK_IS_WINDOW_CONTROLS (widget)
         || g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name ("GtkPrintUnixDialog"))
         || g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name ("GtkPageSetupUnixDialog")))
       lenient = TRUE;
@@ -844,20 +843,8 @@ close_new_toplevels (GPtrArray *before)
       if (newest == NULL)
         return;
       gtk_window_close (newest);
-      spin_for (50);
+      d8_test_spin_for (50);
     }
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr (GPtrArray) now = list_toplevels ();
-
-  for (guint i = 0; i < now->len; i++)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (g_ptr_array_index (now, i), type)
-        && gtk_widget_get_visible (g_ptr_array_index (now, i)))
-      return g_ptr_array_index (now, i);
-  return NULL;
 }
 
 static D8Window *
@@ -893,8 +880,19 @@ test_catalogue_loaded (void)
     check_widget (box, "self-check", FALSE);
     quiet = FALSE;
     /* The label twice (label, text), the button's label, its inner label,
-     * its tooltip (text, markup); the translated label not at all. */
-    g_assert_cmpuint (offences->len, ==, 7);
+     * its tooltip (text, markup); the translated label not at all. Under
+     * GTK_A11Y=test (tests/meson.build) also the accessible label of the
+     * label, the button and its inner label, and the button's accessible
+     * description: 7 + 4. Under GTK_A11Y=none GTK hid those four, and the
+     * accessible texts went unchecked. */
+    {
+      guint n_accessible = 0;
+
+      for (guint i = 0; i < offences->len; i++)
+        n_accessible += strstr (g_ptr_array_index (offences, i), " [accessible ") != NULL;
+      g_assert_cmpuint (offences->len - n_accessible, ==, 7);
+      g_assert_cmpuint (n_accessible, ==, 4);
+    }
     for (guint i = 0; i < offences->len; i++)
       g_assert_null (strstr (g_ptr_array_index (offences, i), "“Toàn tỉnh” is English"));
     g_clear_pointer (&offences, g_ptr_array_unref);
@@ -911,8 +909,8 @@ test_province_page (void)
   begin_case ();
   d8_window_show_unit (window, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1500, 1000);
-  spin ();
-  wait_for_frame (GTK_WIDGET (window));
+  d8_test_spin ();
+  d8_test_wait_for_frame (GTK_WIDGET (window));
   check_widget (GTK_WIDGET (window), NULL, FALSE);
   save_screenshot (GTK_WIDGET (window), "vi-province.png");
   /* The as-of popover is made when it opens: its calendar and choices. */
@@ -922,11 +920,11 @@ test_province_page (void)
       gtk_widget_get_template_child (page, D8_TYPE_PROVINCE_PAGE, "as_of_button"));
 
     gtk_menu_button_popup (as_of);
-    spin ();
+    d8_test_spin ();
     g_assert_nonnull (gtk_menu_button_get_popover (as_of));
     check_widget (GTK_WIDGET (gtk_menu_button_get_popover (as_of)), "as-of-popover", FALSE);
     gtk_menu_button_popdown (as_of);
-    spin ();
+    d8_test_spin ();
   }
   end_case ();
 }
@@ -947,7 +945,7 @@ test_unit_pages (void)
       const D8Unit *unit = g_ptr_array_index (units, i);
 
       g_assert_true (d8_window_show_unit (window, unit->code));
-      spin ();
+      d8_test_spin ();
       check_widget (GTK_WIDGET (window), unit->name, FALSE);
       if (g_str_equal (unit->name, "Chư Pưh"))
         save_screenshot (GTK_WIDGET (window), "vi-unit-chu-puh.png");
@@ -980,13 +978,13 @@ test_entry_dialog (void)
   g_assert_no_error (error);
   begin_case ();
   g_assert_true (d8_window_show_unit (window, unit->code));
-  spin ();
+  d8_test_spin ();
   before = list_toplevels ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL));
-  spin ();
-  dialog = find_toplevel (D8_TYPE_ENTRY_DIALOG);
+  d8_test_spin ();
+  dialog = d8_test_find_toplevel (D8_TYPE_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
-  wait_for_frame (dialog);
+  d8_test_wait_for_frame (dialog);
   indicator_row = ADW_COMBO_ROW (gtk_widget_get_template_child (dialog, D8_TYPE_ENTRY_DIALOG,
                                                                 "indicator_row"));
 
@@ -997,7 +995,7 @@ test_entry_dialog (void)
       g_autofree char *where = g_strdup_printf ("entry-dialog[indicator %u]", i);
 
       adw_combo_row_set_selected (indicator_row, i);
-      spin ();
+      d8_test_spin ();
       if (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (dialog,
                                                                              D8_TYPE_ENTRY_DIALOG,
                                                                              "reached_row"))))
@@ -1019,36 +1017,36 @@ test_entry_dialog (void)
   /* Its error messages. */
   set_row_text (dialog, "amount_row", "2,5");
   gtk_widget_activate_action (dialog, "entry.save", NULL);
-  spin ();
+  d8_test_spin ();
   check_widget (dialog, "entry-dialog[bad amount]", FALSE);
   save_screenshot (dialog, "vi-entry-dialog-error.png");
   set_row_text (dialog, "amount_row", "3");
   set_row_text (dialog, "date_row", "31/02/2023");
   gtk_widget_activate_action (dialog, "entry.save", NULL);
-  spin ();
+  d8_test_spin ();
   check_widget (dialog, "entry-dialog[bad date]", FALSE);
   set_row_text (dialog, "amount_row", "");
   set_row_text (dialog, "date_row", "15/08/2023");
   gtk_widget_activate_action (dialog, "entry.save", NULL);
-  spin ();
+  d8_test_spin ();
   check_widget (dialog, "entry-dialog[no amount]", FALSE);
 
   /* A date outside the period asks first. */
   set_row_text (dialog, "amount_row", "3");
   set_row_text (dialog, "date_row", "05/01/2025");
   gtk_widget_activate_action (dialog, "entry.save", NULL);
-  spin ();
-  wait_for_frame (dialog);
+  d8_test_spin ();
+  d8_test_wait_for_frame (dialog);
   check_new_toplevels (before, "entry-dialog[out of period]");
   {
-    GtkWidget *question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *question = d8_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (question);
     save_screenshot (question, "vi-out-of-period.png");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
-    spin ();
+    d8_test_spin ();
   }
   close_new_toplevels (before);
-  g_assert_null (find_toplevel (D8_TYPE_ENTRY_DIALOG));
+  g_assert_null (d8_test_find_toplevel (D8_TYPE_ENTRY_DIALOG));
   end_case ();
 }
 
@@ -1083,27 +1081,27 @@ test_entry_edit_delete (void)
   g_assert_no_error (error);
   g_assert_true (d8_store_add_entry (store, b, FALSE, &error));
   g_assert_no_error (error);
-  spin ();
+  d8_test_spin ();
 
   g_assert_true (d8_window_show_unit (window, unit->code));
-  spin ();
+  d8_test_spin ();
   check_widget (GTK_WIDGET (window), "unit-with-entries", FALSE);
   save_screenshot (GTK_WIDGET (window), "vi-unit-dak-doa.png");
 
   before = list_toplevels ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-entry", "s", b->uuid);
-  spin ();
-  g_assert_nonnull (find_toplevel (D8_TYPE_ENTRY_DIALOG));
-  wait_for_frame (find_toplevel (D8_TYPE_ENTRY_DIALOG));
+  d8_test_spin ();
+  g_assert_nonnull (d8_test_find_toplevel (D8_TYPE_ENTRY_DIALOG));
+  d8_test_wait_for_frame (d8_test_find_toplevel (D8_TYPE_ENTRY_DIALOG));
   check_new_toplevels (before, "edit-dialog");
-  save_screenshot (find_toplevel (D8_TYPE_ENTRY_DIALOG), "vi-edit-dialog.png");
+  save_screenshot (d8_test_find_toplevel (D8_TYPE_ENTRY_DIALOG), "vi-edit-dialog.png");
   close_new_toplevels (before);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-entry", "s", a->uuid);
-  spin_for (200);
+  d8_test_spin_for (200);
   check_widget (GTK_WIDGET (window), "after-delete", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "s", a->uuid);
-  spin ();
+  d8_test_spin ();
   end_case ();
 }
 
@@ -1117,10 +1115,10 @@ test_search (void)
   begin_case ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzz");
-  spin_for (400);
+  d8_test_spin_for (400);
   check_widget (GTK_WIDGET (window), "search[no match]", FALSE);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  spin_for (400);
+  d8_test_spin_for (400);
   end_case ();
 }
 
@@ -1131,15 +1129,15 @@ test_narrow (void)
 
   begin_case ();
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
-  spin ();
-  wait_for_frame (GTK_WIDGET (window));
+  d8_test_spin ();
+  d8_test_wait_for_frame (GTK_WIDGET (window));
   d8_window_show_unit (window, NULL);
-  spin ();
+  d8_test_spin ();
   check_widget (GTK_WIDGET (window), "narrow", FALSE);
   save_screenshot (GTK_WIDGET (window), "vi-narrow-province.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  spin ();
-  wait_for_frame (GTK_WIDGET (window));
+  d8_test_spin ();
+  d8_test_wait_for_frame (GTK_WIDGET (window));
   end_case ();
 }
 
@@ -1173,11 +1171,11 @@ test_primary_menu (void)
   /* The labels as the model holds them, and the popover's items. */
   check_menu_model (menu, "primary-menu");
   gtk_menu_button_popup (button);
-  spin ();
-  wait_for_frame (GTK_WIDGET (window));
+  d8_test_spin ();
+  d8_test_wait_for_frame (GTK_WIDGET (window));
   check_widget (GTK_WIDGET (button), "primary-menu-open", FALSE);
   gtk_menu_button_popdown (button);
-  spin ();
+  d8_test_spin ();
   check_menu_model (gtk_application_get_menubar (GTK_APPLICATION (the_app)), "menubar");
   end_case ();
 }
@@ -1193,10 +1191,10 @@ test_app_window (const char *action,
 
   begin_case ();
   g_action_group_activate_action (G_ACTION_GROUP (the_app), action, NULL);
-  spin ();
-  shown = find_toplevel (type);
+  d8_test_spin ();
+  shown = d8_test_find_toplevel (type);
   g_assert_nonnull (shown);
-  wait_for_frame (shown);
+  d8_test_wait_for_frame (shown);
   check_widget (shown, action, FALSE);
   if (screenshot != NULL)
     save_screenshot (shown, screenshot);
@@ -1226,10 +1224,10 @@ test_shortcuts (void)
 
   begin_case ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  spin ();
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  d8_test_spin ();
+  shortcuts = d8_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
-  wait_for_frame (shortcuts);
+  d8_test_wait_for_frame (shortcuts);
   /* GtkApplication made it with the window: it is not a new one. */
   check_widget (shortcuts, "shortcuts", FALSE);
   save_screenshot (shortcuts, "vi-shortcuts.png");
@@ -1247,24 +1245,25 @@ test_charts (void)
 
   d8_window_show_unit (window, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
-  spin ();
+  d8_test_spin ();
   if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL))
     {
-      g_test_skip ("the window has no win.toggle-charts action");
+      /* the window has had the action since issue 3: losing it is a bug */
+      g_test_fail_printf ("the window has no win.toggle-charts action");
       return;
     }
   begin_case ();
-  spin_for (300);
+  d8_test_spin_for (300);
   check_widget (GTK_WIDGET (window), "charts (province)", FALSE);
   save_screenshot (GTK_WIDGET (window), "vi-charts-province.png");
   g_assert_true (d8_window_show_unit (window, "gia-lai/chu-puh"));
-  spin_for (300);
+  d8_test_spin_for (300);
   check_widget (GTK_WIDGET (window), "charts (Chư Pưh)", FALSE);
   save_screenshot (GTK_WIDGET (window), "vi-charts-chu-puh.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL);
   d8_window_show_unit (window, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  spin ();
+  d8_test_spin ();
   end_case ();
 }
 
@@ -1279,48 +1278,33 @@ test_import_preview (void)
   g_autofree char *cli = g_build_filename (root ? root : ".", "src", "cli", "duan8-cli", NULL);
   g_autofree char *other_db = g_build_filename (tmp_dir, "chu-puh.sqlite3", NULL);
   g_autofree char *bundle = g_build_filename (tmp_dir, "chu-puh.duan8.json", NULL);
-  const char *steps[][12] = {
+  const char *steps[][13] = {
     { cli, "--db", other_db, "office", "--set", "chu puh", NULL },
     { cli, "--db", other_db, "record", "--unit", "chu puh", "--indicator", "1", "--date",
-      "2023-04-02", "--amount", NULL },
+      "2023-04-02", "--amount", "3", NULL },
     { cli, "--db", other_db, "export-bundle", "--out", bundle, "--all", NULL },
   };
   g_autoptr (GPtrArray) before = NULL;
   g_autoptr (GFile) file = NULL;
   GtkWidget *preview;
 
+  /* tests/meson.build builds it first (depends:) */
   if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
     {
-      g_test_skip ("no duan8-cli in the build tree");
+      g_test_fail_printf ("no duan8-cli in the build tree: %s", cli);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-      g_autoptr (GError) error = NULL;
-      g_autofree char *err = NULL;
-      int status;
-
-      for (guint j = 0; steps[i][j] != NULL; j++)
-        g_ptr_array_add (argv, (gpointer) steps[i][j]);
-      if (i == 1)
-        g_ptr_array_add (argv, (gpointer) "3");
-      g_ptr_array_add (argv, NULL);
-      g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                    NULL, &err, &status, &error);
-      g_assert_no_error (error);
-      if (!g_spawn_check_wait_status (status, NULL))
-        g_error ("duan8-cli %s failed: %s", steps[i][3], err);
-    }
+    g_free (d8_test_spawn_output (steps[i]));
 
   begin_case ();
   before = list_toplevels ();
   file = g_file_new_for_path (bundle);
   preview = d8_exchange_preview (window, file);
-  spin ();
+  d8_test_spin ();
   if (preview != NULL && GTK_IS_WINDOW (preview))
     {
-      wait_for_frame (preview);
+      d8_test_wait_for_frame (preview);
       check_widget (preview, "import-preview", FALSE);
       save_screenshot (preview, "vi-import-preview.png");
     }
@@ -1369,7 +1353,7 @@ test_other_actions (void)
 
   begin_case ();
   d8_window_show_unit (window, NULL);
-  spin ();
+  d8_test_spin ();
 
   for (guint i = 0; app_actions[i] != NULL; i++)
     {
@@ -1385,7 +1369,7 @@ test_other_actions (void)
       g_timeout_add_full (G_PRIORITY_DEFAULT, 700, close_later_cb, g_ptr_array_ref (before),
                           (GDestroyNotify) g_ptr_array_unref);
       g_action_group_activate_action (G_ACTION_GROUP (the_app), app_actions[i], NULL);
-      spin_for (900);
+      d8_test_spin_for (900);
       close_new_toplevels (before);
       check_widget (GTK_WIDGET (window), where, FALSE);
       n_run++;
@@ -1403,7 +1387,7 @@ test_other_actions (void)
       GType owner;
 
       d8_window_show_unit (window, page == 0 ? NULL : "gia-lai/chu-puh");
-      spin ();
+      d8_test_spin ();
       for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &param, &property); i++)
         {
           g_autoptr (GPtrArray) before = NULL;
@@ -1421,7 +1405,7 @@ test_other_actions (void)
               n_run++;
               g_test_message ("ran %s", where);
             }
-          spin_for (900);
+          d8_test_spin_for (900);
           close_new_toplevels (before);
           check_widget (GTK_WIDGET (window), where, FALSE);
         }
@@ -1432,7 +1416,8 @@ test_other_actions (void)
     {
       g_clear_pointer (&offences, g_ptr_array_unref);
       g_clear_pointer (&seen, g_hash_table_unref);
-      g_test_skip ("no other parameterless action to run");
+      /* the window has such actions: a sweep that finds none tests nothing */
+      g_test_fail_printf ("no other parameterless action to run");
       return;
     }
   end_case ();
@@ -1450,7 +1435,7 @@ activate_after_cb (GApplication *app)
   if (done)
     return;
   done = TRUE;
-  wait_for_frame (GTK_WIDGET (main_window ()));
+  d8_test_wait_for_frame (GTK_WIDGET (main_window ()));
   load_english (d8_window_get_store (main_window ()));
   test_status = g_test_run ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -1533,9 +1518,7 @@ main (int   argc,
   d8_i18n_init (language);
   take_screenshots = language == NULL || *language == '\0';
 
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  d8_test_ui_init (&argc, &argv);
   /* Warnings are judged by log_writer, which lets one GTK race through. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_log_set_writer_func (log_writer, NULL, NULL);

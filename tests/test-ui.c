@@ -57,7 +57,7 @@ fixture_teardown (Fixture       *f,
   g_autoptr (GDir) dir = NULL;
   const char *name;
 
-  spin ();
+  d8_test_spin ();
   g_clear_pointer (&f->plan, d8_plan_free);
   g_assert_finalize_object (f->store);
 
@@ -81,7 +81,7 @@ open_window (Fixture *f,
   g_object_ref (window);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
   return window;
 }
 
@@ -89,7 +89,7 @@ static void
 close_window (D8Window *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  d8_test_spin ();
   g_assert_finalize_object (window);
 }
 
@@ -204,9 +204,9 @@ test_new_destroy_entry_dialog (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  d8_test_spin ();
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  d8_test_spin ();
   g_assert_finalize_object (dialog);
 }
 
@@ -219,7 +219,7 @@ test_new_destroy_preferences_window (Fixture *f, gconstpointer data)
 
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  d8_test_spin ();
   /* Choosing a language stores it for the next start. */
   row = ADW_COMBO_ROW (gtk_widget_get_template_child (window, D8_TYPE_PREFERENCES_WINDOW,
                                                       "language_row"));
@@ -228,7 +228,7 @@ test_new_destroy_preferences_window (Fixture *f, gconstpointer data)
   adw_combo_row_set_selected (row, 0);
   g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "");
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  d8_test_spin ();
   g_assert_finalize_object (window);
 }
 
@@ -269,12 +269,12 @@ test_window_opens_on_plan (Fixture *f, gconstpointer data)
 
   /* Narrow: the leaflet folds to one column with a back button. */
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
-  spin ();
-  wait_for_frame (GTK_WIDGET (window));
+  d8_test_spin ();
+  d8_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (adw_leaflet_get_folded (template_child (window, D8_TYPE_WINDOW, "leaflet")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-unit", "s",
                               ((D8Unit *) g_ptr_array_index (units, 0))->code);
-  spin ();
+  d8_test_spin ();
   g_assert_true (gtk_widget_get_visible (template_child (window, D8_TYPE_WINDOW, "back_button")));
   save_screenshot (GTK_WIDGET (window), "unit-narrow.png");
 
@@ -296,7 +296,7 @@ test_window_unit_pages (Fixture *f, gconstpointer data)
       const D8Unit *unit = g_ptr_array_index (units, i);
 
       g_assert_true (d8_window_show_unit (window, unit->code));
-      spin ();
+      d8_test_spin ();
       g_assert_cmpstr (adw_window_title_get_title (title), ==, unit->name);
       g_assert_cmpstr (gtk_label_get_text (name_label), ==, unit->name);
       g_assert_cmpstr (d8_window_get_unit_code (window), ==, unit->code);
@@ -305,13 +305,13 @@ test_window_unit_pages (Fixture *f, gconstpointer data)
 
   /* Through the sidebar: row 3 is the third unit. */
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 3));
-  spin ();
+  d8_test_spin ();
   g_assert_cmpstr (adw_window_title_get_title (title), ==,
                    ((D8Unit *) g_ptr_array_index (units, 2))->name);
 
   /* And back to the province. */
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
-  spin ();
+  d8_test_spin ();
   g_assert_null (d8_window_get_unit_code (window));
   g_assert_true (gtk_widget_get_mapped (d8_window_get_province_page (window)));
   g_assert_false (d8_window_show_unit (window, "no-such-unit"));
@@ -358,7 +358,7 @@ search_for (D8Window   *window,
 
   gtk_editable_set_text (entry, text);
   /* GtkSearchEntry delays "search-changed" by 150 ms. */
-  spin_for (400);
+  d8_test_spin_for (400);
 }
 
 static void
@@ -369,7 +369,7 @@ test_window_search (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) names = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  spin ();
+  d8_test_spin ();
   g_assert_true (gtk_search_bar_get_search_mode (template_child (window, D8_TYPE_WINDOW,
                                                                  "search_bar")));
 
@@ -415,10 +415,10 @@ open_entry_dialog (D8Window *window)
 
   g_assert_null (find_entry_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL));
-  spin ();
+  d8_test_spin ();
   dialog = find_entry_dialog ();
   g_assert_nonnull (dialog);
-  wait_for_frame (GTK_WIDGET (dialog));
+  d8_test_wait_for_frame (GTK_WIDGET (dialog));
   return dialog;
 }
 
@@ -448,7 +448,7 @@ test_entry_add_through_dialog (Fixture *f, gconstpointer data)
                   && find_entry_dialog () != NULL);
 
   g_assert_true (d8_window_show_unit (window, unit->code));
-  spin ();
+  d8_test_spin ();
   dialog = open_entry_dialog (window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
@@ -460,7 +460,7 @@ test_entry_add_through_dialog (Fixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (dialog), "entry-dialog.png");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
-  spin ();
+  d8_test_spin ();
   g_assert_null (dialog);
   g_assert_null (find_entry_dialog ());
 
@@ -491,7 +491,7 @@ test_entry_add_through_dialog (Fixture *f, gconstpointer data)
 
   d8_window_show_unit (window, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1500, 1000);
-  spin ();
+  d8_test_spin ();
   save_screenshot (GTK_WIDGET (window), "province.png");
   {
     GtkScrolledWindow *scroller = template_child (province_page, D8_TYPE_PROVINCE_PAGE,
@@ -504,11 +504,11 @@ test_entry_add_through_dialog (Fixture *f, gconstpointer data)
   }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  spin ();
+  d8_test_spin ();
   save_screenshot (GTK_WIDGET (window), "province-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
-  spin ();
+  d8_test_spin ();
 
   close_window (window);
 }
@@ -524,7 +524,7 @@ test_entry_invalid_input (Fixture *f, gconstpointer data)
   GtkWidget *error_label;
 
   d8_window_show_unit (window, unit->code);
-  spin ();
+  d8_test_spin ();
   dialog = open_entry_dialog (window);
   amount_row = template_child (dialog, D8_TYPE_ENTRY_DIALOG, "amount_row");
   error_label = template_child (dialog, D8_TYPE_ENTRY_DIALOG, "error_label");
@@ -535,7 +535,7 @@ test_entry_invalid_input (Fixture *f, gconstpointer data)
       set_row_text (dialog, "amount_row", bad[i]);
       g_assert_false (gtk_widget_has_css_class (amount_row, "error"));
       gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
-      spin ();
+      d8_test_spin ();
       g_assert_true (find_entry_dialog () == dialog);
       g_assert_true (gtk_widget_has_css_class (amount_row, "error"));
       g_assert_true (gtk_widget_get_visible (error_label));
@@ -547,14 +547,14 @@ test_entry_invalid_input (Fixture *f, gconstpointer data)
   set_row_text (dialog, "amount_row", "1");
   set_row_text (dialog, "date_row", "31/02/2023");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
-  spin ();
+  d8_test_spin ();
   g_assert_true (gtk_widget_has_css_class (template_child (dialog, D8_TYPE_ENTRY_DIALOG,
                                                            "date_row"), "error"));
   g_assert_cmpuint (count_entries (f, 0), ==, 0);
 
   /* Escape cancels. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  spin ();
+  d8_test_spin ();
   g_assert_null (find_entry_dialog ());
   g_assert_cmpuint (count_entries (f, 0), ==, 0);
 
@@ -578,7 +578,7 @@ test_entry_delete_undo (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   d8_window_show_unit (window, unit->code);
-  spin ();
+  d8_test_spin ();
 
   entry->plan_id = f->plan->id;
   entry->unit_id = unit->id;
@@ -589,7 +589,7 @@ test_entry_delete_undo (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   uuid = g_strdup (entry->uuid);
   g_assert_nonnull (uuid);
-  spin ();
+  d8_test_spin ();
 
   cell = d8_province_page_get_cell (D8_PROVINCE_PAGE (d8_window_get_province_page (window)),
                                     unit->position - 1, 0);
@@ -599,7 +599,7 @@ test_entry_delete_undo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, with);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-entry", "s", uuid);
-  spin ();
+  d8_test_spin ();
   stored = d8_store_get_entry (f->store, uuid, &error);
   g_assert_no_error (error);
   g_assert_true (stored->deleted);
@@ -611,7 +611,7 @@ test_entry_delete_undo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, without);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "s", uuid);
-  spin ();
+  d8_test_spin ();
   stored = d8_store_get_entry (f->store, uuid, &error);
   g_assert_no_error (error);
   g_assert_false (stored->deleted);
@@ -661,7 +661,7 @@ test_window_charts (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "province");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL));
-  spin ();
+  d8_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
   page = D8_CHARTS_PAGE (gtk_stack_get_child_by_name (stack, "charts"));
   view = d8_charts_page_get_view (page);
@@ -707,11 +707,11 @@ test_window_charts (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 
   d8_charts_page_set_kind (page, "indicator");
-  spin ();
+  d8_test_spin ();
   g_assert_cmpint (d8_charts_page_get_model (page)->kind, ==, D8_CHART_INDICATOR);
   save_screenshot (GTK_WIDGET (window), "charts-indicator.png");
   d8_charts_page_set_kind (page, "timeline");
-  spin ();
+  d8_test_spin ();
   g_assert_cmpint (d8_charts_page_get_model (page)->kind, ==, D8_CHART_TIMELINE);
   save_screenshot (GTK_WIDGET (window), "charts-timeline.png");
 
@@ -719,40 +719,26 @@ test_window_charts (Fixture *f, gconstpointer data)
     g_autoptr (D8Unit) unit = get_unit (f, "Chư Pưh");
     d8_window_show_unit (window, unit->code);
   }
-  spin ();
+  d8_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
   g_assert_cmpint (d8_charts_page_get_model (page)->kind, ==, D8_CHART_UNIT_PROGRESS);
   save_screenshot (GTK_WIDGET (window), "charts-unit.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  spin ();
+  d8_test_spin ();
   save_screenshot (GTK_WIDGET (window), "charts-unit-dark.png");
   d8_window_show_unit (window, NULL);
   d8_charts_page_set_kind (page, "matrix");
-  spin ();
+  d8_test_spin ();
   save_screenshot (GTK_WIDGET (window), "charts-matrix-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
   /* Back to the tables. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL));
-  spin ();
+  d8_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "province");
   close_window (window);
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return GTK_WIDGET (item);
-    }
-  return NULL;
 }
 
 /* A unit office's bundle previewed and imported at the province through
@@ -807,7 +793,7 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   save_screenshot (dialog, "import-preview.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  d8_test_spin ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (d8_province_page_get_cell (
                      D8_PROVINCE_PAGE (province_page), (guint) index, 0))), ==, "3/4");
 
@@ -817,13 +803,13 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* A damaged bundle: refused, the file untouched. */
-  before = file_digest (d8_store_get_path (f->store));
+  before = d8_test_file_digest (d8_store_get_path (f->store));
   dialog = d8_exchange_preview (window, bad_file);
   g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "digest"));
   save_screenshot (dialog, "import-refused.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  after = file_digest (d8_store_get_path (f->store));
+  after = d8_test_file_digest (d8_store_get_path (f->store));
   g_assert_cmpstr (before, ==, after);
 
   exchange = d8_exchange_show_window (window);
@@ -835,7 +821,7 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   save_screenshot (dialog, "office-chooser.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (d8_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   close_window (window);
 }
 
@@ -862,7 +848,7 @@ test_unit_entries_in_pages (Fixture *f, gconstpointer data)
 
   window = open_window (f, 1100, 800);
   g_assert_true (d8_window_show_unit (window, unit->code));
-  spin ();
+  d8_test_spin ();
   page = D8_UNIT_PAGE (d8_window_get_unit_page (window));
   more_box = template_child (page, D8_TYPE_UNIT_PAGE, "more_box");
   more_button = template_child (page, D8_TYPE_UNIT_PAGE, "more_button");
@@ -884,22 +870,22 @@ test_unit_entries_in_pages (Fixture *f, gconstpointer data)
     GtkScrolledWindow *scroller = template_child (page, D8_TYPE_UNIT_PAGE, "scroller");
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
 
-    wait_for_frame (GTK_WIDGET (window));
+    d8_test_wait_for_frame (GTK_WIDGET (window));
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
     save_screenshot (GTK_WIDGET (window), "unit-more.png");
   }
   g_signal_emit_by_name (more_button, "clicked");
-  spin ();
+  d8_test_spin ();
   g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 100);
   g_assert_true (gtk_widget_get_visible (more_box));
   g_signal_emit_by_name (more_button, "clicked");
-  spin ();
+  d8_test_spin ();
   g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, n);
   g_assert_false (gtk_widget_get_visible (more_box));
 
   /* A change in the store rebuilds the page from the first 50 again. */
   record (f, "Ia Pa", "4", "2023-10-01", 1);
-  spin ();
+  d8_test_spin ();
   g_assert_cmpuint (d8_unit_page_get_n_entries (page), ==, 50);
   g_assert_cmpstr (gtk_label_get_text (more_label), ==, "Showing 50 of 121 entries");
   g_assert_true (d8_window_show_unit (window, NULL));
@@ -945,7 +931,7 @@ test_window_as_of (Fixture *f, gconstpointer data)
   /* The 6-month reporting date, as its button in the popover gives it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-as-of", "s",
                                              "2023-06-10"));
-  spin ();
+  d8_test_spin ();
   g_assert_cmpstr (d8_window_get_as_of (window), ==, "2023-06-10");
   cell = d8_province_page_get_cell (D8_PROVINCE_PAGE (page), (guint) (unit->position - 1), 0);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "2/4");
@@ -972,7 +958,7 @@ test_window_as_of (Fixture *f, gconstpointer data)
 
     end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
     while (!gtk_widget_get_mapped (popover) && g_get_monotonic_time () < end)
-      spin_for (20);
+      d8_test_spin_for (20);
     if (gtk_widget_get_mapped (popover))
       save_screenshot (popover, "province-as-of-popover.png");
     gtk_menu_button_popdown (as_of_button);
@@ -980,12 +966,12 @@ test_window_as_of (Fixture *f, gconstpointer data)
 
   /* The unit page says it too. */
   g_assert_true (d8_window_show_unit (window, unit->code));
-  spin ();
+  d8_test_spin ();
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), june));
 
   /* Today again: an empty date, or today's. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-as-of", "s", ""));
-  spin ();
+  d8_test_spin ();
   g_assert_null (d8_window_get_as_of (window));
   g_assert_null (strstr (adw_window_title_get_subtitle (title), june));
   {
@@ -1045,10 +1031,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No accessibility bus under Xvfb (and no session bus to find one). */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  /* GTK's test accessibility backend, as tests/meson.build sets: no bus
+   * under Xvfb, yet the accessible tree is built. */
+  d8_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui/widgets/new-destroy/D8Application", test_new_destroy_application);

@@ -1,8 +1,9 @@
 /* d8-cli-private.h — what the command files of duan8-cli share: the parsed
  * command line and the helpers that open the store and resolve names.
- * d8-cli.c parses arguments and holds the command table; the commands live
- * in d8-cli.c (plans, progress, entries), d8-cli-bundle.c (exchange between
- * offices) and d8-cli-charts.c (charts and the meeting pack). */
+ * d8-cli-args.c holds the option and command tables and parses the
+ * arguments; the commands live in d8-cli.c (plans, progress, entries),
+ * d8-cli-bundle.c (exchange between offices) and d8-cli-charts.c (charts
+ * and the meeting pack). */
 #pragma once
 
 #include "d8-cli-report.h"
@@ -30,12 +31,38 @@ typedef struct
   const char *help;       /* marked for translation */
 } OptionSpec;
 
+/* How a command takes one of its options; what its synopsis shows. An
+ * option marked OR or WITH joins the one before it (or the positional
+ * argument, for the first option) in one group: "--a N | --b N" or
+ * "--width W --height H". A group with a REQUIRED member is written bare, or
+ * in parentheses when it holds alternatives; any other group in brackets.
+ * The commands themselves check what is required, with their own messages. */
+typedef enum
+{
+  D8_CLI_USE_OPTIONAL = 0,
+  D8_CLI_USE_REQUIRED = 1 << 0,
+  D8_CLI_USE_OR = 1 << 1,   /* an alternative to what comes before it */
+  D8_CLI_USE_WITH = 1 << 2, /* given together with what comes before it */
+} D8CliUse;
+
+typedef struct
+{
+  const char *name;      /* an option of the command option table (d8-cli.c) */
+  D8CliUse use;
+  const char *shown_as;  /* the value in the synopsis when more precise than the option's
+                          * value name ("FILE.pdf" for FILE), or NULL */
+} CommandOption;
+
+/* A command's options: always ended by the { NULL } the macro adds, so a
+ * list of any length is bounded (a fixed-size array once was not). */
+#define D8_CLI_OPTIONS(...) ((const CommandOption[]) { __VA_ARGS__, { NULL } })
+#define D8_CLI_NO_OPTIONS ((const CommandOption[]) { { NULL } })
+
 typedef struct
 {
   const char *name;
-  const char *synopsis; /* syntax after the command name; not translated */
-  const char *summary;  /* marked for translation */
-  const char *options[12];
+  const char *summary; /* marked for translation */
+  const CommandOption *options; /* D8_CLI_OPTIONS (…) or D8_CLI_NO_OPTIONS */
   const char *arg_name; /* a positional argument, or NULL */
   gboolean arg_optional;
   CommandFunc func;
@@ -51,7 +78,25 @@ struct _Cli
   char *arg;           /* the positional argument */
   D8Store *store;
   gboolean open_failed; /* the database could not be opened: exit 2 */
+  gboolean help;        /* --help or -h was given */
+  gboolean version;     /* --version was given */
 };
+
+/* d8-cli-args.c: the tables, parsing and help; exposed for
+ * tests/test-cli-args.c. */
+void d8_cli_init (Cli *cli);
+void d8_cli_clear (Cli *cli);
+gboolean d8_cli_parse (Cli *cli, int argc, char **argv, GError **error);
+gboolean d8_cli_check_command (Cli *cli, GError **error);
+int d8_cli_exit_code_for (Cli *cli, const GError *error);
+const Command *d8_cli_get_commands (guint *n_commands);
+const Command *d8_cli_find_command (const char *name);
+const OptionSpec *d8_cli_find_option (const char *name, gboolean *global);
+gboolean d8_cli_command_accepts (const Command *command, const char *option);
+guint d8_cli_command_n_options (const Command *command);
+char *d8_cli_command_synopsis (const Command *command);
+char *d8_cli_command_help (const Command *command);
+char *d8_cli_general_help (void);
 
 const char *d8_cli_option_value (Cli *cli, const char *name);
 gboolean d8_cli_option_flag (Cli *cli, const char *name);
@@ -65,6 +110,19 @@ gboolean d8_cli_parse_count_option (Cli *cli, const char *name, gint64 *out, GEr
 char *d8_cli_parse_date_option (Cli *cli, const char *name, GError **error);
 D8CliReport *d8_cli_report_for_plan (const D8Plan *plan);
 void d8_cli_write_report (Cli *cli, D8CliReport *report);
+
+/* d8-cli.c */
+gboolean d8_cli_cmd_plans (Cli *cli, GError **error);
+gboolean d8_cli_cmd_units (Cli *cli, GError **error);
+gboolean d8_cli_cmd_indicators (Cli *cli, GError **error);
+gboolean d8_cli_cmd_quotas (Cli *cli, GError **error);
+gboolean d8_cli_cmd_allocation (Cli *cli, GError **error);
+gboolean d8_cli_cmd_progress (Cli *cli, GError **error);
+gboolean d8_cli_cmd_record (Cli *cli, GError **error);
+gboolean d8_cli_cmd_entries (Cli *cli, GError **error);
+gboolean d8_cli_cmd_delete (Cli *cli, GError **error);
+gboolean d8_cli_cmd_undelete (Cli *cli, GError **error);
+gboolean d8_cli_cmd_edit (Cli *cli, GError **error);
 
 /* d8-cli-bundle.c */
 gboolean d8_cli_cmd_office (Cli *cli, GError **error);

@@ -1,9 +1,11 @@
-/* d8-cli.c — duan8-cli: argument parsing, the commands, exit codes.
+/* d8-cli.c — duan8-cli: the plan, progress and entry commands, and what
+ * every command shares (options read, the store opened, names resolved).
  *
  * Every command reads or writes through the core (D8Store) and describes
  * its output as a D8CliReport; d8-cli-report.c renders it as a table, CSV
- * or JSON. Arguments are checked before the database is opened, so a
- * refused command never touches the file. See docs/cli.md. */
+ * or JSON. The command line is parsed and checked in d8-cli-args.c before
+ * any command runs, so a refused command never touches the file. See
+ * docs/cli.md. */
 #include "config.h"
 
 #include <stdio.h>
@@ -20,48 +22,6 @@
 #include "d8-format.h"
 #include "d8-store.h"
 
-
-G_DEFINE_QUARK (d8-cli-error-quark, d8_cli_error)
-
-static const OptionSpec global_options[] = {
-  { "db", N_("PATH"), N_("the database file (default: %s)") },
-  { "format", "table|csv|json", N_("output format: table for people (default), csv or json") },
-  { "plan", N_("ID"), N_("the plan, by id, code or document number; may be left out while the "
-                         "database holds one plan") },
-  { "help", NULL, N_("show this help, or the help of the command") },
-  { "version", NULL, N_("show the version") },
-};
-
-static const OptionSpec command_options[] = {
-  { "unit", N_("NAME|ID"), N_("a unit of the plan: its name (case and diacritics do not "
-                              "matter), code or id") },
-  { "indicator", N_("CODE"), N_("an indicator of the plan by its code: 1 … 9, SM") },
-  { "date", N_("DATE"), N_("the date of the activity, YYYY-MM-DD") },
-  { "amount", N_("N"), N_("how many (count indicators)") },
-  { "reached", N_("N"), N_("women reached (percent indicators)") },
-  { "group", N_("N"), N_("women in the target group (percent indicators)") },
-  { "place", N_("TEXT"), N_("the commune or place of the activity") },
-  { "note", N_("TEXT"), N_("a note") },
-  { "allow-out-of-period", NULL, N_("accept a date outside the plan period") },
-  { "as-of", N_("DATE"), N_("count entries dated on or before DATE (default: today)") },
-  { "totals", NULL, N_("only the province totals") },
-  { "include-deleted", NULL, N_("list deleted entries too") },
-  { "set", "province|NAME", N_("make this installation the provincial office or the office "
-                                 "of one unit") },
-  { "out", N_("FILE"), N_("the file to write") },
-  { "all", NULL, N_("every entry, not only those since the last export") },
-  { "since-last", NULL, N_("the entries recorded or changed here since the last export") },
-  { "plan-only", NULL, N_("the plans and quotas only, no entries") },
-  { "dry-run", NULL, N_("show what would change, and write nothing") },
-  { "json", NULL, N_("print the preview as JSON") },
-  { "keep", "mine|theirs", N_("which version to keep: this office’s or the other office’s") },
-  { "all-conflicts", NULL, N_("settle every conflict the same way, in one transaction") },
-  { "chart", "unit|matrix|indicator|timeline", N_("the kind of chart") },
-  { "width", N_("POINTS"), N_("the width of the page (1 point = 1/72 inch)") },
-  { "height", N_("POINTS"), N_("the height of the page") },
-  { "dpi", N_("N"), N_("pixels per inch of a PNG (default: 96)") },
-};
-
 /* The machine words that tables show translated (D8_CLI_COLUMN_KEYWORD);
  * listed here for xgettext. */
 static const char *const keywords[] G_GNUC_UNUSED = {
@@ -70,113 +30,6 @@ static const char *const keywords[] G_GNUC_UNUSED = {
   /* Translators: the kind of an indicator: a count of things, or a percentage */
   NC_ ("keyword", "count"), NC_ ("keyword", "percent"),
 };
-
-static gboolean cmd_plans (Cli *cli, GError **error);
-static gboolean cmd_units (Cli *cli, GError **error);
-static gboolean cmd_indicators (Cli *cli, GError **error);
-static gboolean cmd_quotas (Cli *cli, GError **error);
-static gboolean cmd_allocation (Cli *cli, GError **error);
-static gboolean cmd_progress (Cli *cli, GError **error);
-static gboolean cmd_record (Cli *cli, GError **error);
-static gboolean cmd_entries (Cli *cli, GError **error);
-static gboolean cmd_delete (Cli *cli, GError **error);
-static gboolean cmd_undelete (Cli *cli, GError **error);
-static gboolean cmd_help (Cli *cli, GError **error);
-static gboolean cmd_edit (Cli *cli, GError **error);
-
-static const Command commands[] = {
-  { "plans", "", N_("List the plans in the database"), { NULL }, NULL, FALSE, cmd_plans },
-  { "units", "", N_("List the units a plan allocates to, in the plan's order"), { NULL }, NULL,
-    FALSE, cmd_units },
-  { "indicators", "", N_("List the indicators of a plan and their targets"), { NULL }, NULL,
-    FALSE, cmd_indicators },
-  { "quotas", "", N_("Show the quota of every unit for every indicator, and the allocation check"),
-    { NULL }, NULL, FALSE, cmd_quotas },
-  { "allocation", "", N_("Compare each stated province total with the sum of the units' quotas"),
-    { NULL }, NULL, FALSE, cmd_allocation },
-  { "progress", "[--unit NAME|ID] [--as-of DATE] [--totals]",
-    N_("Show what each unit has achieved against its quotas, and the province totals"),
-    { "unit", "as-of", "totals", NULL }, NULL, FALSE, cmd_progress },
-  { "record",
-    "--unit NAME|ID --indicator CODE --date DATE (--amount N | --reached N --group N) "
-    "[--place TEXT] [--note TEXT] [--allow-out-of-period]",
-    N_("Record an entry and print its UUID"),
-    { "unit", "indicator", "date", "amount", "reached", "group", "place", "note",
-      "allow-out-of-period", NULL },
-    NULL, FALSE, cmd_record },
-  { "entries", "[--unit NAME|ID] [--indicator CODE] [--include-deleted]",
-    N_("List the entries of a plan, newest first"), { "unit", "indicator", "include-deleted", NULL },
-    NULL, FALSE, cmd_entries },
-  { "delete", "UUID", N_("Delete an entry (it can be restored with undelete)"), { NULL }, "UUID",
-    FALSE, cmd_delete },
-  { "undelete", "UUID", N_("Restore a deleted entry"), { NULL }, "UUID", FALSE, cmd_undelete },
-  { "edit",
-    "UUID [--date DATE] [--amount N | --reached N --group N] [--place TEXT] [--note TEXT] "
-    "[--allow-out-of-period]",
-    N_("Change an entry; options left out keep their value"),
-    { "date", "amount", "reached", "group", "place", "note", "allow-out-of-period", NULL },
-    "UUID", FALSE, cmd_edit },
-  { "office", "[--set province|NAME|ID]",
-    N_("Show which office this installation is, or set it"), { "set", NULL }, NULL, FALSE,
-    d8_cli_cmd_office },
-  { "export-bundle", "--out FILE.duan8.json [--unit NAME|ID] [--all | --since-last | --plan-only]",
-    N_("Write a bundle for another office: a unit's entries, or the plan and the picture"),
-    { "out", "unit", "all", "since-last", "plan-only", NULL }, NULL, FALSE,
-    d8_cli_cmd_export_bundle },
-  { "import-bundle", "FILE [--dry-run] [--json]",
-    N_("Preview a bundle from another office and merge it in one transaction"),
-    { "dry-run", "json", NULL }, "FILE", FALSE, d8_cli_cmd_import_bundle },
-  { "conflicts", "", N_("List entries edited at two offices since they last exchanged"),
-    { NULL }, NULL, FALSE, d8_cli_cmd_conflicts },
-  { "resolve", "UUID|--all-conflicts --keep mine|theirs",
-    N_("Settle a conflict, or all of them, by keeping one version"),
-    { "keep", "all-conflicts", NULL }, "UUID", TRUE, d8_cli_cmd_resolve },
-  { "log", "", N_("List the bundles imported here, newest first"), { NULL }, NULL, FALSE,
-    d8_cli_cmd_log },
-  { "snapshots", "", N_("List the copies of the database taken before imports"), { NULL }, NULL,
-    FALSE, d8_cli_cmd_snapshots },
-  { "restore", "NAME", N_("Put back a snapshot (the current state is kept as a snapshot)"),
-    { NULL }, "NAME", FALSE, d8_cli_cmd_restore },
-  { "render",
-    "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] [--as-of DATE] "
-    "--out FILE.png|svg|pdf [--width W --height H | --dpi N]",
-    N_("Draw a chart into a PNG, SVG or PDF file"),
-    { "chart", "unit", "indicator", "as-of", "out", "width", "height", "dpi", NULL }, NULL, FALSE,
-    d8_cli_cmd_render },
-  { "print-pack", "--out FILE.pdf [--as-of DATE]",
-    N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
-    { "out", "as-of", NULL }, NULL, FALSE, d8_cli_cmd_print_pack },
-  { "help", "[COMMAND]", N_("Show the help of a command"), { NULL }, "COMMAND", TRUE, cmd_help },
-};
-
-/* ---------------------------------------------------------------- helpers */
-
-static const Command *
-find_command (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].name, name))
-      return &commands[i];
-  return NULL;
-}
-
-static const OptionSpec *
-find_option (const OptionSpec *specs, guint n, const char *name)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (specs[i].name, name))
-      return &specs[i];
-  return NULL;
-}
-
-static gboolean
-command_accepts (const Command *command, const char *option)
-{
-  for (guint i = 0; command->options[i] != NULL; i++)
-    if (g_str_equal (command->options[i], option))
-      return TRUE;
-  return FALSE;
-}
 
 const char *
 d8_cli_option_value (Cli *cli, const char *name)
@@ -316,8 +169,8 @@ static const D8CliColumn plan_columns[] = {
   { "title", N_("Title"), D8_CLI_TEXT },
 };
 
-static gboolean
-cmd_plans (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_plans (Cli *cli, GError **error)
 {
   g_autoptr (GPtrArray) plans = NULL;
   g_autoptr (D8CliReport) report = d8_cli_report_new ();
@@ -358,8 +211,8 @@ static const D8CliColumn unit_columns[] = {
   { "valid_to", N_("Valid to"), D8_CLI_DATE, D8_CLI_COLUMN_NO_TABLE },
 };
 
-static gboolean
-cmd_units (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_units (Cli *cli, GError **error)
 {
   g_autoptr (D8Plan) plan = NULL;
   g_autoptr (GPtrArray) units = NULL;
@@ -403,8 +256,8 @@ static const D8CliColumn indicator_columns[] = {
   { "target_source", N_("Target source"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
 };
 
-static gboolean
-cmd_indicators (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_indicators (Cli *cli, GError **error)
 {
   g_autoptr (D8Plan) plan = NULL;
   g_autoptr (GPtrArray) indicators = NULL;
@@ -634,14 +487,14 @@ show_quotas (Cli *cli, gboolean with_quotas, GError **error)
   return TRUE;
 }
 
-static gboolean
-cmd_quotas (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_quotas (Cli *cli, GError **error)
 {
   return show_quotas (cli, TRUE, error);
 }
 
-static gboolean
-cmd_allocation (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_allocation (Cli *cli, GError **error)
 {
   return show_quotas (cli, FALSE, error);
 }
@@ -723,8 +576,8 @@ build_totals (D8Overview *ov)
   return table;
 }
 
-static gboolean
-cmd_progress (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_progress (Cli *cli, GError **error)
 {
   g_autoptr (D8Plan) plan = NULL;
   g_autoptr (D8Unit) unit = NULL;
@@ -789,8 +642,8 @@ cmd_progress (Cli *cli, GError **error)
 
 /* ---------------------------------------------------------------- entries */
 
-static gboolean
-cmd_record (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_record (Cli *cli, GError **error)
 {
   g_autoptr (D8Plan) plan = NULL;
   g_autoptr (D8Unit) unit = NULL;
@@ -890,8 +743,8 @@ static const D8CliColumn entry_columns[] = {
   { "updated_at", N_("Updated"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
 };
 
-static gboolean
-cmd_entries (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_entries (Cli *cli, GError **error)
 {
   g_autoptr (D8Plan) plan = NULL;
   g_autoptr (D8Unit) unit = NULL;
@@ -964,20 +817,20 @@ cmd_entries (Cli *cli, GError **error)
   return TRUE;
 }
 
-static gboolean
-cmd_delete (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_delete (Cli *cli, GError **error)
 {
   return d8_cli_open_store (cli, error) && d8_store_delete_entry (cli->store, cli->arg, error);
 }
 
-static gboolean
-cmd_undelete (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_undelete (Cli *cli, GError **error)
 {
   return d8_cli_open_store (cli, error) && d8_store_undelete_entry (cli->store, cli->arg, error);
 }
 
-static gboolean
-cmd_edit (Cli *cli, GError **error)
+gboolean
+d8_cli_cmd_edit (Cli *cli, GError **error)
 {
   g_autoptr (D8Entry) entry = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -1043,337 +896,4 @@ cmd_edit (Cli *cli, GError **error)
       return FALSE;
     }
   return TRUE;
-}
-
-/* ------------------------------------------------------------------- help */
-
-static void
-append_option_help (GString *out, const OptionSpec *spec)
-{
-  g_autofree char *left = spec->value_name
-                            ? g_strdup_printf ("--%s %s", spec->name, _(spec->value_name))
-                            : g_strdup_printf ("--%s", spec->name);
-  g_autofree char *help = NULL;
-  glong len = g_utf8_strlen (left, -1);
-
-  if (g_str_equal (spec->name, "db"))
-    {
-      g_autofree char *path = d8_store_default_path ();
-      help = g_strdup_printf (_("the database file (default: %s)"), path);
-    }
-  else
-    help = g_strdup (_(spec->help));
-  g_string_append_printf (out, "  %s", left);
-  for (glong i = len; i < 26; i++)
-    g_string_append_c (out, ' ');
-  if (len >= 26)
-    g_string_append (out, "\n                            ");
-  g_string_append_printf (out, "%s\n", help);
-}
-
-static char *
-general_help (void)
-{
-  GString *out = g_string_new (NULL);
-
-  g_string_append_printf (out, _("Usage: %s [--db PATH] [--format table|csv|json] [--plan ID] "
-                                 "COMMAND [options]"),
-                          PROGRAM);
-  g_string_append (out, "\n\n");
-  g_string_append (out, _("The command line of duan8: the plan, quotas, progress and entries of "
-                          "Dự án 8."));
-  g_string_append (out, "\n\n");
-  g_string_append_printf (out, "%s\n", _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
-  g_string_append_printf (out, "\n%s\n", _("Global options (before or after the command):"));
-  for (guint i = 0; i < G_N_ELEMENTS (global_options); i++)
-    append_option_help (out, &global_options[i]);
-  g_string_append_c (out, '\n');
-  g_string_append_printf (out, _("Run “%s help COMMAND” for the options of a command."), PROGRAM);
-  g_string_append_c (out, '\n');
-  g_string_append (out, _("Exit status: 0 success; 1 a user error (bad arguments, unknown unit, "
-                          "invalid amount, not found); 2 an internal error (database, files)."));
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
-}
-
-static char *
-command_help (const Command *command)
-{
-  GString *out = g_string_new (NULL);
-
-  g_string_append_printf (out, _("Usage: %s [global options] %s %s"), PROGRAM, command->name,
-                          command->synopsis);
-  g_string_append_printf (out, "\n\n%s\n", _(command->summary));
-  if (command->options[0] != NULL)
-    {
-      g_string_append_printf (out, "\n%s\n", _("Options:"));
-      for (guint i = 0; command->options[i] != NULL; i++)
-        append_option_help (out, find_option (command_options, G_N_ELEMENTS (command_options),
-                                              command->options[i]));
-    }
-  g_string_append_printf (out, "\n%s\n", _("Global options (before or after the command):"));
-  for (guint i = 0; i < G_N_ELEMENTS (global_options); i++)
-    append_option_help (out, &global_options[i]);
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-unknown_command (const char *name, GError **error)
-{
-  g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-               /* Translators: %s: the command typed, the program */
-               _("unknown command “%s”; run “%s --help” for the list"), name, PROGRAM);
-  return FALSE;
-}
-
-static gboolean
-cmd_help (Cli *cli, GError **error)
-{
-  g_autofree char *text = NULL;
-
-  if (cli->arg == NULL)
-    text = general_help ();
-  else if (find_command (cli->arg) != NULL)
-    text = command_help (find_command (cli->arg));
-  else
-    return unknown_command (cli->arg, error);
-  fputs (text, stdout);
-  return TRUE;
-}
-
-/* ---------------------------------------------------------------- parsing */
-
-static gboolean
-set_global (Cli *cli, const char *name, const char *value, gboolean *help, gboolean *version,
-            GError **error)
-{
-  if (g_str_equal (name, "db"))
-    {
-      g_free (cli->db_path);
-      cli->db_path = g_strdup (value);
-    }
-  else if (g_str_equal (name, "plan"))
-    {
-      g_free (cli->plan_ref);
-      cli->plan_ref = g_strdup (value);
-    }
-  else if (g_str_equal (name, "format"))
-    {
-      if (g_str_equal (value, "table"))
-        cli->format = D8_CLI_FORMAT_TABLE;
-      else if (g_str_equal (value, "csv"))
-        cli->format = D8_CLI_FORMAT_CSV;
-      else if (g_str_equal (value, "json"))
-        cli->format = D8_CLI_FORMAT_JSON;
-      else
-        {
-          g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                       _("--format: “%s” is not a format; use table, csv or json"), value);
-          return FALSE;
-        }
-    }
-  else if (g_str_equal (name, "help"))
-    *help = TRUE;
-  else if (g_str_equal (name, "version"))
-    *version = TRUE;
-  return TRUE;
-}
-
-/* Global options may come before or after the command; command options
- * are collected and checked against the command once it is known. */
-static gboolean
-parse_arguments (Cli *cli, int argc, char **argv, gboolean *help, gboolean *version,
-                 GError **error)
-{
-  g_autoptr (GPtrArray) positional = g_ptr_array_new ();
-  gboolean options_done = FALSE;
-
-  for (int i = 1; i < argc; i++)
-    {
-      const char *arg = argv[i];
-      g_autofree char *name = NULL;
-      const char *value = NULL;
-      const char *eq;
-      const OptionSpec *spec;
-      gboolean global;
-
-      if (options_done || arg[0] != '-' || arg[1] == '\0')
-        {
-          g_ptr_array_add (positional, (gpointer) arg);
-          continue;
-        }
-      if (g_str_equal (arg, "--"))
-        {
-          options_done = TRUE;
-          continue;
-        }
-      if (g_str_equal (arg, "-h"))
-        {
-          *help = TRUE;
-          continue;
-        }
-      if (arg[1] != '-')
-        {
-          g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE, _("unknown option “%s”"), arg);
-          return FALSE;
-        }
-      eq = strchr (arg, '=');
-      name = eq ? g_strndup (arg + 2, eq - arg - 2) : g_strdup (arg + 2);
-      spec = find_option (global_options, G_N_ELEMENTS (global_options), name);
-      global = spec != NULL;
-      if (spec == NULL)
-        spec = find_option (command_options, G_N_ELEMENTS (command_options), name);
-      if (spec == NULL)
-        {
-          g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE, _("unknown option “--%s”"), name);
-          return FALSE;
-        }
-      if (spec->value_name != NULL)
-        {
-          if (eq)
-            value = eq + 1;
-          else if (i + 1 < argc)
-            value = argv[++i];
-          else
-            {
-              g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                           /* Translators: %s: option name, the kind of value */
-                           _("--%s needs a value (%s)"), name, _(spec->value_name));
-              return FALSE;
-            }
-        }
-      else if (eq)
-        {
-          g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE, _("--%s takes no value"), name);
-          return FALSE;
-        }
-
-      if (global)
-        {
-          if (!set_global (cli, name, value, help, version, error))
-            return FALSE;
-        }
-      else if (g_hash_table_contains (cli->options, name))
-        {
-          g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE, _("--%s is given twice"), name);
-          return FALSE;
-        }
-      else
-        g_hash_table_insert (cli->options, g_strdup (name), g_strdup (value ? value : ""));
-    }
-
-  if (positional->len == 0)
-    return TRUE;
-  cli->command = find_command (positional->pdata[0]);
-  if (cli->command == NULL)
-    return unknown_command (positional->pdata[0], error);
-  if (positional->len > 2 || (positional->len == 2 && cli->command->arg_name == NULL))
-    {
-      g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                   _("%s: unexpected argument “%s”"), cli->command->name,
-                   (const char *) positional->pdata[cli->command->arg_name ? 2 : 1]);
-      return FALSE;
-    }
-  if (positional->len == 2)
-    cli->arg = g_strdup (positional->pdata[1]);
-  return TRUE;
-}
-
-/* Options given to a command that does not take them are refused, so a
- * typo never silently changes what is shown or recorded. */
-static gboolean
-check_command (Cli *cli, GError **error)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, cli->options);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!command_accepts (cli->command, key))
-      {
-        g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                     /* Translators: %s: the option, the command */
-                     _("--%s is not an option of “%s”; see “duan8-cli help %s”"),
-                     (const char *) key, cli->command->name, cli->command->name);
-        return FALSE;
-      }
-  if (cli->command->arg_name && !cli->command->arg_optional && cli->arg == NULL)
-    {
-      g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                   /* Translators: %s: the command, the argument it needs ("UUID") */
-                   _("%s: the argument %s is missing"), cli->command->name,
-                   cli->command->arg_name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static int
-exit_code_for (Cli *cli, const GError *error)
-{
-  if (cli->open_failed)
-    return D8_CLI_EXIT_INTERNAL;
-  if (error->domain == D8_CLI_ERROR)
-    return D8_CLI_EXIT_USER;
-  if (error->domain == D8_ERROR)
-    return error->code == D8_ERROR_DATABASE ? D8_CLI_EXIT_INTERNAL : D8_CLI_EXIT_USER;
-  /* A file the user named that is not there (or a folder that is not):
-   * a user error. Other file failures (disk full, permissions) are 2. */
-  if (error->domain == G_IO_ERROR
-      && (error->code == G_IO_ERROR_NOT_FOUND || error->code == G_IO_ERROR_INVALID_ARGUMENT
-          || error->code == G_IO_ERROR_IS_DIRECTORY))
-    return D8_CLI_EXIT_USER;
-  if (error->domain == G_FILE_ERROR
-      && (error->code == G_FILE_ERROR_NOENT || error->code == G_FILE_ERROR_ISDIR))
-    return D8_CLI_EXIT_USER;
-  return D8_CLI_EXIT_INTERNAL;
-}
-
-int
-d8_cli_run (int argc, char **argv)
-{
-  Cli cli = { 0 };
-  g_autoptr (GError) error = NULL;
-  gboolean help = FALSE, version = FALSE;
-  gboolean ok;
-  int status;
-
-  cli.format = D8_CLI_FORMAT_TABLE;
-  cli.options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  ok = parse_arguments (&cli, argc, argv, &help, &version, &error);
-  if (ok && version)
-    g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
-  else if (ok && help)
-    {
-      g_autofree char *text = cli.command && cli.command->func != cmd_help
-                                ? command_help (cli.command)
-                                : general_help ();
-      fputs (text, stdout);
-    }
-  else if (ok && cli.command == NULL)
-    {
-      g_set_error (&error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                   _("no command given; run “%s --help” for the list"), PROGRAM);
-      ok = FALSE;
-    }
-  else if (ok)
-    {
-      if (cli.db_path == NULL)
-        cli.db_path = d8_store_default_path ();
-      ok = check_command (&cli, &error) && cli.command->func (&cli, &error);
-    }
-
-  status = ok ? D8_CLI_EXIT_OK : exit_code_for (&cli, error);
-  if (!ok)
-    fprintf (stderr, "%s: %s\n", PROGRAM, error->message);
-
-  g_clear_object (&cli.store);
-  g_hash_table_unref (cli.options);
-  g_free (cli.db_path);
-  g_free (cli.plan_ref);
-  g_free (cli.arg);
-  return status;
 }
