@@ -401,9 +401,10 @@ d8_store_describe_office (D8Store *self)
   return d8_store_describe_office_code (self, self->office);
 }
 
-/* Whether some plan here has a unit of that code. */
+/* Sets @found to whether some plan here has a unit of that code; FALSE
+ * only on a database error. */
 static gboolean
-is_unit_code (D8Store *self, const char *code, GError **error, gboolean *found)
+is_unit_code (D8Store *self, const char *code, gboolean *found, GError **error)
 {
   g_autoptr (D8SqlStmt) stmt =
     d8_sql_prepare (self->db, "SELECT 1 FROM plan_units pu JOIN units u ON u.id = pu.unit_id"
@@ -437,7 +438,7 @@ d8_store_set_office (D8Store *self, const char *office, GError **error)
     {
       gboolean found = FALSE;
 
-      if (!is_unit_code (self, office, error, &found))
+      if (!is_unit_code (self, office, &found, error))
         return FALSE;
       if (!found)
         {
