@@ -1,5 +1,6 @@
-/* test-store.c — the store: migrations, opening, entries, and the
- * arithmetic of the overview checked against a recount of the entries. */
+/* test-store.c — the store: migrations, opening, entries (their stamps
+ * and filters), and the arithmetic of the overview checked against a
+ * recount of the entries. */
 #include <locale.h>
 #include <math.h>
 
@@ -665,6 +666,116 @@ test_entry_range (Fixture *f, gconstpointer data)
   }
 }
 
+/* The stamp and history of an entry, read through a second connection. */
+static void
+read_stamps (Fixture *f, const char *uuid, char **version, char **history)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT version, history FROM entries WHERE uuid = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  *history = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* A local edit keeps created_at, takes this office as origin, and gets a
+ * new clock stamp that descends from the one before. */
+static void
+test_entry_stamps (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Entry) entry = make_entry (f, 1, 0, "2023-03-01", 2);
+  g_autoptr (D8Entry) read = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *history = NULL;
+
+  g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
+  g_assert_no_error (error);
+  created = g_strdup (entry->created_at);
+  g_assert_cmpstr (entry->updated_at, ==, created);
+  read_stamps (f, entry->uuid, &first, &history);
+  g_assert_cmpstr (first, !=, "");
+  g_assert_cmpstr (history, ==, "");
+  g_clear_pointer (&history, g_free);
+
+  g_assert_true (d8_store_set_office (f->store, unit_at (f, 1)->code, &error));
+  g_assert_no_error (error);
+  entry->amount = 4;
+  g_assert_true (d8_store_update_entry (f->store, entry, FALSE, &error));
+  g_assert_no_error (error);
+  read = d8_store_get_entry (f->store, entry->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->amount, ==, 4);
+  g_assert_cmpstr (read->created_at, ==, created);
+  g_assert_cmpstr (read->updated_at, >=, created);
+  g_assert_cmpstr (read->origin, ==, unit_at (f, 1)->code);
+  read_stamps (f, entry->uuid, &second, &history);
+  g_assert_cmpstr (second, >, first);
+  g_assert_nonnull (strstr (history, first));
+  g_clear_pointer (&history, g_free);
+
+  /* A deletion is an edit too: stamped, and the stamp before is kept. */
+  g_assert_true (d8_store_delete_entry (f->store, entry->uuid, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&first, g_free);
+  read_stamps (f, entry->uuid, &first, &history);
+  g_assert_cmpstr (first, >, second);
+  g_assert_nonnull (strstr (history, second));
+  g_clear_pointer (&read, d8_entry_free);
+  read = d8_store_get_entry (f->store, entry->uuid, &error);
+  g_assert_true (read->deleted);
+  g_assert_cmpstr (read->created_at, ==, created);
+}
+
+/* Counting and listing by unit, by indicator and by both agree. */
+static void
+test_entry_filters (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 plan = f->plan->id;
+  gint64 unit = unit_at (f, 4)->id;
+  gint64 first = indicator_at (f, 0)->id;
+  gint64 second = indicator_at (f, 1)->id;
+  const struct { guint unit, indicator; } made[] = { { 4, 0 }, { 4, 0 }, { 4, 1 }, { 5, 0 } };
+  /* n[0]: live entries; n[1]: with the one deleted below. */
+  const struct { gint64 unit, indicator; guint n[2]; } cases[] = {
+    { 0, 0, { 3, 4 } },
+    { unit, 0, { 2, 3 } },
+    { 0, first, { 2, 3 } },
+    { unit, first, { 1, 2 } },
+    { unit, second, { 1, 1 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      g_autoptr (D8Entry) e = make_entry (f, made[i].unit, made[i].indicator, "2023-04-01", 1);
+      g_assert_true (d8_store_add_entry (f->store, e, FALSE, &error));
+      g_assert_no_error (error);
+      if (i == 0)
+        g_assert_true (d8_store_delete_entry (f->store, e->uuid, &error));
+    }
+  for (guint deleted = 0; deleted <= 1; deleted++)
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr (GPtrArray) list = d8_store_list_entries (f->store, plan, cases[i].unit,
+                                                            cases[i].indicator, deleted, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (list->len, ==, cases[i].n[deleted]);
+        g_assert_cmpint (d8_store_count_entries (f->store, plan, cases[i].unit,
+                                                 cases[i].indicator, deleted, &error),
+                         ==, cases[i].n[deleted]);
+        g_assert_no_error (error);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -680,6 +791,10 @@ main (int argc, char **argv)
   g_test_add ("/store/resolve", Fixture, NULL, fixture_setup, test_resolve, fixture_teardown);
   g_test_add ("/store/entry/crud", Fixture, NULL, fixture_setup, test_entry_crud, fixture_teardown);
   g_test_add ("/store/entry/range", Fixture, NULL, fixture_setup, test_entry_range, fixture_teardown);
+  g_test_add ("/store/entry/stamps", Fixture, NULL, fixture_setup, test_entry_stamps,
+              fixture_teardown);
+  g_test_add ("/store/entry/filters", Fixture, NULL, fixture_setup, test_entry_filters,
+              fixture_teardown);
   g_test_add ("/store/entry/validation", Fixture, NULL, fixture_setup, test_entry_validation,
               fixture_teardown);
   g_test_add ("/store/overview/arithmetic", Fixture, NULL, fixture_setup,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-progress.c — the arithmetic of progress against quotas.
  * See d8-progress.h and docs/progress.md for the rules. */
 #include "config.h"
@@ -8,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "d8-format.h"
 #include "d8-progress.h"
 
 static GDate *
@@ -115,6 +117,110 @@ d8_progress_overall (const D8Cell *cells, GPtrArray *indicators)
   return n > 0 ? sum / n : NAN;
 }
 
+/* The total the plan states for a count indicator (the totals row of its
+ * appendix, e.g. 128 in column 1 of the 2023 plan); FALSE when it states
+ * none. A percent indicator's target is a share, never a total. */
+static gboolean
+stated_total (const D8Indicator *indicator, gint64 *total)
+{
+  switch (indicator->kind)
+    {
+    case D8_KIND_COUNT:
+      break;
+    case D8_KIND_PERCENT:
+      return FALSE;
+    }
+  if (!indicator->has_target)
+    return FALSE;
+  *total = (gint64) llround (indicator->target);
+  return TRUE;
+}
+
+/**
+ * d8_progress_total_quota:
+ * @indicator: an indicator of the plan
+ * @any_allocated: whether the plan gives at least one unit a quota for it
+ *   (0 included; "no quota" cells do not count)
+ * @allocated: the sum of the units' quotas
+ * @quota: (out): the quota of the province total, set when there is one
+ *
+ * The province-total rule (docs/progress.md, "Province totals"): the
+ * province is judged against what the plan states, not against the sum of
+ * its allocations (in column 1 of the 2023 plan they differ: 128 stated,
+ * 126 allocated). So the quota is the stated total of a count indicator
+ * whose plan states one, else the allocated sum when any unit has a
+ * quota; else the total has no quota.
+ *
+ * Returns: TRUE when the total has a quota.
+ */
+gboolean
+d8_progress_total_quota (const D8Indicator *indicator, gboolean any_allocated, gint64 allocated,
+                         gint64 *quota)
+{
+  g_return_val_if_fail (indicator != NULL, FALSE);
+  g_return_val_if_fail (quota != NULL, FALSE);
+
+  if (stated_total (indicator, quota))
+    return TRUE;
+  if (!any_allocated)
+    return FALSE;
+  *quota = allocated;
+  return TRUE;
+}
+
+/**
+ * d8_overview_evaluate:
+ * @overview: an overview whose cells hold their quotas and sums (has_quota,
+ *   quota, achieved, group_size, n_entries), as the store reads them
+ *
+ * Computes every other figure from those: each cell's completion and
+ * status, the allocated sum and the totals row of each indicator (sums over
+ * the units, judged by d8_progress_total_quota()), and the overall
+ * completion of each unit and of the province. May be called again after
+ * the cells change.
+ */
+void
+d8_overview_evaluate (D8Overview *overview)
+{
+  guint n_units, n_indicators;
+
+  g_return_if_fail (overview != NULL);
+
+  n_units = overview->units->len;
+  n_indicators = overview->indicators->len;
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      const D8Indicator *indicator = overview->indicators->pdata[i];
+      D8Cell *total = &overview->totals[i];
+      gboolean any_allocated = FALSE;
+
+      *total = (D8Cell) { 0 };
+      overview->allocated[i] = 0;
+      for (guint u = 0; u < n_units; u++)
+        {
+          D8Cell *cell = d8_overview_cell (overview, u, i);
+
+          d8_cell_evaluate (cell, indicator, overview->expected);
+          total->achieved += cell->achieved;
+          total->group_size += cell->group_size;
+          total->n_entries += cell->n_entries;
+          if (cell->has_quota)
+            {
+              overview->allocated[i] += cell->quota;
+              any_allocated = TRUE;
+            }
+        }
+      total->has_quota = d8_progress_total_quota (indicator, any_allocated,
+                                                  overview->allocated[i], &total->quota);
+      d8_cell_evaluate (total, indicator, overview->expected);
+    }
+
+  for (guint u = 0; u < n_units; u++)
+    overview->unit_overall[u] = d8_progress_overall (d8_overview_cell (overview, u, 0),
+                                                     overview->indicators);
+  overview->province_overall = d8_progress_overall (overview->totals, overview->indicators);
+}
+
 D8Cell *
 d8_overview_cell (D8Overview *overview, guint unit_index, guint indicator_index)
 {
@@ -147,10 +253,9 @@ d8_overview_allocation (D8Overview *overview, guint indicator_index, gint64 *sta
   g_return_val_if_fail (indicator_index < overview->indicators->len, FALSE);
 
   indicator = g_ptr_array_index (overview->indicators, indicator_index);
-  if (!indicator->in_appendix || !indicator->has_target || indicator->kind != D8_KIND_COUNT)
+  if (!indicator->in_appendix || !stated_total (indicator, &s))
     return FALSE;
 
-  s = (gint64) llround (indicator->target);
   if (stated)
     *stated = s;
   if (allocated)
@@ -178,6 +283,42 @@ d8_overview_new (void)
   D8Overview *overview = g_new0 (D8Overview, 1);
 
   g_atomic_ref_count_init (&overview->ref_count);
+  return overview;
+}
+
+/**
+ * d8_overview_new_for:
+ * @plan: (transfer full): the plan
+ * @units: (transfer full) (element-type D8Unit): its units, in plan order
+ * @indicators: (transfer full) (element-type D8Indicator): its
+ *   indicators, in plan order
+ * @as_of: (nullable): the ISO date the figures are for; NULL for today
+ *
+ * An overview of @plan with every figure zero and no quota: cells for
+ * units × indicators, a totals row, and the expected pace at @as_of. The
+ * store fills in quotas and sums, then calls d8_overview_evaluate().
+ *
+ * Returns: (transfer full): the overview; release with d8_overview_unref().
+ */
+D8Overview *
+d8_overview_new_for (D8Plan *plan, GPtrArray *units, GPtrArray *indicators, const char *as_of)
+{
+  D8Overview *overview;
+
+  g_return_val_if_fail (plan != NULL && units != NULL && indicators != NULL, NULL);
+
+  overview = d8_overview_new ();
+  overview->plan = plan;
+  overview->units = units;
+  overview->indicators = indicators;
+  overview->as_of = as_of ? g_strdup (as_of) : d8_date_today ();
+  overview->expected = d8_progress_expected (plan->period_start, plan->period_end,
+                                             overview->as_of);
+  /* At least one element each, so that an empty plan has valid arrays. */
+  overview->cells = g_new0 (D8Cell, MAX (units->len * indicators->len, 1));
+  overview->totals = g_new0 (D8Cell, MAX (indicators->len, 1));
+  overview->allocated = g_new0 (gint64, MAX (indicators->len, 1));
+  overview->unit_overall = g_new0 (double, MAX (units->len, 1));
   return overview;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-progress.h — progress against quotas: the arithmetic behind every
  * figure the app shows. Pure functions over numbers read from the store,
  * so they can be tested without a database.
@@ -10,6 +11,8 @@
  *   judged against the plan's stated target (e.g. 80 %).
  * - status compares completion with the share of the plan period that has
  *   elapsed at the as-of date ("expected pace").
+ * - the province totals sum the units, judged against the total the plan
+ *   states, else against the sum of the units' quotas.
  */
 #pragma once
 
@@ -65,6 +68,10 @@ void d8_overview_unref (D8Overview *overview);
 void d8_overview_free (D8Overview *overview);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Overview, d8_overview_unref)
 
+D8Overview *d8_overview_new_for (D8Plan *plan, GPtrArray *units, GPtrArray *indicators,
+                                 const char *as_of);
+void d8_overview_evaluate (D8Overview *overview);
+
 D8Cell *d8_overview_cell (D8Overview *overview, guint unit_index, guint indicator_index);
 int d8_overview_find_unit (D8Overview *overview, gint64 unit_id);
 
@@ -73,6 +80,10 @@ int d8_overview_find_unit (D8Overview *overview, gint64 unit_id);
  * the indicator is not allocated. difference = stated - allocated. */
 gboolean d8_overview_allocation (D8Overview *overview, guint indicator_index,
                                  gint64 *stated, gint64 *allocated, gint64 *difference);
+
+/* The province-total rule: the quota the totals row is judged against. */
+gboolean d8_progress_total_quota (const D8Indicator *indicator, gboolean any_allocated,
+                                  gint64 allocated, gint64 *quota);
 
 /* Fills completion and status of a cell from its numbers. */
 void d8_cell_evaluate (D8Cell *cell, const D8Indicator *indicator, double expected);

@@ -1,14 +1,36 @@
-/* d8-store-private.h — for modules of the core only (bundles, snapshots):
- * the store's SQLite handle and its change notification. Never included
- * outside src/core. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-store-private.h — for modules of the core only, never included
+ * outside src/core.
+ *
+ * Two audiences:
+ * - every core module that reads or writes the database itself (bundles,
+ *   snapshots): the SQLite handle, meta settings, the clock, the change
+ *   notification, transactions, and inserting a plan file;
+ * - the store's own files, which share its instance struct and the
+ *   helpers below it: d8-store.c (the object, office, meta, clock),
+ *   d8-store-migrations.c (the schema), d8-store-plans.c (plans, units,
+ *   indicators), d8-store-entries.c (entries) and d8-store-overview.c
+ *   (progress figures). Other modules use the accessors, not the struct.
+ */
 #pragma once
 
 #include <sqlite3.h>
 
 #include "d8-plan-file.h"
+#include "d8-sql.h"
 #include "d8-store.h"
 
 G_BEGIN_DECLS
+
+struct _D8Store
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *office;       /* cached meta "office"; see the "office" property */
+  int schema_version;
+};
 
 sqlite3 *d8_store_get_db (D8Store *self);
 
@@ -25,8 +47,42 @@ gboolean d8_store_observe_version (D8Store *self, const char *version, GError **
  * snapshot, and emits "changed". */
 gboolean d8_store_reload (D8Store *self, GError **error);
 
+/* A write transaction: begin takes the write lock at once (BEGIN
+ * IMMEDIATE), so a transaction never fails half-way for want of it;
+ * commit rolls back when the commit itself fails; rollback never fails. */
+gboolean d8_store_begin (D8Store *self, GError **error);
+gboolean d8_store_commit (D8Store *self, GError **error);
+void d8_store_rollback (D8Store *self);
+
 /* Inserts a validated plan file; the caller holds the transaction. */
 gboolean d8_store_insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id,
                                     GError **error);
+
+/* ------------------------------------------- shared by the store's files */
+
+/* The time stamp of created_at, updated_at and imported_at: UTC with
+ * microseconds, "2023-06-10T08:15:00.123456Z". */
+char *d8_store_now_utc (void);
+
+/* Brings the schema of a freshly opened store up to D8_SCHEMA_VERSION
+ * (d8-store-migrations.c) and sets self->schema_version. */
+gboolean d8_store_migrate (D8Store *self, GError **error);
+
+/* Makes one object of a result row: plan_from_row, entry_from_row … */
+typedef gpointer (*D8StoreRowFunc) (sqlite3_stmt *stmt);
+
+/* Steps @stmt to the end and collects from_row() of every row in a new
+ * array that frees them with @free_func. On a database error sets @error
+ * to @failure (a whole translated sentence) and returns NULL. */
+GPtrArray *d8_store_collect (D8Store *self, sqlite3_stmt *stmt, D8StoreRowFunc from_row,
+                             GDestroyNotify free_func, const char *failure, GError **error);
+
+/* Whether @unit_id is one of the units of @plan_id. */
+gboolean d8_store_plan_has_unit (D8Store *self, gint64 plan_id, gint64 unit_id);
+
+/* The indicator @indicator_id of @plan_id; D8_ERROR_NOT_FOUND naming the
+ * field "indicator" when the plan has no such indicator. */
+D8Indicator *d8_store_find_indicator (D8Store *self, gint64 plan_id, gint64 indicator_id,
+                                      GError **error);
 
 G_END_DECLS

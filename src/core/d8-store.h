@@ -1,4 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-store.h — the local SQLite store: one file per installation.
+ *
+ * Implemented by d8-store.c (the object, office, opening) and its sibling
+ * files: -migrations.c (the schema), -plans.c (plans, units, indicators),
+ * -entries.c (entries) and -overview.c (progress figures); what they and
+ * other core modules share is in d8-store-private.h.
  *
  * Opening a store creates the file if needed, applies forward migrations
  * (PRAGMA user_version), turns foreign keys and WAL on, and — when the
