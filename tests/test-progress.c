@@ -109,7 +109,7 @@ test_overall (void)
 static void
 test_total_quota (void)
 {
-  D8Indicator stated = { .code = "1", .kind = D8_KIND_COUNT, .in_appendix = TRUE,
+  D8Indicator stated = { .code = (char *) "1", .kind = D8_KIND_COUNT, .in_appendix = TRUE,
                          .has_target = TRUE, .target = 128 };
   gint64 quota = -1;
 
@@ -143,9 +143,9 @@ test_total_quota (void)
 static void
 test_overview_evaluate (void)
 {
-  static D8Indicator stated = { .code = "1", .kind = D8_KIND_COUNT, .in_appendix = TRUE,
+  static D8Indicator stated = { .code = (char *) "1", .kind = D8_KIND_COUNT, .in_appendix = TRUE,
                                 .has_target = TRUE, .target = 128 };
-  static D8Unit units[2] = { { .id = 1, .code = "a" }, { .id = 2, .code = "b" } };
+  static D8Unit units[2] = { { .id = 1, .code = (char *) "a" }, { .id = 2, .code = (char *) "b" } };
   D8Plan *plan = g_new0 (D8Plan, 1);
   GPtrArray *unit_list = g_ptr_array_new ();
   GPtrArray *indicator_list = g_ptr_array_new ();
