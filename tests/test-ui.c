@@ -14,7 +14,7 @@
 #include "d8-chart-view.h"
 #include "d8-charts-page.h"
 #include "d8-entry-dialog.h"
-#include "d8-exchange.h"
+#include "d8-bundle.h"
 #include "d8-ui-util.h"
 #include "d8-format.h"
 #include "d8-province-page.h"
@@ -801,7 +801,7 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   province_page = d8_window_get_province_page (window);
   index = unit->position - 1;
 
-  dialog = d8_exchange_preview (window, file);
+  dialog = d8_window_open_bundle (window, file);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
   save_screenshot (dialog, "import-preview.png");
@@ -812,13 +812,13 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
                      D8_PROVINCE_PAGE (province_page), (guint) index, 0))), ==, "3/4");
 
   /* The same bundle again: nothing to import. */
-  dialog = d8_exchange_preview (window, file);
+  dialog = d8_window_open_bundle (window, file);
   g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* A damaged bundle: refused, the file untouched. */
   before = file_digest (d8_store_get_path (f->store));
-  dialog = d8_exchange_preview (window, bad_file);
+  dialog = d8_window_open_bundle (window, bad_file);
   g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "digest"));
   save_screenshot (dialog, "import-refused.png");
@@ -826,12 +826,12 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   after = file_digest (d8_store_get_path (f->store));
   g_assert_cmpstr (before, ==, after);
 
-  exchange = d8_exchange_show_window (window);
+  exchange = d8_window_show_exchange (window);
   gtk_window_set_default_size (GTK_WINDOW (exchange), 800, 600);
   save_screenshot (exchange, "exchange-conflicts.png");
   gtk_window_destroy (GTK_WINDOW (exchange));
 
-  dialog = d8_exchange_choose_office (window, TRUE);
+  dialog = d8_window_choose_office (window, TRUE);
   save_screenshot (dialog, "office-chooser.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
