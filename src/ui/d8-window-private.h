@@ -19,7 +19,6 @@ struct _D8Window
   /* template children */
   GtkButton *back_button;
   GtkToggleButton *charts_button;
-  D8ChartsPage *charts_page;
   GtkWidget *content_box;
   AdwHeaderBar *content_header;
   AdwWindowTitle *content_title;
@@ -37,6 +36,9 @@ struct _D8Window
   AdwToastOverlay *toast_overlay;
   D8UnitPage *unit_page;
   GtkListBox *unit_list;
+
+  /* made in constructed, once the settings exist; owned by the stack */
+  D8ChartsPage *charts_page;
 
   /* owned */
   D8Store *store;
