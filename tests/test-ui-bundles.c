@@ -427,10 +427,12 @@ test_large_bundle_in_background (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (busy)), ==,
                    _("Reading the Bundle…"));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (busy)));
-  /* It is not closed before the work ends. */
+  /* It is not closed before the work ends. The work may end while the
+   * loop spins (a fast machine reads the bundle in a tenth of a second):
+   * the weak pointer is set first so there is no use of a freed dialog. */
+  g_object_add_weak_pointer (G_OBJECT (busy), (gpointer *) &busy);
   gtk_window_close (GTK_WINDOW (busy));
   spin ();
-  g_object_add_weak_pointer (G_OBJECT (busy), (gpointer *) &busy);
 
   {
     g_autofree char *heading = g_strdup_printf (_("Import the bundle from %s?"), f->puh->name);

@@ -199,7 +199,7 @@ d8_ui_add_toast (GtkWidget *widget,
       return;
     }
   g_debug ("No toast overlay for “%s”", adw_toast_get_title (toast));
-  g_object_unref (g_object_ref_sink (toast));
+  g_object_unref (toast); /* AdwToast is not floating */
 }
 
 void

@@ -34,7 +34,7 @@ toast (Export   *export,
   if (export->parent != NULL)
     d8_ui_add_toast (GTK_WIDGET (export->parent), toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast); /* AdwToast is not floating */
 }
 
 static void

@@ -150,7 +150,7 @@ show_applied (Job            *job,
   if (job->parent != NULL)
     d8_ui_add_toast (GTK_WIDGET (job->parent), toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast); /* AdwToast is not floating */
 }
 
 static void
