@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "d8-bundle.h"
-#include "d8-exchange.h"
 #include "d8-format.h"
 #include "d8-province-page.h"
 #include "d8-snapshot.h"
@@ -168,7 +167,7 @@ assert_cell (Fixture *f, gint64 achieved)
 static void
 preview_and_answer (Fixture *f, GFile *file, const char *response, const char *screenshot)
 {
-  GtkWidget *dialog = d8_exchange_preview (f->window, file);
+  GtkWidget *dialog = d8_window_open_bundle (f->window, file);
 
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
@@ -263,7 +262,7 @@ test_conflict_resolved_in_window (Fixture *f, gconstpointer data)
   /* The default shown is the later stamp: the province's 4. */
   assert_cell (f, 4);
 
-  exchange = d8_exchange_show_window (f->window);
+  exchange = d8_window_show_exchange (f->window);
   gtk_window_set_default_size (GTK_WINDOW (exchange), 900, 560);
   mine = find_buttons (exchange, _("Keep _Mine"));
   theirs = find_buttons (exchange, _("Keep _Theirs"));
@@ -343,7 +342,7 @@ preview_fixture (Fixture *f, const char *name, D8BundleImport **import, GPtrArra
 
   *import = d8_bundle_import_new (f->province, path, &error);
   g_assert_no_error (error);
-  dialog = d8_exchange_preview (f->window, file);
+  dialog = d8_window_open_bundle (f->window, file);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   collect_widgets (dialog, ADW_TYPE_ACTION_ROW, rows);
   return dialog;
@@ -423,7 +422,7 @@ test_large_bundle_in_background (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (g_file_info_get_size (info), >=, 1024 * 1024);
 
-  busy = d8_exchange_preview (f->window, file);
+  busy = d8_window_open_bundle (f->window, file);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (busy));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (busy)), ==,
                    _("Reading the Bundle…"));
@@ -522,7 +521,7 @@ test_resolve_all_in_window (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (conflicts->len, ==, 2);
 
-  exchange = d8_exchange_show_window (f->window);
+  exchange = d8_window_show_exchange (f->window);
   gtk_window_set_default_size (GTK_WINDOW (exchange), 900, 560);
   all_theirs = find_buttons (exchange, _("Keep All T_heirs"));
   g_assert_cmpuint (all_theirs->len, ==, 1);
@@ -560,7 +559,7 @@ test_restore_snapshot_in_window (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (snapshots->len, ==, 1);
 
-  exchange = d8_exchange_show_window (f->window);
+  exchange = d8_window_show_exchange (f->window);
   restore = find_buttons (exchange, _("_Restore…"));
   g_assert_cmpuint (restore->len, ==, 1);
 
@@ -666,7 +665,7 @@ test_bad_bundles_change_nothing (Fixture *f, gconstpointer data)
         continue;
       path = g_build_filename (dir, name, NULL);
       file = g_file_new_for_path (path);
-      dialog = d8_exchange_preview (f->window, file);
+      dialog = d8_window_open_bundle (f->window, file);
       g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
       if (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"))
         g_error ("%s: offered for import", name);
@@ -703,14 +702,14 @@ test_choose_office (Fixture *f, gconstpointer data)
   g_assert_cmpstr (d8_store_get_office (f->province), ==, "province");
 
   /* "Later" changes nothing. */
-  dialog = d8_exchange_choose_office (f->window, TRUE);
+  dialog = d8_window_choose_office (f->window, TRUE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   d8_test_spin ();
   g_assert_cmpstr (d8_store_get_office (f->province), ==, "province");
   g_assert_false (g_settings_get_boolean (settings, "office-chosen"));
 
-  dialog = d8_exchange_choose_office (f->window, TRUE);
+  dialog = d8_window_choose_office (f->window, TRUE);
   collect_widgets (dialog, GTK_TYPE_DROP_DOWN, dropdowns);
   g_assert_cmpuint (dropdowns->len, ==, 1);
   /* The province first, then the units in plan order. */

@@ -30,7 +30,6 @@
 
 #include "d8-application.h"
 #include "d8-entry-dialog.h"
-#include "d8-exchange.h"
 #include "d8-i18n.h"
 #include "d8-store.h"
 #include "d8-unit-page.h"
@@ -1300,7 +1299,7 @@ test_import_preview (void)
   begin_case ();
   before = list_toplevels ();
   file = g_file_new_for_path (bundle);
-  preview = d8_exchange_preview (window, file);
+  preview = d8_window_open_bundle (window, file);
   d8_test_spin ();
   if (preview != NULL && GTK_IS_WINDOW (preview))
     {

@@ -14,7 +14,10 @@
 #include "d8-chart-view.h"
 #include "d8-charts-page.h"
 #include "d8-entry-dialog.h"
-#include "d8-exchange.h"
+#include "d8-bundle.h"
+#include "d8-exchange-window.h"
+#include "d8-import-preview.h"
+#include "d8-office-chooser.h"
 #include "d8-ui-util.h"
 #include "d8-format.h"
 #include "d8-province-page.h"
@@ -230,6 +233,64 @@ test_new_destroy_preferences_window (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
   d8_test_spin ();
   g_assert_finalize_object (window);
+}
+
+/* The dialogs of the exchange stand alone: a parent, the store and the
+ * settings are all they take, and they go away with their window. */
+static void
+test_new_destroy_exchange_window (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = d8_exchange_window_new (NULL, f->store);
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_spin ();
+  /* The store changing rebuilds the rows. */
+  d8_store_emit_changed (f->store);
+  d8_test_spin ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  d8_test_spin ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_new_destroy_office_chooser (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *dialog = d8_office_chooser_new (NULL, f->store, settings, f->plan->id, FALSE);
+
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  d8_test_spin ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Change the Office");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "cancel"),
+                   ==, "_Cancel");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "choose"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  d8_test_spin ();
+  g_assert_finalize_object (dialog);
+}
+
+static void
+test_new_destroy_import_preview (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                                  "The bundle is damaged");
+  GtkWidget *dialog = d8_import_preview_new_refused (NULL, f->store, error);
+
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  d8_test_spin ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "This bundle cannot be imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "The bundle is damaged"));
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
+  g_assert_null (d8_import_preview_steal_import (D8_IMPORT_PREVIEW (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  d8_test_spin ();
+  g_assert_finalize_object (dialog);
 }
 
 /* The shortcuts window is a resource GtkApplication loads by name; a typo
@@ -787,7 +848,7 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   province_page = d8_window_get_province_page (window);
   index = unit->position - 1;
 
-  dialog = d8_exchange_preview (window, file);
+  dialog = d8_window_open_bundle (window, file);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
   save_screenshot (dialog, "import-preview.png");
@@ -798,13 +859,13 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
                      D8_PROVINCE_PAGE (province_page), (guint) index, 0))), ==, "3/4");
 
   /* The same bundle again: nothing to import. */
-  dialog = d8_exchange_preview (window, file);
+  dialog = d8_window_open_bundle (window, file);
   g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* A damaged bundle: refused, the file untouched. */
   before = d8_test_file_digest (d8_store_get_path (f->store));
-  dialog = d8_exchange_preview (window, bad_file);
+  dialog = d8_window_open_bundle (window, bad_file);
   g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "digest"));
   save_screenshot (dialog, "import-refused.png");
@@ -812,12 +873,12 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   after = d8_test_file_digest (d8_store_get_path (f->store));
   g_assert_cmpstr (before, ==, after);
 
-  exchange = d8_exchange_show_window (window);
+  exchange = d8_window_show_exchange (window);
   gtk_window_set_default_size (GTK_WINDOW (exchange), 800, 600);
   save_screenshot (exchange, "exchange-conflicts.png");
   gtk_window_destroy (GTK_WINDOW (exchange));
 
-  dialog = d8_exchange_choose_office (window, TRUE);
+  dialog = d8_window_choose_office (window, TRUE);
   save_screenshot (dialog, "office-chooser.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -902,6 +963,75 @@ collect_buttons (GtkWidget *widget, GPtrArray *out)
         g_ptr_array_add (out, c);
       collect_buttons (c, out);
     }
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The window's properties "as-of", "unit" and "overview": read and set
+ * through GObject, each notified once per real change and never for a
+ * value set again. */
+static void
+test_window_properties (Fixture *f, gconstpointer data)
+{
+  g_autoptr (D8Unit) unit = get_unit (f, "Chư Pưh");
+  D8Window *window = open_window (f, 1000, 700);
+  guint n_as_of = 0, n_unit = 0, n_overview = 0;
+  g_autofree char *as_of = NULL;
+  gpointer overview = NULL;
+  gint64 unit_id = -1;
+
+  d8_window_show_unit (window, NULL);
+  g_signal_connect (window, "notify::as-of", G_CALLBACK (count_notify_cb), &n_as_of);
+  g_signal_connect (window, "notify::unit", G_CALLBACK (count_notify_cb), &n_unit);
+  g_signal_connect (window, "notify::overview", G_CALLBACK (count_notify_cb), &n_overview);
+
+  g_object_set (window, "as-of", "2023-03-31", NULL);
+  g_assert_cmpuint (n_as_of, ==, 1);
+  g_assert_cmpuint (n_overview, ==, 1);
+  g_object_get (window, "as-of", &as_of, "overview", &overview, "unit", &unit_id, NULL);
+  g_assert_cmpstr (as_of, ==, "2023-03-31");
+  g_assert_true (overview == d8_window_get_overview (window));
+  g_assert_nonnull (overview);
+  g_assert_cmpint (unit_id, ==, 0);
+  g_object_set (window, "as-of", "2023-03-31", NULL);
+  g_assert_cmpuint (n_as_of, ==, 1);
+  g_assert_cmpuint (n_overview, ==, 1);
+
+  g_object_set (window, "unit", unit->id, NULL);
+  g_assert_cmpuint (n_unit, ==, 1);
+  g_assert_cmpstr (d8_window_get_unit_code (window), ==, unit->code);
+  g_object_set (window, "unit", unit->id, NULL);
+  g_assert_true (d8_window_show_unit (window, unit->code));
+  g_assert_cmpuint (n_unit, ==, 1);
+  g_object_get (window, "unit", &unit_id, NULL);
+  g_assert_cmpint (unit_id, ==, unit->id);
+  /* An id the plan does not have changes nothing. */
+  g_assert_false (d8_window_set_unit (window, G_MAXINT64));
+  g_assert_cmpint (d8_window_get_unit (window), ==, unit->id);
+  g_assert_true (d8_window_show_unit (window, NULL));
+  g_assert_cmpuint (n_unit, ==, 2);
+  g_assert_cmpint (d8_window_get_unit (window), ==, 0);
+
+  /* The store changing gives a new overview, the same date and unit. */
+  d8_store_emit_changed (f->store);
+  g_assert_cmpuint (n_overview, ==, 2);
+  g_assert_cmpuint (n_as_of, ==, 1);
+  g_assert_cmpuint (n_unit, ==, 2);
+
+  g_object_set (window, "as-of", NULL, NULL);
+  g_assert_cmpuint (n_as_of, ==, 2);
+  g_assert_null (d8_window_get_as_of (window));
+
+  g_signal_handlers_disconnect_by_func (window, count_notify_cb, &n_as_of);
+  g_signal_handlers_disconnect_by_func (window, count_notify_cb, &n_unit);
+  g_signal_handlers_disconnect_by_func (window, count_notify_cb, &n_overview);
+  close_window (window);
 }
 
 /* Figures as of another day: the province matrix counts only the entries
@@ -1042,6 +1172,9 @@ main (int   argc,
   ADD ("/ui/widgets/new-destroy/D8UnitPage", test_new_destroy_unit_page);
   ADD ("/ui/widgets/new-destroy/D8EntryDialog", test_new_destroy_entry_dialog);
   ADD ("/ui/widgets/new-destroy/D8PreferencesWindow", test_new_destroy_preferences_window);
+  ADD ("/ui/widgets/new-destroy/D8ExchangeWindow", test_new_destroy_exchange_window);
+  ADD ("/ui/widgets/new-destroy/D8OfficeChooser", test_new_destroy_office_chooser);
+  ADD ("/ui/widgets/new-destroy/D8ImportPreview", test_new_destroy_import_preview);
   ADD ("/ui/widgets/help-overlay", test_help_overlay);
   ADD ("/ui/window/opens-on-plan", test_window_opens_on_plan);
   ADD ("/ui/window/unit-pages", test_window_unit_pages);
@@ -1054,6 +1187,7 @@ main (int   argc,
   ADD ("/ui/window/import-bundle", test_window_import_bundle);
   ADD ("/ui/unit/entries-in-pages", test_unit_entries_in_pages);
   ADD ("/ui/window/as-of", test_window_as_of);
+  ADD ("/ui/window/properties", test_window_properties);
 #undef ADD
   g_test_add_func ("/ui/widgets/tooltip-helper", test_tooltip_helper);
 

@@ -10,7 +10,6 @@
 
 #include "d8-about.h"
 #include "d8-application.h"
-#include "d8-exchange.h"
 #include "d8-preferences-window.h"
 #include "d8-store.h"
 #include "d8-ui-util.h"
@@ -88,7 +87,7 @@ maybe_first_run (D8Application *self,
   if (settings == NULL || g_settings_get_boolean (settings, "office-chosen")
       || g_getenv ("DUAN8_EXIT_AFTER_FIRST_FRAME") != NULL)
     return;
-  d8_exchange_choose_office (window, TRUE);
+  d8_window_choose_office (window, TRUE);
 }
 
 static void
@@ -137,7 +136,7 @@ d8_application_open (GApplication  *app,
   if (!D8_IS_WINDOW (window))
     return;
   for (int i = 0; i < n_files; i++)
-    d8_exchange_preview (D8_WINDOW (window), files[i]);
+    d8_window_open_bundle (D8_WINDOW (window), files[i]);
 }
 
 static int

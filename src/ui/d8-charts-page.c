@@ -14,6 +14,7 @@
 #include "d8-chart-kind.h"
 #include "d8-chart-view.h"
 #include "d8-charts-page.h"
+#include "d8-ui-util.h"
 
 struct _D8ChartsPage
 {
@@ -33,6 +34,14 @@ struct _D8ChartsPage
 };
 
 G_DEFINE_FINAL_TYPE (D8ChartsPage, d8_charts_page, GTK_TYPE_WIDGET)
+
+/* Shows @model (taken; NULL: none): only a chart shown can be exported. */
+static void
+show_model (D8ChartsPage *self, D8ChartModel *model)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export", model != NULL);
+  d8_chart_view_set_model (self->view, model);
+}
 
 /* The kinds offered, in the order of the list: those of the table of
  * chart kinds shown for the province or for a unit. */
@@ -71,7 +80,7 @@ rebuild_model (D8ChartsPage *self)
 
   if (self->overview == NULL)
     {
-      d8_chart_view_set_model (self->view, NULL);
+      show_model (self, NULL);
       return;
     }
   kind = current_kind (self);
@@ -84,7 +93,7 @@ rebuild_model (D8ChartsPage *self)
                                    indicator_index, &error);
   if (model == NULL && error != NULL)
     g_warning ("Daily sums: %s", error->message);
-  d8_chart_view_set_model (self->view, model);
+  show_model (self, model);
 }
 
 static void
@@ -187,7 +196,7 @@ d8_charts_page_set_subject (D8ChartsPage *self, D8Store *store, D8Overview *over
   if (overview == NULL)
     {
       self->overview = NULL;
-      d8_chart_view_set_model (self->view, NULL);
+      show_model (self, NULL);
       return;
     }
   same_kinds = self->overview != NULL && (self->unit_index < 0) == (unit_index < 0);
@@ -243,6 +252,64 @@ d8_charts_page_export (D8ChartsPage *self, const char *path, double dpi, GError 
                                   D8_CHART_A4_LANDSCAPE_HEIGHT, dpi, error);
 }
 
+/* Chart export: the one save dialog (d8_ui_save_dialog), then the chart as
+ * PNG, SVG or PDF in the print style. */
+
+static void
+export_chosen_cb (const char *path, const char *dpi_choice, gpointer user_data)
+{
+  D8ChartsPage *self = D8_CHARTS_PAGE (user_data);
+  double dpi = dpi_choice ? g_ascii_strtod (dpi_choice, NULL) : 150;
+  g_autoptr (GError) error = NULL;
+
+  if (d8_charts_page_get_model (self) == NULL)
+    return;
+  if (!d8_charts_page_export (self, path, dpi, &error))
+    d8_ui_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+  else
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      /* Translators: a notification; %s is the file name */
+      g_autofree char *text = g_strdup_printf (_("Chart saved as “%s”"), base);
+      d8_ui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+    }
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  D8ChartsPage *self = D8_CHARTS_PAGE (widget);
+  const D8ChartModel *model = d8_charts_page_get_model (self);
+  const char *const dpi_ids[] = { "96", "150", "300", NULL };
+  const char *dpi_labels[] = { N_("96 dpi (screen)"), N_("150 dpi"), N_("300 dpi (print)"), NULL };
+  const D8SaveFilter filters[] = {
+    { _("PNG image"), "image/png", NULL, ".png" },
+    { _("SVG drawing"), "image/svg+xml", NULL, ".svg" },
+    { _("PDF document"), "application/pdf", NULL, ".pdf" },
+  };
+  const char *translated[G_N_ELEMENTS (dpi_labels)];
+  D8SaveChoice dpi = { "dpi", _("PNG resolution"), dpi_ids, translated, "150" };
+  g_autofree char *title = NULL, *name = NULL;
+  D8SaveOptions options = { 0 };
+
+  if (model == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (dpi_labels); i++)
+    translated[i] = dpi_labels[i] ? _(dpi_labels[i]) : NULL;
+  title = d8_chart_model_title (model);
+  name = g_strdup_printf ("%s.png", title);
+  options.title = _("Export Chart");
+  options.current_name = name;
+  options.filters = filters;
+  options.n_filters = G_N_ELEMENTS (filters);
+  options.require_extension = FALSE;
+  options.choice = &dpi;
+  options.settings = self->settings;
+  options.folder_key = "last-export-folder";
+  d8_ui_save_dialog (GTK_WINDOW (gtk_widget_get_root (widget)), &options, export_chosen_cb,
+                     g_object_ref (self), g_object_unref);
+}
+
 static void
 d8_charts_page_dispose (GObject *object)
 {
@@ -259,6 +326,8 @@ d8_charts_page_class_init (D8ChartsPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = d8_charts_page_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "charts.export", NULL,
+                                   export_action);
 }
 
 static void
@@ -269,6 +338,7 @@ d8_charts_page_init (D8ChartsPage *self)
 
   self->unit_index = -1;
   self->indicator_index = -1;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export", FALSE);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_set_margin_top (self->box, 12);
@@ -292,7 +362,7 @@ d8_charts_page_init (D8ChartsPage *self)
   g_signal_connect_swapped (self->indicator_dropdown, "notify::selected",
                             G_CALLBACK (indicator_changed_cb), self);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (export_button), "win.export-chart");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export_button), "charts.export");
   gtk_widget_set_tooltip_text (export_button, _("Save this chart as a PNG, SVG or PDF file"));
   gtk_widget_set_halign (export_button, GTK_ALIGN_END);
 

@@ -1,5 +1,7 @@
 /* d8-charts-page.h — the charts of the province or of one unit: a choice of
- * chart (and of indicator where it matters) above a D8ChartView. */
+ * chart (and of indicator where it matters) above a D8ChartView. The page
+ * owns the action charts.export (its Export button): the save dialog, then
+ * d8_charts_page_export(); it is enabled while a chart is shown. */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "d8-exchange.h"
+#include "d8-window.h"
 #include "d8-preferences-window.h"
 
 struct _D8PreferencesWindow
@@ -40,7 +40,7 @@ change_office_cb (D8PreferencesWindow *self)
   if (D8_IS_WINDOW (parent))
     {
       gtk_window_close (GTK_WINDOW (self));
-      d8_exchange_choose_office (D8_WINDOW (parent), FALSE);
+      d8_window_choose_office (D8_WINDOW (parent), FALSE);
     }
 }
 

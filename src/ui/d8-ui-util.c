@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "d8-format.h"
 #include "d8-ui-resources.h"
@@ -164,4 +165,226 @@ char *
 d8_ui_indicator_label (const D8Indicator *indicator)
 {
   return g_strdup_printf ("%s. %s", indicator->code, indicator->name_vi);
+}
+
+void
+d8_ui_add_toast (GtkWidget *widget,
+                 AdwToast  *toast)
+{
+  GtkWidget *overlay;
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+  root = GTK_IS_ROOT (widget) ? GTK_ROOT (widget) : gtk_widget_get_root (widget);
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
+      return;
+    }
+  if (ADW_IS_APPLICATION_WINDOW (root))
+    overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (root));
+  else if (ADW_IS_WINDOW (root))
+    overlay = adw_window_get_content (ADW_WINDOW (root));
+  if (ADW_IS_TOAST_OVERLAY (overlay))
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+  g_debug ("No toast overlay for “%s”", adw_toast_get_title (toast));
+  g_object_unref (toast); /* AdwToast is not floating */
+}
+
+void
+d8_ui_remember_folder (GSettings  *settings,
+                       const char *key,
+                       GFile      *file)
+{
+  g_autoptr (GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (key != NULL);
+
+  if (settings == NULL || file == NULL)
+    return;
+  folder = g_file_get_parent (file);
+  path = folder ? g_file_get_path (folder) : NULL;
+  if (path != NULL)
+    g_settings_set_string (settings, key, path);
+}
+
+void
+d8_ui_set_remembered_folder (GtkFileChooser *chooser,
+                             GSettings      *settings,
+                             const char     *key)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+  g_return_if_fail (key != NULL);
+
+  if (settings == NULL)
+    return;
+  folder = g_settings_get_string (settings, key);
+  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GFile) f = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (chooser, f, NULL);
+    }
+}
+
+GtkFileFilter *
+d8_ui_file_filter_new (const D8SaveFilter *f)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  g_return_val_if_fail (f != NULL, NULL);
+
+  gtk_file_filter_set_name (filter, f->name);
+  if (f->pattern != NULL)
+    gtk_file_filter_add_pattern (filter, f->pattern);
+  if (f->mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, f->mime_type);
+  return filter;
+}
+
+/* The state of one open save dialog, freed with its answer. */
+typedef struct
+{
+  D8SaveFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+  GSettings *settings;
+  char *folder_key;
+  char *choice_id;
+  GPtrArray *filters; /* GtkFileFilter, in the order of @extensions */
+  GStrv extensions;
+  gboolean require_extension;
+} SaveDialog;
+
+static void
+save_dialog_free (SaveDialog *save)
+{
+  if (save->destroy != NULL)
+    save->destroy (save->user_data);
+  g_clear_object (&save->settings);
+  g_free (save->folder_key);
+  g_free (save->choice_id);
+  g_clear_pointer (&save->filters, g_ptr_array_unref);
+  g_strfreev (save->extensions);
+  g_free (save);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveDialog, save_dialog_free)
+
+/* @path with the extension of the filter chosen in @chooser, as the
+ * dialog's rule says. */
+static char *
+add_extension (SaveDialog     *save,
+               GtkFileChooser *chooser,
+               const char     *path)
+{
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  g_autofree char *base = g_path_get_basename (path);
+  const char *extension = save->extensions[0];
+
+  for (guint i = 0; filter != NULL && i < save->filters->len; i++)
+    if (save->filters->pdata[i] == filter)
+      extension = save->extensions[i];
+  if (extension == NULL || g_str_has_suffix (path, extension))
+    return g_strdup (path);
+  if (!save->require_extension && strchr (base, '.') != NULL)
+    return g_strdup (path);
+  return g_strconcat (path, extension, NULL);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  SaveDialog      *data)
+{
+  g_autoptr (SaveDialog) save = data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path != NULL)
+    {
+      g_autofree char *with = add_extension (save, GTK_FILE_CHOOSER (dialog), path);
+      const char *choice = save->choice_id ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog),
+                                                                          save->choice_id)
+                                           : NULL;
+      g_autofree char *chosen = g_strdup (choice);
+
+      d8_ui_remember_folder (save->settings, save->folder_key, file);
+      gtk_native_dialog_destroy (dialog);
+      save->func (with, chosen, save->user_data);
+    }
+  else
+    gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+void
+d8_ui_save_dialog (GtkWindow           *parent,
+                   const D8SaveOptions *options,
+                   D8SaveFunc           func,
+                   gpointer             user_data,
+                   GDestroyNotify       destroy)
+{
+  GtkFileChooserNative *dialog;
+  SaveDialog *save;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (options != NULL && options->n_filters > 0);
+  g_return_if_fail (func != NULL);
+
+  dialog = gtk_file_chooser_native_new (options->title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  save = g_new0 (SaveDialog, 1);
+  save->func = func;
+  save->user_data = user_data;
+  save->destroy = destroy;
+  save->settings = options->settings ? g_object_ref (options->settings) : NULL;
+  save->folder_key = g_strdup (options->folder_key);
+  save->require_extension = options->require_extension;
+  save->filters = g_ptr_array_new_with_free_func (g_object_unref);
+  save->extensions = g_new0 (char *, options->n_filters + 1);
+  for (guint i = 0; i < options->n_filters; i++)
+    {
+      const D8SaveFilter *f = &options->filters[i];
+      GtkFileFilter *filter = d8_ui_file_filter_new (f);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      g_ptr_array_add (save->filters, filter);
+      save->extensions[i] = g_strdup (f->extension);
+    }
+  if (options->choice != NULL)
+    {
+      const D8SaveChoice *c = options->choice;
+
+      save->choice_id = g_strdup (c->id);
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), c->id, c->label,
+                                   (const char **) c->option_ids,
+                                   (const char **) c->option_labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), c->id, c->initial);
+    }
+  name = g_strdup (options->current_name);
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  if (options->folder_key != NULL)
+    d8_ui_set_remembered_folder (GTK_FILE_CHOOSER (dialog), options->settings,
+                                 options->folder_key);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), save);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -3,7 +3,7 @@
  * Not a class; everything here is internal to the ui layer. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "d8-progress.h"
 
@@ -36,5 +36,90 @@ char *d8_ui_cell_tooltip (const D8Cell *cell, const D8Indicator *indicator);
 
 /* "1. Thành lập …" */
 char *d8_ui_indicator_label (const D8Indicator *indicator);
+
+/* d8_ui_add_toast:
+ * @widget: a widget inside a toast overlay, or a window
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the nearest AdwToastOverlay around @widget: an ancestor,
+ * or the content of @widget's window (the main window's content is its
+ * toast overlay); a preferences window shows it itself. Without any, the
+ * toast is dropped. This is how dialogs and pages that do not know the
+ * main window report an outcome in it. */
+void d8_ui_add_toast (GtkWidget *widget, AdwToast *toast);
+
+/* d8_ui_remember_folder:
+ * @settings: (nullable): the application's settings
+ * @key: the string key that remembers the folder
+ * @file: (nullable): a file just chosen
+ *
+ * Remembers the folder of @file under @key, so the next dialog opens there. */
+void d8_ui_remember_folder (GSettings *settings, const char *key, GFile *file);
+
+/* d8_ui_set_remembered_folder:
+ * @chooser: a file chooser about to be shown
+ * @settings: (nullable): the application's settings
+ * @key: the string key that remembers the folder
+ *
+ * Opens @chooser in the folder remembered under @key, when it still exists. */
+void d8_ui_set_remembered_folder (GtkFileChooser *chooser, GSettings *settings, const char *key);
+
+/* One kind of file a save dialog offers. */
+typedef struct
+{
+  const char *name;      /* shown, translated */
+  const char *mime_type; /* or NULL */
+  const char *pattern;   /* or NULL, e.g. "*.duan8.json" */
+  const char *extension; /* ".png": added to a name chosen without it */
+} D8SaveFilter;
+
+/* One choice a save dialog offers besides the file (a combo in the dialog). */
+typedef struct
+{
+  const char *id;
+  const char *label;                 /* translated */
+  const char *const *option_ids;     /* NULL-terminated */
+  const char *const *option_labels;  /* translated, NULL-terminated */
+  const char *initial;               /* one of @option_ids */
+} D8SaveChoice;
+
+/* Everything a save dialog needs; the strings are copied. */
+typedef struct
+{
+  const char *title;          /* "Export Chart" */
+  const char *current_name;   /* proposed file name; "/\\:" become "-" */
+  const D8SaveFilter *filters;
+  guint n_filters;
+  /* TRUE: the chosen filter's extension is added unless the name ends with
+   * it; FALSE: only when the name has no extension at all. */
+  gboolean require_extension;
+  const D8SaveChoice *choice; /* or NULL */
+  GSettings *settings;        /* or NULL: no folder remembered */
+  const char *folder_key;     /* the settings key of the folder */
+} D8SaveOptions;
+
+/* d8_ui_file_filter_new:
+ * @filter: a kind of file
+ *
+ * Returns: (transfer full): the GtkFileFilter of @filter (name, pattern,
+ * MIME type). */
+GtkFileFilter *d8_ui_file_filter_new (const D8SaveFilter *filter);
+
+/* Called once the user accepted: @path with its extension, @choice the
+ * option chosen (NULL without a choice). Not called on cancel. */
+typedef void (*D8SaveFunc) (const char *path, const char *choice, gpointer user_data);
+
+/* d8_ui_save_dialog:
+ * @parent: (nullable): the window the dialog belongs to
+ * @options: what the dialog offers
+ * @func: what to do with the chosen file
+ * @user_data: for @func
+ * @destroy: (nullable): frees @user_data once the dialog is answered
+ *
+ * The one save dialog of duan8 (chart export, bundle export): a native file
+ * chooser opened in the remembered folder, whose answer gets the chosen
+ * filter's extension and has its folder remembered before @func runs. */
+void d8_ui_save_dialog (GtkWindow *parent, const D8SaveOptions *options, D8SaveFunc func,
+                        gpointer user_data, GDestroyNotify destroy);
 
 G_END_DECLS

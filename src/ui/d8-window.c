@@ -1,65 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-window.c — the main window.
  *
  * A leaflet with the plan's units in a sidebar (searchable, diacritics-
  * insensitive) and, as content, the whole province or one unit. The window
  * owns the overview of the plan: it recomputes it whenever the store says
  * it changed and hands it to the pages, so every view shows the same
- * figures. Entries are added, edited, deleted and undeleted through window
- * actions, which the pages' buttons name with the entry's uuid as target.
+ * figures. What is shown is in three properties: "unit", "as-of" and
+ * "overview". The actions are in d8-window-actions.c, files dropped or
+ * opened in d8-window-dnd.c; the instance structure is in
+ * d8-window-private.h.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
-#include "d8-chart-export.h"
-#include "d8-charts-page.h"
-#include "d8-entry-dialog.h"
-#include "d8-exchange.h"
 #include "d8-format.h"
-#include "d8-print.h"
-#include "d8-province-page.h"
 #include "d8-text.h"
 #include "d8-ui-util.h"
-#include "d8-unit-page.h"
-#include "d8-window.h"
-
-struct _D8Window
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template children */
-  GtkButton *back_button;
-  AdwHeaderBar *content_header;
-  AdwWindowTitle *content_title;
-  GtkWidget *content_box;
-  AdwStatusPage *error_page;
-  AdwLeaflet *leaflet;
-  GtkButton *new_entry_button;
-  D8ProvincePage *province_page;
-  GtkSearchBar *search_bar;
-  GtkToggleButton *search_button;
-  GtkSearchEntry *search_entry;
-  GtkWidget *sidebar_box;
-  AdwWindowTitle *sidebar_title;
-  GtkStack *stack;
-  AdwToastOverlay *toast_overlay;
-  D8UnitPage *unit_page;
-  GtkListBox *unit_list;
-
-  D8ChartsPage *charts_page;
-  GtkToggleButton *charts_button;
-  GtkButton *office_button;
-
-  D8Store *store;
-  GSettings *settings;
-  gint64 plan_id;
-  D8Overview *overview;
-  char *unit_code; /* NULL: the whole province */
-  char *as_of;     /* ISO date the figures are for; NULL: today */
-  gboolean rebuilding;
-};
+#include "d8-window-private.h"
 
 G_DEFINE_FINAL_TYPE (D8Window, d8_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -67,6 +26,9 @@ enum
 {
   PROP_0,
   PROP_STORE,
+  PROP_AS_OF,
+  PROP_UNIT,
+  PROP_OVERVIEW,
   N_PROPS
 };
 
@@ -91,9 +53,9 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-static int
-find_unit_index (D8Window   *self,
-                 const char *code)
+int
+_d8_window_find_unit_index (D8Window   *self,
+                            const char *code)
 {
   if (self->overview == NULL || code == NULL)
     return -1;
@@ -225,6 +187,18 @@ rebuild_sidebar (D8Window *self)
   select_row_for_code (self, self->unit_code);
 }
 
+/* The unit shown: NULL for the whole province. */
+static void
+set_unit_code (D8Window   *self,
+               const char *code)
+{
+  if (g_strcmp0 (self->unit_code, code) == 0)
+    return;
+  g_free (self->unit_code);
+  self->unit_code = g_strdup (code);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
 static gboolean
 showing_charts (D8Window *self)
 {
@@ -249,21 +223,19 @@ with_as_of (D8Window *self, const char *text)
 static void
 update_content (D8Window *self)
 {
-  int index = find_unit_index (self, self->unit_code);
+  int index = _d8_window_find_unit_index (self, self->unit_code);
   gboolean charts = showing_charts (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", charts);
   d8_charts_page_set_subject (self->charts_page, self->store, charts ? self->overview : NULL,
                               index);
   if (index < 0)
     {
       g_autofree char *subtitle = with_as_of (self, self->overview->plan->doc_number);
 
-      g_clear_pointer (&self->unit_code, g_free);
+      set_unit_code (self, NULL);
       adw_window_title_set_title (self->content_title, _("Whole province"));
       adw_window_title_set_subtitle (self->content_title, subtitle);
       gtk_stack_set_visible_child_name (self->stack, charts ? "charts" : "province");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", FALSE);
     }
   else
     {
@@ -274,8 +246,8 @@ update_content (D8Window *self)
       adw_window_title_set_title (self->content_title, unit->name);
       adw_window_title_set_subtitle (self->content_title, subtitle);
       gtk_stack_set_visible_child_name (self->stack, charts ? "charts" : "unit");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", TRUE);
     }
+  _d8_window_actions_update (self);
 }
 
 static void
@@ -286,7 +258,7 @@ show_error (D8Window     *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
   adw_window_title_set_title (self->content_title, "");
   adw_window_title_set_subtitle (self->content_title, "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", FALSE);
+  _d8_window_actions_update (self);
 }
 
 static void
@@ -306,6 +278,7 @@ refresh (D8Window *self)
     }
   g_clear_pointer (&self->overview, d8_overview_free);
   self->overview = ov;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERVIEW]);
 
   adw_window_title_set_title (self->sidebar_title, ov->plan->doc_number);
   {
@@ -357,6 +330,24 @@ load_plan (D8Window  *self,
   return TRUE;
 }
 
+/* The office this installation is, at the foot of the sidebar. */
+static void
+update_office (D8Window *self)
+{
+  g_autofree char *office = d8_store_describe_office (self->store);
+  /* Translators: at the foot of the sidebar; %s is "Provincial Women’s Union" or a unit's name */
+  g_autofree char *label = g_strdup_printf (_("Office: %s"), office);
+
+  gtk_button_set_label (self->office_button, label);
+}
+
+void
+_d8_window_toast (D8Window   *self,
+                  const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
 void
 d8_window_set_as_of (D8Window   *self,
                      const char *as_of)
@@ -373,6 +364,7 @@ d8_window_set_as_of (D8Window   *self,
   g_free (self->as_of);
   self->as_of = g_strdup (as_of);
   refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }
 
 const char *
@@ -393,14 +385,10 @@ d8_window_show_unit (D8Window   *self,
 
   if (unit_code != NULL && *unit_code == '\0')
     unit_code = NULL;
-  if (unit_code != NULL && find_unit_index (self, unit_code) < 0)
+  if (unit_code != NULL && _d8_window_find_unit_index (self, unit_code) < 0)
     return FALSE;
 
-  if (g_strcmp0 (self->unit_code, unit_code) != 0)
-    {
-      g_free (self->unit_code);
-      self->unit_code = g_strdup (unit_code);
-    }
+  set_unit_code (self, unit_code);
   select_row_for_code (self, self->unit_code);
   update_content (self);
 
@@ -416,12 +404,50 @@ d8_window_get_unit_code (D8Window *self)
   return self->unit_code;
 }
 
+gint64
+d8_window_get_unit (D8Window *self)
+{
+  int index;
+
+  g_return_val_if_fail (D8_IS_WINDOW (self), 0);
+
+  index = _d8_window_find_unit_index (self, self->unit_code);
+  if (index < 0)
+    return 0;
+  return ((const D8Unit *) g_ptr_array_index (self->overview->units, index))->id;
+}
+
+gboolean
+d8_window_set_unit (D8Window *self,
+                    gint64    unit_id)
+{
+  int index;
+
+  g_return_val_if_fail (D8_IS_WINDOW (self), FALSE);
+
+  if (unit_id == 0)
+    return d8_window_show_unit (self, NULL);
+  if (self->overview == NULL || (index = d8_overview_find_unit (self->overview, unit_id)) < 0)
+    return FALSE;
+  return d8_window_show_unit (self,
+                              ((const D8Unit *) g_ptr_array_index (self->overview->units,
+                                                                   index))->code);
+}
+
+D8Overview *
+d8_window_get_overview (D8Window *self)
+{
+  g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
+  return self->overview;
+}
+
 /* Callbacks */
 
 static void
 store_changed_cb (D8Window *self,
                   D8Store  *store)
 {
+  update_office (self);
   refresh (self);
 }
 
@@ -501,133 +527,13 @@ leaflet_folded_cb (D8Window *self)
 }
 
 static void
-open_entry_dialog (D8Window      *self,
-                   const D8Entry *entry)
+charts_toggled_cb (D8Window *self)
 {
-  g_autoptr (GError) error = NULL;
-  D8EntryDialog *dialog;
-  int index;
-
-  if (self->overview == NULL)
-    return;
-
-  if (entry != NULL)
-    index = d8_overview_find_unit (self->overview, entry->unit_id);
-  else
-    index = find_unit_index (self, self->unit_code);
-  if (index < 0)
-    return;
-
-  dialog = d8_entry_dialog_new (GTK_WINDOW (self), self->store, self->plan_id,
-                                g_ptr_array_index (self->overview->units, index),
-                                entry, &error);
-  if (dialog == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-new_entry_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  open_entry_dialog (D8_WINDOW (widget), NULL);
-}
-
-static void
-edit_entry_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  D8Window *self = D8_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (D8Entry) entry = d8_store_get_entry (self->store, g_variant_get_string (param, NULL),
-                                                  &error);
-
-  if (entry == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  open_entry_dialog (self, entry);
-}
-
-static void
-delete_entry_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  D8Window *self = D8_WINDOW (widget);
-  const char *uuid = g_variant_get_string (param, NULL);
-  g_autoptr (GError) error = NULL;
-  AdwToast *toast;
-
-  if (!d8_store_delete_entry (self->store, uuid, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-
-  toast = adw_toast_new (_("Entry deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uuid));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  D8Window *self = D8_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (!d8_store_undelete_entry (self->store, g_variant_get_string (param, NULL), &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-static void
-show_unit_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  D8Window *self = D8_WINDOW (widget);
-
-  if (d8_window_show_unit (self, g_variant_get_string (param, NULL)))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-}
-
-static void
-set_as_of_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  const char *date = g_variant_get_string (parameter, NULL);
-
-  d8_window_set_as_of (D8_WINDOW (widget), *date != '\0' ? date : NULL);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  D8Window *self = D8_WINDOW (widget);
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (self->overview != NULL)
+    update_content (self);
 }
 
 /* GObject */
-
-static void charts_toggled_cb (D8Window *self);
 
 static void
 d8_window_constructed (GObject *object)
@@ -653,15 +559,15 @@ d8_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* Made here, not in the template: the page remembers its choices in the
+   * settings, which exist only now. */
   self->charts_page = D8_CHARTS_PAGE (d8_charts_page_new (self->settings));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->charts_page), "charts");
   if (self->settings != NULL)
     g_settings_bind (self->settings, "show-charts", self->charts_button, "active",
                      G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (self->charts_button, "toggled", G_CALLBACK (charts_toggled_cb), self,
-                           G_CONNECT_SWAPPED);
 
-  d8_window_update_office (self);
+  update_office (self);
   if (!load_plan (self, &error))
     {
       show_error (self, error);
@@ -676,231 +582,11 @@ d8_window_constructed (GObject *object)
     }
 }
 
-static void
-charts_toggled_cb (D8Window *self)
-{
-  if (self->overview != NULL)
-    update_content (self);
-}
-
-static void
-toggle_charts_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  D8Window *self = D8_WINDOW (widget);
-
-  gtk_toggle_button_set_active (self->charts_button,
-                                !gtk_toggle_button_get_active (self->charts_button));
-}
-
-static void
-export_chart_response_cb (GtkNativeDialog *dialog,
-                          int              response,
-                          D8Window        *self)
-{
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GFile) folder = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  const char *dpi_choice;
-  double dpi;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    goto out;
-  dpi_choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "dpi");
-  dpi = dpi_choice ? g_ascii_strtod (dpi_choice, NULL) : 150;
-  /* No extension: the chosen filter's format, PNG by default. */
-  if (d8_chart_format_from_path (path) == D8_CHART_FORMAT_UNKNOWN && strrchr (path, '.') == NULL)
-    {
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
-      const char *ext = filter ? g_object_get_data (G_OBJECT (filter), "d8-extension") : NULL;
-      char *with = g_strconcat (path, ext ? ext : ".png", NULL);
-
-      g_free (path);
-      path = with;
-    }
-  folder = g_file_get_parent (file);
-  if (self->settings != NULL && folder != NULL)
-    {
-      g_autofree char *folder_path = g_file_get_path (folder);
-      g_settings_set_string (self->settings, "last-export-folder", folder_path ? folder_path : "");
-    }
-  if (!d8_charts_page_export (self->charts_page, path, dpi, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-  else
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      /* Translators: a notification; %s is the file name */
-      g_autofree char *text = g_strdup_printf (_("Chart saved as “%s”"), base);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-    }
-out:
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *mime,
-            const char     *extension)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_mime_type (filter, mime);
-  g_object_set_data (G_OBJECT (filter), "d8-extension", (gpointer) extension);
-  gtk_file_chooser_add_filter (chooser, filter);
-  g_object_unref (filter);
-}
-
-static void
-export_chart_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  D8Window *self = D8_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autofree char *title = NULL, *name = NULL, *folder = NULL;
-  const char *dpi_ids[] = { "96", "150", "300", NULL };
-  const char *dpi_labels[] = { N_("96 dpi (screen)"), N_("150 dpi"), N_("300 dpi (print)"), NULL };
-  const char *translated[4];
-  const D8ChartModel *model = d8_charts_page_get_model (self->charts_page);
-
-  if (model == NULL)
-    return;
-  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  add_filter (GTK_FILE_CHOOSER (dialog), _("PNG image"), "image/png", ".png");
-  add_filter (GTK_FILE_CHOOSER (dialog), _("SVG drawing"), "image/svg+xml", ".svg");
-  add_filter (GTK_FILE_CHOOSER (dialog), _("PDF document"), "application/pdf", ".pdf");
-  for (guint i = 0; i < 3; i++)
-    translated[i] = _(dpi_labels[i]);
-  translated[3] = NULL;
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "dpi", _("PNG resolution"), dpi_ids,
-                               translated);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "dpi", "150");
-  title = d8_chart_model_title (model);
-  name = g_strdup_printf ("%s.png", title);
-  g_strdelimit (name, "/\\:", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  if (self->settings != NULL)
-    folder = g_settings_get_string (self->settings, "last-export-folder");
-  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr (GFile) f = g_file_new_for_path (folder);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), f, NULL);
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (export_chart_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-export_bundle_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  d8_exchange_export (D8_WINDOW (widget));
-}
-
-static void
-import_bundle_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  d8_exchange_choose_import (D8_WINDOW (widget));
-}
-
-static void
-show_exchange_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  d8_exchange_show_window (D8_WINDOW (widget));
-}
-
-static void
-choose_office_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  d8_exchange_choose_office (D8_WINDOW (widget), FALSE);
-}
-
-/* Bundles dropped on the window get their preview, one after the other. */
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         D8Window      *self)
-{
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  files = g_value_get_boxed (value);
-  for (GSList *l = files; l != NULL; l = l->next)
-    d8_exchange_preview (self, G_FILE (l->data));
-  return files != NULL;
-}
-
 GSettings *
 d8_window_get_settings (D8Window *self)
 {
   g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
   return self->settings;
-}
-
-void
-d8_window_add_toast (D8Window *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (D8_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
-d8_window_update_office (D8Window *self)
-{
-  g_autofree char *office = d8_store_describe_office (self->store);
-  /* Translators: at the foot of the sidebar; %s is "Provincial Women’s Union" or a unit's name */
-  g_autofree char *label = g_strdup_printf (_("Office: %s"), office);
-
-  gtk_button_set_label (self->office_button, label);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  D8Window *self = D8_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *office = NULL;
-
-  if (self->overview == NULL)
-    return;
-  office = d8_store_describe_office (self->store);
-  if (d8_print_pack (GTK_WINDOW (self), self->settings, self->overview, office,
-                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-static void
-page_setup_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  D8Window *self = D8_WINDOW (widget);
-
-  d8_print_page_setup (GTK_WINDOW (self), self->settings);
 }
 
 static void
@@ -940,6 +626,15 @@ d8_window_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
+      break;
+    case PROP_UNIT:
+      g_value_set_int64 (value, d8_window_get_unit (self));
+      break;
+    case PROP_OVERVIEW:
+      g_value_set_pointer (value, self->overview);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -957,6 +652,12 @@ d8_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_AS_OF:
+      d8_window_set_as_of (self, g_value_get_string (value));
+      break;
+    case PROP_UNIT:
+      d8_window_set_unit (self, g_value_get_int64 (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -978,6 +679,19 @@ d8_window_class_init (D8WindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, D8_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The date the figures are computed for (ISO), NULL for today. */
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The id of the unit shown, 0 for the whole province. */
+  properties[PROP_UNIT] =
+    g_param_spec_int64 ("unit", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The D8Overview the pages show, owned by the window and replaced (with
+   * a notification) whenever the figures are computed again. */
+  properties[PROP_OVERVIEW] =
+    g_param_spec_pointer ("overview", NULL, NULL,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (D8_TYPE_PROVINCE_PAGE);
@@ -986,12 +700,14 @@ d8_window_class_init (D8WindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/hoilhpn/Duan8/ui/d8-window.ui");
   gtk_widget_class_bind_template_child (widget_class, D8Window, back_button);
+  gtk_widget_class_bind_template_child (widget_class, D8Window, charts_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_box);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_header);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_title);
   gtk_widget_class_bind_template_child (widget_class, D8Window, error_page);
   gtk_widget_class_bind_template_child (widget_class, D8Window, leaflet);
   gtk_widget_class_bind_template_child (widget_class, D8Window, new_entry_button);
+  gtk_widget_class_bind_template_child (widget_class, D8Window, office_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, province_page);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_bar);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_button);
@@ -1003,6 +719,7 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, unit_list);
   gtk_widget_class_bind_template_child (widget_class, D8Window, unit_page);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, charts_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1010,61 +727,18 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, unit_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, unit_row_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-unit", "s", show_unit_action);
-  gtk_widget_class_install_action (widget_class, "win.set-as-of", "s", set_as_of_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-entry", "s", edit_entry_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-entry", "s", delete_entry_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
-  gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
-  gtk_widget_class_install_action (widget_class, "win.show-exchange", NULL, show_exchange_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-office", NULL, choose_office_action);
-  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-charts", NULL, toggle_charts_action);
-  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
+  _d8_window_class_actions_init (klass);
 }
 
 static void
 d8_window_init (D8Window *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  placeholder = gtk_label_new (_("No units match"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 24);
-  gtk_widget_set_margin_bottom (placeholder, 24);
-  gtk_list_box_set_placeholder (self->unit_list, placeholder);
   gtk_list_box_set_filter_func (self->unit_list, unit_filter_func, self, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", FALSE);
-
-  self->charts_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Charts")));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->charts_button),
-                               _("Show charts instead of tables (Ctrl+G)"));
-  adw_header_bar_pack_end (self->content_header, GTK_WIDGET (self->charts_button));
-
-  /* The office this installation is, at the foot of the sidebar. */
-  self->office_button = GTK_BUTTON (gtk_button_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->office_button), "flat");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->office_button), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->office_button), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->office_button), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->office_button), 6);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->office_button), "win.choose-office");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->office_button), _("Change the office"));
-  gtk_box_append (GTK_BOX (self->sidebar_box), GTK_WIDGET (self->office_button));
-
-  {
-    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-  }
+  _d8_window_actions_update (self);
+  _d8_window_dnd_init (self);
 }
 
 D8Window *
@@ -1107,3 +781,4 @@ d8_window_get_unit_page (D8Window *self)
   g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->unit_page);
 }
+

@@ -1,5 +1,10 @@
 /* d8-window.h — the main window: the units of a plan in a sidebar, the
- * province overview or one unit's page as content. */
+ * province overview or one unit's page as content.
+ *
+ * Properties: "store" (construct-only), "as-of" (string, ISO date or NULL
+ * for today), "unit" (gint64, the id of the unit shown, 0 for the whole
+ * province) and "overview" (pointer to the D8Overview shown, read-only);
+ * each notifies only when it really changes. */
 #pragma once
 
 #include <adwaita.h>
@@ -14,22 +19,38 @@ G_DECLARE_FINAL_TYPE (D8Window, d8_window, D8, WINDOW, AdwApplicationWindow)
 D8Window *d8_window_new (GtkApplication *application, D8Store *store);
 D8Store *d8_window_get_store (D8Window *self);
 gint64 d8_window_get_plan_id (D8Window *self);
+GSettings *d8_window_get_settings (D8Window *self); /* may be NULL */
 
 /* Shows the page of the unit whose code is @unit_code, or the whole
  * province when @unit_code is NULL or "". Returns FALSE when the plan has no
  * such unit (the current page stays). */
 gboolean d8_window_show_unit (D8Window *self, const char *unit_code);
-/* The date the figures are computed for (ISO); NULL or today: today. */
+/* The unit code of the page shown; NULL for the whole province. */
+const char *d8_window_get_unit_code (D8Window *self);
+/* The "unit" property: the id of the unit shown, 0 for the whole province.
+ * Setting an id the plan does not have returns FALSE and changes nothing. */
+gint64 d8_window_get_unit (D8Window *self);
+gboolean d8_window_set_unit (D8Window *self, gint64 unit_id);
+
+/* The "as-of" property: the date the figures are computed for (ISO); NULL,
+ * today or an invalid date: today, kept as NULL. */
 void d8_window_set_as_of (D8Window *self, const char *as_of);
 const char *d8_window_get_as_of (D8Window *self); /* NULL: today */
 
-/* The unit code of the page shown; NULL for the whole province. */
-const char *d8_window_get_unit_code (D8Window *self);
+/* The "overview" property: the figures shown, owned by the window and
+ * replaced whenever they are computed again (NULL before the first time
+ * or when the plan could not be read). */
+D8Overview *d8_window_get_overview (D8Window *self);
 
-GSettings *d8_window_get_settings (D8Window *self); /* may be NULL */
-void d8_window_add_toast (D8Window *self, AdwToast *toast);
-/* Shows the office (d8_store_describe_office) at the foot of the sidebar. */
-void d8_window_update_office (D8Window *self);
+/* Opens @file as a bundle: its import preview (or why it is refused), or
+ * the spinner while a large bundle is read. Returns the dialog shown,
+ * owned by GTK (d8-window-dnd.c). */
+GtkWidget *d8_window_open_bundle (D8Window *self, GFile *file);
+/* Shows the Exchange window (conflicts, imports, snapshots) and returns it. */
+GtkWidget *d8_window_show_exchange (D8Window *self);
+/* Shows the office chooser and returns it; @first_run words it as a
+ * question for a new installation. */
+GtkWidget *d8_window_choose_office (D8Window *self, gboolean first_run);
 
 /* For tests: the two content pages. */
 GtkWidget *d8_window_get_province_page (D8Window *self);

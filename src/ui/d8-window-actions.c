@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-window-actions.c — the actions of the main window.
+ *
+ * Entries are added, edited, deleted and undeleted through window actions,
+ * which the pages' buttons name with the entry's uuid as target; the menu,
+ * the shortcuts and the toasts name the others. The exchange of bundles,
+ * the office chooser and printing are objects of their own: the actions
+ * hand them the window as parent, the store and the settings.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "d8-entry-dialog.h"
+#include "d8-exchange-export.h"
+#include "d8-exchange-import.h"
+#include "d8-exchange-window.h"
+#include "d8-office-chooser.h"
+#include "d8-print.h"
+#include "d8-window-private.h"
+
+static void
+open_entry_dialog (D8Window      *self,
+                   const D8Entry *entry)
+{
+  g_autoptr (GError) error = NULL;
+  D8EntryDialog *dialog;
+  int index;
+
+  if (self->overview == NULL)
+    return;
+
+  if (entry != NULL)
+    index = d8_overview_find_unit (self->overview, entry->unit_id);
+  else
+    index = _d8_window_find_unit_index (self, self->unit_code);
+  if (index < 0)
+    return;
+
+  dialog = d8_entry_dialog_new (GTK_WINDOW (self), self->store, self->plan_id,
+                                g_ptr_array_index (self->overview->units, index),
+                                entry, &error);
+  if (dialog == NULL)
+    {
+      _d8_window_toast (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  open_entry_dialog (D8_WINDOW (widget), NULL);
+}
+
+static void
+edit_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Entry) entry = d8_store_get_entry (self->store, g_variant_get_string (param, NULL),
+                                                  &error);
+
+  if (entry == NULL)
+    {
+      _d8_window_toast (self, error->message);
+      return;
+    }
+  open_entry_dialog (self, entry);
+}
+
+static void
+delete_entry_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+  const char *uuid = g_variant_get_string (param, NULL);
+  g_autoptr (GError) error = NULL;
+  AdwToast *toast;
+
+  if (!d8_store_delete_entry (self->store, uuid, &error))
+    {
+      _d8_window_toast (self, error->message);
+      return;
+    }
+
+  toast = adw_toast_new (_("Entry deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uuid));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!d8_store_undelete_entry (self->store, g_variant_get_string (param, NULL), &error))
+    _d8_window_toast (self, error->message);
+}
+
+static void
+show_unit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  if (d8_window_show_unit (self, g_variant_get_string (param, NULL)))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+set_as_of_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  const char *date = g_variant_get_string (parameter, NULL);
+
+  d8_window_set_as_of (D8_WINDOW (widget), *date != '\0' ? date : NULL);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+toggle_charts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->charts_button,
+                                !gtk_toggle_button_get_active (self->charts_button));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *office = NULL;
+
+  if (self->overview == NULL)
+    return;
+  office = d8_store_describe_office (self->store);
+  if (d8_print_pack (GTK_WINDOW (self), self->settings, self->overview, office,
+                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _d8_window_toast (self, error->message);
+}
+
+static void
+page_setup_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  d8_print_page_setup (GTK_WINDOW (self), self->settings);
+}
+
+
+static void
+export_bundle_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  d8_exchange_export_bundle (GTK_WINDOW (self), self->store, self->settings);
+}
+
+static void
+import_bundle_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  d8_exchange_choose_bundle (GTK_WINDOW (self), self->store, self->settings);
+}
+
+static void
+show_exchange_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  d8_window_show_exchange (D8_WINDOW (widget));
+}
+
+static void
+choose_office_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  d8_window_choose_office (D8_WINDOW (widget), FALSE);
+}
+
+GtkWidget *
+d8_window_show_exchange (D8Window *self)
+{
+  GtkWidget *exchange;
+
+  g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
+
+  exchange = d8_exchange_window_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (exchange));
+  return exchange;
+}
+
+GtkWidget *
+d8_window_choose_office (D8Window *self,
+                         gboolean  first_run)
+{
+  GtkWidget *chooser;
+
+  g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
+
+  chooser = d8_office_chooser_new (GTK_WINDOW (self), self->store, self->settings,
+                                   self->plan_id, first_run);
+  gtk_window_present (GTK_WINDOW (chooser));
+  return chooser;
+}
+
+void
+_d8_window_actions_update (D8Window *self)
+{
+  gboolean unit_shown = self->overview != NULL && self->unit_code != NULL
+                        && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", unit_shown);
+}
+
+void
+_d8_window_class_actions_init (D8WindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-unit", "s", show_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.set-as-of", "s", set_as_of_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-entry", "s", edit_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-entry", "s", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exchange", NULL, show_exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-office", NULL, choose_office_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-charts", NULL, toggle_charts_action);
+  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-window-private.h — what the files of the main window share: the
+ * instance structure and the functions that set up its actions
+ * (d8-window-actions.c) and its drag and drop (d8-window-dnd.c). Nothing
+ * outside d8-window*.c includes this. */
+#pragma once
+
+#include "d8-charts-page.h"
+#include "d8-province-page.h"
+#include "d8-unit-page.h"
+#include "d8-window.h"
+
+G_BEGIN_DECLS
+
+struct _D8Window
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template children */
+  GtkButton *back_button;
+  GtkToggleButton *charts_button;
+  GtkWidget *content_box;
+  AdwHeaderBar *content_header;
+  AdwWindowTitle *content_title;
+  AdwStatusPage *error_page;
+  AdwLeaflet *leaflet;
+  GtkButton *new_entry_button;
+  GtkButton *office_button;
+  D8ProvincePage *province_page;
+  GtkSearchBar *search_bar;
+  GtkToggleButton *search_button;
+  GtkSearchEntry *search_entry;
+  GtkWidget *sidebar_box;
+  AdwWindowTitle *sidebar_title;
+  GtkStack *stack;
+  AdwToastOverlay *toast_overlay;
+  D8UnitPage *unit_page;
+  GtkListBox *unit_list;
+
+  /* made in constructed, once the settings exist; owned by the stack */
+  D8ChartsPage *charts_page;
+
+  /* owned */
+  D8Store *store;
+  GSettings *settings; /* NULL when the schema is not installed */
+  D8Overview *overview;
+  char *unit_code; /* NULL: the whole province */
+  char *as_of;     /* ISO date the figures are for; NULL: today */
+
+  gint64 plan_id;
+  gboolean rebuilding;
+};
+
+/* Installs the window's actions (win.new-entry, win.print …). */
+void _d8_window_class_actions_init (D8WindowClass *klass);
+/* Enables the actions that depend on what is shown. */
+void _d8_window_actions_update (D8Window *self);
+/* Lets bundles be dropped on the window. */
+void _d8_window_dnd_init (D8Window *self);
+
+/* The position of the unit @code in the overview, -1 when none. */
+int _d8_window_find_unit_index (D8Window *self, const char *code);
+/* Shows @text as a toast over the window's content. */
+void _d8_window_toast (D8Window *self, const char *text);
+
+G_END_DECLS

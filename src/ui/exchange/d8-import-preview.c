@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-import-preview.c — the import preview (see d8-import-preview.h).
+ *
+ * The template holds the frame: the table of counts and the list of
+ * rejected records; this file fills them from the core's preview. Lists
+ * longer than ROWS_SHOWN show their first rows and say how many more: a
+ * bundle may carry 200,000 records, and a row each would take minutes.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "d8-exchange-rows.h"
+#include "d8-format.h"
+#include "d8-import-preview.h"
+
+struct _D8ImportPreview
+{
+  AdwMessageDialog parent_instance;
+
+  /* template children */
+  GtkGrid *count_grid;
+  GtkWidget *details;
+  GtkListBox *rejection_list;
+  GtkLabel *rejections_label;
+  GtkWidget *rejections_scroller;
+
+  D8Store *store;
+  D8BundleImport *import; /* NULL for a refusal */
+};
+
+G_DEFINE_FINAL_TYPE (D8ImportPreview, d8_import_preview, ADW_TYPE_MESSAGE_DIALOG)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+fill_counts (D8ImportPreview       *self,
+             const D8BundlePreview *p)
+{
+  static const char *labels[D8_BUNDLE_N_OUTCOMES] = {
+    NC_ ("import outcome", "New"), NC_ ("import outcome", "Updated"),
+    NC_ ("import outcome", "Unchanged"), NC_ ("import outcome", "Deleted"),
+    NC_ ("import outcome", "In conflict"), NC_ ("import outcome", "Rejected"),
+  };
+
+  for (guint i = 0; i < D8_BUNDLE_N_OUTCOMES; i++)
+    {
+      g_autofree char *e = d8_format_count (p->entries[i]);
+      g_autofree char *pl = d8_format_count (p->plans[i]);
+      GtkWidget *label = gtk_label_new (g_dpgettext2 (NULL, "import outcome", labels[i]));
+      GtkWidget *ev = gtk_label_new (e);
+      GtkWidget *pv = gtk_label_new (pl);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_xalign (GTK_LABEL (ev), 1);
+      gtk_label_set_xalign (GTK_LABEL (pv), 1);
+      gtk_widget_add_css_class (ev, "numeric");
+      gtk_widget_add_css_class (pv, "numeric");
+      if ((i == D8_BUNDLE_CONFLICT || i == D8_BUNDLE_REJECTED) && p->entries[i] + p->plans[i] > 0)
+        {
+          gtk_widget_add_css_class (label, "warning");
+          gtk_widget_add_css_class (ev, "warning");
+        }
+      gtk_grid_attach (self->count_grid, label, 0, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->count_grid, ev, 1, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->count_grid, pv, 2, (int) i + 1, 1, 1);
+    }
+}
+
+static void
+fill_rejections (D8ImportPreview       *self,
+                 const D8BundlePreview *p)
+{
+  if (p->rejections->len == 0)
+    return;
+  gtk_label_set_label (self->rejections_label,
+                       ngettext ("This record is not accepted and will be left out:",
+                                 "These records are not accepted and will be left out:",
+                                 p->rejections->len));
+  gtk_widget_set_visible (GTK_WIDGET (self->rejections_label), TRUE);
+  gtk_widget_set_visible (self->rejections_scroller, TRUE);
+  for (guint i = 0; i < MIN (p->rejections->len, D8_EXCHANGE_ROWS_SHOWN); i++)
+    {
+      const D8BundleRejection *r = p->rejections->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      /* Translators: a rejected record of a bundle: the record, then its field */
+      g_autofree char *title = g_strdup_printf (_("%s, field “%s”"), r->record,
+                                                r->field ? r->field : "–");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), r->reason);
+      gtk_list_box_append (self->rejection_list, row);
+    }
+  if (p->rejections->len > D8_EXCHANGE_ROWS_SHOWN)
+    gtk_list_box_append (self->rejection_list,
+                         d8_exchange_more_row (p->rejections->len - D8_EXCHANGE_ROWS_SHOWN));
+}
+
+/* The body: the file, the bundle's number and day, and what importing it
+ * would mean. */
+static char *
+describe_bundle (const D8BundlePreview *p,
+                 const char            *file_name,
+                 gboolean               changes)
+{
+  g_autofree char *made = d8_format_timestamp (p->created_at);
+  GString *b = g_string_new (NULL);
+
+  /* Translators: the file, the bundle's number from its office, the day it was made */
+  g_string_append_printf (b, _("“%s”, bundle number %lld, made on %s."), file_name,
+                          (long long) p->sequence, made);
+  if (p->already_imported)
+    g_string_append_printf (b, "\n%s", _("This bundle was imported before; importing it again "
+                                         "changes nothing."));
+  if (p->rollback)
+    g_string_append_printf (b, "\n%s", _("A newer bundle from the same office was imported "
+                                         "before this one; only what is newer here is taken."));
+  if (!changes && !p->already_imported)
+    g_string_append_printf (b, "\n%s", _("This database already holds everything in it."));
+  if (changes)
+    g_string_append_printf (b, "\n%s", _("A snapshot of the database is taken first; the import "
+                                         "can be undone from the Exchange window."));
+  return g_string_free (b, FALSE);
+}
+
+static void
+show_import (D8ImportPreview *self,
+             const char      *file_name)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
+  const D8BundlePreview *p = d8_bundle_import_get_preview (self->import);
+  gboolean changes = d8_bundle_import_has_changes (self->import);
+  g_autofree char *origin = d8_store_describe_office_code (self->store, p->origin);
+  g_autofree char *body = describe_bundle (p, file_name, changes);
+
+  if (changes)
+    {
+      /* Translators: heading of the import preview; %s is the sending office */
+      g_autofree char *heading = g_strdup_printf (_("Import the bundle from %s?"), origin);
+
+      adw_message_dialog_set_heading (dialog, heading);
+    }
+  else
+    adw_message_dialog_set_heading (dialog, _("Nothing to import"));
+  adw_message_dialog_set_body (dialog, body);
+  fill_counts (self, p);
+  fill_rejections (self, p);
+  if (changes)
+    {
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "import");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+    }
+  else
+    adw_message_dialog_add_response (dialog, "close", _("_Close"));
+}
+
+D8BundleImport *
+d8_import_preview_steal_import (D8ImportPreview *self)
+{
+  g_return_val_if_fail (D8_IS_IMPORT_PREVIEW (self), NULL);
+  return g_steal_pointer (&self->import);
+}
+
+D8BundleImport *
+d8_import_preview_peek_import (D8ImportPreview *self)
+{
+  g_return_val_if_fail (D8_IS_IMPORT_PREVIEW (self), NULL);
+  return self->import;
+}
+
+static void
+d8_import_preview_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), D8_TYPE_IMPORT_PREVIEW);
+  G_OBJECT_CLASS (d8_import_preview_parent_class)->dispose (object);
+}
+
+static void
+d8_import_preview_finalize (GObject *object)
+{
+  D8ImportPreview *self = D8_IMPORT_PREVIEW (object);
+
+  g_clear_pointer (&self->import, d8_bundle_import_free);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (d8_import_preview_parent_class)->finalize (object);
+}
+
+static void
+d8_import_preview_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  D8ImportPreview *self = D8_IMPORT_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+d8_import_preview_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  D8ImportPreview *self = D8_IMPORT_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+d8_import_preview_class_init (D8ImportPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = d8_import_preview_dispose;
+  object_class->finalize = d8_import_preview_finalize;
+  object_class->get_property = d8_import_preview_get_property;
+  object_class->set_property = d8_import_preview_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, D8_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/vn/hoilhpn/Duan8/ui/d8-import-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, count_grid);
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, details);
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, rejection_list);
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, rejections_label);
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, rejections_scroller);
+}
+
+static void
+d8_import_preview_init (D8ImportPreview *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+d8_import_preview_new (GtkWindow      *parent,
+                       D8Store        *store,
+                       const char     *file_name,
+                       D8BundleImport *import)
+{
+  D8ImportPreview *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (D8_IS_STORE (store), NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (import != NULL, NULL);
+
+  self = g_object_new (D8_TYPE_IMPORT_PREVIEW, "transient-for", parent, "store", store, NULL);
+  self->import = import;
+  show_import (self, file_name);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+d8_import_preview_new_refused (GtkWindow    *parent,
+                               D8Store      *store,
+                               const GError *error)
+{
+  D8ImportPreview *self;
+  g_autofree char *why = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (D8_IS_STORE (store), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  self = g_object_new (D8_TYPE_IMPORT_PREVIEW, "transient-for", parent, "store", store, NULL);
+  /* Translators: the body of the refusal: the reason, then a reassurance */
+  why = g_strdup_printf (_("%s\n\nNothing was changed."), error->message);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("This bundle cannot be imported"));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), why);
+  gtk_widget_set_visible (self->details, FALSE);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "close", _("_Close"));
+  return GTK_WIDGET (self);
+}
