@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # duan8 — the two commands of the README, and their set-up.
 #   make run    install missing Debian packages, build, launch the app
 #   make check  same set-up, then every test under Xvfb

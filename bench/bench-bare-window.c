@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-bare-window.c — the baseline of startup_ratio: a bare
  * AdwApplicationWindow that quits after its first painted frame, exactly as
  * duan8 does under DUAN8_EXIT_AFTER_FIRST_FRAME=1. Usage: bench-bare-window

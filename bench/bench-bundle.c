@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-bundle.c — bundle figures for `make bench`, as "name: value" lines.
  *
  *   export_entries_per_s     exporting 200,000 entries to a bundle

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-charts.c — how long one 1920 × 1080 chart frame takes to draw into
  * an image surface, with the 2023 plan and 10,000 entries; medians of 41.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-util.c — see bench-util.h. */
 #include "config.h"
 

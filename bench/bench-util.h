@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-util.h — what the benchmarks share: medians, and a store filled
  * with generated entries straight through SQLite. */
 #pragma once

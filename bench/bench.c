@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench.c — the benchmarks of `make bench`, printed as "name: value" lines.
  *
  *   startup_ratio    launch → first painted frame of duan8 on the embedded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — the thin main of duan8: set up translations, run the app. */
 #include "config.h"
 

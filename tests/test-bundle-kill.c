@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-bundle-kill.c — imports a bundle and is killed (SIGKILL) at a
  * chosen point of the import, for /bundle/kill in test-bundle.c.
  *

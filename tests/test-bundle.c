@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-bundle.c — bundles between offices: the three-office round trip,
  * idempotence, conflicts and their resolution, tombstones, per-record
  * rejections, every malformed bundle refused with the database file left

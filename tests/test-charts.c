@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-charts.c — the chart layer: nice ticks, models filled from a real
  * store, layout geometry (bars proportional, quota marks where the quota
  * is, one cell per unit × indicator, every label on the page), pixels of

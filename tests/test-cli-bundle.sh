@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-cli-bundle.sh — the exchange between offices through duan8-cli alone:
 # a province and two unit offices, each with its own database. The province
 # sends the plan; the units record, edit, delete and export; the province

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-cli-charts.sh — duan8-cli render and print-pack: the meeting pack has
 # 2 + 15 pages of A4 landscape (842 × 595 pt) with the units' and
 # indicators' names intact and "Page N/M" footers (Vietnamese "Trang N/M");

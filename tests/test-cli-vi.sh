@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-cli-vi.sh — duan8-cli under Vietnamese (issue 5): the progress table's
 # headers, statuses and an error message come from the catalogue, numbers,
 # percentages and dates are written the Vietnamese way (1.234, 75,0 %,

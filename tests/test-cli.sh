@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-cli.sh — duan8-cli end to end: every command against a fresh database
 # seeded with the embedded 2023 plan, the CSV of quotas compared cell by cell
 # with tests/data/cli/quotas-2023.csv (typed from the plan's appendix), and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-flatpak-manifest.sh — flatpak/<app-id>.json (issue 6) is valid JSON
 # (no duplicate keys) naming the app id, a GNOME runtime and its SDK, and the
 # command the build installs; finish-args are the minimal set (wayland,

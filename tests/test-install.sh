@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-install.sh — `meson install` into a temporary prefix gives a working
 # app (issue 6): a separate build configured with --prefix=<tmp> (so the
 # post-install steps run, as they do for a user — with --destdir meson skips

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The layers point one way: duan8-cli is headless and must not link GTK,
 # libadwaita or cairo's GTK side. ldd shows what the dynamic linker loads.
 set -eu

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-plan-file.c — the embedded 2023 plan equals DOMAIN.md cell by cell,
  * the allocation check shows 128 vs 126, and malformed plan files are
  * refused with a message naming the problem and the database unchanged. */

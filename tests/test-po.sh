@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Vietnamese catalogue is complete and current:
 #  1. msgfmt --check reports no untranslated and no fuzzy message;
 #  2. every file with translatable strings is listed in POTFILES.in, sorted;

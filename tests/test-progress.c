@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-progress.c — completion and status of a cell, expected pace, the
  * overall completion of a unit, the province-total rule and the evaluation
  * of a whole overview, without a database. */

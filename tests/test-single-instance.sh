@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-single-instance.sh — duan8 is one instance per session: a second
 # launch with a bundle hands the file to the running instance, which shows
 # its import preview, and exits at once. Runs on its own D-Bus session bus

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c — the store: migrations, opening, entries (their stamps
  * and filters), and the arithmetic of the overview checked against a
  * recount of the entries. */

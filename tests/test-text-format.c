@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-text-format.c — folding and search, NFC, and what people type and
  * read: whole numbers, dates, grouped numbers and percentages. */
 #include <locale.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-bundles.c — the exchange between offices through the window,
  * each office its own database: a unit office's bundle previewed and
  * imported at the province (its figures follow), a concurrent edit shown in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-print.c — printing the meeting pack through GtkPrintOperation
  * (exported to a PDF under Xvfb: 2 + 15 A4 landscape pages with the units'
  * names intact) and the page setup remembered in GSettings. The pages are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-vi.c — the interface under Vietnamese shows no English.
  *
  * Runs the real application (D8Application, --db on a temporary file with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui.c — the GTK user interface on a real store: every widget can be
  * created and destroyed without leaks, the window shows the plan, search
  * folds diacritics, and entries can be added, rejected, deleted and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-export.c — PNG, SVG and PDF files through cairo's own surfaces.
  *
  * The layout is always computed in points for the page, and an image is

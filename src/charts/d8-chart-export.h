@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-export.h — writing a chart to a PNG, SVG or PDF file, for the
  * app's "Export" action and duan8-cli. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-layout.c — geometry of a chart: what every kind shares.
  *
  * Sizes follow the page: the body font is about 1/60 of the height (9–10 pt

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-layout.h — where everything of a chart goes, computed apart from
  * painting so it can be inspected and tested: margins, text boxes, bar and
  * cell rectangles, quota marks, tick positions, hit regions.

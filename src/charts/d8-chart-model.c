@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-model.c — filling chart models from the core's overview, and
  * saying in words what a chart shows (accessible descriptions, tooltips).
  *

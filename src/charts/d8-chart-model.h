@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-model.h — the plain data a chart is drawn from.
  *
  * A model is filled once from a D8Overview (and, for timelines, the daily

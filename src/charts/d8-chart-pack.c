@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-pack.c — the meeting pack, page by page (see d8-chart-pack.h).
  *
  * Page 1 is a cover (plan, as-of date, office, the province's completion,

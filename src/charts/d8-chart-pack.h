@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-pack.h — the meeting pack: a cover page, the province matrix, then
  * one page per unit (its progress chart and a table of figures); every page
  * has a footer with the plan number and "Page N/M". Drawn page by page into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-paint.c — turns a D8ChartLayout into cairo drawing.
  *
  * Every status is told apart twice: by its colour and by its texture, so a

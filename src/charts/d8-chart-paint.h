@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-paint.h — painting a computed layout into any cairo_t: a widget's
  * snapshot, a print context, an image, PDF or SVG surface. Colours come
  * only from the style. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-style.c — the only place where chart colours are written down.
  *
  * Okabe & Ito (2008), "Color Universal Design": orange #E69F00, sky blue

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-style.h — every colour, the font and the scale a chart is drawn
  * with. Painting code reads colours only from here, so the window can pass
  * colours taken from its GTK style (light, dark, high contrast) while

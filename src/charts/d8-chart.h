@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart.h — the chart layer in one include: models filled from the
  * core's overview, layouts, painting into any cairo_t, file export. */
 #pragma once

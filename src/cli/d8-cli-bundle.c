@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-cli-bundle.c — duan8-cli commands for the exchange between offices:
  * office, export-bundle, import-bundle, conflicts, resolve, log, snapshots,
  * restore. The work is the core's (d8-bundle.h, d8-snapshot.h); this file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-cli-charts.c — duan8-cli render and print-pack: the app's charts and
  * its meeting pack, drawn by the same chart layer, into files. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-cli-private.h — what the command files of duan8-cli share: the parsed
  * command line and the helpers that open the store and resolve names.
  * d8-cli-args.c holds the option and command tables and parses the

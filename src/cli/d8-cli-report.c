@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-cli-report.c — the one emitter behind every duan8-cli command.
  *
  * Machine formats (CSV, JSON) never go through the locale: ISO dates,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-cli-report.h — what a duan8-cli command prints, independent of how.
  *
  * A command fills a report: the plan it is about, a few scalar fields

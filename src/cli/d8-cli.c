@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-cli.c — duan8-cli: the plan, progress and entry commands, and what
  * every command shares (options read, the store opened, names resolved).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-cli.h — duan8-cli, the headless command line of duan8.
  *
  * Commands, options, output formats and exit codes are a stable interface,

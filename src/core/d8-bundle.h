@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-bundle.h — bundles exchanged between offices (docs/bundle-format.md).
  *
  * Export writes a `.duan8.json` file: plans and quotas from the province,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-error.c — the core's error domain. */
 #include "d8-error.h"
 

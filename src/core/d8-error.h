@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-error.h — the core's error domain. Messages are written for people:
  * they name what is wrong and where (file, record, field), and are
  * translatable, because they end up in the window and on the CLI. */

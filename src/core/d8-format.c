@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-format.c — numbers and dates for people, and parsing what people type.
  *
  * Display follows the locale (LC_NUMERIC for digits grouping and the decimal

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-format.h — numbers and dates for people (screen and paper), in the UI
  * language: under vi "1.234", "12,5 %", "30/06/2023". Files for machines
  * never use these: they use ISO dates and g_ascii_* number functions. */

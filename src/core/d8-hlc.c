@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-hlc.c — hybrid logical clock stamps (see d8-hlc.h). Parsing is by hand
  * and cheap because an import checks every entry's stamp. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-hlc.h — hybrid logical clock stamps that order edits across offices.
  *
  * A stamp is text that sorts like the time it stands for:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-i18n.c — locale and catalogue set-up shared by duan8 and duan8-cli.
  *
  * gettext ignores LANGUAGE when LC_MESSAGES is the C locale, which is what a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-i18n.h — setting up translations for both programs. */
 #pragma once
 

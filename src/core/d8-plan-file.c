@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-plan-file.c — reads a plan file and checks every part of it before
  * the store writes anything. Errors name the file, the record (a JSON path
  * such as units[3] or appendix.rows[12].cells[4]) and what is wrong. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-plan-file.h — private: reading and validating plan files
  * (docs/plan-format.md) before anything is written to the store. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-snapshot.c — whole-database copies through the SQLite backup API.
  *
  * The backup API copies a consistent picture even while the window reads,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-snapshot.h — copies of the database taken with SQLite's backup API
  * before every import (and every restore), kept next to the database in
  * "<name>.snapshots/"; the newest D8_SNAPSHOT_KEEP are kept. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-text.c — NFC normalisation, folding for search, collation keys.
  *
  * Folding decomposes (NFD), drops combining marks and maps đ/Đ to d, which

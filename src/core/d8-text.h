@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-text.h — Vietnamese text handling: NFC at every entry point,
  * diacritics-insensitive search keys, and collation. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-types.c — freeing and copying the core's plain data. */
 #include "d8-types.h"
 

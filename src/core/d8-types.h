@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-types.h — plain data of the core: plans, units, indicators, entries.
  *
  * These are plain structs with g_autoptr cleanups; they carry no behaviour

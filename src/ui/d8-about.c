@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-about.c — see d8-about.h. */
 #include "config.h"
 

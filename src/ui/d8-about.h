@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-about.h — the About window, every word of it in our own catalogue.
  *
  * AdwAboutWindow's own labels ("Details", "Credits", "Legal", the licence

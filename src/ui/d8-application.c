@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-application.c — the duan8 application.
  *
  * Opens the store (--db PATH, or the default per-user file) when first

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-application.h — the duan8 application: opens the store, creates the
  * window, holds the app-wide actions. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-view.c — one chart of the chart layer in a widget.
  *
  * The layout is kept between frames and computed again only when the size,

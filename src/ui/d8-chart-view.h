@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-view.h — a widget that shows one chart of the chart layer, in
  * the colours of the current style (light, dark, high contrast), with a
  * tooltip of exact figures and an accessible description in words. */

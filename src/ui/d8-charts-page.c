@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-charts-page.c — the charts of the province or of one unit.
  *
  * A row of choices (which chart; which indicator for the indicator chart

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-charts-page.h — the charts of the province or of one unit: a choice of
  * chart (and of indicator where it matters) above a D8ChartView. The page
  * owns the action charts.export (its Export button): the save dialog, then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-entry-dialog.c — record or edit one entry.
  *
  * Input is parsed with the core's parsers (dates as people type them,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-entry-dialog.h — the form that records (or edits) one entry: what was
  * done, when, how much, where. Validates inline and saves at once. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-preferences-window.c — the interface language: System, Tiếng Việt or
  * English, kept in GSettings and applied at the next start (main.c reads
  * it before anything is translated); and the office this installation is. */

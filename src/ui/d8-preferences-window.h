@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-preferences-window.h — preferences: the interface language. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-print.c — the meeting pack through GtkPrintOperation.
  *
  * The pack is drawn by the chart layer page by page in points (A4 landscape,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-print.h — printing the meeting pack (src/charts/d8-chart-pack.h) with
  * GtkPrintOperation: A4 landscape by default, page setup and print settings
  * remembered between runs in GSettings, GTK's print preview. */

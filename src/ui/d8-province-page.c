@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-province-page.c — the whole province on one page.
  *
  * A matrix of units × indicators (achieved/quota, coloured and labelled by

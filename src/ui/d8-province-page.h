@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-province-page.h — the whole province: quotas and progress of every
  * unit × indicator, the totals and the allocation check. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-ui-util.c — helpers shared by the widgets of the user interface. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-ui-util.h — small helpers shared by the widgets of the user interface:
  * resources and style, status classes, and the text of a progress cell.
  * Not a class; everything here is internal to the ui layer. */

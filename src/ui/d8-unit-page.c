@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-unit-page.c — one unit: progress per indicator and its entries.
  *
  * The page is rebuilt from the window's overview whenever the store

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-unit-page.h — one unit of a plan: its progress per indicator and the
  * entries recorded for it, with edit and delete. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-window.h — the main window: the units of a plan in a sidebar, the
  * province overview or one unit's page as content.
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the bundle fixtures of tests/test-bundle.c (run from this folder).
 
 Every bad-*.duan8.json must be refused as a whole with the database left
