@@ -120,7 +120,7 @@ static void
 teardown_data (void)
 {
   g_array_unref (data.sums);
-  d8_overview_free (data.overview);
+  d8_overview_unref (data.overview);
   g_ptr_array_unref (data.units);
   g_ptr_array_unref (data.indicators);
   d8_plan_free (data.plan);

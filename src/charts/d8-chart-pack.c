@@ -46,7 +46,7 @@ d8_chart_pack_new (D8Overview *overview, const char *office)
   g_return_val_if_fail (overview != NULL, NULL);
 
   pack = g_new0 (D8ChartPack, 1);
-  pack->overview = overview;
+  pack->overview = d8_overview_ref (overview);
   pack->office = g_strdup (office);
   pack->printed_on = d8_date_today ();
   pack->style = d8_chart_style_print ();
@@ -62,6 +62,7 @@ d8_chart_pack_free (D8ChartPack *pack)
 {
   if (pack == NULL)
     return;
+  d8_overview_unref (pack->overview);
   g_free (pack->office);
   g_free (pack->printed_on);
   d8_chart_model_free (pack->matrix);

@@ -358,18 +358,6 @@ d8_overview_unref (D8Overview *overview)
   g_free (overview);
 }
 
-/**
- * d8_overview_free:
- * @overview: (nullable): an overview
- *
- * The older name of d8_overview_unref(), kept while callers move over.
- */
-void
-d8_overview_free (D8Overview *overview)
-{
-  d8_overview_unref (overview);
-}
-
 const char *
 d8_status_to_string (D8Status status)
 {

@@ -65,7 +65,6 @@ GType d8_overview_get_type (void) G_GNUC_CONST;
 D8Overview *d8_overview_new (void);
 D8Overview *d8_overview_ref (D8Overview *overview);
 void d8_overview_unref (D8Overview *overview);
-void d8_overview_free (D8Overview *overview);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Overview, d8_overview_unref)
 
 D8Overview *d8_overview_new_for (D8Plan *plan, GPtrArray *units, GPtrArray *indicators,

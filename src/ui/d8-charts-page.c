@@ -28,7 +28,7 @@ struct _D8ChartsPage
 
   GSettings *settings;
   D8Store *store;
-  D8Overview *overview; /* borrowed */
+  D8Overview *overview; /* a reference of its own */
   int unit_index;
   int indicator_index;  /* -1: all */
   gboolean updating;
@@ -196,12 +196,14 @@ d8_charts_page_set_subject (D8ChartsPage *self, D8Store *store, D8Overview *over
 
   if (overview == NULL)
     {
-      self->overview = NULL;
+      g_clear_pointer (&self->overview, d8_overview_unref);
       show_model (self, NULL);
       return;
     }
   same_kinds = self->overview != NULL && (self->unit_index < 0) == (unit_index < 0);
   g_set_object (&self->store, store);
+  d8_overview_ref (overview);
+  g_clear_pointer (&self->overview, d8_overview_unref);
   self->overview = overview;
   self->unit_index = unit_index;
   self->updating = TRUE;
@@ -319,6 +321,7 @@ d8_charts_page_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->overview, d8_overview_unref);
   G_OBJECT_CLASS (d8_charts_page_parent_class)->dispose (object);
 }
 

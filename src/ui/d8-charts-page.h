@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (D8ChartsPage, d8_charts_page, D8, CHARTS_PAGE, GtkWidget)
 /* @settings (may be NULL) remembers the chosen chart kinds. */
 GtkWidget *d8_charts_page_new (GSettings *settings);
 /* Shows the charts of @unit_index (-1: the province) from @overview
- * (borrowed: must stay alive until the next call or the page's disposal). */
+ * (the page keeps a reference). */
 void d8_charts_page_set_subject (D8ChartsPage *self, D8Store *store, D8Overview *overview,
                                  int unit_index);
 /* The chart shown now, or NULL. */

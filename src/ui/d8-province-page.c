@@ -33,7 +33,7 @@ struct _D8ProvincePage
   GtkWidget *scroller;
   GtkLabel *title_label;
 
-  D8Overview *overview;   /* borrowed from the window, for the as-of popover */
+  D8Overview *overview;   /* a reference of its own, for the as-of popover */
   GtkCalendar *calendar;  /* in the as-of popover */
   GtkBox *report_box;     /* its buttons: today and the plan's reporting dates */
   gboolean setting_date;
@@ -428,6 +428,8 @@ d8_province_page_set_overview (D8ProvincePage *self,
   gtk_label_set_text (self->issuer_label, ov->plan->issuer ? ov->plan->issuer : "");
   gtk_label_set_text (self->issued_label, issued);
   gtk_menu_button_set_label (self->as_of_button, as_of);
+  d8_overview_ref (ov);
+  g_clear_pointer (&self->overview, d8_overview_unref);
   self->overview = ov;
   gtk_label_set_text (self->overall_label, overall);
   gtk_level_bar_set_value (self->overall_bar,
@@ -463,6 +465,7 @@ d8_province_page_dispose (GObject *object)
   D8ProvincePage *self = D8_PROVINCE_PAGE (object);
 
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->overview, d8_overview_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), D8_TYPE_PROVINCE_PAGE);
 
   G_OBJECT_CLASS (d8_province_page_parent_class)->dispose (object);

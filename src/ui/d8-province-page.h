@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (D8ProvincePage, d8_province_page, D8, PROVINCE_PAGE, GtkWi
 
 GtkWidget *d8_province_page_new (void);
 
-/* Rebuilds the page from @overview (borrowed, not kept). */
+/* Rebuilds the page from @overview (the page keeps a reference). */
 void d8_province_page_set_overview (D8ProvincePage *self, D8Overview *overview);
 
 /* For tests: the label of the matrix cell of a unit × indicator, or NULL. */

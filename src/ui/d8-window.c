@@ -276,7 +276,7 @@ refresh (D8Window *self)
       show_error (self, error);
       return;
     }
-  g_clear_pointer (&self->overview, d8_overview_free);
+  g_clear_pointer (&self->overview, d8_overview_unref);
   self->overview = ov;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERVIEW]);
 
@@ -604,7 +604,7 @@ d8_window_finalize (GObject *object)
 {
   D8Window *self = D8_WINDOW (object);
 
-  g_clear_pointer (&self->overview, d8_overview_free);
+  g_clear_pointer (&self->overview, d8_overview_unref);
   g_clear_pointer (&self->unit_code, g_free);
   g_clear_pointer (&self->as_of, g_free);
   g_clear_object (&self->settings);
@@ -633,7 +633,7 @@ d8_window_get_property (GObject    *object,
       g_value_set_int64 (value, d8_window_get_unit (self));
       break;
     case PROP_OVERVIEW:
-      g_value_set_pointer (value, self->overview);
+      g_value_set_boxed (value, self->overview);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -690,7 +690,7 @@ d8_window_class_init (D8WindowClass *klass)
   /* The D8Overview the pages show, owned by the window and replaced (with
    * a notification) whenever the figures are computed again. */
   properties[PROP_OVERVIEW] =
-    g_param_spec_pointer ("overview", NULL, NULL,
+    g_param_spec_boxed ("overview", NULL, NULL, D8_TYPE_OVERVIEW,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
