@@ -117,6 +117,31 @@ else
   d8_test_not_ok "record prints the new entry's UUID alone (got: $uuid)"
 fi
 
+# The longest place or note: 10,000 characters; one more is refused at
+# once, naming the limit, by record and by edit, and nothing is written.
+long_note=$(python3 -c 'print("ữ" * 10000)')
+longer_note=$(python3 -c 'print("ữ" * 10001)')
+before=$(db_sum)
+if run 1 record --unit "chu puh" --indicator 1 --date 2023-03-06 --amount 1 --note "$longer_note" \
+   && grep -q '10000' "$tmp/err" && [ "$(db_sum)" = "$before" ]; then
+  d8_test_ok "record refuses a 10,001-character note, naming the limit"
+else
+  d8_test_not_ok "record refuses a 10,001-character note, naming the limit"
+fi
+if run 1 edit "$uuid" --note "$longer_note" && grep -q '10000' "$tmp/err" \
+   && [ "$(db_sum)" = "$before" ]; then
+  d8_test_ok "edit refuses a 10,001-character note, naming the limit"
+else
+  d8_test_not_ok "edit refuses a 10,001-character note, naming the limit"
+fi
+if run 0 edit "$uuid" --note "$long_note" && run 0 entries --format json \
+   && python3 -c 'import json, sys; sys.exit(not any(e["note"] == "ữ" * 10000 for e in json.load(open(sys.argv[1]))["entries"]))' "$tmp/out" \
+   && run 0 edit "$uuid" --note ""; then
+  d8_test_ok "edit accepts a 10,000-character note"
+else
+  d8_test_not_ok "edit accepts a 10,000-character note"
+fi
+
 progress_line () { # progress_line AS-OF: the Chư Pưh × 1 row
   "$cli" --db "$db" progress --unit "chu puh" --format csv --as-of "$1" | grep "$chu_puh_1" || true
 }

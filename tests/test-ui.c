@@ -614,6 +614,35 @@ test_entry_invalid_input (Fixture *f, gconstpointer data)
                                                            "date_row"), "error"));
   g_assert_cmpuint (count_entries (f, 0), ==, 0);
 
+  /* A note over the limit is refused as it is typed, naming the limit:
+   * the row is marked, Save is off, and nothing is written. */
+  set_row_text (dialog, "date_row", "2023-07-01");
+  {
+    GtkWidget *note_row = template_child (dialog, D8_TYPE_ENTRY_DIALOG, "note_row");
+    GString *note = g_string_new (NULL);
+
+    for (guint i = 0; i < 10001; i++)
+      g_string_append (note, "ữ");
+    set_row_text (dialog, "note_row", note->str);
+    g_assert_true (gtk_widget_has_css_class (note_row, "error"));
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "10000"));
+    g_assert_false (gtk_widget_get_sensitive (template_child (dialog, D8_TYPE_ENTRY_DIALOG,
+                                                               "save_button")));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
+    d8_test_spin ();
+    g_assert_true (find_entry_dialog () == dialog);
+    g_assert_cmpuint (count_entries (f, 0), ==, 0);
+    /* One character fewer fits, and Save comes back. */
+    g_string_truncate (note, note->len - strlen ("ữ"));
+    set_row_text (dialog, "note_row", note->str);
+    g_assert_false (gtk_widget_has_css_class (note_row, "error"));
+    g_assert_false (gtk_widget_get_visible (error_label));
+    g_assert_true (gtk_widget_get_sensitive (template_child (dialog, D8_TYPE_ENTRY_DIALOG,
+                                                              "save_button")));
+    g_string_free (note, TRUE);
+  }
+
   /* Escape cancels. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   d8_test_spin ();
