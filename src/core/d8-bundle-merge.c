@@ -388,22 +388,8 @@ static Leaf *
 leaf_from_row (sqlite3_stmt *stmt)
 {
   Leaf *leaf = g_new0 (Leaf, 1);
-  D8Entry *e = leaf->e = d8_entry_new ();
 
-  e->uuid = d8_sql_column_dup (stmt, ENTRY_UUID);
-  e->plan_id = sqlite3_column_int64 (stmt, ENTRY_PLAN);
-  e->unit_id = sqlite3_column_int64 (stmt, ENTRY_UNIT);
-  e->indicator_id = sqlite3_column_int64 (stmt, ENTRY_INDICATOR);
-  e->date = d8_sql_column_dup (stmt, ENTRY_DATE);
-  e->amount = sqlite3_column_int64 (stmt, ENTRY_AMOUNT);
-  e->reached = sqlite3_column_int64 (stmt, ENTRY_REACHED);
-  e->group_size = sqlite3_column_int64 (stmt, ENTRY_GROUP_SIZE);
-  e->place = d8_sql_column_dup (stmt, ENTRY_PLACE);
-  e->note = d8_sql_column_dup (stmt, ENTRY_NOTE);
-  e->created_at = d8_sql_column_dup (stmt, ENTRY_CREATED_AT);
-  e->updated_at = d8_sql_column_dup (stmt, ENTRY_UPDATED_AT);
-  e->origin = d8_sql_column_dup (stmt, ENTRY_ORIGIN);
-  e->deleted = sqlite3_column_int (stmt, ENTRY_DELETED);
+  leaf->e = d8_store_entry_from_row (stmt);
   leaf->version = d8_sql_column_dup (stmt, ENTRY_VERSION);
   leaf->history = d8_sql_column_dup (stmt, ENTRY_HISTORY);
   return leaf;

@@ -19,6 +19,7 @@
 #include "d8-bundle.h"
 #include "d8-plan-file.h"
 #include "d8-sql.h"
+#include "d8-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -115,35 +116,8 @@ void d8_bundle_plan_rec_free (PlanRec *rec);
 
 /* ------------------------------------------------------- stored entries */
 
-/* The columns of an entry, in the order of the tables entries and
- * conflict_versions; ENTRY_COLS names them for SELECT and INSERT, the enum
- * numbers them for sqlite3_column_*(), ENTRY_PARAM() for ?N parameters.
- * The export's SELECT has the same order, with codes for plan, unit and
- * indicator. */
-#define ENTRY_COLS                                                                              \
-  "uuid, plan_id, unit_id, indicator_id, date, amount, reached, group_size, place, note,"       \
-  " created_at, updated_at, origin, deleted, version, history"
-enum
-{
-  ENTRY_UUID,
-  ENTRY_PLAN,
-  ENTRY_UNIT,
-  ENTRY_INDICATOR,
-  ENTRY_DATE,
-  ENTRY_AMOUNT,
-  ENTRY_REACHED,
-  ENTRY_GROUP_SIZE,
-  ENTRY_PLACE,
-  ENTRY_NOTE,
-  ENTRY_CREATED_AT,
-  ENTRY_UPDATED_AT,
-  ENTRY_ORIGIN,
-  ENTRY_DELETED,
-  ENTRY_VERSION,
-  ENTRY_HISTORY,
-  ENTRY_CHANGE_SEQ, /* only as a parameter: ?17 of the insert and the update */
-};
-#define ENTRY_PARAM(column) ((column) + 1)
+/* The columns of an entry (ENTRY_COLS and its enum) are in
+ * d8-store-private.h, shared with the store's own reading of entries. */
 
 /* One stored version of an entry: the shown one, or one of a conflict. */
 typedef struct

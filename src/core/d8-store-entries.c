@@ -399,37 +399,15 @@ d8_store_undelete_entry (D8Store *self, const char *uuid, GError **error)
 
 /* ----------------------------------------------------------------- reading */
 
-#define ENTRY_COLUMNS                                                                          \
-  "uuid, plan_id, unit_id, indicator_id, date, amount, reached, group_size, place, note,"      \
-  " created_at, updated_at, origin, deleted"
-/* The columns of ENTRY_COLUMNS, in order. */
-enum
-{
-  ENTRY_UUID,
-  ENTRY_PLAN_ID,
-  ENTRY_UNIT_ID,
-  ENTRY_INDICATOR_ID,
-  ENTRY_DATE,
-  ENTRY_AMOUNT,
-  ENTRY_REACHED,
-  ENTRY_GROUP_SIZE,
-  ENTRY_PLACE,
-  ENTRY_NOTE,
-  ENTRY_CREATED_AT,
-  ENTRY_UPDATED_AT,
-  ENTRY_ORIGIN,
-  ENTRY_DELETED,
-};
-
-static gpointer
-entry_from_row (sqlite3_stmt *stmt)
+D8Entry *
+d8_store_entry_from_row (sqlite3_stmt *stmt)
 {
   D8Entry *entry = d8_entry_new ();
 
   entry->uuid = d8_sql_column_dup (stmt, ENTRY_UUID);
-  entry->plan_id = sqlite3_column_int64 (stmt, ENTRY_PLAN_ID);
-  entry->unit_id = sqlite3_column_int64 (stmt, ENTRY_UNIT_ID);
-  entry->indicator_id = sqlite3_column_int64 (stmt, ENTRY_INDICATOR_ID);
+  entry->plan_id = sqlite3_column_int64 (stmt, ENTRY_PLAN);
+  entry->unit_id = sqlite3_column_int64 (stmt, ENTRY_UNIT);
+  entry->indicator_id = sqlite3_column_int64 (stmt, ENTRY_INDICATOR);
   entry->date = d8_sql_column_dup (stmt, ENTRY_DATE);
   entry->amount = sqlite3_column_int64 (stmt, ENTRY_AMOUNT);
   entry->reached = sqlite3_column_int64 (stmt, ENTRY_REACHED);
@@ -441,6 +419,12 @@ entry_from_row (sqlite3_stmt *stmt)
   entry->origin = d8_sql_column_dup (stmt, ENTRY_ORIGIN);
   entry->deleted = sqlite3_column_int (stmt, ENTRY_DELETED);
   return entry;
+}
+
+static gpointer
+entry_row (sqlite3_stmt *stmt)
+{
+  return d8_store_entry_from_row (stmt);
 }
 
 /**
@@ -460,7 +444,7 @@ d8_store_get_entry (D8Store *self, const char *uuid, GError **error)
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  stmt = d8_sql_prepare (self->db, "SELECT " ENTRY_COLUMNS " FROM entries WHERE uuid = ?", error);
+  stmt = d8_sql_prepare (self->db, "SELECT " ENTRY_COLS " FROM entries WHERE uuid = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -469,7 +453,7 @@ d8_store_get_entry (D8Store *self, const char *uuid, GError **error)
       set_no_entry (error, uuid);
       return NULL;
     }
-  return entry_from_row (stmt);
+  return d8_store_entry_from_row (stmt);
 }
 
 /* The parameters of entries_where(); ?4 is left to the caller. */
@@ -546,14 +530,14 @@ d8_store_list_entries_range (D8Store *self, gint64 plan_id, gint64 unit_id, gint
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
-  stmt = prepare_entries_query (self, "SELECT " ENTRY_COLUMNS, "entries", plan_id, unit_id,
+  stmt = prepare_entries_query (self, "SELECT " ENTRY_COLS, "entries", plan_id, unit_id,
                                 indicator_id, include_deleted,
                                 " ORDER BY date DESC, created_at DESC LIMIT ?5 OFFSET ?6", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, LIMIT, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (stmt, OFFSET, offset);
-  return d8_store_collect (self, stmt, entry_from_row, (GDestroyNotify) d8_entry_free,
+  return d8_store_collect (self, stmt, entry_row, (GDestroyNotify) d8_entry_free,
                            _("The entries could not be read."), error);
 }
 

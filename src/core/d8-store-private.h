@@ -85,4 +85,38 @@ gboolean d8_store_plan_has_unit (D8Store *self, gint64 plan_id, gint64 unit_id);
 D8Indicator *d8_store_find_indicator (D8Store *self, gint64 plan_id, gint64 indicator_id,
                                       GError **error);
 
+/* The columns of an entry, in the order of the tables entries and
+ * conflict_versions; ENTRY_COLS names them for SELECT and INSERT, the enum
+ * numbers them for sqlite3_column_*(), ENTRY_PARAM() for ?N parameters.
+ * The export's SELECT has the same order, with codes for plan, unit and
+ * indicator. */
+#define ENTRY_COLS                                                                              \
+  "uuid, plan_id, unit_id, indicator_id, date, amount, reached, group_size, place, note,"       \
+  " created_at, updated_at, origin, deleted, version, history"
+enum
+{
+  ENTRY_UUID,
+  ENTRY_PLAN,
+  ENTRY_UNIT,
+  ENTRY_INDICATOR,
+  ENTRY_DATE,
+  ENTRY_AMOUNT,
+  ENTRY_REACHED,
+  ENTRY_GROUP_SIZE,
+  ENTRY_PLACE,
+  ENTRY_NOTE,
+  ENTRY_CREATED_AT,
+  ENTRY_UPDATED_AT,
+  ENTRY_ORIGIN,
+  ENTRY_DELETED,
+  ENTRY_VERSION,
+  ENTRY_HISTORY,
+  ENTRY_CHANGE_SEQ, /* only as a parameter: ?17 of the insert and the update */
+};
+#define ENTRY_PARAM(column) ((column) + 1)
+
+/* An entry from a row whose first columns are ENTRY_COLS (version and
+ * history are left to the caller). Returns: (transfer full). */
+D8Entry *d8_store_entry_from_row (sqlite3_stmt *stmt);
+
 G_END_DECLS
