@@ -14,10 +14,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "d8-entry.h"
 #include "d8-error.h"
 #include "d8-format.h"
-
-#define D8_MAX_COUNT G_GINT64_CONSTANT (1000000000000) /* 10^12 */
 
 /* Digits are grouped and the decimal mark chosen by the UI language (the
  * translation), not by LC_NUMERIC: a user of an English system who picks
@@ -237,7 +236,7 @@ d8_parse_count (const char *text, const char *field, gint64 *out, GError **error
                    field, copy);
       return FALSE;
     }
-  if (strlen (digits_str) > 13 || !g_ascii_string_to_unsigned (digits_str, 10, 0, D8_MAX_COUNT,
+  if (strlen (digits_str) > 13 || !g_ascii_string_to_unsigned (digits_str, 10, 0, D8_ENTRY_AMOUNT_MAX,
                                                                 &value, NULL))
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
