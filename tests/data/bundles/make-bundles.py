@@ -62,7 +62,7 @@ def entry(n, unit=PUH, **kw):
 
 def header(origin=PUH, seq=1, bid="11111111-1111-4111-8111-%012d"):
     return {"format": "duan8-bundle", "format_version": "1.0",
-            "bundle_id": bid % seq, "created_at": "2023-07-16T00:00:00.000Z",
+            "bundle_id": bid % seq if "%" in bid else bid, "created_at": "2023-07-16T00:00:00.000Z",
             "origin": origin, "sequence": seq, "app_version": "0.1.0"}
 
 
@@ -217,8 +217,9 @@ attack("plan-from-unit", signed(PUH, 6), [], plans=[small_plan])
 attack("lower-sequence", signed(PUH, 3, "66666666-6666-4666-8666-%012d"), [entry(34)])
 attack("replay-upper-id", signed(PUH, 5, "5555AAAA-5555-4555-8555-%012d"),
        [entry(32), entry(34)])
-attack("huge-sequence", signed(PUH, 2**63 - 1), [entry(34)])
-attack("over-max-sequence", signed(PUH, 2**53 + 1), [entry(34)])
+attack("huge-sequence", signed(PUH, 2**63 - 1, "99999999-9999-4999-8999-000000000001"), [entry(34)])
+attack("over-max-sequence", signed(PUH, 2**53 + 1, "99999999-9999-4999-8999-000000000002"),
+       [entry(34)])
 attack("version-leading-zero", signed(PUH, 6, format_version="01.1"), [entry(34)])
 # Signed by another key than the one known for Chư Pưh.
 attack("key-change", signed(PUH, 6, key=ATTACKER), [entry(34)], key=ATTACKER)
