@@ -111,6 +111,7 @@ struct _D8BundleImport
   GHashTable *sender_units; /* unit codes the sending office speaks for; NULL: all */
   gboolean trust_new_office;
   gboolean allow_older;
+  gboolean key_to_complete; /* known by fingerprint only: apply stores the key */
 };
 
 /* The text an office signs: "duan8-bundle-signature-1\n" + digest. */

@@ -117,7 +117,8 @@ d8_bundle_import_get_preview (D8BundleImport *import)
  * @import: an import
  *
  * Returns: %TRUE when apply would write something: an entry or plan that
- *   is new, updated, deleted or in conflict.
+ *   is new, updated, deleted or in conflict, or the key of an office seen
+ *   for the first time (or registered by its fingerprint only).
  */
 gboolean
 d8_bundle_import_has_changes (D8BundleImport *import)
@@ -129,7 +130,9 @@ d8_bundle_import_has_changes (D8BundleImport *import)
   for (int o = 0; o < D8_BUNDLE_N_OUTCOMES; o++)
     if (o != D8_BUNDLE_UNCHANGED && o != D8_BUNDLE_REJECTED && (p->entries[o] || p->plans[o]))
       return TRUE;
-  return FALSE;
+  /* The key of a first office, or of one registered by its fingerprint,
+   * is recorded by apply even when no record changes. */
+  return p->trust == D8_BUNDLE_TRUST_NEW_OFFICE || import->key_to_complete;
 }
 
 /* Maps the file at @path and has it read and checked. */
@@ -271,7 +274,10 @@ read_trust (D8BundleImport *im, GError **error)
     p->trust = D8_BUNDLE_TRUST_NEW_OFFICE;
   else if (known->public_key ? g_str_equal (known->public_key, p->signer_key)
                              : g_str_equal (known->fingerprint, p->signer_fingerprint))
-    p->trust = D8_BUNDLE_TRUST_KNOWN;
+    {
+      p->trust = D8_BUNDLE_TRUST_KNOWN;
+      im->key_to_complete = known->public_key == NULL;
+    }
   else
     {
       p->trust = D8_BUNDLE_TRUST_KEY_CHANGED;
