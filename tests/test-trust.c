@@ -382,6 +382,24 @@ test_three_offices (void)
     g_assert_cmpstr (known->public_key, ==, d8_office_key_get_public (b->store, NULL));
   }
 
+  /* A first bundle that changes no record (the plan they already hold)
+   * still records the province's key once confirmed. */
+  {
+    g_autofree char *plan_only = export (prov, dir, D8_BUNDLE_ENTRIES_NONE);
+    g_autoptr (D8BundleImport) im = d8_bundle_import_new (a->store, plan_only, &error);
+    g_autoptr (D8KnownOffice) known = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (d8_bundle_import_get_preview (im)->plans[D8_BUNDLE_UNCHANGED], ==, 1);
+    g_assert_true (d8_bundle_import_has_changes (im));
+    d8_bundle_import_set_trust_new_office (im, TRUE);
+    g_assert_true (d8_bundle_import_apply (im, &error));
+    g_assert_no_error (error);
+    known = d8_office_keys_lookup (a->store, "province", NULL);
+    g_assert_nonnull (known);
+    g_assert_cmpstr (known->public_key, ==, d8_office_key_get_public (prov->store, NULL));
+  }
+
   /* The province sends everything back; its bundle names the offices it
    * knows, and each district learns them. */
   back = export (prov, dir, D8_BUNDLE_ENTRIES_ALL);
