@@ -117,6 +117,7 @@ d8_cli_cmd_office (Cli *cli, GError **error)
   const char *set = d8_cli_option_value (cli, "set");
   g_autofree char *label = NULL;
   g_autofree char *fingerprint = NULL;
+  g_autoptr (GError) key_error = NULL;
   const char *key;
 
   if (!d8_cli_open_store (cli, error))
@@ -140,10 +141,13 @@ d8_cli_cmd_office (Cli *cli, GError **error)
         return FALSE;
     }
   label = d8_store_describe_office (cli->store);
-  /* The key pair is made with the office (docs/security.md). */
-  if ((key = d8_office_key_get_public (cli->store, error)) == NULL)
-    return FALSE;
-  fingerprint = d8_office_key_fingerprint (key);
+  /* The key pair is made with the office (docs/security.md); a key file
+   * that cannot be made is said, and the office still shown. */
+  key = d8_office_key_get_public (cli->store, &key_error);
+  if (key == NULL)
+    g_printerr ("duan8-cli: %s\n", key_error->message);
+  else
+    fingerprint = d8_office_key_fingerprint (key);
   {
     const RecordField fields[] = {
       { "office", N_("Office"), FALSE, d8_store_get_office (cli->store), 0, FALSE },

@@ -613,6 +613,10 @@ check_header_member (Ctx *ctx, D8JsonReader *r, Walk *walk, const char *key, gui
   D8BundlePreview *p = &ctx->im->preview;
   GError **error = ctx->error;
 
+  if ((g_str_equal (key, "digest") && walk->digest != NULL)
+      || (g_str_equal (key, "signature") && ctx->im->signature != NULL))
+    return d8_bundle_refuse (error, ctx->file, key, NULL,
+                             _("the member “%s” appears twice in one object"), key);
   if (g_str_equal (key, "digest"))
     {
       g_free (walk->digest);

@@ -422,7 +422,8 @@ d8_office_keys_trust (D8Store *store, const char *office, const char *key, const
                       GError **error)
 {
   sqlite3 *db = d8_store_get_db (store);
-  g_autofree char *lower = g_ascii_strdown (g_strstrip (g_strdup (key)), -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (key));
+  g_autofree char *lower = g_ascii_strdown (trimmed, -1);
   g_autofree char *fingerprint = NULL;
   g_autofree char *now = d8_store_now_utc ();
   g_autoptr (D8SqlStmt) unit = NULL;
