@@ -661,6 +661,9 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
   D8_BUNDLE_HOOK ("after-commit", pass.written);
   d8_bundle_pass_clear (&pass);
   p->applied = TRUE;
+  /* The office's key is known here now. */
+  p->trust = D8_BUNDLE_TRUST_KNOWN;
+  import->key_to_complete = FALSE;
   d8_store_emit_changed (store);
   return TRUE;
 }

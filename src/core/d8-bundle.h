@@ -122,7 +122,7 @@ typedef struct
   char *snapshot;         /* snapshot taken before applying, NULL if none */
   /* Trust (docs/security.md). rollback above means "older than the last
    * bundle imported from this office": apply refuses it unless allowed. */
-  D8BundleTrust trust;
+  D8BundleTrust trust;      /* after a successful apply: KNOWN */
   char *signer_key;         /* the signer's public key (hex), NULL if unsigned */
   char *signer_fingerprint; /* its fingerprint, to read aloud; NULL if unsigned */
   char *known_fingerprint;  /* with KEY_CHANGED: the fingerprint known here */
