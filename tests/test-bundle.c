@@ -13,6 +13,7 @@
 
 #include "d8-bundle.h"
 #include "d8-hlc.h"
+#include "d8-office-keys.h"
 #include "d8-snapshot.h"
 #include "d8-test-util.h"
 
@@ -40,6 +41,42 @@ office_new (const char *dir, const char *name, const char *office)
   o->plan = d8_store_resolve_plan (o->store, NULL, &error);
   g_assert_no_error (error);
   return o;
+}
+
+/* @receiver learns @sender's key, as `duan8-cli trust-office` does: every
+ * office of these tests knows the others before exchanging. */
+static void
+introduce (Office *receiver, Office *sender)
+{
+  g_autoptr (GError) error = NULL;
+  const char *key = d8_office_key_get_public (sender->store, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (d8_office_keys_trust (receiver->store, d8_store_get_office (sender->store), key,
+                                       "registered", &error));
+  g_assert_no_error (error);
+}
+
+static void
+introduce_both (Office *one, Office *other)
+{
+  introduce (one, other);
+  introduce (other, one);
+}
+
+/* The key of the signed fixtures (make-bundles.py) registered at @o for
+ * @office. */
+static void
+trust_fixtures (Office *o, const char *office)
+{
+  g_autofree char *path = d8_test_source_path ("tests", "data", "bundles", "fixture-key.pub",
+                                               NULL);
+  g_autofree char *key = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &key, NULL, &error));
+  g_assert_true (d8_office_keys_trust (o->store, office, g_strstrip (key), "registered", &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -253,6 +290,8 @@ test_three_offices (void)
   g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *f1 = NULL, *f2 = NULL;
   g_autoptr (GError) error = NULL;
 
+  introduce_both (prov, a);
+  introduce_both (prov, b);
   /* The province changes a quota (Chư Pưh, column 1: 4 → 5) and sends the plan. */
   {
     sqlite3 *db;
@@ -365,6 +404,10 @@ test_three_offices (void)
       g_assert_cmpint (p->last_sequence, ==, 3);
       g_assert_false (d8_bundle_import_has_changes (im));
       g_assert_cmpuint (p->n_stale, >=, 1);
+      /* … and is refused unless allowed (issue 11). */
+      g_assert_false (d8_bundle_import_apply (im, &error));
+      g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+      g_clear_error (&error);
     }
   }
   g_assert_cmpint (amount_of (prov, e3), ==, -1 + 1); /* percent entry: amount 0 */
@@ -388,6 +431,7 @@ test_conflict (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) conflicts = NULL;
 
+  introduce_both (prov, a);
   uuid = add (a, PUH, "1", "2023-03-01", 2);
   g_free (import (prov, x = export (a, dir, D8_BUNDLE_ENTRIES_DEFAULT, 1)));
 
@@ -474,6 +518,7 @@ test_tombstones (void)
   g_autofree char *u1 = NULL, *u2 = NULL, *counts = NULL, *x = NULL;
   g_autoptr (GError) error = NULL;
 
+  introduce_both (prov, a);
   u1 = add (a, PUH, "1", "2023-03-01", 2);
   u2 = add (a, PUH, "1", "2023-03-02", 5);
   g_free (import (prov, x = export (a, dir, D8_BUNDLE_ENTRIES_DEFAULT, 2)));
@@ -517,11 +562,15 @@ test_rejections (void)
   g_autofree char *nfd = d8_test_source_path ("tests", "data", "bundles",
                                               "good-nfd-note.duan8.json", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (D8BundleImport) im = d8_bundle_import_new (prov->store, policy, &error);
+  g_autoptr (D8BundleImport) im = NULL;
   const D8BundlePreview *p;
   static const char *const fields[] = { "unit", "indicator", "plan", "unit", "reached",
                                         "version" };
+  g_autofree char *before = NULL, *after = NULL;
 
+  trust_fixtures (prov, PUH);
+  trust_fixtures (a, "province");
+  im = d8_bundle_import_new (prov->store, policy, &error);
   g_assert_no_error (error);
   p = d8_bundle_import_get_preview (im);
   g_assert_cmpuint (p->entries[D8_BUNDLE_NEW], ==, 1);
@@ -542,9 +591,21 @@ test_rejections (void)
     g_autofree char *json = d8_bundle_preview_to_json (p);
     g_assert_nonnull (strstr (json, "\"rejected\" : 6"));
   }
-  g_assert_true (d8_bundle_import_apply (im, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (achieved (prov, 0, 0), ==, 2);
+  /* The plan and Chư Sê's entry are not Chư Pưh's to send (issue 11): the
+   * whole bundle is refused, and nothing is written. */
+  g_assert_cmpuint (p->n_forbidden, ==, 2);
+  g_assert_true (((D8BundleRejection *) p->rejections->pdata[0])->forbidden);
+  g_assert_true (((D8BundleRejection *) p->rejections->pdata[1])->forbidden);
+  g_assert_false (((D8BundleRejection *) p->rejections->pdata[2])->forbidden);
+  checkpoint (prov->store);
+  before = db_fingerprint (prov->path);
+  g_assert_false (d8_bundle_import_apply (im, &error));
+  g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "may not send"));
+  g_clear_error (&error);
+  after = db_fingerprint (prov->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (achieved (prov, 0, 0), ==, 0);
   g_assert_cmpint (achieved (prov, 1, 0), ==, 0);
   g_clear_pointer (&im, d8_bundle_import_free);
 
@@ -690,6 +751,7 @@ test_snapshots (void)
   g_autoptr (GPtrArray) list = NULL;
   g_autofree char *first = NULL;
 
+  introduce_both (prov, a);
   for (guint i = 0; i < 12; i++)
     {
       g_autofree char *path = NULL;
@@ -768,6 +830,7 @@ test_kill (void)
   {
     Office *prov = office_new (dir, "province.sqlite3", "province");
     g_free (add (prov, PUH, "1", "2023-03-01", 1));
+    introduce (prov, a);
     office_free (prov);
   }
   for (guint i = 0; i < n; i++)

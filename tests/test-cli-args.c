@@ -326,7 +326,8 @@ test_synopsis (void)
     { "office", "[--set province|NAME|ID]" },
     { "export-bundle",
       "--out FILE.duan8.json [--unit NAME|ID] [--all | --since-last | --plan-only]" },
-    { "import-bundle", "FILE [--dry-run] [--json]" },
+    { "import-bundle", "FILE [--dry-run] [--json] [--trust-new-office] [--allow-older]" },
+    { "trust-office", "[province|UNIT] [--key KEY]" },
     { "resolve", "(UUID | --all-conflicts) --keep mine|theirs" },
     { "restore", "NAME" },
     { "render", "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] "

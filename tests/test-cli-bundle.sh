@@ -8,6 +8,9 @@
 # concurrent edit becomes a conflict that both sides resolve the same way;
 # deletions travel as tombstones; malformed bundles are refused with the
 # database file unchanged; --dry-run writes nothing; a snapshot restores.
+# Trust (issue 11): every bundle is signed; a first office is confirmed with
+# --trust-new-office or registered with trust-office; another key, an
+# unsigned bundle, an older bundle and another unit's records are refused.
 # Usage: sh tests/test-cli-bundle.sh PATH-TO-duan8-cli
 set -eu
 . "$(dirname "$0")/d8-test.sh"
@@ -42,13 +45,30 @@ expect "a bundle must be named *.duan8.json" 1 "$P" export-bundle --out "$tmp/pl
 [ ! -e "$tmp/plan.json" ] && d8_test_ok "and nothing is written" || d8_test_not_ok "and nothing is written"
 expect "--all and --plan-only together are refused" 1 "$P" export-bundle --all --plan-only --out "$tmp/x.duan8.json"
 expect "office as CSV: a header and one row" 0 "$U1" office --format csv
-is "office CSV" "$(cat "$tmp/out")" "office,name
-gia-lai/chu-puh,Chư Pưh"
+is "office CSV" "$(cut -d, -f1-3 "$tmp/out" | sed 's/,[0-9 ]*$/,FP/')" "office,name,fingerprint
+gia-lai/chu-puh,Chư Pưh,FP"
+# The office's key: its fingerprint to read aloud, its public key to register.
+key_of () { at "$1" office --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2"; }
+pkey=$(key_of "$P" key); pfp=$(key_of "$P" fingerprint); u1key=$(key_of "$U1" key)
+echo "$pfp" | grep -Eq '^[0-9]{5}( [0-9]{5}){5}$' && d8_test_ok "the fingerprint is six groups of five digits" || d8_test_not_ok "the fingerprint is six groups of five digits ($pfp)"
+[ "$(stat -c %a "$P.key")" = 600 ] && d8_test_ok "the secret key is a file only its owner reads" || d8_test_not_ok "the secret key file's mode"
+expect "the province registers Chư Pưh's key" 0 "$P" trust-office "Chư Pưh" --key "$u1key"
+grep -q "Chư Pưh" "$tmp/out" && d8_test_ok "and lists it" || d8_test_not_ok "and lists it"
+expect "trust-office needs --key with an office" 1 "$P" trust-office "Chư Pưh"
+expect "a key that is neither key nor fingerprint is refused" 1 "$P" trust-office "Chư Pưh" --key 1234
+expect "Krông Pa registers the province's fingerprint" 0 "$U2" trust-office province --key "$pfp"
 
 # -------------------------------------------- the province sends the plan
 expect "the province exports the plan" 0 "$P" export-bundle --out "$tmp/plan.duan8.json"
-expect "Chư Pưh imports the plan" 0 "$U1" import-bundle "$tmp/plan.duan8.json"
+cp "$U1" "$tmp/before-trust.sqlite3"
+expect "a first bundle from the province is refused unconfirmed" 1 "$U1" import-bundle "$tmp/plan.duan8.json"
+grep -q "$pfp" "$tmp/out" && d8_test_ok "the preview shows the fingerprint to read aloud" || d8_test_not_ok "the preview shows the fingerprint to read aloud"
+grep -q "first bundle" "$tmp/err" && d8_test_ok "saying it is the first bundle from that office" || d8_test_not_ok "saying it is the first bundle from that office"
+cmp -s "$U1" "$tmp/before-trust.sqlite3" && d8_test_ok "and writes nothing" || d8_test_not_ok "and writes nothing"
+expect "Chư Pưh imports the plan" 0 "$U1" import-bundle --trust-new-office "$tmp/plan.duan8.json"
 expect "Krông Pa imports the plan" 0 "$U2" import-bundle "$tmp/plan.duan8.json"
+expect "a unit office does not record another unit" 1 "$U1" record --unit "Krông Pa" --indicator 1 --date 2023-03-04 --amount 2
+grep -q "records only its own unit" "$tmp/err" && d8_test_ok "and says so" || d8_test_not_ok "and says so"
 
 # -------------------------------------------- units record, edit, delete
 e1=$(at "$U1" record --unit "Chư Pưh" --indicator 1 --date 2023-03-04 --amount 2 --place "Xã Ia Le")
@@ -75,7 +95,8 @@ python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); e=p["entries"]; ass
   && d8_test_ok "preview counts 3 new entries and 1 deleted, none rejected" || d8_test_not_ok "preview counts (see JSON)"
 
 expect "the province imports Chư Pưh" 0 "$P" import-bundle "$tmp/u1.duan8.json"
-expect "the province imports Krông Pa" 0 "$P" import-bundle "$tmp/u2.duan8.json"
+expect "Krông Pa's first bundle is refused unconfirmed" 1 "$P" import-bundle "$tmp/u2.duan8.json"
+expect "the province imports Krông Pa" 0 "$P" import-bundle --trust-new-office "$tmp/u2.duan8.json"
 is "the province shows what Chư Pưh recorded" "$(figures "$P" "Chư Pưh")" "$(figures "$U1" "Chư Pưh")"
 is "the province shows what Krông Pa recorded" "$(figures "$P" "Krông Pa")" "$(figures "$U2" "Krông Pa")"
 at "$P" progress --as-of 2023-12-31 --totals --format json >"$tmp/totals.json"
@@ -193,6 +214,23 @@ grep -q "nothing changed" "$tmp/out" && d8_test_ok "nothing to settle" || d8_tes
 at "$P" export-bundle --all --out "$tmp/all5.duan8.json" >/dev/null
 expect "Chư Pưh imports the settlement" 0 "$U1" import-bundle "$tmp/all5.duan8.json"
 is "the offices agree again" "$(entries "$U1")" "$(entries "$P")"
+
+# ------------------------------------------- order and forgeries
+at "$U2" record --unit "Krông Pa" --indicator 1 --date 2023-02-11 --amount 1 >/dev/null
+at "$U2" export-bundle --out "$tmp/u2x.duan8.json" >/dev/null
+at "$U2" record --unit "Krông Pa" --indicator 1 --date 2023-02-12 --amount 1 >/dev/null
+at "$U2" export-bundle --all --out "$tmp/u2y.duan8.json" >/dev/null
+expect "the province imports Krông Pa's newer bundle" 0 "$P" import-bundle "$tmp/u2y.duan8.json"
+cp "$P" "$tmp/before-older.sqlite3"
+expect "an older bundle arriving late is refused" 1 "$P" import-bundle "$tmp/u2x.duan8.json"
+grep -q "not newer" "$tmp/err" && d8_test_ok "saying it is older" || d8_test_not_ok "saying it is older"
+cmp -s "$P" "$tmp/before-older.sqlite3" && d8_test_ok "and writes nothing" || d8_test_not_ok "and writes nothing (older)"
+expect "--allow-older takes it, changing nothing newer" 0 "$P" import-bundle --allow-older "$tmp/u2x.duan8.json"
+for f in key-change unsigned bad-signature cross-unit-edit foreign-origin; do
+  cp "$P" "$tmp/before.sqlite3"
+  expect "attack-$f refused" 1 "$P" import-bundle --trust-new-office --allow-older "$srcdir/data/bundles/attack-$f.duan8.json"
+  cmp -s "$P" "$tmp/before.sqlite3" && d8_test_ok "attack-$f: DB unchanged" || d8_test_not_ok "attack-$f: DB unchanged"
+done
 
 # ------------------------------------------- tombstones
 at "$U2" delete "$f2"

@@ -195,6 +195,9 @@ test_longest_note_travels (void)
   p = d8_bundle_import_get_preview (im);
   g_assert_cmpuint (p->rejections->len, ==, 0);
   g_assert_cmpuint (p->entries[D8_BUNDLE_NEW], ==, 1);
+  /* The first bundle from this office: its fingerprint confirmed. */
+  g_assert_cmpint (p->trust, ==, D8_BUNDLE_TRUST_NEW_OFFICE);
+  d8_bundle_import_set_trust_new_office (im, TRUE);
   g_assert_true (d8_bundle_import_apply (im, &error));
   g_assert_no_error (error);
 

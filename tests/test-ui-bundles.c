@@ -16,6 +16,7 @@
 
 #include "d8-bundle.h"
 #include "d8-format.h"
+#include "d8-office-keys.h"
 #include "d8-province-page.h"
 #include "d8-snapshot.h"
 #include "d8-store.h"
@@ -50,6 +51,11 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->unit = d8_store_open (unit_path, D8_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (d8_store_set_office (f->unit, PUH, &error));
+  g_assert_no_error (error);
+  /* The province knows Chư Pưh's key (duan8-cli trust-office). */
+  g_assert_true (d8_office_keys_trust (f->province, PUH,
+                                       d8_office_key_get_public (f->unit, NULL), "registered",
+                                       &error));
   g_assert_no_error (error);
   f->plan = d8_store_resolve_plan (f->province, NULL, &error);
   g_assert_no_error (error);
@@ -597,7 +603,9 @@ test_restore_snapshot_in_window (Fixture *f, gconstpointer data)
 }
 
 /* A bundle with records the province does not accept: the preview lists
- * each one (record, field, reason) and importing takes only the rest. */
+ * each one (record, field, reason); this one is also signed with another
+ * key and carries records its office may not send, so importing it is
+ * refused as a whole (issue 11). */
 static void
 test_preview_lists_rejections (Fixture *f, gconstpointer data)
 {
@@ -629,9 +637,18 @@ test_preview_lists_rejections (Fixture *f, gconstpointer data)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
   gtk_window_destroy (GTK_WINDOW (dialog));
   d8_test_spin ();
-  /* The one accepted entry is Chư Pưh's own: 2 groups. */
+  /* Signed with another key than Chư Pưh's, and carrying records Chư
+   * Pưh may not send (issue 11): refused as a whole, nothing imported. */
   g_assert_cmpuint (p->entries[D8_BUNDLE_NEW], ==, 1);
-  assert_cell (f, 2);
+  g_assert_cmpint (p->trust, ==, D8_BUNDLE_TRUST_KEY_CHANGED);
+  g_assert_cmpuint (p->n_forbidden, ==, 2);
+  {
+    AdwMessageDialog *failed = wait_for_dialog (_("The bundle could not be imported"), 5);
+    g_assert_nonnull (failed);
+    gtk_window_destroy (GTK_WINDOW (failed));
+    d8_test_spin ();
+  }
+  assert_cell (f, 0);
 }
 
 /* Every malformed bundle: refused with a message, no Import button, and

@@ -21,6 +21,7 @@
 #include "d8-office-chooser.h"
 #include "d8-ui-util.h"
 #include "d8-format.h"
+#include "d8-office-keys.h"
 #include "d8-province-page.h"
 #include "d8-store.h"
 #include "d8-unit-page.h"
@@ -858,6 +859,10 @@ test_window_import_bundle (Fixture *f, gconstpointer data)
   /* Chư Pưh's office records 3 groups and sends them. */
   g_assert_no_error (error);
   g_assert_true (d8_store_set_office (unit_store, unit->code, &error));
+  /* The province knows Chư Pưh's key (duan8-cli trust-office). */
+  g_assert_true (d8_office_keys_trust (f->store, unit->code,
+                                       d8_office_key_get_public (unit_store, NULL),
+                                       "registered", &error));
   {
     g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (unit_store, f->plan->id, "1", &error);
     g_autoptr (D8Entry) entry = d8_entry_new ();

@@ -51,6 +51,10 @@ static const OptionSpec command_options[] = {
   { "plan-only", NULL, N_("the plans and quotas only, no entries") },
   { "dry-run", NULL, N_("show what would change, and write nothing") },
   { "json", NULL, N_("print the preview as JSON") },
+  { "trust-new-office", NULL, N_("the first bundle from this office: its fingerprint was read "
+                                 "aloud on the phone and matches") },
+  { "allow-older", NULL, N_("import a bundle older than the last one from its office") },
+  { "key", N_("KEY"), N_("the office’s public key, or its fingerprint (30 digits)") },
   { "keep", "mine|theirs", N_("which version to keep: this office’s or the other office’s") },
   { "all-conflicts", NULL, N_("settle every conflict the same way, in one transaction") },
   { "chart", "unit|matrix|indicator|timeline", N_("the kind of chart") },
@@ -101,7 +105,11 @@ static const Command commands[] = {
                     { "plan-only", OR }),
     NULL, FALSE, d8_cli_cmd_export_bundle },
   { "import-bundle", N_("Preview a bundle from another office and merge it in one transaction"),
-    D8_CLI_OPTIONS ({ "dry-run" }, { "json" }), "FILE", FALSE, d8_cli_cmd_import_bundle },
+    D8_CLI_OPTIONS ({ "dry-run" }, { "json" }, { "trust-new-office" }, { "allow-older" }), "FILE",
+    FALSE, d8_cli_cmd_import_bundle },
+  { "trust-office",
+    N_("Register the key of another office (read on the phone), or list the offices known here"),
+    D8_CLI_OPTIONS ({ "key" }), "province|UNIT", TRUE, d8_cli_cmd_trust_office },
   { "conflicts", N_("List entries edited at two offices since they last exchanged"),
     D8_CLI_NO_OPTIONS, NULL, FALSE, d8_cli_cmd_conflicts },
   /* the UUID or --all-conflicts: one of the two */

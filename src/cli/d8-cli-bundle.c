@@ -13,6 +13,7 @@
 #include "d8-cli-private.h"
 #include "d8-error.h"
 #include "d8-format.h"
+#include "d8-office-keys.h"
 #include "d8-snapshot.h"
 
 #include <json-glib/json-glib.h>
@@ -116,6 +117,9 @@ d8_cli_cmd_office (Cli *cli, GError **error)
 {
   const char *set = d8_cli_option_value (cli, "set");
   g_autofree char *label = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autoptr (GError) key_error = NULL;
+  const char *key;
 
   if (!d8_cli_open_store (cli, error))
     return FALSE;
@@ -138,10 +142,19 @@ d8_cli_cmd_office (Cli *cli, GError **error)
         return FALSE;
     }
   label = d8_store_describe_office (cli->store);
+  /* The key pair is made with the office (docs/security.md); a key file
+   * that cannot be made is said, and the office still shown. */
+  key = d8_office_key_get_public (cli->store, &key_error);
+  if (key == NULL)
+    g_printerr ("duan8-cli: %s\n", key_error->message);
+  else
+    fingerprint = d8_office_key_fingerprint (key);
   {
     const RecordField fields[] = {
       { "office", N_("Office"), FALSE, d8_store_get_office (cli->store), 0, FALSE },
       { "name", N_("Name"), FALSE, label, 0, FALSE },
+      { "fingerprint", N_("Fingerprint"), FALSE, fingerprint, 0, FALSE },
+      { "key", N_("Public key"), FALSE, key, 0, FALSE },
     };
     write_record (cli, fields, G_N_ELEMENTS (fields));
   }
@@ -241,6 +254,34 @@ print_padded (const char *text, int width, gboolean right)
     g_print ("%s%*s", text, (int) pad, "");
 }
 
+/* Who signed the bundle, and whether this office knows that key. */
+static void
+print_signer (const D8BundlePreview *preview, const char *origin)
+{
+  switch (preview->trust)
+    {
+    case D8_BUNDLE_TRUST_KNOWN:
+      /* Translators: the fingerprint of the signing office's key */
+      g_print (_("Signed by the key known here for this office (fingerprint %s).\n"),
+               preview->signer_fingerprint);
+      break;
+    case D8_BUNDLE_TRUST_NEW_OFFICE:
+      g_print (_("First bundle from %s: its fingerprint is %s. Phone that office and compare it "
+                 "with the one it reads aloud from “duan8-cli office”.\n"),
+               origin, preview->signer_fingerprint);
+      break;
+    case D8_BUNDLE_TRUST_KEY_CHANGED:
+      g_print (_("Signed with another key (fingerprint %s) than the one known here for %s "
+                 "(fingerprint %s).\n"),
+               preview->signer_fingerprint, origin, preview->known_fingerprint);
+      break;
+    case D8_BUNDLE_TRUST_UNSIGNED:
+    default:
+      g_print (_("Not signed.\n"));
+      break;
+    }
+}
+
 static void
 print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
 {
@@ -307,6 +348,7 @@ print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
       g_print (_("Note: a newer bundle from %s (number %s) was imported before this one.\n"),
                origin, last);
     }
+  print_signer (preview, origin);
   for (guint i = 0; i < preview->rejections->len; i++)
     {
       const D8BundleRejection *r = preview->rejections->pdata[i];
@@ -355,12 +397,19 @@ d8_cli_cmd_import_bundle (Cli *cli, GError **error)
   g_autoptr (D8BundleImport) import = NULL;
   gboolean dry_run = d8_cli_option_flag (cli, "dry-run");
   const D8BundlePreview *preview;
+  g_autoptr (GError) refusal = NULL;
+  gboolean refused;
 
   if (!d8_cli_open_store (cli, error))
     return FALSE;
   if ((import = d8_bundle_import_new (cli->store, cli->arg, error)) == NULL)
     return FALSE;
-  if (!dry_run && d8_bundle_import_has_changes (import)
+  d8_bundle_import_set_trust_new_office (import, d8_cli_option_flag (cli, "trust-new-office"));
+  d8_bundle_import_set_allow_older (import, d8_cli_option_flag (cli, "allow-older"));
+  /* Refused (unsigned, another key, a first office not confirmed, records
+   * its office may not send, older): the preview says why, then exit 1. */
+  refused = !d8_bundle_import_check (import, &refusal);
+  if (!refused && !dry_run && d8_bundle_import_has_changes (import)
       && !d8_bundle_import_apply (import, error))
     return FALSE;
   preview = d8_bundle_import_get_preview (import);
@@ -387,8 +436,105 @@ d8_cli_cmd_import_bundle (Cli *cli, GError **error)
       d8_cli_report_add_table (report, table);
       d8_cli_write_report (cli, report);
     }
-  else
+  else if (!refused)
     print_preview_table (cli, preview, dry_run);
+  else
+    {
+      g_autofree char *origin = describe_office (cli, preview->origin);
+      print_signer (preview, origin);
+    }
+  if (refused)
+    {
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const D8CliColumn known_columns[] = {
+  { "office", N_("Office"), D8_CLI_TEXT },
+  { "name", N_("Name"), D8_CLI_TEXT },
+  { "fingerprint", N_("Fingerprint"), D8_CLI_TEXT },
+  { "source", N_("Known from"), D8_CLI_TEXT },
+  { "added_at", N_("Since"), D8_CLI_TEXT },
+  { "key", N_("Public key"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
+};
+
+/* Where a known key came from, for people. */
+static const char *
+describe_source (const char *source)
+{
+  if (g_strcmp0 (source, "confirmed") == 0)
+    return _("confirmed on a first import");
+  if (g_strcmp0 (source, "registered") == 0)
+    return _("registered by hand");
+  return _("sent by the province");
+}
+
+gboolean
+d8_cli_cmd_trust_office (Cli *cli, GError **error)
+{
+  const char *key = d8_cli_option_value (cli, "key");
+  g_autoptr (GPtrArray) known = NULL;
+  g_autoptr (D8CliReport) report = d8_cli_report_new ();
+  D8CliTable *table;
+
+  if (!d8_cli_open_store (cli, error))
+    return FALSE;
+  if (cli->arg != NULL || key != NULL)
+    {
+      g_autofree char *code = NULL;
+
+      if (cli->arg == NULL || key == NULL)
+        {
+          g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
+                       _("trust-office: give the office (province or a unit) and --key KEY, or "
+                         "nothing to list the offices known here"));
+          return FALSE;
+        }
+      if (g_ascii_strcasecmp (cli->arg, "province") == 0)
+        code = g_strdup ("province");
+      else
+        {
+          g_autoptr (D8Plan) plan = d8_cli_open_plan (cli, error);
+          g_autoptr (D8Unit) unit = NULL;
+
+          if (plan == NULL || (unit = d8_cli_resolve_unit (cli, plan, cli->arg, error)) == NULL)
+            return FALSE;
+          code = g_strdup (unit->code);
+        }
+      if (g_str_equal (code, d8_store_get_office (cli->store)))
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                       _("trust-office: %s is this office; its own key is shown by “duan8-cli "
+                         "office”"), code);
+          return FALSE;
+        }
+      if (!d8_office_keys_trust (cli->store, code, key, "registered", error))
+        return FALSE;
+    }
+  if ((known = d8_office_keys_list (cli->store, error)) == NULL)
+    return FALSE;
+  table = d8_cli_table_new ("offices", NULL, known_columns, G_N_ELEMENTS (known_columns));
+  for (guint i = 0; i < known->len; i++)
+    {
+      const D8KnownOffice *k = known->pdata[i];
+      g_autofree char *name = describe_office (cli, k->office);
+      g_autofree char *since = d8_format_timestamp (k->added_at);
+
+      d8_cli_table_add_row (table);
+      d8_cli_table_set_text (table, "office", k->office);
+      d8_cli_table_set_text (table, "name", name);
+      d8_cli_table_set_text (table, "fingerprint", k->fingerprint);
+      d8_cli_table_set_text (table, "source",
+                             cli->format == D8_CLI_FORMAT_TABLE ? describe_source (k->source)
+                                                                : k->source);
+      d8_cli_table_set_text (table, "added_at", cli->format == D8_CLI_FORMAT_TABLE ? since
+                                                                                  : k->added_at);
+      d8_cli_table_set_text (table, "key", k->public_key);
+    }
+  d8_cli_report_add_table (report, table);
+  d8_cli_write_report (cli, report);
   return TRUE;
 }
 

@@ -129,6 +129,7 @@ gboolean d8_cli_cmd_edit (Cli *cli, GError **error);
 gboolean d8_cli_cmd_office (Cli *cli, GError **error);
 gboolean d8_cli_cmd_export_bundle (Cli *cli, GError **error);
 gboolean d8_cli_cmd_import_bundle (Cli *cli, GError **error);
+gboolean d8_cli_cmd_trust_office (Cli *cli, GError **error);
 gboolean d8_cli_cmd_conflicts (Cli *cli, GError **error);
 gboolean d8_cli_cmd_resolve (Cli *cli, GError **error);
 gboolean d8_cli_cmd_snapshots (Cli *cli, GError **error);

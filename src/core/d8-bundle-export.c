@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "d8-bundle-private.h"
+#include "d8-office-keys.h"
 #include "d8-hlc.h"
 #include "d8-json-reader.h"
 #include "d8-store-private.h"
@@ -459,6 +460,8 @@ typedef struct
   char *created_at;
   char *digest;
   guint n_entries;
+  const char *signer;  /* this office's public key */
+  GString *offices;    /* province: "offices" in canonical form, NULL otherwise */
 } Export;
 
 static void
@@ -468,6 +471,33 @@ export_clear (Export *x)
   g_clear_pointer (&x->bundle_id, g_free);
   g_clear_pointer (&x->created_at, g_free);
   g_clear_pointer (&x->digest, g_free);
+  if (x->offices)
+    g_string_free (g_steal_pointer (&x->offices), TRUE);
+}
+
+/* The province sends the keys of the offices it knows, so that every
+ * district learns them from a signed bundle: {"code":"key",…} by code. */
+static gboolean
+collect_offices (Export *x, GError **error)
+{
+  g_autoptr (GPtrArray) known = d8_office_keys_list (x->store, error);
+  guint n = 0;
+
+  if (known == NULL)
+    return FALSE;
+  x->offices = g_string_new ("{");
+  for (guint i = 0; i < known->len; i++)
+    {
+      D8KnownOffice *k = known->pdata[i];
+      if (k->public_key == NULL || g_str_equal (k->office, "province"))
+        continue;
+      /* ORDER BY office is byte order of the UTF-8 code, as canonical form wants. */
+      if (n++)
+        g_string_append_c (x->offices, ',');
+      put_member (x->offices, k->office, k->public_key, FALSE);
+    }
+  g_string_append_c (x->offices, '}');
+  return TRUE;
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
 
@@ -544,8 +574,12 @@ put_header (Export *x, GString *canonical, GString *buf)
   put_member (canonical, "format", D8_BUNDLE_FORMAT_NAME, TRUE);
   g_string_append_printf (canonical, "\"format_version\":\"%d.%d\",", D8_BUNDLE_FORMAT_MAJOR,
                           D8_BUNDLE_FORMAT_MINOR);
+  if (x->offices)
+    g_string_append_printf (canonical, "\"offices\":%s,", x->offices->str);
   put_member (canonical, "origin", x->office, TRUE);
-  g_string_append_printf (canonical, "\"sequence\":%lld}", (long long) x->sequence);
+  g_string_append_printf (canonical, "\"sequence\":%lld,", (long long) x->sequence);
+  put_member (canonical, "signer", x->signer, FALSE);
+  g_string_append_c (canonical, '}');
 
   g_string_append (buf, "{\n");
   put_member (buf, "format", D8_BUNDLE_FORMAT_NAME, TRUE);
@@ -558,6 +592,10 @@ put_header (Export *x, GString *canonical, GString *buf)
   put_member (buf, "origin", x->office, TRUE);
   g_string_append_printf (buf, "\n\"sequence\":%lld,\n", (long long) x->sequence);
   put_member (buf, "app_version", PACKAGE_VERSION, TRUE);
+  g_string_append_c (buf, '\n');
+  put_member (buf, "signer", x->signer, TRUE);
+  if (x->offices)
+    g_string_append_printf (buf, "\n\"offices\":%s,", x->offices->str);
   g_string_append (buf, "\n\"content\":{\n\"plans\":[");
 }
 
@@ -637,7 +675,16 @@ write_bundle (Export *x, FILE *f, const char *path, GError **error)
                           g_checksum_get_string (entries_sum));
   g_checksum_update (total, (const guchar *) canon->str, canon->len);
   x->digest = g_strconcat ("sha256:", g_checksum_get_string (total), NULL);
-  put_member (buf, "digest", x->digest, FALSE);
+  put_member (buf, "digest", x->digest, TRUE);
+  {
+    g_autofree char *message = g_strconcat (D8_BUNDLE_SIGNATURE_PREFIX, x->digest, NULL);
+    g_autofree char *signature = d8_office_key_sign (x->store, message, error);
+
+    if (signature == NULL)
+      return FALSE;
+    g_string_append_c (buf, '\n');
+    put_member (buf, "signature", signature, FALSE);
+  }
   g_string_append (buf, "\n}\n");
   if (!flush (f, buf, error))
     return FALSE;
@@ -701,6 +748,11 @@ d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const ch
   x.bundle_id = g_uuid_string_random ();
   x.created_at = d8_hlc_time_string (d8_hlc_now_ms ());
   if (!choose_scope (&x, options, error))
+    return FALSE;
+  /* Every bundle is signed by its office (docs/security.md). */
+  if ((x.signer = d8_office_key_get_public (store, error)) == NULL)
+    return FALSE;
+  if (x.province && !collect_offices (&x, error))
     return FALSE;
 
   tmp = g_strconcat (path, ".part", NULL);

@@ -299,6 +299,24 @@ reject (D8BundleImport *im, const char *record, const char *uuid, const char *fi
   g_ptr_array_add (im->preview.rejections, rejection);
 }
 
+/* A record its office may not send: listed like a rejection, and the
+ * whole bundle is refused (d8_bundle_import_check). */
+static void
+forbid (D8BundleImport *im, const char *record, const char *uuid, const char *field,
+        char *reason /* owned */)
+{
+  D8BundleRejection *rejection = g_new0 (D8BundleRejection, 1);
+
+  rejection->forbidden = TRUE;
+  im->preview.n_forbidden++;
+
+  rejection->record = g_strdup (record);
+  rejection->uuid = g_strdup (uuid);
+  rejection->field = g_strdup (field);
+  rejection->reason = reason;
+  g_ptr_array_add (im->preview.rejections, rejection);
+}
+
 /* ============================================================ entries */
 
 /**
@@ -328,6 +346,7 @@ merge_outcome (Pass *pass, const Rec *rec, gboolean *stale)
   gboolean local_deleted, has_conflict, superseded;
   /* The columns of pass->local and pass->leaves (d8_bundle_run_pass). */
   enum { LOCAL_VERSION, LOCAL_HISTORY, LOCAL_DELETED, LOCAL_HAS_CONFLICT };
+  G_STATIC_ASSERT (LOCAL_VERSION == 0 && LOCAL_HAS_CONFLICT == 3);
   enum { LEAF_VERSION, LEAF_HISTORY };
 
   *stale = FALSE;
@@ -713,10 +732,15 @@ pass_prepare (D8Store *store, Pass *pass, GError **error)
 {
   sqlite3 *db = d8_store_get_db (store);
 
-  /* Columns: see merge_outcome(). */
+  /* Columns: see merge_outcome(), then the stored content (LOCAL_UNIT…). */
   pass->local = d8_sql_prepare (db, "SELECT version, history, deleted,"
-                                    " EXISTS (SELECT 1 FROM conflicts c WHERE c.uuid = e.uuid)"
-                                    " FROM entries e WHERE uuid = ?", error);
+                                    " EXISTS (SELECT 1 FROM conflicts c WHERE c.uuid = e.uuid),"
+                                    " u.code, p.code, i.code, e.date, e.amount, e.reached,"
+                                    " e.group_size, IFNULL (e.place, ''), IFNULL (e.note, '')"
+                                    " FROM entries e JOIN units u ON u.id = e.unit_id"
+                                    " JOIN plans p ON p.id = e.plan_id"
+                                    " JOIN indicators i ON i.id = e.indicator_id"
+                                    " WHERE uuid = ?", error);
   pass->leaves = d8_sql_prepare (db, "SELECT version, history FROM conflict_versions"
                                      " WHERE uuid = ?", error);
   if (pass->local == NULL || pass->leaves == NULL)
@@ -749,7 +773,7 @@ classify_plans (D8BundleImport *im, Pass *pass, GError **error)
       D8BundleOutcome outcome;
       if (!from_province)
         {
-          reject (im, record, rec->code, "plan",
+          forbid (im, record, rec->code, "plan",
                   g_strdup_printf (_("plans, units, indicators and quotas are accepted only from "
                                      "the provincial office; this bundle comes from %s"),
                                    p->origin));
@@ -803,6 +827,73 @@ classify_plans (D8BundleImport *im, Pass *pass, GError **error)
   return TRUE;
 }
 
+/* The columns of pass->local after merge_outcome's. */
+enum { LOCAL_UNIT = 4, LOCAL_PLAN, LOCAL_INDICATOR, LOCAL_DATE, LOCAL_AMOUNT, LOCAL_REACHED,
+       LOCAL_GROUP_SIZE, LOCAL_PLACE, LOCAL_NOTE };
+
+/* The stored entry (pass->local's row) has the stamp of @rec: its content
+ * must be the same, or the file was altered. */
+static gboolean
+same_content (sqlite3_stmt *local, const Rec *rec)
+{
+  return g_strcmp0 (d8_sql_column_text (local, LOCAL_PLAN), rec->plan) == 0
+         && g_strcmp0 (d8_sql_column_text (local, LOCAL_UNIT), rec->unit) == 0
+         && g_strcmp0 (d8_sql_column_text (local, LOCAL_INDICATOR), rec->indicator) == 0
+         && g_strcmp0 (d8_sql_column_text (local, LOCAL_DATE), rec->date) == 0
+         && sqlite3_column_int64 (local, LOCAL_AMOUNT) == rec->amount
+         && sqlite3_column_int64 (local, LOCAL_REACHED) == rec->reached
+         && sqlite3_column_int64 (local, LOCAL_GROUP_SIZE) == rec->group_size
+         && g_strcmp0 (d8_sql_column_text (local, LOCAL_PLACE), rec->place ? rec->place : "") == 0
+         && g_strcmp0 (d8_sql_column_text (local, LOCAL_NOTE), rec->note ? rec->note : "") == 0
+         && (sqlite3_column_int (local, 2) != 0) == (rec->deleted != 0);
+}
+
+/* A version made by a resolution (d8-bundle-log.c): its node is
+ * "resolved-…", the same at every office that made the same choice. */
+static gboolean
+is_resolution (const char *version)
+{
+  D8Hlc hlc;
+
+  return d8_hlc_parse (version, &hlc) && g_str_has_prefix (hlc.node, "resolved-");
+}
+
+/* What a unit office may not send, once the stored entry is known
+ * (pass->local's row when pass->exists): NULL, or the reason (@field set). */
+static char *
+forbidden_reason (D8BundleImport *im, Pass *pass, const Rec *rec, D8BundleOutcome outcome,
+                  gboolean stale, const char **field)
+{
+  D8BundlePreview *p = &im->preview;
+  const char *stored_unit = pass->exists ? d8_sql_column_text (pass->local, LOCAL_UNIT) : NULL;
+
+  /* Same stamp, other content: from anyone, a forgery. */
+  if (pass->exists && outcome == D8_BUNDLE_UNCHANGED && !stale
+      && g_strcmp0 (d8_sql_column_text (pass->local, 0), rec->version) == 0
+      && !same_content (pass->local, rec))
+    {
+      *field = "version";
+      return g_strdup_printf (_("the entry has the same version stamp as the one here but "
+                                "other content: the file was altered"));
+    }
+  if (im->sender_units == NULL)
+    return NULL; /* the province may relay any unit's entries */
+  if (stored_unit && !g_hash_table_contains (im->sender_units, stored_unit))
+    {
+      *field = "unit";
+      return g_strdup_printf (_("the entry here belongs to %s; the office of %s may not change, "
+                                "move or delete it"), stored_unit, p->origin);
+    }
+  if (outcome != D8_BUNDLE_UNCHANGED && !g_str_equal (rec->origin, p->origin)
+      && !is_resolution (rec->version))
+    {
+      *field = "origin";
+      return g_strdup_printf (_("the entry claims to be recorded by %s, but the bundle comes "
+                                "from the office of %s"), rec->origin, p->origin);
+    }
+  return NULL;
+}
+
 /* Then entries. */
 static gboolean
 classify_entries (D8BundleImport *im, Pass *pass, GError **error)
@@ -819,7 +910,7 @@ classify_entries (D8BundleImport *im, Pass *pass, GError **error)
       D8BundleOutcome outcome;
       const char *field = NULL;
       char *reason = NULL;
-      gboolean stale = FALSE;
+      gboolean stale = FALSE, forbidden = FALSE;
       g_autoptr (GError) figures_error = NULL;
 
       if (plan == NULL)
@@ -832,8 +923,8 @@ classify_entries (D8BundleImport *im, Pass *pass, GError **error)
         field = "indicator",
         reason = g_strdup_printf (_("unknown indicator “%s” in plan “%s”"), rec->indicator,
                                   rec->plan);
-      else if (!from_province && !g_str_equal (rec->unit, p->origin))
-        field = "unit",
+      else if (!from_province && !g_hash_table_contains (im->sender_units, rec->unit))
+        field = "unit", forbidden = TRUE,
         reason = g_strdup_printf (_("the office of %s may only send entries of its own unit, "
                                     "not of %s"), p->origin, rec->unit);
       else if (!d8_entry_check_figures (ind->kind, rec->indicator, rec->amount, rec->reached,
@@ -845,15 +936,20 @@ classify_entries (D8BundleImport *im, Pass *pass, GError **error)
                                     "computer’s clock; check the date on the computer of %s"),
                                   rec->version, rec->origin);
 
+      if (reason == NULL)
+        {
+          outcome = merge_outcome (pass, rec, &stale);
+          reason = forbidden_reason (im, pass, rec, outcome, stale, &field);
+          forbidden = reason != NULL;
+        }
       if (reason != NULL)
         {
           g_autofree char *record = g_strdup_printf ("entries[%u]", i);
-          reject (im, record, rec->uuid, field, reason);
+          (forbidden ? forbid : reject) (im, record, rec->uuid, field, reason);
           outcome = D8_BUNDLE_REJECTED;
         }
       else
         {
-          outcome = merge_outcome (pass, rec, &stale);
           p->n_stale += stale;
           if (outcome == D8_BUNDLE_CONFLICT)
             g_ptr_array_add (p->conflicts, g_strdup (rec->uuid));
@@ -892,6 +988,7 @@ d8_bundle_run_pass (D8BundleImport *im, Pass *pass, GError **error)
   memset (p->entries, 0, sizeof p->entries);
   memset (p->plans, 0, sizeof p->plans);
   p->n_stale = 0;
+  p->n_forbidden = 0;
   g_ptr_array_set_size (p->rejections, 0);
   g_ptr_array_set_size (p->conflicts, 0);
   g_hash_table_remove_all (im->plan_infos);

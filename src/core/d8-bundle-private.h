@@ -106,7 +106,17 @@ struct _D8BundleImport
   GHashTable *plan_infos; /* code → PlanInfo* */
   D8BundlePreview preview;
   char *drift_limit;      /* stamps after this are refused */
+  /* Trust (docs/security.md) */
+  char *signature;        /* hex, as read; checked by d8_bundle_read */
+  GPtrArray *offices;     /* from a province bundle: code, key, code, key … */
+  GHashTable *sender_units; /* unit codes the sending office speaks for; NULL: all */
+  gboolean trust_new_office;
+  gboolean allow_older;
+  gboolean key_to_complete; /* known by fingerprint only: apply stores the key */
 };
+
+/* The text an office signs: "duan8-bundle-signature-1\n" + digest. */
+#define D8_BUNDLE_SIGNATURE_PREFIX "duan8-bundle-signature-1\n"
 
 /* d8-bundle-read.c */
 gboolean d8_bundle_refuse (GError **error, const char *file, const char *record,

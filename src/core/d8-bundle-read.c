@@ -23,6 +23,7 @@
 #include "d8-entry.h"
 #include "d8-hlc.h"
 #include "d8-json-reader.h"
+#include "d8-office-keys.h"
 
 void
 d8_bundle_plan_rec_free (PlanRec *rec)
@@ -563,6 +564,46 @@ read_content (Ctx *ctx, D8JsonReader *r, Walk *walk)
   return TRUE;
 }
 
+/* "1", "10", "0", not "01", "+1" or "". */
+static gboolean
+plain_number (const char *text)
+{
+  if (text[0] == '\0' || (text[0] == '0' && text[1] != '\0'))
+    return FALSE;
+  for (const char *c = text; *c; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+  return TRUE;
+}
+
+/* "offices": the keys of the offices the province knows, an object of
+ * office code → public key. */
+static gboolean
+read_offices (Ctx *ctx, D8JsonReader *r, guint v)
+{
+  D8BundleImport *im = ctx->im;
+
+  if (d8_json_value (r, v)->kind != D8_JSON_OBJECT)
+    return d8_bundle_refuse (ctx->error, ctx->file, "offices", NULL,
+                             _("expected an object of office codes and keys"));
+  g_clear_pointer (&im->offices, g_ptr_array_unref);
+  im->offices = g_ptr_array_new_with_free_func (g_free);
+  for (guint c = d8_json_value (r, v)->first; c; c = d8_json_value (r, c)->next)
+    {
+      const char *code = d8_json_text (r, d8_json_value (r, c)->key);
+      D8JsonValue *x = d8_json_value (r, c);
+      const char *key = x->kind == D8_JSON_STRING ? d8_json_text (r, x->str) : NULL;
+
+      if (*code == '\0' || strlen (code) > 200 || !d8_office_key_is_valid (key))
+        return d8_bundle_refuse (ctx->error, ctx->file, "offices", code,
+                                 _("expected the office’s public key (%d lower-case "
+                                   "hexadecimal digits)"), D8_OFFICE_KEY_HEX_LEN);
+      g_ptr_array_add (im->offices, g_strdup (code));
+      g_ptr_array_add (im->offices, g_strdup (key));
+    }
+  return TRUE;
+}
+
 /* Checks one member of the header, value @v, as soon as it is read, so a
  * bundle from a newer duan8 says "update" rather than stumbling on what it
  * does not know. */
@@ -572,11 +613,26 @@ check_header_member (Ctx *ctx, D8JsonReader *r, Walk *walk, const char *key, gui
   D8BundlePreview *p = &ctx->im->preview;
   GError **error = ctx->error;
 
+  if ((g_str_equal (key, "digest") && walk->digest != NULL)
+      || (g_str_equal (key, "signature") && ctx->im->signature != NULL))
+    return d8_bundle_refuse (error, ctx->file, key, NULL,
+                             _("the member “%s” appears twice in one object"), key);
   if (g_str_equal (key, "digest"))
     {
       g_free (walk->digest);
       if ((walk->digest = header_string (r, v)) == NULL)
         return d8_bundle_refuse (error, ctx->file, "digest", NULL, _("expected text"));
+      return TRUE;
+    }
+  if (g_str_equal (key, "signature"))
+    {
+      g_free (ctx->im->signature);
+      ctx->im->signature = header_string (r, v);
+      if (ctx->im->signature == NULL
+          || strlen (ctx->im->signature) != D8_OFFICE_SIGNATURE_HEX_LEN)
+        return d8_bundle_refuse (error, ctx->file, "signature", NULL,
+                                 _("expected a signature (%d hexadecimal digits)"),
+                                 D8_OFFICE_SIGNATURE_HEX_LEN);
       return TRUE;
     }
   {
@@ -604,7 +660,9 @@ check_header_member (Ctx *ctx, D8JsonReader *r, Walk *walk, const char *key, gui
       walk->version = header_string (r, v);
       if (walk->version)
         parts = g_strsplit (walk->version, ".", 3);
-      if (parts == NULL || g_strv_length (parts) != 2
+      /* Strictly "MAJOR.MINOR": digits only, no sign, no leading zero. */
+      if (parts == NULL || g_strv_length (parts) != 2 || !plain_number (parts[0])
+          || !plain_number (parts[1])
           || !g_ascii_string_to_unsigned (parts[0], 10, 1, 1000, &major, NULL)
           || !g_ascii_string_to_unsigned (parts[1], 10, 0, 1000, &minor, NULL))
         return d8_bundle_refuse (error, ctx->file, "format_version", NULL,
@@ -621,6 +679,13 @@ check_header_member (Ctx *ctx, D8JsonReader *r, Walk *walk, const char *key, gui
       p->bundle_id = header_string (r, v);
       if (p->bundle_id == NULL || !g_uuid_string_is_valid (p->bundle_id))
         return d8_bundle_refuse (error, ctx->file, "bundle_id", NULL, _("expected a UUID"));
+      /* Compared in canonical (lower-case) form: an upper-case copy is the
+       * same bundle. */
+      {
+        char *lower = g_ascii_strdown (p->bundle_id, -1);
+        g_free (p->bundle_id);
+        p->bundle_id = lower;
+      }
     }
   else if (g_str_equal (key, "origin"))
     {
@@ -647,12 +712,24 @@ check_header_member (Ctx *ctx, D8JsonReader *r, Walk *walk, const char *key, gui
 
       if (d8_json_value (r, v)->kind != D8_JSON_INT
           || !g_ascii_string_to_unsigned (d8_json_text (r, d8_json_value (r, v)->str), 10, 1,
-                                          G_MAXINT64, &seq, NULL))
+                                          D8_BUNDLE_MAX_SEQUENCE, &seq, NULL))
         return d8_bundle_refuse (error, ctx->file, "sequence", NULL,
-                                 _("expected a whole number of 1 or more"));
+                                 _("expected a whole number from 1 to %lld"),
+                                 (long long) D8_BUNDLE_MAX_SEQUENCE);
       p->sequence = (gint64) seq;
       walk->have_sequence = TRUE;
     }
+  else if (g_str_equal (key, "signer"))
+    {
+      p->signer_key = header_string (r, v);
+      if (!d8_office_key_is_valid (p->signer_key))
+        return d8_bundle_refuse (error, ctx->file, "signer", NULL,
+                                 _("expected the signing office’s public key (%d lower-case "
+                                   "hexadecimal digits)"), D8_OFFICE_KEY_HEX_LEN);
+      p->signer_fingerprint = d8_office_key_fingerprint (p->signer_key);
+    }
+  else if (g_str_equal (key, "offices"))
+    return read_offices (ctx, r, v);
   else if (!ctx->newer_minor)
     return d8_bundle_refuse (error, ctx->file, key, NULL, _("unknown member"));
   return TRUE;
@@ -712,6 +789,30 @@ check_digest (Ctx *ctx, Walk *walk)
     return d8_bundle_refuse (ctx->error, ctx->file, "digest", NULL,
                              _("the content does not match its digest: the file was changed or "
                                "damaged after it was made; ask the sender for a new copy"));
+  return TRUE;
+}
+
+/* The signature, over the digest, by the key the header names. An unsigned
+ * bundle is read (the import refuses it with its reason); a signature that
+ * does not match is a forgery or damage and refuses it here. */
+static gboolean
+check_signature (Ctx *ctx)
+{
+  D8BundleImport *im = ctx->im;
+  D8BundlePreview *p = &im->preview;
+  g_autofree char *message = NULL;
+
+  if (p->signer_key == NULL && im->signature == NULL)
+    return TRUE;
+  if (p->signer_key == NULL || im->signature == NULL)
+    return d8_bundle_refuse (ctx->error, ctx->file, p->signer_key ? "signature" : "signer",
+                             NULL, _("required member is missing"));
+  message = g_strconcat (D8_BUNDLE_SIGNATURE_PREFIX, p->digest, NULL);
+  if (!d8_office_key_verify (p->signer_key, message, im->signature))
+    return d8_bundle_refuse (ctx->error, ctx->file, "signature", NULL,
+                             _("the signature does not match the content: the file was changed "
+                               "after it was signed, or it is forged; it was refused. Ask the "
+                               "sender for a new copy"));
   return TRUE;
 }
 
@@ -775,5 +876,5 @@ d8_bundle_read (D8BundleImport *im, const char *data, gsize size, GError **error
             : walk.digest == NULL ? "digest" : NULL;
   if (missing)
     return d8_bundle_refuse (error, ctx.file, missing, NULL, _("required member is missing"));
-  return check_digest (&ctx, &walk);
+  return check_digest (&ctx, &walk) && check_signature (&ctx);
 }

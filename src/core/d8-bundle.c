@@ -25,6 +25,7 @@
 #include "d8-bundle-private.h"
 #include "d8-format.h"
 #include "d8-hlc.h"
+#include "d8-office-keys.h"
 #include "d8-snapshot.h"
 #include "d8-store-private.h"
 
@@ -63,6 +64,9 @@ preview_clear (D8BundlePreview *p)
   g_free (p->digest);
   g_free (p->imported_at);
   g_free (p->snapshot);
+  g_free (p->signer_key);
+  g_free (p->signer_fingerprint);
+  g_free (p->known_fingerprint);
   g_clear_pointer (&p->rejections, g_ptr_array_unref);
   g_clear_pointer (&p->conflicts, g_ptr_array_unref);
 }
@@ -87,6 +91,9 @@ d8_bundle_import_free (D8BundleImport *import)
   g_free (import->plan_outcomes);
   g_hash_table_unref (import->plan_infos);
   g_free (import->drift_limit);
+  g_free (import->signature);
+  g_clear_pointer (&import->offices, g_ptr_array_unref);
+  g_clear_pointer (&import->sender_units, g_hash_table_unref);
   preview_clear (&import->preview);
   g_free (import);
 }
@@ -110,7 +117,8 @@ d8_bundle_import_get_preview (D8BundleImport *import)
  * @import: an import
  *
  * Returns: %TRUE when apply would write something: an entry or plan that
- *   is new, updated, deleted or in conflict.
+ *   is new, updated, deleted or in conflict, or the key of an office seen
+ *   for the first time (or registered by its fingerprint only).
  */
 gboolean
 d8_bundle_import_has_changes (D8BundleImport *import)
@@ -122,7 +130,9 @@ d8_bundle_import_has_changes (D8BundleImport *import)
   for (int o = 0; o < D8_BUNDLE_N_OUTCOMES; o++)
     if (o != D8_BUNDLE_UNCHANGED && o != D8_BUNDLE_REJECTED && (p->entries[o] || p->plans[o]))
       return TRUE;
-  return FALSE;
+  /* The key of a first office, or of one registered by its fingerprint,
+   * is recorded by apply even when no record changes. */
+  return p->trust == D8_BUNDLE_TRUST_NEW_OFFICE || import->key_to_complete;
 }
 
 /* Maps the file at @path and has it read and checked. */
@@ -206,7 +216,11 @@ read_history (D8BundleImport *im, GError **error)
   g_autoptr (D8SqlStmt) log = NULL;
   g_autoptr (D8SqlStmt) peer = NULL;
 
-  log = d8_sql_prepare (db, "SELECT imported_at FROM bundle_log WHERE bundle_id = ?", error);
+  gboolean same_file = FALSE;
+
+  /* Ids are kept in lower case; older logs may hold another case. */
+  log = d8_sql_prepare (db, "SELECT imported_at, digest FROM bundle_log"
+                            " WHERE lower (bundle_id) = ?", error);
   if (log == NULL)
     return FALSE;
   sqlite3_bind_text (log, 1, p->bundle_id, -1, SQLITE_STATIC);
@@ -214,6 +228,7 @@ read_history (D8BundleImport *im, GError **error)
     {
       p->already_imported = TRUE;
       p->imported_at = d8_sql_column_dup (log, 0);
+      same_file = g_strcmp0 (d8_sql_column_text (log, 1), p->digest) == 0;
     }
   peer = d8_sql_prepare (db, "SELECT sequence FROM peer_sequences WHERE origin = ?", error);
   if (peer == NULL)
@@ -222,7 +237,196 @@ read_history (D8BundleImport *im, GError **error)
   if (sqlite3_step (peer) == SQLITE_ROW)
     {
       p->last_sequence = sqlite3_column_int64 (peer, 0);
-      p->rollback = !p->already_imported && p->sequence <= p->last_sequence;
+      /* The very file imported before is no rollback (it changes nothing);
+       * another file under a known id, or a lower number, is. */
+      p->rollback = !same_file && p->sequence <= p->last_sequence;
+    }
+  return TRUE;
+}
+
+/* Who signed the bundle, against the key known here for its office; and
+ * the units that office speaks for. */
+static gboolean
+read_trust (D8BundleImport *im, GError **error)
+{
+  D8BundlePreview *p = &im->preview;
+  g_autoptr (D8KnownOffice) known = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (!g_str_equal (p->origin, "province"))
+    {
+      im->sender_units = d8_store_office_units (im->store, p->origin, error);
+      if (im->sender_units == NULL)
+        return FALSE;
+    }
+  if (p->signer_key == NULL)
+    {
+      p->trust = D8_BUNDLE_TRUST_UNSIGNED;
+      return TRUE;
+    }
+  known = d8_office_keys_lookup (im->store, p->origin, &local_error);
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (known == NULL)
+    p->trust = D8_BUNDLE_TRUST_NEW_OFFICE;
+  else if (known->public_key ? g_str_equal (known->public_key, p->signer_key)
+                             : g_str_equal (known->fingerprint, p->signer_fingerprint))
+    {
+      p->trust = D8_BUNDLE_TRUST_KNOWN;
+      im->key_to_complete = known->public_key == NULL;
+    }
+  else
+    {
+      p->trust = D8_BUNDLE_TRUST_KEY_CHANGED;
+      p->known_fingerprint = g_strdup (known->fingerprint);
+    }
+  return TRUE;
+}
+
+/**
+ * d8_bundle_trust_key:
+ * @trust: a trust state
+ *
+ * Returns: its stable English key for JSON output.
+ */
+const char *
+d8_bundle_trust_key (D8BundleTrust trust)
+{
+  switch (trust)
+    {
+    case D8_BUNDLE_TRUST_KNOWN:
+      return "known";
+    case D8_BUNDLE_TRUST_NEW_OFFICE:
+      return "new-office";
+    case D8_BUNDLE_TRUST_KEY_CHANGED:
+      return "key-changed";
+    case D8_BUNDLE_TRUST_UNSIGNED:
+      return "unsigned";
+    default:
+      return "";
+    }
+}
+
+/**
+ * d8_bundle_import_set_trust_new_office:
+ * @import: an import
+ * @trust: whether the person confirmed the office's fingerprint
+ *
+ * For a bundle whose preview's trust is D8_BUNDLE_TRUST_NEW_OFFICE: the
+ * person compared preview->signer_fingerprint with the one the sending
+ * office read aloud. Apply then records the office's key; later bundles
+ * must be signed by it.
+ */
+void
+d8_bundle_import_set_trust_new_office (D8BundleImport *import, gboolean trust)
+{
+  g_return_if_fail (import != NULL);
+  import->trust_new_office = trust;
+}
+
+/**
+ * d8_bundle_import_set_allow_older:
+ * @import: an import
+ * @allow: whether the person confirmed importing an older bundle
+ *
+ * For a bundle whose preview says rollback: it is not newer than the last
+ * one imported from its office. Apply refuses it unless allowed.
+ */
+void
+d8_bundle_import_set_allow_older (D8BundleImport *import, gboolean allow)
+{
+  g_return_if_fail (import != NULL);
+  import->allow_older = allow;
+}
+
+/**
+ * d8_bundle_import_check:
+ * @import: an import
+ * @error: D8_ERROR_INVALID with what happened and what to do
+ *
+ * Whether apply would go ahead: the bundle is signed by the key known
+ * for its office (or a new office was confirmed), carries nothing its
+ * office may not send, and is not older than the last one from it (or
+ * that was allowed).
+ *
+ * Returns: %TRUE when apply may go ahead.
+ */
+gboolean
+d8_bundle_import_check (D8BundleImport *import, GError **error)
+{
+  D8BundlePreview *p;
+  g_autofree char *office = NULL;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  p = &import->preview;
+  office = d8_store_describe_office_code (import->store, p->origin);
+  switch (p->trust)
+    {
+    case D8_BUNDLE_TRUST_UNSIGNED:
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   _("%s: this bundle is not signed, so nothing shows that it comes from %s; it "
+                     "was refused. Ask that office to update duan8 and export it again."),
+                   p->file_name, office);
+      return FALSE;
+    case D8_BUNDLE_TRUST_KEY_CHANGED:
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   _("%s: this bundle is signed with a key (fingerprint %s) other than the one "
+                     "known here for %s (fingerprint %s): it may be forged, and it was refused. "
+                     "If that office reinstalled duan8 or lost its key, phone it and have its "
+                     "new fingerprint read aloud; if it matches, register its new key (duan8-cli "
+                     "trust-office %s --key KEY) and import again."),
+                   p->file_name, p->signer_fingerprint, office, p->known_fingerprint, p->origin);
+      return FALSE;
+    case D8_BUNDLE_TRUST_NEW_OFFICE:
+      if (!import->trust_new_office)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                       _("%s: this is the first bundle from %s here. Phone that office and have "
+                         "it read its fingerprint aloud; if it is %s, import again and confirm "
+                         "the new office (duan8-cli: --trust-new-office)."),
+                       p->file_name, office, p->signer_fingerprint);
+          return FALSE;
+        }
+      break;
+    case D8_BUNDLE_TRUST_KNOWN:
+    default:
+      break;
+    }
+  if (p->n_forbidden > 0)
+    {
+      const char *first = "";
+      for (guint i = 0; i < p->rejections->len; i++)
+        if (((D8BundleRejection *) p->rejections->pdata[i])->forbidden)
+          {
+            first = ((D8BundleRejection *) p->rejections->pdata[i])->reason;
+            break;
+          }
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: the bundle from %s carries %u record it may not send (%s); "
+                                "it was refused as a whole and nothing was imported. Ask that "
+                                "office to export again; if this happens again, the file was "
+                                "altered on its way.",
+                                "%s: the bundle from %s carries %u records it may not send "
+                                "(the first: %s); it was refused as a whole and nothing was "
+                                "imported. Ask that office to export again; if this happens "
+                                "again, the file was altered on its way.",
+                                p->n_forbidden),
+                   p->file_name, office, p->n_forbidden, first);
+      return FALSE;
+    }
+  if (p->rollback && !import->allow_older)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   _("%s: this bundle (number %lld) is not newer than the last one imported "
+                     "from %s (number %lld); importing it could bring back older figures, and "
+                     "it was refused. Import it only if you are sure it should be (duan8-cli: "
+                     "--allow-older)."),
+                   p->file_name, (long long) p->sequence, office, (long long) p->last_sequence);
+      return FALSE;
     }
   return TRUE;
 }
@@ -263,7 +467,8 @@ d8_bundle_import_new (D8Store *store, const char *path, GError **error)
   im->preview.conflicts = g_ptr_array_new_with_free_func (g_free);
   im->drift_limit = d8_hlc_time_string (d8_hlc_now_ms () + D8_HLC_MAX_DRIFT_MS);
 
-  if (!map_and_read (im, path, error) || !check_origin (im, error) || !read_history (im, error))
+  if (!map_and_read (im, path, error) || !check_origin (im, error) || !read_history (im, error)
+      || !read_trust (im, error))
     return NULL;
 
   im->outcomes = g_new0 (guint8, MAX (im->recs->len, 1));
@@ -290,6 +495,63 @@ summary_json (const D8BundlePreview *p)
   g_string_append_printf (s, ",\"plans_new\":%u,\"plans_updated\":%u}", p->plans[D8_BUNDLE_NEW],
                           p->plans[D8_BUNDLE_UPDATED]);
   return g_string_free (s, FALSE);
+}
+
+/* Inside the caller's write transaction: the key of a newly confirmed
+ * office (or the whole key of one registered by fingerprint), and from the
+ * province the keys of the offices it knows — never over a key confirmed
+ * or registered here. */
+static gboolean
+write_keys (D8BundleImport *import, GError **error)
+{
+  D8Store *store = import->store;
+  D8BundlePreview *p = &import->preview;
+  const char *office = d8_store_get_office (store);
+  g_autoptr (D8KnownOffice) known = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  known = d8_office_keys_lookup (store, p->origin, &local_error);
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (known == NULL
+      && !d8_office_keys_trust (store, p->origin, p->signer_key, "confirmed", error))
+    return FALSE;
+  if (known != NULL && known->public_key == NULL
+      && !d8_office_keys_trust (store, p->origin, p->signer_key, known->source, error))
+    return FALSE;
+  if (!g_str_equal (p->origin, "province") || import->offices == NULL)
+    return TRUE;
+  for (guint i = 0; i + 1 < import->offices->len; i += 2)
+    {
+      const char *code = import->offices->pdata[i];
+      g_autoptr (D8KnownOffice) here = NULL;
+
+      if (g_str_equal (code, office) || g_str_equal (code, "province"))
+        continue;
+      here = d8_office_keys_lookup (store, code, &local_error);
+      if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (here != NULL && !g_str_equal (here->source, "province"))
+        continue;
+      if (!d8_office_keys_trust (store, code, import->offices->pdata[i + 1], "province",
+                                 &local_error))
+        {
+          /* An office this store does not know as a unit: skipped. */
+          if (!g_error_matches (local_error, D8_ERROR, D8_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          g_clear_error (&local_error);
+        }
+    }
+  return TRUE;
 }
 
 /* Inside the caller's write transaction: writes the records, then the
@@ -338,7 +600,7 @@ write_import (D8BundleImport *import, Pass *pass, GError **error)
   sqlite3_bind_int64 (peer, 2, p->sequence);
   if (sqlite3_step (peer) != SQLITE_DONE)
     return d8_sql_fail (db, error, _("The bundle could not be imported."));
-  return TRUE;
+  return write_keys (import, error);
 }
 
 /**
@@ -365,6 +627,8 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
   store = import->store;
   p = &import->preview;
 
+  if (!d8_bundle_import_check (import, error))
+    return FALSE;
   /* The same bundle again: nothing to do, and nothing is written. */
   if (p->already_imported && !d8_bundle_import_has_changes (import))
     return TRUE;
@@ -397,6 +661,9 @@ d8_bundle_import_apply (D8BundleImport *import, GError **error)
   D8_BUNDLE_HOOK ("after-commit", pass.written);
   d8_bundle_pass_clear (&pass);
   p->applied = TRUE;
+  /* The office's key is known here now. */
+  p->trust = D8_BUNDLE_TRUST_KNOWN;
+  import->key_to_complete = FALSE;
   d8_store_emit_changed (store);
   return TRUE;
 }
@@ -451,6 +718,11 @@ d8_bundle_preview_to_json (const D8BundlePreview *p)
   d8_bundle_json_add_boolean (b, "sequence_rollback", p->rollback);
   d8_bundle_json_add_int (b, "last_sequence", p->last_sequence);
   d8_bundle_json_add_boolean (b, "applied", p->applied);
+  d8_bundle_json_add_string (b, "trust", d8_bundle_trust_key (p->trust));
+  d8_bundle_json_add_string (b, "signer_key", p->signer_key);
+  d8_bundle_json_add_string (b, "signer_fingerprint", p->signer_fingerprint);
+  d8_bundle_json_add_string (b, "known_fingerprint", p->known_fingerprint);
+  d8_bundle_json_add_int (b, "forbidden", p->n_forbidden);
   json_builder_set_member_name (b, "snapshot");
   if (p->snapshot)
     json_builder_add_string_value (b, p->snapshot);

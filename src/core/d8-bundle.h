@@ -23,11 +23,13 @@ G_BEGIN_DECLS
 
 #define D8_BUNDLE_FORMAT_NAME "duan8-bundle"
 #define D8_BUNDLE_FORMAT_MAJOR 1
-#define D8_BUNDLE_FORMAT_MINOR 0
+#define D8_BUNDLE_FORMAT_MINOR 1
 #define D8_BUNDLE_SUFFIX ".duan8.json"
 /* Files larger than this are refused before they are read (~1.2 million
  * entries); documented in docs/bundle-format.md. */
 #define D8_BUNDLE_MAX_SIZE (G_GINT64_CONSTANT (512) * 1024 * 1024)
+/* Sequences above this are refused (2^53: exact in every JSON reader). */
+#define D8_BUNDLE_MAX_SEQUENCE (G_GINT64_CONSTANT (9007199254740992))
 
 /* ----------------------------------------------------------------- export */
 
@@ -83,7 +85,21 @@ typedef struct
   char *uuid;   /* the entry's UUID or the plan's code, NULL if unknown */
   char *field;  /* "unit", "indicator", "version" … */
   char *reason; /* translated sentence */
+  gboolean forbidden; /* a record its office may not send: the whole bundle is refused */
 } D8BundleRejection;
+
+/* Who signed a bundle, against what this office knows (docs/security.md). */
+typedef enum
+{
+  D8_BUNDLE_TRUST_KNOWN,       /* signed by the key known here for its office */
+  D8_BUNDLE_TRUST_NEW_OFFICE,  /* the first bundle from its office: the fingerprint must be
+                                  confirmed (d8_bundle_import_set_trust_new_office) */
+  D8_BUNDLE_TRUST_KEY_CHANGED, /* signed by another key than the one known: refused */
+  D8_BUNDLE_TRUST_UNSIGNED,    /* no signature: refused */
+} D8BundleTrust;
+
+/* Stable English keys ("known", "new-office", "key-changed", "unsigned"). */
+const char *d8_bundle_trust_key (D8BundleTrust trust);
 
 typedef struct
 {
@@ -105,6 +121,14 @@ typedef struct
   GPtrArray *conflicts;   /* char* UUIDs */
   gboolean applied;       /* set by apply */
   char *snapshot;         /* snapshot taken before applying, NULL if none */
+  /* Trust (docs/security.md). rollback above means "older than the last
+   * bundle imported from this office": apply refuses it unless allowed. */
+  D8BundleTrust trust;      /* after a successful apply: KNOWN */
+  char *signer_key;         /* the signer's public key (hex), NULL if unsigned */
+  char *signer_fingerprint; /* its fingerprint, to read aloud; NULL if unsigned */
+  char *known_fingerprint;  /* with KEY_CHANGED: the fingerprint known here */
+  guint n_forbidden;        /* rejections that refuse the whole bundle: records
+                               its office may not send (also in rejections) */
 } D8BundlePreview;
 
 typedef struct _D8BundleImport D8BundleImport;
@@ -113,6 +137,17 @@ D8BundleImport *d8_bundle_import_new (D8Store *store, const char *path, GError *
 const D8BundlePreview *d8_bundle_import_get_preview (D8BundleImport *import);
 /* TRUE when something would be written by apply. */
 gboolean d8_bundle_import_has_changes (D8BundleImport *import);
+/* The person confirmed the fingerprint of a first bundle's office (read
+ * aloud on the phone): apply then records its key. */
+void d8_bundle_import_set_trust_new_office (D8BundleImport *import, gboolean trust);
+/* The person confirmed importing a bundle older than the last one from its
+ * office (preview->rollback). */
+void d8_bundle_import_set_allow_older (D8BundleImport *import, gboolean allow);
+/* Whether apply would go ahead: FALSE with D8_ERROR_INVALID and a message
+ * saying what happened and what to do for an unsigned bundle, a changed
+ * key, an unconfirmed new office, records its office may not send, or an
+ * older bundle not allowed. Apply checks it first. */
+gboolean d8_bundle_import_check (D8BundleImport *import, GError **error);
 /* Snapshot, then one transaction; records are classified again inside it,
  * so the preview is updated with what was really done. A bundle already
  * imported whose records are all unchanged writes nothing. */

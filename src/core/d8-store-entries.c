@@ -58,6 +58,8 @@ d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of
                    _("unit: the unit is not part of plan %s"), plan->doc_number);
       return FALSE;
     }
+  if (!d8_store_check_office_unit (self, entry->unit_id, error))
+    return FALSE;
   indicator = d8_store_find_indicator (self, entry->plan_id, entry->indicator_id, error);
   if (indicator == NULL)
     return FALSE;
@@ -324,6 +326,9 @@ d8_store_update_entry (D8Store *self, D8Entry *entry, gboolean allow_out_of_peri
 
   if ((old = d8_store_get_entry (self, entry->uuid, error)) == NULL)
     return FALSE;
+  /* Neither into nor out of another unit's entries. */
+  if (!d8_store_check_office_unit (self, old->unit_id, error))
+    return FALSE;
   if (!prepare_entry (self, entry, allow_out_of_period, error))
     return FALSE;
   stamp_local_edit (self, entry);
@@ -355,6 +360,8 @@ set_deleted (D8Store *self, const char *uuid, gboolean deleted, GError **error)
                            : _("There is no deleted entry %s to restore"), uuid);
       return FALSE;
     }
+  if (!d8_store_check_office_unit (self, entry->unit_id, error))
+    return FALSE;
   /* A deletion is an edit like any other: it gets a stamp and travels to
    * the other offices as a tombstone. */
   entry->deleted = deleted;

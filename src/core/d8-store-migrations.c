@@ -210,6 +210,17 @@ static const char *const migrations[] = {
   "CREATE TABLE peer_sequences ("
   "  origin TEXT PRIMARY KEY,"
   "  sequence INTEGER NOT NULL);",
+
+  /* --- Trust between offices (issue 11): the public keys of the offices
+   * this one knows. public_key is NULL when only a fingerprint was
+   * registered by hand; it is filled in by the first bundle that matches. */
+  "CREATE TABLE office_keys ("
+  "  office TEXT PRIMARY KEY,"
+  "  public_key TEXT,"
+  "  fingerprint TEXT NOT NULL,"
+  "  source TEXT NOT NULL CHECK (source IN ('confirmed', 'registered', 'province')),"
+  "  added_at TEXT NOT NULL);",
+  /* --- end of trust between offices */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == D8_SCHEMA_VERSION);

@@ -457,6 +457,82 @@ d8_store_set_office (D8Store *self, const char *office, GError **error)
   return TRUE;
 }
 
+/**
+ * d8_store_office_units:
+ * @self: a store
+ * @office: "province" or a unit code
+ * @error: a database error
+ *
+ * Returns: (transfer full) (nullable): the set of unit codes @office
+ *   speaks for: its unit and every unit below it in the units' tree; for
+ *   "province", every unit. NULL on a database error.
+ */
+GHashTable *
+d8_store_office_units (D8Store *self, const char *office, GError **error)
+{
+  g_autoptr (D8SqlStmt) stmt = NULL;
+  GHashTable *codes;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+  stmt = d8_sql_prepare (self->db,
+                         g_str_equal (office, "province")
+                           ? "SELECT code FROM units WHERE ?1 IS NOT NULL"
+                           : "WITH RECURSIVE below (id) AS (SELECT id FROM units WHERE code = ?1"
+                             " UNION SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id)"
+                             " SELECT code FROM units WHERE id IN below",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, office, -1, SQLITE_STATIC);
+  codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (codes, d8_sql_column_dup (stmt, 0));
+  return codes;
+}
+
+/**
+ * d8_store_check_office_unit:
+ * @self: a store
+ * @unit_id: the unit of an entry to be recorded, changed or deleted here
+ * @error: D8_ERROR_INVALID when this is a unit office and @unit_id is
+ *   neither its unit nor under it; a database error
+ *
+ * A unit office records only its own units: entries of other units would
+ * never be sent anywhere, and its totals would drift from the province's.
+ *
+ * Returns: %TRUE when this office may record entries of @unit_id.
+ */
+gboolean
+d8_store_check_office_unit (D8Store *self, gint64 unit_id, GError **error)
+{
+  g_autoptr (GHashTable) units = NULL;
+  g_autoptr (D8SqlStmt) stmt = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *mine = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+  if (g_str_equal (self->office, "province"))
+    return TRUE;
+  stmt = d8_sql_prepare (self->db, "SELECT code, name FROM units WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE; /* an unknown unit is refused by the plan check */
+  code = d8_sql_column_dup (stmt, 0);
+  if ((units = d8_store_office_units (self, self->office, error)) == NULL)
+    return FALSE;
+  if (g_hash_table_contains (units, code))
+    return TRUE;
+  mine = d8_store_describe_office (self);
+  g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+               _("unit: this office (%s) records only its own unit and the units under it, not "
+                 "%s; entries of %s are recorded by its own office or by the province"),
+               mine, (const char *) sqlite3_column_text (stmt, 1),
+               (const char *) sqlite3_column_text (stmt, 1));
+  return FALSE;
+}
+
 gboolean
 d8_store_reload (D8Store *self, GError **error)
 {

@@ -31,7 +31,7 @@ G_BEGIN_DECLS
 #define D8_TYPE_STORE (d8_store_get_type ())
 G_DECLARE_FINAL_TYPE (D8Store, d8_store, D8, STORE, GObject)
 
-#define D8_SCHEMA_VERSION 2
+#define D8_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -58,6 +58,13 @@ gboolean d8_store_set_office (D8Store *self, const char *office, GError **error)
  * unit's name; for this installation, or for an office @code. */
 char *d8_store_describe_office (D8Store *self);
 char *d8_store_describe_office_code (D8Store *self, const char *code);
+/* The codes of the units an office speaks for: its own unit and every unit
+ * under it (NULL for "province": all of them). A set (GHashTable of
+ * char*), never NULL but on a database error. */
+GHashTable *d8_store_office_units (D8Store *self, const char *office, GError **error);
+/* D8_ERROR_INVALID, naming both, when this office may not record entries
+ * of @unit_id (a unit office records only its own units). */
+gboolean d8_store_check_office_unit (D8Store *self, gint64 unit_id, GError **error);
 
 /* Plan files (docs/plan-format.md). Validates the whole document first and
  * writes nothing on any error; the error names the file, record and field.

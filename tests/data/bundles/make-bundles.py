@@ -6,9 +6,31 @@ Every bad-*.duan8.json must be refused as a whole with the database left
 unchanged; policy-*.duan8.json and good-*.duan8.json are well-formed (valid
 digest) and exercise per-record rejections and normalisation. The digest
 follows docs/bundle-format.md: canonical JSON is json.dumps with sorted keys,
-no spaces and ensure_ascii=False."""
+no spaces and ensure_ascii=False.
+
+Signed fixtures (docs/security.md) are signed with the FIXTURE key below, made
+from a published seed: it is a test key, never an office's. Its public half is
+written to fixture-key.pub; tests/test-trust.c registers it as the key of the
+offices the fixtures come from. attack-*.duan8.json are the forgeries of
+issue 11, each refused by tests/test-trust.c with the database unchanged.
+Needs python3-cryptography."""
 import hashlib
 import json
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+
+def key_from(label):
+    return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(label.encode()).digest())
+
+
+FIXTURE = key_from("duan8 test fixtures: not a secret")
+ATTACKER = key_from("duan8 test fixtures: the attacker")
+
+
+def public_hex(key):
+    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
 
 PLAN = "gia-lai-2023-1653"
 PUH = "gia-lai/chu-puh"
@@ -41,11 +63,12 @@ def entry(n, unit=PUH, **kw):
 
 def header(origin=PUH, seq=1, bid="11111111-1111-4111-8111-%012d"):
     return {"format": "duan8-bundle", "format_version": "1.0",
-            "bundle_id": bid % seq, "created_at": "2023-07-16T00:00:00.000Z",
+            "bundle_id": bid % seq if "%" in bid else bid, "created_at": "2023-07-16T00:00:00.000Z",
             "origin": origin, "sequence": seq, "app_version": "0.1.0"}
 
 
-def text(h, plans, entries, dig=None):
+def text(h, plans, entries, dig=None, key=None):
+    """The bundle; with @key (h has its "signer") also its signature."""
     doc = dict(h)
     doc["content"] = {"plans": plans, "entries": entries}
     doc["digest"] = dig if dig is not None else digest(h, plans, entries)
@@ -53,8 +76,19 @@ def text(h, plans, entries, dig=None):
     out = out.rsplit(",\n", 1)[0]  # digest goes last
     out += ',\n"content":{\n"plans":[' + ",\n".join(canon(p) for p in plans) + "],\n"
     out += '"entries":[\n' + ",\n".join(canon(e) for e in entries) + "\n]\n},\n"
-    out += '"digest":' + canon(doc["digest"]) + "\n}\n"
-    return out
+    out += '"digest":' + canon(doc["digest"])
+    if key is not None:
+        message = ("duan8-bundle-signature-1\n" + doc["digest"]).encode()
+        out += ',\n"signature":' + canon(key.sign(message).hex())
+    return out + "\n}\n"
+
+
+def signed(origin=PUH, seq=1, bid="11111111-1111-4111-8111-%012d", key=FIXTURE, **kw):
+    h = header(origin, seq, bid)
+    h["format_version"] = "1.1"
+    h["signer"] = public_hex(key)
+    h.update(kw)
+    return h
 
 
 def write(name, data):
@@ -130,15 +164,83 @@ policy = [
     entry(16, reached=3, group_size=5),             # count indicator with women reached
     entry(17, version="2999-01-01T00:00:00.000Z-0000-" + PUH),  # clock far ahead
 ]
-write("policy-unit-office.duan8.json", text(header(PUH, 7), [small_plan], policy))
+write("policy-unit-office.duan8.json", text(signed(PUH, 7), [small_plan], policy, key=FIXTURE))
 
 # Well-formed: more rejected records than the window's preview lists (200).
 many = [entry(1000 + n, unit=SE, origin=SE) for n in range(230)]
 write("policy-many-rejections.duan8.json",
-      text(header(PUH, 8, "33333333-3333-4333-8333-%012d"), [], many))
+      text(signed(PUH, 8, "33333333-3333-4333-8333-%012d"), [], many, key=FIXTURE))
 
 # Well-formed, from the province: NFD text is stored as NFC.
 nfd = "Nghe\u0323\u0302 thuật"  # "Nghệ" decomposed
 write("good-nfd-note.duan8.json",
-      text(header("province", 1, "22222222-2222-4222-8222-%012d"), [],
-           [entry(21, note=nfd, origin="province")]))
+      text(signed("province", 1, "22222222-2222-4222-8222-%012d"), [],
+           [entry(21, note=nfd, origin="province")], key=FIXTURE))
+
+# ------------------------------------------------------------ trust (issue 11)
+write("fixture-key.pub", public_hex(FIXTURE) + "\n")
+V = "2023-07-15T08:00:00.000Z-0000-"
+LATER = "2023-07-20T08:00:00.000Z-0000-"
+# Accepted at the province once the fixture key is registered for both units.
+write("trust-setup-se.duan8.json",
+      text(signed(SE, 1, "44444444-4444-4444-8444-%012d"), [],
+           [entry(31, unit=SE, amount=5)], key=FIXTURE))
+write("trust-setup-puh.duan8.json",
+      text(signed(PUH, 5, "5555aaaa-5555-4555-8555-%012d"), [], [entry(32)], key=FIXTURE))
+
+
+def attack(name, h, entries, plans=(), key=FIXTURE):
+    write("attack-%s.duan8.json" % name, text(h, list(plans), entries, key=key))
+
+
+def later(n, unit, **kw):
+    """A newer version of entry @n (first made at @unit), as Chư Pưh sends it."""
+    base = dict(unit=unit, origin=PUH, version=LATER + PUH, history=[V + unit],
+                updated_at="2023-07-20T08:00:00.000Z")
+    base.update(kw)
+    return entry(n, **base)
+
+
+# Chư Pưh's office edits, moves into its unit, and deletes Chư Sê's entry.
+attack("cross-unit-edit", signed(PUH, 6), [later(31, SE, amount=0)])
+# (move and delete claim unit PUH: only the stored entry tells)
+attack("cross-unit-move", signed(PUH, 6), [dict(later(31, SE), unit=PUH)])
+attack("cross-unit-delete", signed(PUH, 6), [dict(later(31, SE, deleted=True), unit=PUH)])
+# Entries "recorded by the province" in a bundle of Chư Pưh.
+attack("foreign-origin", signed(PUH, 6),
+       [entry(33, origin="province", version=V + "province")])
+# The same stamp with another amount: 2 here, 2000 there.
+attack("same-stamp", signed(PUH, 6), [entry(32, amount=2000)])
+# A plan from a unit office.
+attack("plan-from-unit", signed(PUH, 6), [], plans=[small_plan])
+# An older sequence than the last imported (5), and the setup bundle again
+# under its id in upper case with other content.
+attack("lower-sequence", signed(PUH, 3, "66666666-6666-4666-8666-%012d"), [entry(34)])
+attack("replay-upper-id", signed(PUH, 5, "5555AAAA-5555-4555-8555-%012d"),
+       [entry(32), entry(34)])
+attack("huge-sequence", signed(PUH, 2**63 - 1, "99999999-9999-4999-8999-000000000001"), [entry(34)])
+attack("over-max-sequence", signed(PUH, 2**53 + 1, "99999999-9999-4999-8999-000000000002"),
+       [entry(34)])
+attack("version-leading-zero", signed(PUH, 6, format_version="01.1"), [entry(34)])
+# Signed by another key than the one known for Chư Pưh.
+attack("key-change", signed(PUH, 6, key=ATTACKER), [entry(34)], key=ATTACKER)
+# Unsigned (a bundle of format 1.0, or a signature removed).
+write("attack-unsigned.duan8.json", text(dict(header(PUH, 6), format_version="1.1"), [], [entry(34)]))
+# A signature that does not match the content.
+_good = text(signed(PUH, 6), [], [entry(34)], key=FIXTURE)
+write("attack-bad-signature.duan8.json", _good.replace('"amount":2', '"amount":3', 1)
+      .replace(digest(signed(PUH, 6), [], [entry(34)]),
+               digest(signed(PUH, 6), [], [entry(34, amount=3)])))
+
+# At Chư Pưh's office: the province's bundle (fixture key), then a forged one
+# (the attacker's key) setting every quota to 0 and deleting its entry.
+write("trust-province.duan8.json",
+      text(signed("province", 1, "77777777-7777-4777-8777-%012d"), [],
+           [entry(35, origin=PUH)], key=FIXTURE))
+with open("../../../data/plans/gia-lai-2023-1653.json", encoding="utf-8") as f:
+    _plan = json.load(f)
+for _row in _plan["appendix"]["rows"]:
+    _row["cells"] = [0 if isinstance(c, int) else c for c in _row["cells"]]
+attack("forged-province", signed("province", 2, "88888888-8888-4888-8888-%012d", key=ATTACKER),
+       [dict(later(35, PUH, deleted=True), origin="province", version=LATER + "province")],
+       plans=[_plan], key=ATTACKER)
