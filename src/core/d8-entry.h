@@ -14,10 +14,7 @@
 
 G_BEGIN_DECLS
 
-/* The largest amount, number reached or group size: 10^12, far above any
- * real figure, and small enough that sums of a million of them stay exact
- * in a gint64 and in a double. */
-#define D8_ENTRY_AMOUNT_MAX G_GINT64_CONSTANT (1000000000000)
+/* D8_ENTRY_AMOUNT_MAX, the ceiling of every figure, is in d8-types.h. */
 
 /* The longest place or note, in Unicode characters after NFC. */
 #define D8_ENTRY_TEXT_MAX 10000

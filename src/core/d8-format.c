@@ -14,9 +14,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "d8-entry.h"
 #include "d8-error.h"
 #include "d8-format.h"
+#include "d8-types.h"
 
 /* Digits are grouped and the decimal mark chosen by the UI language (the
  * translation), not by LC_NUMERIC: a user of an English system who picks

@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* The largest amount, number reached or group size: 10^12, far above any
+ * real figure, and small enough that sums of a million of them stay exact
+ * in a gint64 and in a double. */
+#define D8_ENTRY_AMOUNT_MAX G_GINT64_CONSTANT (1000000000000)
+
 typedef enum
 {
   D8_KIND_COUNT = 0,   /* a number of things: groups, meetings, cadres */
