@@ -13,6 +13,7 @@
 #include "d8-core-resources.h"
 #include "d8-entry.h"
 #include "d8-plan-file.h"
+#include "d8-plan-import-private.h"
 #include "d8-sql.h"
 #include "d8-store-private.h"
 #include "d8-text.h"
@@ -147,7 +148,9 @@ insert_indicators (D8Store *self, D8PlanFile *file, gint64 plan_id, GError **err
       d8_sql_bind_text (stmt, 2, indicator->code, D8_SQL_EMPTY_IS_NULL);
       d8_sql_bind_text (stmt, 3, indicator->name_vi, D8_SQL_EMPTY_IS_NULL);
       d8_sql_bind_text (stmt, 4, indicator->name_en, D8_SQL_EMPTY_IS_NULL);
-      d8_sql_bind_text (stmt, 5, indicator->count_unit, D8_SQL_EMPTY_IS_NULL);
+      /* A table's header may give no count unit: kept as "". */
+      d8_sql_bind_text (stmt, 5, indicator->count_unit ? indicator->count_unit : "",
+                        D8_SQL_EMPTY_IS_TEXT);
       d8_sql_bind_text (stmt, 6, d8_indicator_kind_to_string (indicator->kind),
                         D8_SQL_EMPTY_IS_NULL);
       sqlite3_bind_int (stmt, 7, indicator->group_no);
@@ -263,6 +266,312 @@ d8_store_insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GEr
          && insert_indicators (self, file, *plan_id, error)
          && insert_targets (self, file, *plan_id, error)
          && insert_quotas (self, file, *plan_id, error);
+}
+
+/* ------------------------------------------------------------ revisions */
+
+static gint64
+scalar_int (D8Store *self, const char *sql, gint64 a, GError **error)
+{
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, a);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+static gboolean
+add_history (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 unit_id,
+             gint64 indicator_id, sqlite3_stmt *old, gboolean new_has, gint64 new_quota,
+             const char *new_written, GError **error)
+{
+  g_autoptr (D8SqlStmt) stmt =
+    d8_sql_prepare (self->db, "INSERT INTO quota_history (revision_id, plan_id, unit_id,"
+                    " indicator_id, old_quota, old_written, new_quota, new_written)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, revision_id);
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  if (unit_id != 0)
+    sqlite3_bind_int64 (stmt, 3, unit_id);
+  sqlite3_bind_int64 (stmt, 4, indicator_id);
+  if (old != NULL && sqlite3_column_type (old, 0) != SQLITE_NULL)
+    sqlite3_bind_int64 (stmt, 5, sqlite3_column_int64 (old, 0));
+  if (old != NULL)
+    d8_sql_bind_text (stmt, 6, d8_sql_column_text (old, 1), D8_SQL_EMPTY_IS_TEXT);
+  if (new_has)
+    sqlite3_bind_int64 (stmt, 7, new_quota);
+  d8_sql_bind_text (stmt, 8, new_written ? new_written : "", D8_SQL_EMPTY_IS_TEXT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return d8_sql_fail (self->db, error, _("The history of the plan could not be saved."));
+  return TRUE;
+}
+
+/* One cell of a revision: updated, with its old value in the history,
+ * when it differs; inserted for a unit the revision adds. */
+static gboolean
+revise_quota (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 unit_id,
+              gint64 indicator_id, gboolean has, gint64 quota, const char *written,
+              GError **error)
+{
+  g_autoptr (D8SqlStmt) old =
+    d8_sql_prepare (self->db, "SELECT quota, written FROM quotas WHERE plan_id = ? AND"
+                    " unit_id = ? AND indicator_id = ?", error);
+  g_autoptr (D8SqlStmt) write = NULL;
+  gboolean present;
+
+  if (old == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (old, 1, plan_id);
+  sqlite3_bind_int64 (old, 2, unit_id);
+  sqlite3_bind_int64 (old, 3, indicator_id);
+  present = sqlite3_step (old) == SQLITE_ROW;
+  if (present && g_strcmp0 (d8_sql_column_text (old, 1), written) == 0
+      && (sqlite3_column_type (old, 0) == SQLITE_NULL) == !has
+      && (!has || sqlite3_column_int64 (old, 0) == quota))
+    return TRUE;
+  if (!add_history (self, revision_id, plan_id, unit_id, indicator_id, present ? old : NULL, has,
+                    quota, written, error))
+    return FALSE;
+  write = d8_sql_prepare (self->db, "INSERT INTO quotas (plan_id, unit_id, indicator_id, quota,"
+                          " written) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+                          " quota = excluded.quota, written = excluded.written", error);
+  if (write == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (write, 1, plan_id);
+  sqlite3_bind_int64 (write, 2, unit_id);
+  sqlite3_bind_int64 (write, 3, indicator_id);
+  if (has)
+    sqlite3_bind_int64 (write, 4, quota);
+  d8_sql_bind_text (write, 5, written ? written : "", D8_SQL_EMPTY_IS_TEXT);
+  if (sqlite3_step (write) != SQLITE_DONE)
+    return d8_sql_fail (self->db, error, _("A quota of the plan could not be saved."));
+  return TRUE;
+}
+
+/* A stated total of a revision, kept in the history like a quota (with
+ * no unit). */
+static gboolean
+revise_target (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 indicator_id,
+               const D8Indicator *indicator, GError **error)
+{
+  g_autoptr (D8SqlStmt) old =
+    d8_sql_prepare (self->db, "SELECT CAST (value AS INTEGER), written FROM plan_targets"
+                    " WHERE plan_id = ? AND indicator_id = ?", error);
+  g_autoptr (D8SqlStmt) del = NULL;
+  g_autoptr (D8SqlStmt) ins = NULL;
+  gboolean present;
+
+  if (old == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (old, 1, plan_id);
+  sqlite3_bind_int64 (old, 2, indicator_id);
+  present = sqlite3_step (old) == SQLITE_ROW;
+  if (present == indicator->has_target
+      && (!present || g_strcmp0 (d8_sql_column_text (old, 1), indicator->target_written) == 0))
+    return TRUE;
+  if (!add_history (self, revision_id, plan_id, 0, indicator_id, present ? old : NULL,
+                    indicator->has_target, (gint64) indicator->target,
+                    indicator->has_target ? indicator->target_written : "", error))
+    return FALSE;
+  del = d8_sql_prepare (self->db, "DELETE FROM plan_targets WHERE plan_id = ? AND"
+                        " indicator_id = ?", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, plan_id);
+  sqlite3_bind_int64 (del, 2, indicator_id);
+  if (sqlite3_step (del) != SQLITE_DONE)
+    return d8_sql_fail (self->db, error, _("A target of the plan could not be saved."));
+  if (!indicator->has_target)
+    return TRUE;
+  ins = d8_sql_prepare (self->db, "INSERT INTO plan_targets (plan_id, indicator_id, value,"
+                        " written, source) VALUES (?, ?, ?, ?, ?)", error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, plan_id);
+  sqlite3_bind_int64 (ins, 2, indicator_id);
+  sqlite3_bind_double (ins, 3, indicator->target);
+  d8_sql_bind_text (ins, 4, indicator->target_written, D8_SQL_EMPTY_IS_TEXT);
+  d8_sql_bind_text (ins, 5, indicator->target_source ? indicator->target_source : "",
+                    D8_SQL_EMPTY_IS_TEXT);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    return d8_sql_fail (self->db, error, _("A target of the plan could not be saved."));
+  return TRUE;
+}
+
+/**
+ * d8_store_insert_plan_revision:
+ * @self: a store
+ * @plan_id: the plan being revised (its code is @file's)
+ * @file: the revised plan, checked by d8-plan-import.c: the same columns,
+ *   every unit of the plan still there
+ * @error: (out) (optional): D8_ERROR_DATABASE naming what could not be
+ *   saved
+ *
+ * Records the revision (the file's document number and date), adds the
+ * units it adds, and updates the quotas and stated totals that changed,
+ * keeping their old values in quota_history. Entries are not touched:
+ * they refer to the same plan, units and indicators as before. The caller
+ * holds the transaction.
+ *
+ * Returns: TRUE on success.
+ */
+gboolean
+d8_store_insert_plan_revision (D8Store *self, gint64 plan_id, D8PlanFile *file, GError **error)
+{
+  g_autofree char *now = d8_store_now_utc ();
+  g_autoptr (D8SqlStmt) rev = NULL;
+  g_autoptr (D8SqlStmt) ind = NULL;
+  g_autoptr (D8SqlStmt) member = NULL;
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gint64 revision_id, position;
+
+  rev = d8_sql_prepare (self->db, "INSERT INTO plan_revisions (plan_id, doc_number, issued_on,"
+                        " title, imported_at) VALUES (?, ?, ?, ?, ?)", error);
+  if (rev == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (rev, 1, plan_id);
+  d8_sql_bind_text (rev, 2, file->plan->doc_number, D8_SQL_EMPTY_IS_TEXT);
+  d8_sql_bind_text (rev, 3, file->plan->issued_on, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (rev, 4, file->plan->title, D8_SQL_EMPTY_IS_NULL);
+  d8_sql_bind_text (rev, 5, now, D8_SQL_EMPTY_IS_TEXT);
+  if (sqlite3_step (rev) != SQLITE_DONE)
+    return d8_sql_fail (self->db, error, _("The history of the plan could not be saved."));
+  revision_id = sqlite3_last_insert_rowid (self->db);
+
+  if (!insert_units (self, file, error))
+    return FALSE;
+  ind = d8_sql_prepare (self->db, "SELECT code, id FROM indicators WHERE plan_id = ?", error);
+  if (ind == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ind, 1, plan_id);
+  while (sqlite3_step (ind) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+      *id = sqlite3_column_int64 (ind, 1);
+      g_hash_table_insert (ids, d8_sql_column_dup (ind, 0), id);
+    }
+  position = scalar_int (self, "SELECT COALESCE (MAX (position), 0) FROM plan_units"
+                         " WHERE plan_id = ?", plan_id, error);
+  if (position < 0)
+    return FALSE;
+  member = d8_sql_prepare (self->db, "INSERT INTO plan_units (plan_id, unit_id, position)"
+                           " VALUES (?, ?, ?) ON CONFLICT (plan_id, unit_id) DO NOTHING", error);
+  if (member == NULL)
+    return FALSE;
+  for (guint r = 0; r < file->rows->len; r++)
+    {
+      D8PlanFileRow *row = g_ptr_array_index (file->rows, r);
+      gint64 unit_id = unit_id_by_code (self, row->unit);
+
+      if (!d8_store_plan_has_unit (self, plan_id, unit_id))
+        {
+          sqlite3_reset (member);
+          sqlite3_bind_int64 (member, 1, plan_id);
+          sqlite3_bind_int64 (member, 2, unit_id);
+          sqlite3_bind_int64 (member, 3, ++position);
+          if (sqlite3_step (member) != SQLITE_DONE)
+            return d8_sql_fail (self->db, error, _("The units of the plan could not be saved."));
+        }
+      for (guint c = 0; c < file->columns->len; c++)
+        {
+          gint64 *indicator_id = g_hash_table_lookup (ids, file->columns->pdata[c]);
+          if (indicator_id == NULL
+              || !revise_quota (self, revision_id, plan_id, unit_id, *indicator_id, row->has[c],
+                                row->quota[c], row->written[c], error))
+            {
+              if (indicator_id == NULL)
+                g_set_error (error, D8_ERROR, D8_ERROR_PLAN_FORMAT,
+                             _("unknown indicator “%s”"), (char *) file->columns->pdata[c]);
+              return FALSE;
+            }
+        }
+    }
+  for (guint i = 0; i < file->indicators->len; i++)
+    {
+      D8Indicator *indicator = g_ptr_array_index (file->indicators, i);
+      gint64 *indicator_id = g_hash_table_lookup (ids, indicator->code);
+
+      if (indicator->in_appendix && indicator_id != NULL
+          && !revise_target (self, revision_id, plan_id, *indicator_id, indicator, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+revision_from_row (sqlite3_stmt *stmt)
+{
+  D8PlanRevision *revision = g_new0 (D8PlanRevision, 1);
+
+  revision->id = sqlite3_column_int64 (stmt, 0);
+  revision->doc_number = d8_sql_column_dup (stmt, 1);
+  revision->issued_on = d8_sql_column_dup (stmt, 2);
+  revision->title = d8_sql_column_dup (stmt, 3);
+  revision->imported_at = d8_sql_column_dup (stmt, 4);
+  revision->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_plan_quota_change_free);
+  return revision;
+}
+
+/**
+ * d8_store_list_plan_revisions:
+ * @self: a store
+ * @plan_id: a plan's id
+ * @error: (out) (optional): D8_ERROR_DATABASE on failure
+ *
+ * Returns: (transfer full) (element-type D8PlanRevision) (nullable): the
+ *   plan's revisions, oldest first, each with the cells it changed; a
+ *   change with no unit is a stated total. NULL on error.
+ */
+GPtrArray *
+d8_store_list_plan_revisions (D8Store *self, gint64 plan_id, GError **error)
+{
+  g_autoptr (D8SqlStmt) stmt = NULL;
+  g_autoptr (D8SqlStmt) changes = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  stmt = d8_sql_prepare (self->db, "SELECT id, doc_number, issued_on, title, imported_at"
+                         " FROM plan_revisions WHERE plan_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  revisions = d8_store_collect (self, stmt, revision_from_row,
+                                (GDestroyNotify) d8_plan_revision_free,
+                                _("The history of the plan could not be read."), error);
+  if (revisions == NULL)
+    return NULL;
+  changes = d8_sql_prepare (self->db, "SELECT u.code, COALESCE (u.name, p.target_label), i.code,"
+                            " h.old_written, h.new_written FROM quota_history h"
+                            " JOIN plans p ON p.id = h.plan_id"
+                            " JOIN indicators i ON i.id = h.indicator_id"
+                            " LEFT JOIN units u ON u.id = h.unit_id"
+                            " LEFT JOIN plan_units pu ON pu.plan_id = h.plan_id"
+                            "   AND pu.unit_id = h.unit_id"
+                            " WHERE h.revision_id = ? ORDER BY pu.position, i.position", error);
+  if (changes == NULL)
+    return NULL;
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      D8PlanRevision *revision = revisions->pdata[i];
+      sqlite3_reset (changes);
+      sqlite3_bind_int64 (changes, 1, revision->id);
+      while (sqlite3_step (changes) == SQLITE_ROW)
+        {
+          D8PlanQuotaChange *change = g_new0 (D8PlanQuotaChange, 1);
+          change->unit = d8_sql_column_dup (changes, 0);
+          change->unit_name = d8_sql_column_dup (changes, 1);
+          change->indicator = d8_sql_column_dup (changes, 2);
+          change->old_written = d8_sql_column_dup (changes, 3);
+          change->new_written = d8_sql_column_dup (changes, 4);
+          g_ptr_array_add (revision->changes, change);
+        }
+    }
+  return g_steal_pointer (&revisions);
 }
 
 /* A plan is known by its code; a second import of the same code is
@@ -481,11 +790,11 @@ parse_id (const char *ref, gint64 *id)
 /**
  * d8_store_resolve_plan:
  * @self: a store
- * @ref: (nullable): a plan's id, code or document number; NULL or "" for
- *   the only plan
+ * @ref: (nullable): a plan's id, code, document number, or year when one
+ *   plan has that year; NULL or "" for the only plan
  * @error: (out) (optional): D8_ERROR_NOT_FOUND for an unknown plan or an
  *   empty store, D8_ERROR_AMBIGUOUS when @ref is NULL and there are
- *   several; both list the known plans
+ *   several, or a year several plans have; all list the known plans
  *
  * Returns: (transfer full) (nullable): the plan, or NULL on error.
  */
@@ -494,7 +803,9 @@ d8_store_resolve_plan (D8Store *self, const char *ref, GError **error)
 {
   g_autoptr (GPtrArray) plans = NULL;
   g_autoptr (GString) known = g_string_new (NULL);
+  g_autoptr (GPtrArray) same_year = g_ptr_array_new ();
   gint64 id = 0;
+  gboolean is_number;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
@@ -511,14 +822,36 @@ d8_store_resolve_plan (D8Store *self, const char *ref, GError **error)
           return NULL;
         }
     }
+  if (ref != NULL && !d8_text_check_visible (ref, "--plan", error))
+    return NULL;
+  is_number = ref != NULL && parse_id (ref, &id);
   for (guint i = 0; i < plans->len; i++)
     {
       D8Plan *plan = plans->pdata[i];
-      if (ref && ((parse_id (ref, &id) && plan->id == id) || g_str_equal (ref, plan->code)
+      if (ref && ((is_number && plan->id == id) || g_str_equal (ref, plan->code)
                   || g_str_equal (ref, plan->doc_number)))
         return d8_store_get_plan (self, plan->id, error);
-      g_string_append_printf (known, "%s%" G_GINT64_FORMAT " (%s)", i ? ", " : "", plan->id,
-                              plan->doc_number);
+      if (is_number && plan->year == id)
+        g_ptr_array_add (same_year, plan);
+      g_string_append_printf (known, "%s%" G_GINT64_FORMAT " (%s, %d)", i ? ", " : "", plan->id,
+                              plan->doc_number, plan->year);
+    }
+  /* A year is a plan only when one plan has it. */
+  if (same_year->len == 1)
+    return d8_store_get_plan (self, ((D8Plan *) same_year->pdata[0])->id, error);
+  if (same_year->len > 1)
+    {
+      g_autoptr (GString) list = g_string_new (NULL);
+      for (guint i = 0; i < same_year->len; i++)
+        {
+          D8Plan *plan = same_year->pdata[i];
+          g_string_append_printf (list, "%s%" G_GINT64_FORMAT " (%s, %s)", i ? ", " : "",
+                                  plan->id, plan->doc_number, plan->code);
+        }
+      g_set_error (error, D8_ERROR, D8_ERROR_AMBIGUOUS,
+                   _("Several plans are of the year %s: %s; give the id, code or number"), ref,
+                   list->str);
+      return NULL;
     }
   if (ref == NULL || *ref == '\0')
     g_set_error (error, D8_ERROR, D8_ERROR_AMBIGUOUS,
@@ -602,14 +935,30 @@ d8_store_plan_has_unit (D8Store *self, gint64 plan_id, gint64 unit_id)
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+static char *
+describe_units (GPtrArray *units)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      D8Unit *unit = units->pdata[i];
+      g_string_append_printf (names, "%s“%s” (%s %s, id %" G_GINT64_FORMAT ")", i ? ", " : "",
+                              unit->name, _("code"), unit->code, unit->id);
+    }
+  return g_string_free (names, FALSE);
+}
+
 /**
  * d8_store_resolve_unit:
  * @self: a store
  * @plan_id: a plan's id
  * @ref: a unit's id, code or name (diacritics- and case-insensitive; a
  *   part of one name is enough)
- * @error: (out) (optional): D8_ERROR_NOT_FOUND, or D8_ERROR_AMBIGUOUS
- *   naming the units a part matches
+ * @error: (out) (optional): D8_ERROR_NOT_FOUND; D8_ERROR_AMBIGUOUS
+ *   listing every unit @ref matches (names that fold equal, "Thuỷ An" and
+ *   "Thủy An", are never picked between); D8_ERROR_INVALID naming an
+ *   invisible character in @ref
  *
  * Returns: (transfer full) (nullable): the unit, or NULL on error.
  */
@@ -617,10 +966,13 @@ D8Unit *
 d8_store_resolve_unit (D8Store *self, gint64 plan_id, const char *ref, GError **error)
 {
   g_autoptr (GPtrArray) units = NULL;
+  g_autoptr (GPtrArray) whole = g_ptr_array_new ();
   g_autoptr (GPtrArray) partial = g_ptr_array_new ();
-  g_autofree char *folded_ref = NULL;
+  g_autofree char *key = NULL;
+  GPtrArray *matches;
   gint64 id = 0;
   gboolean is_id;
+  guint index;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   g_return_val_if_fail (ref != NULL, NULL);
@@ -629,32 +981,38 @@ d8_store_resolve_unit (D8Store *self, gint64 plan_id, const char *ref, GError **
   if (units == NULL)
     return NULL;
   is_id = parse_id (ref, &id);
-  folded_ref = d8_text_fold (ref);
-  g_strstrip (folded_ref);
   for (guint i = 0; i < units->len; i++)
     {
       D8Unit *unit = units->pdata[i];
-      g_autofree char *folded = d8_text_fold (unit->name);
-
-      if ((is_id && unit->id == id) || g_str_equal (unit->code, ref)
-          || g_str_equal (folded, folded_ref))
+      if ((is_id && unit->id == id) || g_str_equal (unit->code, ref))
         return g_ptr_array_steal_index (units, i);
-      if (*folded_ref && strstr (folded, folded_ref))
+    }
+  /* An invisible character would make a name match nothing, or the
+   * wrong thing: name it. */
+  if (!d8_text_check_visible (ref, "--unit", error))
+    return NULL;
+  key = d8_text_name_key (ref);
+  for (guint i = 0; i < units->len; i++)
+    {
+      D8Unit *unit = units->pdata[i];
+      g_autofree char *unit_key = d8_text_name_key (unit->name);
+
+      if (g_str_equal (unit_key, key))
+        g_ptr_array_add (whole, unit);
+      else if (*key && strstr (unit_key, key))
         g_ptr_array_add (partial, unit);
     }
-  if (partial->len == 1)
+  matches = whole->len > 0 ? whole : partial;
+  if (matches->len == 1)
     {
-      guint index;
-      g_ptr_array_find (units, partial->pdata[0], &index);
+      g_ptr_array_find (units, matches->pdata[0], &index);
       return g_ptr_array_steal_index (units, index);
     }
-  if (partial->len > 1)
+  if (matches->len > 1)
     {
-      g_autoptr (GString) names = g_string_new (NULL);
-      for (guint i = 0; i < partial->len; i++)
-        g_string_append_printf (names, "%s%s", i ? ", " : "", ((D8Unit *) partial->pdata[i])->name);
+      g_autofree char *names = describe_units (matches);
       g_set_error (error, D8_ERROR, D8_ERROR_AMBIGUOUS,
-                   _("“%s” matches several units: %s"), ref, names->str);
+                   _("“%s” matches several units: %s; give the code or id"), ref, names);
       return NULL;
     }
   g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("Unknown unit “%s” in this plan"), ref);
