@@ -221,7 +221,7 @@ d8_plan_file_check_names (D8PlanFile *file, const char *source_name, GError **er
 
           g_free (key);
           return fail (&ctx, where,
-                       _("“%s” and “%s” (units[%u]) differ only in tone-mark placement, case "
+                       _("“%s” and “%s” (units[%u]) differ only in diacritics, case "
                          "or spacing; give each unit a name of its own"),
                        unit->name, first->name, j);
         }

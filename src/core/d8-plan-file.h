@@ -1,5 +1,7 @@
-/* d8-plan-file.h — private: reading and validating plan files
- * (docs/plan-format.md) before anything is written to the store. */
+/* d8-plan-file.h — reading and validating plan files
+ * (docs/plan-format.md) before anything is written to the store. Outside
+ * the core only its row and group structs are read, through a plan
+ * import's preview (d8-plan-import.h). */
 #pragma once
 
 #include "d8-types.h"

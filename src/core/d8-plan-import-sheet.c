@@ -113,6 +113,21 @@ is_numbering (const char *text)
   return *p == '\0' && p != text;
 }
 
+/* "(3)": a column number written under a header. */
+static gboolean
+is_column_number (const char *text)
+{
+  gsize n = strlen (text);
+  const char *p = text + 1;
+
+  if (n < 3 || text[0] != '(' || text[n - 1] != ')')
+    return FALSE;
+  for (; p < text + n - 1; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 is_whole_number (const char *text)
 {
@@ -227,7 +242,8 @@ fill_plan (Ctx *ctx, D8PlanSheetContext *sc, D8PlanFile *file, const char *appen
   plan->title = g_strdup (first_of (o->title, from ? from->title : appendix_title));
   plan->doc_number = g_strdup (first_of (o->document_number, from ? from->doc_number : NULL));
   plan->issuer = g_strdup (first_of (o->issuer, from ? from->issuer : NULL));
-  plan->issued_on = g_strdup (first_of (o->issued_on, from ? from->issued_on : NULL));
+  /* The date is the new document's: never copied from --from. */
+  plan->issued_on = g_strdup (o->issued_on);
   if (year == 0 && from != NULL)
     year = from->year;
   if (year == 0 && total_label != NULL)
@@ -276,11 +292,72 @@ fill_plan (Ctx *ctx, D8PlanSheetContext *sc, D8PlanFile *file, const char *appen
   return TRUE;
 }
 
+/* The header as read: one text per column, the row it came from, and —
+ * for a header of two rows (group titles over indicator names, as the
+ * appendix is laid out) — the group title over each column. */
+typedef struct
+{
+  guint row;        /* the (first) header row */
+  guint first_data; /* the first row under the header */
+  GPtrArray *text;  /* char* per column */
+  GArray *text_row; /* guint per column */
+  GPtrArray *group; /* char* per column, or NULL for a header of one row */
+} Header;
+
+static void
+header_clear (Header *h)
+{
+  g_clear_pointer (&h->text, g_ptr_array_unref);
+  g_clear_pointer (&h->text_row, g_array_unref);
+  g_clear_pointer (&h->group, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Header, header_clear)
+
+/* Reads the header at @row; a second row whose TT and unit cells are
+ * empty and whose other cells are text (not quotas) holds the indicator
+ * names under group titles. */
+static void
+read_header (const D8Sheet *sheet, guint row, int tt_col, guint label_col, Header *h)
+{
+  gboolean two_rows = row + 1 < sheet->rows->len
+                      && *d8_sheet_cell (sheet, row + 1, label_col) == '\0'
+                      && (tt_col < 0 || *d8_sheet_cell (sheet, row + 1, (guint) tt_col) == '\0');
+  gboolean any = FALSE;
+  const char *group = NULL;
+
+  for (guint c = label_col + 1; two_rows && c < sheet->n_columns; c++)
+    {
+      const char *lower = d8_sheet_cell (sheet, row + 1, c);
+      if (*lower && (is_whole_number (lower) || is_no_quota (lower) || is_numbering (lower)))
+        two_rows = FALSE;
+      any |= *lower != '\0';
+    }
+  two_rows &= any;
+  h->row = row;
+  h->first_data = row + (two_rows ? 2 : 1);
+  h->text = g_ptr_array_new_with_free_func (g_free);
+  h->text_row = g_array_new (FALSE, TRUE, sizeof (guint));
+  h->group = two_rows ? g_ptr_array_new_with_free_func (g_free) : NULL;
+  for (guint c = 0; c < sheet->n_columns; c++)
+    {
+      const char *upper = d8_sheet_cell (sheet, row, c);
+      const char *lower = two_rows ? d8_sheet_cell (sheet, row + 1, c) : "";
+      guint from = *lower ? row + 1 : row;
+
+      if (*upper)
+        group = upper;
+      g_ptr_array_add (h->text, g_strdup (*lower ? lower : upper));
+      g_array_append_val (h->text_row, from);
+      if (two_rows)
+        g_ptr_array_add (h->group, g_strdup (c > label_col && *lower ? group : NULL));
+    }
+}
+
 /* The groups and indicators: those of the --from plan, then one new
  * indicator for each header that matches none. */
 static gboolean
-map_indicators (Ctx *ctx, D8PlanSheetContext *sc, const D8Sheet *sheet, guint header,
-                GArray *columns, D8PlanFile *file, GPtrArray *warnings)
+map_indicators (Ctx *ctx, D8PlanSheetContext *sc, Header *header, GArray *columns,
+                D8PlanFile *file, GPtrArray *warnings)
 {
   g_autoptr (GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   int next_code = 1, new_group = 0;
@@ -321,9 +398,10 @@ map_indicators (Ctx *ctx, D8PlanSheetContext *sc, const D8Sheet *sheet, guint he
   for (guint k = 0; k < columns->len; k++)
     {
       guint c = g_array_index (columns, guint, k);
-      const char *header_text = d8_sheet_cell (sheet, header, c);
+      const char *header_text = header->text->pdata[c];
+      const char *group_text = header->group ? header->group->pdata[c] : NULL;
       g_autofree char *key = d8_text_name_key (header_text);
-      g_autofree char *where = d8_sheet_cell_name (header, c);
+      g_autofree char *where = d8_sheet_cell_name (g_array_index (header->text_row, guint, c), c);
       D8Indicator *match = NULL;
 
       for (guint i = 0; i < file->indicators->len; i++)
@@ -341,24 +419,32 @@ map_indicators (Ctx *ctx, D8PlanSheetContext *sc, const D8Sheet *sheet, guint he
         }
       if (match == NULL)
         {
-          /* A new indicator, in a group of its own after those of --from. */
+          /* A new indicator: in the group titled over its column (a header
+           * of two rows), else in a group of its own after those of --from. */
           gboolean have = FALSE;
+          const char *title = group_text != NULL && sc->from_indicators == NULL
+                                ? group_text
+                                : sc->from_indicators ? _("Indicators added by the table")
+                                : first_of (file->appendix_title, _("Indicators of the appendix"));
           int number = new_group + 1;
+          D8PlanFileGroup *last = file->groups->len > 0
+                                    ? file->groups->pdata[file->groups->len - 1] : NULL;
 
+          if (last != NULL && g_strcmp0 (last->title, title) == 0)
+            number = last->number;
+          else if (last != NULL && last->number > new_group && sc->from_indicators == NULL)
+            number = last->number + 1;
           for (guint g = 0; g < file->groups->len; g++)
             have |= ((D8PlanFileGroup *) file->groups->pdata[g])->number == number;
           if (!have)
-            d8_plan_file_add_group (file, number,
-                                    sc->from_indicators ? _("Indicators added by the table")
-                                    : first_of (file->appendix_title,
-                                                _("Indicators of the appendix")));
+            d8_plan_file_add_group (file, number, title);
           match = g_new0 (D8Indicator, 1);
           match->code = g_strdup_printf ("%d", next_code++);
           match->name_vi = g_strdup (header_text);
           match->count_unit = count_unit_of (header_text);
           match->kind = D8_KIND_COUNT;
           match->group_no = number;
-          match->group_title = g_strdup (((D8PlanFileGroup *) file->groups->pdata[file->groups->len - 1])->title);
+          match->group_title = g_strdup (title);
           match->position = (int) file->indicators->len + 1;
           g_ptr_array_add (file->indicators, match);
           if (sc->from != NULL)
@@ -560,6 +646,7 @@ d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *sc, const ch
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) new_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *title = NULL;
+  g_auto (Header) head = { 0 };
   Ctx ctx = { source_name, error };
   guint header = 0, label_col = 0, skipped = 0;
   int tt_col = -1, total_row = -1;
@@ -567,15 +654,16 @@ d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *sc, const ch
 
   if (!find_header (&ctx, sheet, &header, &tt_col, &label_col, &title))
     return NULL;
+  read_header (sheet, header, tt_col, label_col, &head);
   for (guint c = 0; c < sheet->n_columns; c++)
     {
       if ((int) c == tt_col || c <= label_col)
         continue;
-      if (*d8_sheet_cell (sheet, header, c))
+      if (*(const char *) head.text->pdata[c])
         g_array_append_val (columns, c);
       else
-        for (guint r = header + 1; r < sheet->rows->len; r++)
-          if (*d8_sheet_cell (sheet, r, c) && !is_numbering (d8_sheet_cell (sheet, r, c)))
+        for (guint r = head.first_data; r < sheet->rows->len; r++)
+          if (*d8_sheet_cell (sheet, r, c) && !is_column_number (d8_sheet_cell (sheet, r, c)))
             {
               g_autofree char *where = d8_sheet_cell_name (header, c);
               fail (&ctx, where, _("the column has quotas but no header"));
@@ -590,7 +678,7 @@ d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *sc, const ch
     }
 
   /* The totals row first: its label may give the year. */
-  for (guint r = header + 1; r < sheet->rows->len; r++)
+  for (guint r = head.first_data; r < sheet->rows->len; r++)
     {
       g_autofree char *key = d8_text_name_key (d8_sheet_cell (sheet, r, label_col));
       if (!key_is_total (key))
@@ -605,25 +693,29 @@ d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *sc, const ch
       total_label = g_strdup (d8_sheet_cell (sheet, r, label_col));
     }
   if (!fill_plan (&ctx, sc, file, title, total_label)
-      || !map_indicators (&ctx, sc, sheet, header, columns, file, warnings))
+      || !map_indicators (&ctx, sc, &head, columns, file, warnings))
     return NULL;
 
-  for (guint r = header + 1; r < sheet->rows->len; r++)
+  for (guint r = head.first_data; r < sheet->rows->len; r++)
     {
       const char *label = d8_sheet_cell (sheet, r, label_col);
       g_autofree char *key = d8_text_name_key (label);
-      gboolean any = FALSE;
+      gboolean any = FALSE, numbers_only = TRUE;
       const char *code;
       D8PlanFileRow *row;
       gpointer first;
 
       for (guint k = 0; k < columns->len; k++)
-        any |= *d8_sheet_cell (sheet, r, g_array_index (columns, guint, k)) != '\0';
+        {
+          const char *text = d8_sheet_cell (sheet, r, g_array_index (columns, guint, k));
+          any |= *text != '\0';
+          numbers_only &= *text == '\0' || is_column_number (text);
+        }
       if ((int) r == total_row)
         continue;
       if (*label == '\0')
         {
-          if (any && !is_numbering (d8_sheet_cell (sheet, r, g_array_index (columns, guint, 0))))
+          if (any && !numbers_only)
             {
               g_autofree char *where = d8_sheet_cell_name (r, label_col);
               fail (&ctx, where, _("the row has quotas but no unit name"));
@@ -645,7 +737,7 @@ d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *sc, const ch
           g_autofree char *where = row_name (r);
           guint other = GPOINTER_TO_UINT (first);
           fail (&ctx, where,
-                _("“%s” and “%s” (row %u) differ only in tone-mark placement, case or "
+                _("“%s” and “%s” (row %u) differ only in diacritics, case or "
                   "spacing; give each unit a name of its own"),
                 label, d8_sheet_cell (sheet, other, label_col), other + 1);
           return NULL;

@@ -25,6 +25,7 @@
  */
 #pragma once
 
+#include "d8-plan-file.h"
 #include "d8-store.h"
 
 G_BEGIN_DECLS
