@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-plan-import-private.h — for the files of plan import only:
  * d8-plan-import.c (the object and its preview), d8-plan-import-sheet.c
- * (a table mapped to a plan file) and d8-store-plans.c (writing a
- * revision). Never included outside src/core.
+ * (a table mapped to a plan file), d8-plan-import-revision.c (writing a
+ * revision) and d8-store-plans.c (writing units). Never included outside src/core.
  */
 #pragma once
 
@@ -34,10 +34,17 @@ D8PlanFile *d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *
 /* Every unit of the store, for matching names and codes. */
 GPtrArray *d8_plan_import_list_store_units (D8Store *store, GError **error);
 
+/* In d8-store-plans.c: a unit's id by its code (0 if none), and the
+ * units of @file written (new ones inserted, parents linked); the caller
+ * holds the transaction. */
+gint64 d8_store_unit_id_by_code (D8Store *store, const char *code);
+gboolean d8_store_insert_plan_units (D8Store *store, D8PlanFile *file, GError **error);
+
 /* Writes @file as a revision of @plan_id (its code): new units join the
  * plan, changed quotas and stated totals are updated and their old values
  * kept in the history under a new revision with the file's document
- * number and date. The caller holds the transaction. In d8-store-plans.c. */
+ * number and date. The caller holds the transaction. In
+ * d8-plan-import-revision.c. */
 gboolean d8_store_insert_plan_revision (D8Store *store, gint64 plan_id, D8PlanFile *file,
                                         GError **error);
 

@@ -174,7 +174,7 @@ void d8_plan_quota_change_free (D8PlanQuotaChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8PlanRevision, d8_plan_revision_free)
 
 /* The revisions of a plan, oldest first, each with the quotas it changed
- * (old and new, as written). Implemented in d8-store-plans.c. */
+ * (old and new, as written). Implemented in d8-plan-import-revision.c. */
 GPtrArray *d8_store_list_plan_revisions (D8Store *store, gint64 plan_id, GError **error);
 
 G_END_DECLS
