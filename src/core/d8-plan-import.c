@@ -200,9 +200,16 @@ preview_units (D8PlanImport *import, GHashTable *store_codes, GPtrArray *store_u
   D8PlanFile *file = import->file;
   g_autoptr (GHashTable) tts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  /* The store's units by id, and by name key (the last of a name is
+   * enough to warn). */
   for (guint i = 0; i < store_units->len; i++)
-    g_hash_table_insert (by_id, &((D8Unit *) store_units->pdata[i])->id, store_units->pdata[i]);
+    {
+      D8Unit *unit = store_units->pdata[i];
+      g_hash_table_insert (by_id, &unit->id, unit);
+      g_hash_table_insert (by_key, d8_text_name_key (unit->name), unit);
+    }
   for (guint r = 0; r < file->rows->len; r++)
     {
       D8PlanFileRow *row = file->rows->pdata[r];
@@ -227,28 +234,24 @@ preview_units (D8PlanImport *import, GHashTable *store_codes, GPtrArray *store_u
                                  : 0;
       if (known == NULL)
         {
+          /* Same name as a unit of the store: kept apart by code and validity. */
+          g_autofree char *key = d8_text_name_key (fu->name);
+          D8Unit *other = g_hash_table_lookup (by_key, key);
+
+          if (other != NULL && g_strcmp0 (fu->level, other->level) == 0)
+            g_ptr_array_add (p->warnings,
+                             g_strdup_printf (_("The new unit “%s” (%s, valid %s – %s) has the "
+                                                "name of the unit “%s” (%s, valid %s – %s) "
+                                                "already in the database; they are kept apart "
+                                                "by their codes."),
+                                              fu->name, fu->code,
+                                              fu->valid_from ? fu->valid_from : "…",
+                                              fu->valid_to ? fu->valid_to : "…", other->name,
+                                              other->code,
+                                              other->valid_from ? other->valid_from : "…",
+                                              other->valid_to ? other->valid_to : "…"));
           pu->status = D8_PLAN_UNIT_NEW;
           p->n_new_units++;
-          /* Same name as a unit of the store: kept apart by code and validity. */
-          for (guint k = 0; k < store_units->len; k++)
-            {
-              D8Unit *other = store_units->pdata[k];
-              g_autofree char *a = d8_text_name_key (other->name);
-              g_autofree char *b = d8_text_name_key (fu->name);
-              if (g_str_equal (a, b) && (fu->parent == NULL || other->parent_id == 0 ||
-                                         g_strcmp0 (fu->level, other->level) == 0))
-                g_ptr_array_add (p->warnings,
-                                 g_strdup_printf (_("The new unit “%s” (%s, valid %s – %s) has "
-                                                    "the name of the unit “%s” (%s, valid %s – %s)"
-                                                    " already in the database; they are kept "
-                                                    "apart by their codes."),
-                                                  fu->name, fu->code,
-                                                  fu->valid_from ? fu->valid_from : "…",
-                                                  fu->valid_to ? fu->valid_to : "…", other->name,
-                                                  other->code,
-                                                  other->valid_from ? other->valid_from : "…",
-                                                  other->valid_to ? other->valid_to : "…"));
-            }
         }
       else
         {
