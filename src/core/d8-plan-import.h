@@ -31,6 +31,7 @@
 G_BEGIN_DECLS
 
 #define D8_PLAN_FILE_SUFFIX ".duan8-plan.json"
+#define D8_PLAN_MIME_TYPE "application/vnd.duan8.plan+json"
 
 typedef enum
 {
