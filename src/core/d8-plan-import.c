@@ -575,9 +575,9 @@ import_new (D8Store *store, const char *data, gsize length, const char *name, D8
       if (source == D8_PLAN_SOURCE_XLSX)
         p->source_detail = g_strdup_printf (_("XLSX workbook, sheet “%s”"), sheet->sheet_name);
       else
-        p->source_detail = g_strdup_printf (_("%s table, %s, separator “%s”"),
-                                            source == D8_PLAN_SOURCE_PASTE ? _("pasted")
-                                                                           : "CSV",
+        p->source_detail = g_strdup_printf (source == D8_PLAN_SOURCE_PASTE
+                                              ? _("pasted table, %s, separator “%s”")
+                                              : _("CSV table, %s, separator “%s”"),
                                             sheet->encoding,
                                             sheet->separator == '\t' ? _("tab")
                                             : sheet->separator == ';' ? ";" : ",");

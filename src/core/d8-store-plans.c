@@ -637,8 +637,9 @@ describe_units (GPtrArray *units)
   for (guint i = 0; i < units->len; i++)
     {
       D8Unit *unit = units->pdata[i];
-      g_string_append_printf (names, "%s“%s” (%s %s, id %" G_GINT64_FORMAT ")", i ? ", " : "",
-                              unit->name, _("code"), unit->code, unit->id);
+      g_autofree char *one = g_strdup_printf (_("“%s” (code %s, id %lld)"), unit->name,
+                                              unit->code, (long long) unit->id);
+      g_string_append_printf (names, "%s%s", i ? ", " : "", one);
     }
   return g_string_free (names, FALSE);
 }
