@@ -70,6 +70,8 @@ done
 is "the database file is byte-identical after the refusals" "$(fingerprint "$P")" "$before"
 expect "a table without a code is refused" 1 "$P" import-plan "$data/appendix-2023.tsv" --year 2024
 grep -q -- "--code" "$tmp/err" && d8_test_ok "the message names --code" || d8_test_not_ok "the message names --code"
+expect "import-bundle points a plan file to import-plan" 1 "$P" import-bundle "$data/plan-2023-revised.duan8-plan.json"
+grep -q "import-plan" "$tmp/err" && d8_test_ok "naming import-plan" || d8_test_not_ok "naming import-plan"
 expect "an unknown --from is refused" 1 "$P" import-plan "$data/appendix-2023.tsv" --from 1999 --code x
 
 # ---------------------------------------------------------------- revision
