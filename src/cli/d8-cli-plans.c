@@ -132,9 +132,11 @@ print_preview (Cli *cli, const D8PlanPreview *p, gboolean dry_run)
   d8_cli_report_add_text_field (report, "document_number", N_("Number"), D8_CLI_TEXT,
                                 p->plan->doc_number);
   d8_cli_report_add_text_field (report, "code", N_("Code"), D8_CLI_TEXT, p->plan->code);
-  d8_cli_report_add_text_field (report, "issuer", N_("Issuer"), D8_CLI_TEXT, p->plan->issuer);
-  d8_cli_report_add_text_field (report, "issued_on", N_("Issued on"), D8_CLI_DATE,
-                                p->plan->issued_on);
+  if (p->plan->issuer != NULL)
+    d8_cli_report_add_text_field (report, "issuer", N_("Issuer"), D8_CLI_TEXT, p->plan->issuer);
+  if (p->plan->issued_on != NULL)
+    d8_cli_report_add_text_field (report, "issued_on", N_("Issued on"), D8_CLI_DATE,
+                                  p->plan->issued_on);
   d8_cli_report_add_text_field (report, "year", N_("Year"), D8_CLI_TEXT, year);
   d8_cli_report_add_text_field (report, "period", N_("Period"), D8_CLI_TEXT, period);
   d8_cli_report_add_text_field (report, "source", N_("Source"), D8_CLI_TEXT, p->source_detail);
