@@ -52,6 +52,7 @@ bench: build
 	  ./$(BUILD)/bench/duan8-bench $(CURDIR)/$(BUILD)
 	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-charts
 	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-bundle
+	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-plans $(CURDIR)
 
 install: build
 	meson install -C $(BUILD)

@@ -23,8 +23,8 @@ G_DEFINE_QUARK (d8-cli-error-quark, d8_cli_error)
 static const OptionSpec global_options[] = {
   { "db", N_("PATH"), N_("the database file (default: %s)") },
   { "format", "table|csv|json", N_("output format: table for people (default), csv or json") },
-  { "plan", N_("ID"), N_("the plan, by id, code or document number; may be left out while the "
-                         "database holds one plan") },
+  { "plan", N_("ID"), N_("the plan, by id, code, document number, or year when one plan has "
+                         "it; may be left out while the database holds one plan") },
   { "help", NULL, N_("show this help, or the help of the command") },
   { "version", NULL, N_("show the version") },
 };
@@ -61,6 +61,19 @@ static const OptionSpec command_options[] = {
   { "width", N_("POINTS"), N_("the width of the page (1 point = 1/72 inch)") },
   { "height", N_("POINTS"), N_("the height of the page") },
   { "dpi", N_("N"), N_("pixels per inch of a PNG (default: 96)") },
+  { "from", N_("PLAN"), N_("a plan in the database whose metadata, units, groups and indicators "
+                           "the table uses") },
+  { "code", N_("CODE"), N_("the plan’s code, its identifier across offices") },
+  { "year", N_("N"), N_("the plan’s year") },
+  { "document-number", N_("TEXT"), N_("the plan’s document number, e.g. 1653/KH-UBND") },
+  { "title", N_("TEXT"), N_("the plan’s title") },
+  { "issuer", N_("TEXT"), N_("who issued the plan, e.g. UBND tỉnh Gia Lai") },
+  { "issued-on", N_("DATE"), N_("the date the plan was issued, YYYY-MM-DD") },
+  { "level", N_("LEVEL"), N_("the level of units the table adds: commune (default), district, "
+                             "province …") },
+  { "parent", N_("CODE"), N_("the code of the unit the table’s new units belong to") },
+  { "sheet", N_("NAME|N"), N_("the sheet of an XLSX workbook (default: the first)") },
+  { "revise", NULL, N_("import the file as a revision of the plan with the same code") },
 };
 
 static gboolean cmd_help (Cli *cli, GError **error);
@@ -97,6 +110,18 @@ static const Command commands[] = {
     D8_CLI_OPTIONS ({ "date" }, { "amount" }, { "reached", OR }, { "group", WITH }, { "place" },
                     { "note" }, { "allow-out-of-period" }),
     "UUID", FALSE, d8_cli_cmd_edit },
+  { "import-plan",
+    N_("Preview a plan file or an appendix table (CSV, TSV, XLSX) and import it in one "
+       "transaction"),
+    D8_CLI_OPTIONS ({ "dry-run" }, { "json" }, { "from" }, { "code" }, { "year" },
+                    { "document-number" }, { "title" }, { "issuer" }, { "issued-on" },
+                    { "level" }, { "parent" }, { "sheet" }, { "revise" }),
+    "FILE", FALSE, d8_cli_cmd_import_plan },
+  { "export-plan", N_("Write a plan as a plan file, or its appendix as CSV or XLSX"),
+    D8_CLI_OPTIONS ({ "out", REQ, "FILE.json|FILE.csv|FILE.xlsx" }), NULL, FALSE,
+    d8_cli_cmd_export_plan },
+  { "plan-history", N_("List the revisions of a plan and the quotas each changed"),
+    D8_CLI_NO_OPTIONS, NULL, FALSE, d8_cli_cmd_plan_history },
   { "office", N_("Show which office this installation is, or set it"),
     D8_CLI_OPTIONS ({ "set" }), NULL, FALSE, d8_cli_cmd_office },
   { "export-bundle",

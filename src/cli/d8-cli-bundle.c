@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -391,6 +392,25 @@ print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
     g_print (_("Nothing to import: the database already holds all of it.\n"));
 }
 
+/* A plan file given to import-bundle (the two are easily confused): its
+ * suffix, or "duan8-plan" as the format near the start. */
+static gboolean
+is_plan_file (const char *path)
+{
+  char head[4096];
+  FILE *f;
+  size_t n;
+
+  if (g_str_has_suffix (path, ".duan8-plan.json"))
+    return TRUE;
+  if ((f = fopen (path, "rb")) == NULL)
+    return FALSE;
+  n = fread (head, 1, sizeof head - 1, f);
+  fclose (f);
+  head[n] = '\0';
+  return strstr (head, "\"duan8-plan\"") != NULL && strstr (head, "\"duan8-bundle\"") == NULL;
+}
+
 gboolean
 d8_cli_cmd_import_bundle (Cli *cli, GError **error)
 {
@@ -400,6 +420,14 @@ d8_cli_cmd_import_bundle (Cli *cli, GError **error)
   g_autoptr (GError) refusal = NULL;
   gboolean refused;
 
+  if (is_plan_file (cli->arg))
+    {
+      g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
+                   /* Translators: %s: the file; the command is not translated */
+                   _("%s is a plan file, not a bundle; import it with “duan8-cli import-plan "
+                     "%s”"), cli->arg, cli->arg);
+      return FALSE;
+    }
   if (!d8_cli_open_store (cli, error))
     return FALSE;
   if ((import = d8_bundle_import_new (cli->store, cli->arg, error)) == NULL)

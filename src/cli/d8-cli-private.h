@@ -3,6 +3,7 @@
  * command line and the helpers that open the store and resolve names.
  * d8-cli-args.c holds the option and command tables and parses the
  * arguments; the commands live in d8-cli.c (plans, progress, entries),
+ * d8-cli-plans.c (importing, exporting and revising plans),
  * d8-cli-bundle.c (exchange between offices) and d8-cli-charts.c (charts
  * and the meeting pack). */
 #pragma once
@@ -135,6 +136,11 @@ gboolean d8_cli_cmd_resolve (Cli *cli, GError **error);
 gboolean d8_cli_cmd_snapshots (Cli *cli, GError **error);
 gboolean d8_cli_cmd_restore (Cli *cli, GError **error);
 gboolean d8_cli_cmd_log (Cli *cli, GError **error);
+
+/* d8-cli-plans.c */
+gboolean d8_cli_cmd_import_plan (Cli *cli, GError **error);
+gboolean d8_cli_cmd_export_plan (Cli *cli, GError **error);
+gboolean d8_cli_cmd_plan_history (Cli *cli, GError **error);
 
 /* d8-cli-charts.c */
 gboolean d8_cli_cmd_render (Cli *cli, GError **error);

@@ -14,6 +14,7 @@
 #include "d8-error.h"
 #include "d8-format.h"
 #include "d8-plan-file.h"
+#include "d8-text.h"
 
 #define MAX_QUOTA G_GINT64_CONSTANT (1000000000)
 
@@ -81,6 +82,153 @@ d8_plan_file_free (D8PlanFile *file)
   g_clear_pointer (&file->columns, g_ptr_array_unref);
   g_clear_pointer (&file->rows, g_ptr_array_unref);
   g_free (file);
+}
+
+/**
+ * d8_plan_file_new:
+ *
+ * Returns: (transfer full): an empty plan file with an empty plan and
+ *   empty lists, to be filled with the adders below.
+ */
+D8PlanFile *
+d8_plan_file_new (void)
+{
+  D8PlanFile *file = g_new0 (D8PlanFile, 1);
+
+  file->plan = g_new0 (D8Plan, 1);
+  file->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
+  file->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  file->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_indicator_free);
+  file->columns = g_ptr_array_new_with_free_func (g_free);
+  file->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  return file;
+}
+
+/**
+ * d8_plan_file_add_unit:
+ * @file: a plan file
+ * @code: the unit's code
+ * @name: its name
+ * @kind: (nullable): its kind as written
+ * @level: its level
+ * @parent: (nullable): its parent's code
+ * @valid_from: (nullable): ISO date
+ * @valid_to: (nullable): ISO date
+ *
+ * Returns: (transfer none): the unit added.
+ */
+D8PlanFileUnit *
+d8_plan_file_add_unit (D8PlanFile *file, const char *code, const char *name, const char *kind,
+                       const char *level, const char *parent, const char *valid_from,
+                       const char *valid_to)
+{
+  D8PlanFileUnit *unit = g_new0 (D8PlanFileUnit, 1);
+
+  unit->code = g_strdup (code);
+  unit->name = g_strdup (name);
+  unit->kind = g_strdup (kind);
+  unit->level = g_strdup (level);
+  unit->parent = g_strdup (parent);
+  unit->valid_from = g_strdup (valid_from);
+  unit->valid_to = g_strdup (valid_to);
+  g_ptr_array_add (file->units, unit);
+  return unit;
+}
+
+/**
+ * d8_plan_file_add_group:
+ * @file: a plan file
+ * @number: the group's number
+ * @title: its title
+ *
+ * Returns: (transfer none): the group added.
+ */
+D8PlanFileGroup *
+d8_plan_file_add_group (D8PlanFile *file, int number, const char *title)
+{
+  D8PlanFileGroup *group = g_new0 (D8PlanFileGroup, 1);
+
+  group->number = number;
+  group->title = g_strdup (title);
+  g_ptr_array_add (file->groups, group);
+  return group;
+}
+
+/**
+ * d8_plan_file_add_row:
+ * @file: a plan file
+ * @tt: the row number as written
+ * @unit: the unit's code
+ * @n_columns: the number of appendix columns
+ *
+ * Returns: (transfer none): the row added, every cell "no quota".
+ */
+D8PlanFileRow *
+d8_plan_file_add_row (D8PlanFile *file, int tt, const char *unit, guint n_columns)
+{
+  D8PlanFileRow *row = g_new0 (D8PlanFileRow, 1);
+
+  row->tt = tt;
+  row->unit = g_strdup (unit);
+  row->has = g_new0 (gboolean, n_columns);
+  row->quota = g_new0 (gint64, n_columns);
+  row->written = g_new0 (char *, n_columns + 1);
+  for (guint c = 0; c < n_columns; c++)
+    row->written[c] = g_strdup ("");
+  g_ptr_array_add (file->rows, row);
+  return row;
+}
+
+/**
+ * d8_plan_file_check_names:
+ * @file: a plan file
+ * @source_name: the file's name, for errors
+ * @error: (out) (optional): D8_ERROR_PLAN_FORMAT naming the unit records
+ *
+ * Refuses a unit name holding an invisible character, and two units
+ * under the same parent whose names differ only in tone-mark placement,
+ * case or spacing: nothing could tell them apart when people type them.
+ * Units under different parents may share a name (communes of two
+ * districts); they are told apart by their parent.
+ *
+ * Returns: TRUE when the names are fine.
+ */
+gboolean
+d8_plan_file_check_names (D8PlanFile *file, const char *source_name, GError **error)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Ctx ctx = { source_name ? source_name : "plan", error };
+
+  for (guint i = 0; i < file->units->len; i++)
+    {
+      D8PlanFileUnit *unit = g_ptr_array_index (file->units, i);
+      g_autofree char *where = g_strdup_printf ("units[%u].name", i);
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *name_key = d8_text_name_key (unit->name);
+      char *key = g_strdup_printf ("%s\n%s", unit->parent ? unit->parent : "", name_key);
+      gpointer other;
+
+      if (!d8_text_check_visible (unit->name, where, &local_error))
+        {
+          g_free (key);
+          g_set_error_literal (error, D8_ERROR, D8_ERROR_PLAN_FORMAT, local_error->message);
+          g_prefix_error (error, "%s: ", ctx.source);
+          return FALSE;
+        }
+      if (g_hash_table_lookup_extended (seen, key, NULL, &other))
+        {
+          guint j = GPOINTER_TO_UINT (other);
+          D8PlanFileUnit *first = g_ptr_array_index (file->units, j);
+
+          g_free (key);
+          return fail (&ctx, where,
+                       _("“%s” and “%s” (units[%u]) differ only in diacritics, case "
+                         "or spacing; give each unit a name of its own"),
+                       unit->name, first->name, j);
+        }
+      g_hash_table_insert (seen, key, GUINT_TO_POINTER (i));
+    }
+  return TRUE;
 }
 
 /* A string member, NFC-normalised. Missing or empty is an error when
@@ -607,7 +755,8 @@ d8_plan_file_parse (const char *data, gssize length, const char *source_name, GE
       || !parse_groups (&ctx, root, file, groups)
       || !parse_indicators (&ctx, root, file, groups, indicators)
       || !parse_appendix (&ctx, root, file, units, indicators)
-      || !parse_targets (&ctx, root, file, indicators))
+      || !parse_targets (&ctx, root, file, indicators)
+      || !d8_plan_file_check_names (file, ctx.source, error))
     return NULL;
   return g_steal_pointer (&file);
 }

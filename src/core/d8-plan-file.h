@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* d8-plan-file.h — private: reading and validating plan files
- * (docs/plan-format.md) before anything is written to the store. */
+/* d8-plan-file.h — reading and validating plan files
+ * (docs/plan-format.md) before anything is written to the store. Outside
+ * the core only its row and group structs are read, through a plan
+ * import's preview (d8-plan-import.h). */
 #pragma once
 
 #include "d8-types.h"
@@ -52,6 +54,23 @@ typedef struct
 D8PlanFile *d8_plan_file_parse (const char *data, gssize length, const char *source_name,
                                 GError **error);
 void d8_plan_file_free (D8PlanFile *file);
+
+/* For building a plan file from another source (a spreadsheet): an empty
+ * file with its lists, and adders that copy their arguments. */
+D8PlanFile *d8_plan_file_new (void);
+D8PlanFileUnit *d8_plan_file_add_unit (D8PlanFile *file, const char *code, const char *name,
+                                       const char *kind, const char *level, const char *parent,
+                                       const char *valid_from, const char *valid_to);
+D8PlanFileGroup *d8_plan_file_add_group (D8PlanFile *file, int number, const char *title);
+/* A row with @n_columns cells of "no quota" written as "". */
+D8PlanFileRow *d8_plan_file_add_row (D8PlanFile *file, int tt, const char *unit,
+                                     guint n_columns);
+
+/* The checks on names that every plan passes, whatever it came from:
+ * no invisible character in a unit's name, and no two units under one
+ * parent whose names fold equal ("Thuỷ An" / "Thủy An"), which would be
+ * guessed between. D8_ERROR_PLAN_FORMAT naming both records. */
+gboolean d8_plan_file_check_names (D8PlanFile *file, const char *source_name, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8PlanFile, d8_plan_file_free)
 
 G_END_DECLS

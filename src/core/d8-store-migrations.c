@@ -211,7 +211,7 @@ static const char *const migrations[] = {
   "  origin TEXT PRIMARY KEY,"
   "  sequence INTEGER NOT NULL);",
 
-  /* --- Trust between offices (issue 11): the public keys of the offices
+  /* 2 → 3, trust between offices (issue 11): the public keys of the offices
    * this one knows. public_key is NULL when only a fingerprint was
    * registered by hand; it is filled in by the first bundle that matches. */
   "CREATE TABLE office_keys ("
@@ -221,6 +221,32 @@ static const char *const migrations[] = {
   "  source TEXT NOT NULL CHECK (source IN ('confirmed', 'registered', 'province')),"
   "  added_at TEXT NOT NULL);",
   /* --- end of trust between offices */
+  /* 3 → 4: plan revisions (issue 12). A later decision may amend a plan:
+   * each revision is a row with the amending document's number and date;
+   * every quota or stated total it changed keeps its old and new value
+   * (as written) in quota_history, unit_id NULL for a stated total. The
+   * quotas, plan_units and entries rows stay the same rows, so entries
+   * stay attached. Units already carry their validity (valid_from,
+   * valid_to) and parent from schema 1; units_by_name serves matching a
+   * table's rows to them by name. */
+  "CREATE TABLE plan_revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  doc_number TEXT NOT NULL,"
+  "  issued_on TEXT,"
+  "  title TEXT,"
+  "  imported_at TEXT NOT NULL);"
+  "CREATE TABLE quota_history ("
+  "  revision_id INTEGER NOT NULL REFERENCES plan_revisions (id) ON DELETE CASCADE,"
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  unit_id INTEGER REFERENCES units (id),"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  old_quota INTEGER,"
+  "  old_written TEXT,"
+  "  new_quota INTEGER,"
+  "  new_written TEXT NOT NULL);"
+  "CREATE INDEX quota_history_by_revision ON quota_history (revision_id);"
+  "CREATE INDEX units_by_name ON units (name);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == D8_SCHEMA_VERSION);

@@ -13,6 +13,7 @@
 #include "d8-core-resources.h"
 #include "d8-entry.h"
 #include "d8-plan-file.h"
+#include "d8-plan-import-private.h"
 #include "d8-sql.h"
 #include "d8-store-private.h"
 #include "d8-text.h"
@@ -21,8 +22,8 @@
 
 /* ---------------------------------------------------------------- writing */
 
-static gint64
-unit_id_by_code (D8Store *self, const char *code)
+gint64
+d8_store_unit_id_by_code (D8Store *self, const char *code)
 {
   g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (self->db, "SELECT id FROM units WHERE code = ?", NULL);
 
@@ -64,8 +65,8 @@ insert_plan_row (D8Store *self, D8PlanFile *file, gint64 *plan_id, GError **erro
 /* Units are shared between plans by code: a later plan may refer to the
  * same district. Parents come first in the file or later; insert all,
  * then link parents. Existing units keep their record. */
-static gboolean
-insert_units (D8Store *self, D8PlanFile *file, GError **error)
+gboolean
+d8_store_insert_plan_units (D8Store *self, D8PlanFile *file, GError **error)
 {
   g_autoptr (D8SqlStmt) unit_stmt =
     d8_sql_prepare (self->db, "INSERT INTO units (code, name, kind, level, valid_from, valid_to)"
@@ -147,7 +148,9 @@ insert_indicators (D8Store *self, D8PlanFile *file, gint64 plan_id, GError **err
       d8_sql_bind_text (stmt, 2, indicator->code, D8_SQL_EMPTY_IS_NULL);
       d8_sql_bind_text (stmt, 3, indicator->name_vi, D8_SQL_EMPTY_IS_NULL);
       d8_sql_bind_text (stmt, 4, indicator->name_en, D8_SQL_EMPTY_IS_NULL);
-      d8_sql_bind_text (stmt, 5, indicator->count_unit, D8_SQL_EMPTY_IS_NULL);
+      /* A table's header may give no count unit: kept as "". */
+      d8_sql_bind_text (stmt, 5, indicator->count_unit ? indicator->count_unit : "",
+                        D8_SQL_EMPTY_IS_TEXT);
       d8_sql_bind_text (stmt, 6, d8_indicator_kind_to_string (indicator->kind),
                         D8_SQL_EMPTY_IS_NULL);
       sqlite3_bind_int (stmt, 7, indicator->group_no);
@@ -209,7 +212,7 @@ insert_quotas (D8Store *self, D8PlanFile *file, gint64 plan_id, GError **error)
   for (guint r = 0; r < file->rows->len; r++)
     {
       D8PlanFileRow *row = g_ptr_array_index (file->rows, r);
-      gint64 unit_id = unit_id_by_code (self, row->unit);
+      gint64 unit_id = d8_store_unit_id_by_code (self, row->unit);
 
       sqlite3_reset (member);
       sqlite3_bind_int64 (member, 1, plan_id);
@@ -258,7 +261,7 @@ d8_store_insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GEr
   g_return_val_if_fail (file != NULL && plan_id != NULL, FALSE);
 
   return insert_plan_row (self, file, plan_id, error)
-         && insert_units (self, file, error)
+         && d8_store_insert_plan_units (self, file, error)
          && insert_groups (self, file, *plan_id, error)
          && insert_indicators (self, file, *plan_id, error)
          && insert_targets (self, file, *plan_id, error)
@@ -481,11 +484,11 @@ parse_id (const char *ref, gint64 *id)
 /**
  * d8_store_resolve_plan:
  * @self: a store
- * @ref: (nullable): a plan's id, code or document number; NULL or "" for
- *   the only plan
+ * @ref: (nullable): a plan's id, code, document number, or year when one
+ *   plan has that year; NULL or "" for the only plan
  * @error: (out) (optional): D8_ERROR_NOT_FOUND for an unknown plan or an
  *   empty store, D8_ERROR_AMBIGUOUS when @ref is NULL and there are
- *   several; both list the known plans
+ *   several, or a year several plans have; all list the known plans
  *
  * Returns: (transfer full) (nullable): the plan, or NULL on error.
  */
@@ -494,7 +497,9 @@ d8_store_resolve_plan (D8Store *self, const char *ref, GError **error)
 {
   g_autoptr (GPtrArray) plans = NULL;
   g_autoptr (GString) known = g_string_new (NULL);
+  g_autoptr (GPtrArray) same_year = g_ptr_array_new ();
   gint64 id = 0;
+  gboolean is_number;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
@@ -511,14 +516,36 @@ d8_store_resolve_plan (D8Store *self, const char *ref, GError **error)
           return NULL;
         }
     }
+  if (ref != NULL && !d8_text_check_visible (ref, "--plan", error))
+    return NULL;
+  is_number = ref != NULL && parse_id (ref, &id);
   for (guint i = 0; i < plans->len; i++)
     {
       D8Plan *plan = plans->pdata[i];
-      if (ref && ((parse_id (ref, &id) && plan->id == id) || g_str_equal (ref, plan->code)
+      if (ref && ((is_number && plan->id == id) || g_str_equal (ref, plan->code)
                   || g_str_equal (ref, plan->doc_number)))
         return d8_store_get_plan (self, plan->id, error);
-      g_string_append_printf (known, "%s%" G_GINT64_FORMAT " (%s)", i ? ", " : "", plan->id,
-                              plan->doc_number);
+      if (is_number && plan->year == id)
+        g_ptr_array_add (same_year, plan);
+      g_string_append_printf (known, "%s%" G_GINT64_FORMAT " (%s, %d)", i ? ", " : "", plan->id,
+                              plan->doc_number, plan->year);
+    }
+  /* A year is a plan only when one plan has it. */
+  if (same_year->len == 1)
+    return d8_store_get_plan (self, ((D8Plan *) same_year->pdata[0])->id, error);
+  if (same_year->len > 1)
+    {
+      g_autoptr (GString) list = g_string_new (NULL);
+      for (guint i = 0; i < same_year->len; i++)
+        {
+          D8Plan *plan = same_year->pdata[i];
+          g_string_append_printf (list, "%s%" G_GINT64_FORMAT " (%s, %s)", i ? ", " : "",
+                                  plan->id, plan->doc_number, plan->code);
+        }
+      g_set_error (error, D8_ERROR, D8_ERROR_AMBIGUOUS,
+                   _("Several plans are of the year %s: %s; give the id, code or number"), ref,
+                   list->str);
+      return NULL;
     }
   if (ref == NULL || *ref == '\0')
     g_set_error (error, D8_ERROR, D8_ERROR_AMBIGUOUS,
@@ -602,14 +629,31 @@ d8_store_plan_has_unit (D8Store *self, gint64 plan_id, gint64 unit_id)
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+static char *
+describe_units (GPtrArray *units)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      D8Unit *unit = units->pdata[i];
+      g_autofree char *one = g_strdup_printf (_("“%s” (code %s, id %lld)"), unit->name,
+                                              unit->code, (long long) unit->id);
+      g_string_append_printf (names, "%s%s", i ? ", " : "", one);
+    }
+  return g_string_free (names, FALSE);
+}
+
 /**
  * d8_store_resolve_unit:
  * @self: a store
  * @plan_id: a plan's id
  * @ref: a unit's id, code or name (diacritics- and case-insensitive; a
  *   part of one name is enough)
- * @error: (out) (optional): D8_ERROR_NOT_FOUND, or D8_ERROR_AMBIGUOUS
- *   naming the units a part matches
+ * @error: (out) (optional): D8_ERROR_NOT_FOUND; D8_ERROR_AMBIGUOUS
+ *   listing every unit @ref matches (names that fold equal, "Thuỷ An" and
+ *   "Thủy An", are never picked between); D8_ERROR_INVALID naming an
+ *   invisible character in @ref
  *
  * Returns: (transfer full) (nullable): the unit, or NULL on error.
  */
@@ -617,10 +661,13 @@ D8Unit *
 d8_store_resolve_unit (D8Store *self, gint64 plan_id, const char *ref, GError **error)
 {
   g_autoptr (GPtrArray) units = NULL;
+  g_autoptr (GPtrArray) whole = g_ptr_array_new ();
   g_autoptr (GPtrArray) partial = g_ptr_array_new ();
-  g_autofree char *folded_ref = NULL;
+  g_autofree char *key = NULL;
+  GPtrArray *matches;
   gint64 id = 0;
   gboolean is_id;
+  guint index;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   g_return_val_if_fail (ref != NULL, NULL);
@@ -629,32 +676,38 @@ d8_store_resolve_unit (D8Store *self, gint64 plan_id, const char *ref, GError **
   if (units == NULL)
     return NULL;
   is_id = parse_id (ref, &id);
-  folded_ref = d8_text_fold (ref);
-  g_strstrip (folded_ref);
   for (guint i = 0; i < units->len; i++)
     {
       D8Unit *unit = units->pdata[i];
-      g_autofree char *folded = d8_text_fold (unit->name);
-
-      if ((is_id && unit->id == id) || g_str_equal (unit->code, ref)
-          || g_str_equal (folded, folded_ref))
+      if ((is_id && unit->id == id) || g_str_equal (unit->code, ref))
         return g_ptr_array_steal_index (units, i);
-      if (*folded_ref && strstr (folded, folded_ref))
+    }
+  /* An invisible character would make a name match nothing, or the
+   * wrong thing: name it. */
+  if (!d8_text_check_visible (ref, "--unit", error))
+    return NULL;
+  key = d8_text_name_key (ref);
+  for (guint i = 0; i < units->len; i++)
+    {
+      D8Unit *unit = units->pdata[i];
+      g_autofree char *unit_key = d8_text_name_key (unit->name);
+
+      if (g_str_equal (unit_key, key))
+        g_ptr_array_add (whole, unit);
+      else if (*key && strstr (unit_key, key))
         g_ptr_array_add (partial, unit);
     }
-  if (partial->len == 1)
+  matches = whole->len > 0 ? whole : partial;
+  if (matches->len == 1)
     {
-      guint index;
-      g_ptr_array_find (units, partial->pdata[0], &index);
+      g_ptr_array_find (units, matches->pdata[0], &index);
       return g_ptr_array_steal_index (units, index);
     }
-  if (partial->len > 1)
+  if (matches->len > 1)
     {
-      g_autoptr (GString) names = g_string_new (NULL);
-      for (guint i = 0; i < partial->len; i++)
-        g_string_append_printf (names, "%s%s", i ? ", " : "", ((D8Unit *) partial->pdata[i])->name);
+      g_autofree char *names = describe_units (matches);
       g_set_error (error, D8_ERROR, D8_ERROR_AMBIGUOUS,
-                   _("“%s” matches several units: %s"), ref, names->str);
+                   _("“%s” matches several units: %s; give the code or id"), ref, names);
       return NULL;
     }
   g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("Unknown unit “%s” in this plan"), ref);

@@ -21,4 +21,27 @@ gboolean d8_text_matches (const char *haystack, const char *needle);
 /* Sort key under the user's locale (Vietnamese collation under vi). */
 char *d8_text_collate_key (const char *text);
 
+/* ------------------------------------------------- names and ambiguity */
+
+/* The key two names are compared by: d8_text_fold() with runs of white
+ * space made one space and the ends trimmed. "Thuỷ  An" and "thủy an"
+ * have the same key; two units whose keys are equal must never be
+ * confused. */
+char *d8_text_name_key (const char *text);
+
+/* The first character of @text that a person cannot see (a soft hyphen,
+ * a zero-width space or joiner, a byte-order mark, a word joiner, a
+ * direction mark or another Unicode format or control character), or 0
+ * when there is none. @position (optional) gets its 1-based position in
+ * characters. */
+gunichar d8_text_find_invisible (const char *text, guint *position);
+
+/* A name for @c in messages: "U+00AD (soft hyphen)". */
+char *d8_text_describe_char (gunichar c);
+
+/* When @text holds an invisible character, sets @error (D8_ERROR_INVALID)
+ * to "@what “…”: it holds an invisible character, U+00AD (soft hyphen),
+ * at position 4" and returns FALSE. @what names the field or argument. */
+gboolean d8_text_check_visible (const char *text, const char *what, GError **error);
+
 G_END_DECLS

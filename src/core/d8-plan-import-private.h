@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-plan-import-private.h — for the files of plan import only:
+ * d8-plan-import.c (the object and its preview), d8-plan-import-sheet.c
+ * (a table mapped to a plan file), d8-plan-import-revision.c (writing a
+ * revision) and d8-store-plans.c (writing units). Never included outside src/core.
+ */
+#pragma once
+
+#include "d8-plan-file.h"
+#include "d8-plan-import.h"
+#include "d8-spreadsheet.h"
+
+G_BEGIN_DECLS
+
+/* What a table is mapped against. */
+typedef struct
+{
+  const D8PlanImportOptions *options;
+  const D8Plan *from;         /* the --from plan, or NULL */
+  GPtrArray *from_units;      /* D8Unit* of that plan, or NULL */
+  GPtrArray *from_indicators; /* D8Indicator* of that plan, or NULL */
+  GPtrArray *store_units;     /* D8Unit* of the whole store (position 0) */
+  GHashTable *store_codes;    /* unit code → D8Unit* (borrowed from store_units) */
+  GHashTable *unit_rows;      /* out: unit code → 1-based sheet row, for the preview */
+} D8PlanSheetContext;
+
+/* Maps @sheet to a plan file; sentences for the preview go to
+ * @warnings. D8_ERROR_PLAN_FORMAT naming @source_name and the row or cell
+ * on any problem. */
+D8PlanFile *d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *ctx,
+                                      const char *source_name, GPtrArray *warnings,
+                                      GError **error);
+
+/* Every unit of the store, for matching names and codes. */
+GPtrArray *d8_plan_import_list_store_units (D8Store *store, GError **error);
+
+/* In d8-store-plans.c: a unit's id by its code (0 if none), and the
+ * units of @file written (new ones inserted, parents linked); the caller
+ * holds the transaction. */
+gint64 d8_store_unit_id_by_code (D8Store *store, const char *code);
+gboolean d8_store_insert_plan_units (D8Store *store, D8PlanFile *file, GError **error);
+
+/* Writes @file as a revision of @plan_id (its code): new units join the
+ * plan, changed quotas and stated totals are updated and their old values
+ * kept in the history under a new revision with the file's document
+ * number and date. The caller holds the transaction. In
+ * d8-plan-import-revision.c. */
+gboolean d8_store_insert_plan_revision (D8Store *store, gint64 plan_id, D8PlanFile *file,
+                                        GError **error);
+
+G_END_DECLS
