@@ -14,6 +14,13 @@ static const D8Status all_statuses[] = {
   D8_STATUS_ON_TRACK, D8_STATUS_DONE,
 };
 
+/* "d8-role-alert" …: the CSS class of a status's colour role. */
+static char *
+role_class (D8Status status)
+{
+  return g_strconcat ("d8-role-", d8_status_role_to_string (d8_status_role (status)), NULL);
+}
+
 void
 d8_ui_ensure_style (void)
 {
@@ -43,9 +50,18 @@ void
 d8_ui_set_status_class (GtkWidget *widget,
                         D8Status   status)
 {
+  g_autofree char *role = role_class (status);
+
   for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
-    gtk_widget_remove_css_class (widget, d8_status_to_string (all_statuses[i]));
+    {
+      g_autofree char *other = role_class (all_statuses[i]);
+
+      gtk_widget_remove_css_class (widget, d8_status_to_string (all_statuses[i]));
+      gtk_widget_remove_css_class (widget, other);
+    }
+  /* The status names the widget; its role (decided in the core) colours it. */
   gtk_widget_add_css_class (widget, d8_status_to_string (status));
+  gtk_widget_add_css_class (widget, role);
 }
 
 void
@@ -88,31 +104,8 @@ char *
 d8_ui_cell_text (const D8Cell      *cell,
                  const D8Indicator *indicator)
 {
-  g_autofree char *achieved = d8_format_count (cell->achieved);
-
-  if (indicator->kind == D8_KIND_PERCENT)
-    {
-      g_autofree char *group = NULL;
-      g_autofree char *percent = NULL;
-
-      if (cell->group_size <= 0)
-        return g_strdup ("–");
-      group = d8_format_count (cell->group_size);
-      percent = d8_format_percent ((double) cell->achieved / (double) cell->group_size, 0);
-      return g_strdup_printf ("%s/%s · %s", achieved, group, percent);
-    }
-
-  if (!cell->has_quota)
-    {
-      if (cell->achieved > 0)
-        return g_strdup_printf ("%s/–", achieved);
-      return g_strdup ("–");
-    }
-  else
-    {
-      g_autofree char *quota = d8_format_count (cell->quota);
-      return g_strdup_printf ("%s/%s", achieved, quota);
-    }
+  /* The same figures as the charts and the pack (the core decides them). */
+  return d8_cell_format_figures (cell, indicator);
 }
 
 char *
