@@ -401,3 +401,58 @@ d8_format_timestamp (const char *iso)
   /* Translators: a date and a time of day, e.g. "30/06/2023 14:05" */
   return g_strdup_printf (C_("date and time", "%s %s"), date, time);
 }
+
+/**
+ * d8_format_file_name:
+ * @title: a title, e.g. "Chư Pưh: tiến độ so với chỉ tiêu"
+ *
+ * A file name people recognise: the title's Vietnamese letters and
+ * punctuation kept, only what a file system forbids (on Linux "/", on a
+ * USB stick or Windows also \ : * ? " < > |) replaced. A colon between
+ * words becomes a dash ("Chư Pưh – tiến độ …"), a slash a hyphen
+ * ("1653-KH-UBND"); control characters and trailing dots and spaces go.
+ *
+ * Returns: (transfer full): the name, never empty.
+ */
+char *
+d8_format_file_name (const char *title)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = title ? title : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case ':':
+          if (p[1] == ' ')
+            g_string_append (out, " –"); /* "A: b" → "A – b" */
+          else
+            g_string_append_c (out, '-');
+          break;
+        case '/':
+        case '\\':
+        case '|':
+          g_string_append_c (out, '-');
+          break;
+        case '"':
+          g_string_append_c (out, '\'');
+          break;
+        case '*':
+        case '?':
+        case '<':
+        case '>':
+          break;
+        default:
+          if (!g_unichar_iscntrl (c))
+            g_string_append_unichar (out, c);
+          break;
+        }
+    }
+  while (out->len > 0 && (out->str[out->len - 1] == '.' || out->str[out->len - 1] == ' '))
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0)
+    g_string_append (out, "duan8");
+  return g_string_free (out, FALSE);
+}

@@ -28,6 +28,10 @@ gboolean d8_parse_count (const char *text, const char *field, gint64 *out, GErro
  * ISO date, or NULL with an error. */
 char *d8_parse_date (const char *text, const char *field, GError **error);
 
+/* A title as a file name: Vietnamese and punctuation kept, only what a
+ * file system forbids replaced ("A: b" → "A – b", "/" → "-"). */
+char *d8_format_file_name (const char *title);
+
 /* TRUE when @iso is a real calendar date in YYYY-MM-DD form. */
 gboolean d8_date_is_valid (const char *iso);
 

@@ -87,7 +87,7 @@ typedef struct
 typedef struct
 {
   const char *title;          /* "Export Chart" */
-  const char *current_name;   /* proposed file name; "/\\:" become "-" */
+  const char *current_name;   /* proposed file name; d8_format_file_name() */
   const D8SaveFilter *filters;
   guint n_filters;
   /* TRUE: the chosen filter's extension is added unless the name ends with
@@ -104,6 +104,17 @@ typedef struct
  * Returns: (transfer full): the GtkFileFilter of @filter (name, pattern,
  * MIME type). */
 GtkFileFilter *d8_ui_file_filter_new (const D8SaveFilter *filter);
+
+/* d8_ui_replace_extension:
+ * @name: a file name or path
+ * @extensions: (nullable): NULL-terminated, lower case: the extensions of
+ *   the formats a dialog offers (".png", ".svg", ".pdf")
+ * @chosen: the extension of the chosen format
+ *
+ * Returns: (transfer full): @name with its extension, when it is one of
+ * @extensions, replaced by @chosen, else with @chosen added. */
+char *d8_ui_replace_extension (const char *name, const char *const *extensions,
+                               const char *chosen);
 
 /* Called once the user accepted: @path with its extension, @choice the
  * option chosen (NULL without a choice). Not called on cancel. */
