@@ -388,9 +388,20 @@ d8_parse_date (const char *text, const char *field, GError **error)
 char *
 d8_format_timestamp (const char *iso)
 {
-  g_autoptr (GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr (GTimeZone) tz_utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) utc = NULL;
   g_autoptr (GDateTime) local = NULL;
   g_autofree char *day = NULL, *date = NULL, *time = NULL;
+  g_autofree char *t = NULL;
+
+  /* Also SQLite's "2023-06-30 07:05:00" and times without a zone: UTC. */
+  if (iso != NULL)
+    {
+      t = g_strdup (iso);
+      if (strlen (t) > 10 && t[10] == ' ')
+        t[10] = 'T';
+      utc = g_date_time_new_from_iso8601 (t, tz_utc);
+    }
 
   if (utc == NULL)
     return g_strdup (iso ? iso : "");
