@@ -248,6 +248,16 @@ d8_ui_file_filter_new (const D8SaveFilter *f)
   return filter;
 }
 
+GtkFileFilter *
+d8_ui_all_files_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  return filter;
+}
+
 /* The state of one open save dialog, freed with its answer. */
 typedef struct
 {

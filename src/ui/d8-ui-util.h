@@ -116,6 +116,12 @@ GtkFileFilter *d8_ui_file_filter_new (const D8SaveFilter *filter);
 char *d8_ui_replace_extension (const char *name, const char *const *extensions,
                                const char *chosen);
 
+/* d8_ui_all_files_filter_new:
+ *
+ * Returns: (transfer full): an "All files" filter, offered beside the
+ * specific one wherever a file is opened. */
+GtkFileFilter *d8_ui_all_files_filter_new (void);
+
 /* Called once the user accepted: @path with its extension, @choice the
  * option chosen (NULL without a choice). Not called on cancel. */
 typedef void (*D8SaveFunc) (const char *path, const char *choice, gpointer user_data);
