@@ -479,8 +479,9 @@ d8_store_get_office_asked (D8Store *self)
 
   asked = d8_store_meta_get (self, "office-asked");
   office = d8_store_meta_get (self, "office");
-  /* A database whose office was set before this was recorded was asked. */
-  return asked != NULL || office != NULL;
+  /* A database made a unit's office before this was recorded was asked
+   * (every new database starts as the province). */
+  return asked != NULL || (office != NULL && !g_str_equal (office, "province"));
 }
 
 /**
