@@ -27,6 +27,8 @@
 #include "d8-exchange-import.h"
 #include "d8-bundle.h"
 #include "d8-province-page.h"
+#include "d8-chart-view.h"
+#include "d8-unit-page.h"
 #include "d8-store.h"
 #include "d8-test-ui.h"
 #include "d8-test-util.h"
@@ -188,6 +190,18 @@ test_surfaces_agree (void)
           const D8Unit *unit = ov->units->pdata[u];
           g_autoptr (D8ChartModel) chart = d8_chart_model_unit_from_overview (ov, u);
           g_autofree char *pack_page = pack_unit_page (pdf, u);
+          g_autofree char *described = d8_chart_model_describe (chart);
+          GtkWidget *view = g_object_ref_sink (d8_chart_view_new ());
+          g_autofree char *mismatch = NULL;
+
+          /* The rendered chart's accessible description is the model's words. */
+          d8_chart_view_set_model (D8_CHART_VIEW (view), d8_chart_model_unit_from_overview (ov, u));
+          mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view),
+                                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                         described);
+          if (mismatch != NULL)
+            g_error ("%s: the chart's accessible description: %s", unit->name, mismatch);
+          g_object_unref (view);
 
           for (guint i = 0; i < n; i++)
             {
@@ -233,6 +247,7 @@ test_surfaces_agree (void)
                   if (g_strcmp0 (item->code, ind->code) != 0)
                     continue;
                   words = d8_chart_model_describe_item (chart, (int) r, 0);
+                  g_assert_nonnull (strstr (described, words));
                   item_figures = d8_chart_item_format_figures (item);
                   g_assert_cmpstr (item_figures, ==, figures);
                   if (!g_str_has_suffix (words, word))
@@ -613,6 +628,93 @@ test_cli_office_by_name (void)
   d8_test_rmtree (dir);
 }
 
+/* Shows @child in a window of @width × @height and saves it as
+ * <build>/screenshots/truth-<language>-<name>-<light|dark>.png. */
+static void
+shoot (GtkWidget *child, int width, int height, const char *name)
+{
+  const char *language = g_getenv ("D8_TEST_LANGUAGE");
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      g_autofree char *file = g_strdup_printf ("truth-%s-%s-%s.png", language ? language : "",
+                                               name, dark ? "dark" : "light");
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
+      gtk_window_set_child (GTK_WINDOW (window), scroller);
+      gtk_window_present (GTK_WINDOW (window));
+      d8_test_spin_for (300);
+      d8_test_save_screenshot (window, file);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), NULL);
+      gtk_window_destroy (GTK_WINDOW (window));
+      d8_test_spin ();
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The surfaces to look at, in the test's language, light and dark: the
+ * province page, a unit page, two charts and the pack's pages. */
+static void
+test_screenshots (void)
+{
+  g_autofree char *dir = d8_test_tmpdir ();
+  g_autofree char *db = NULL;
+  g_autoptr (D8Store) store = seeded_store (dir, &db);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Plan) plan = d8_store_resolve_plan (store, NULL, &error);
+  g_autoptr (D8Overview) ov = d8_store_compute_overview (store, plan->id, "2023-06-30", &error);
+  const char *root = g_getenv ("D8_BUILD_ROOT");
+  const char *language = g_getenv ("D8_TEST_LANGUAGE");
+  GtkWidget *widget;
+
+  g_assert_no_error (error);
+  d8_ui_ensure_style ();
+  widget = g_object_ref_sink (d8_province_page_new ());
+  d8_province_page_set_overview (D8_PROVINCE_PAGE (widget), ov);
+  shoot (widget, 1500, 900, "province");
+  g_object_unref (widget);
+
+  widget = g_object_ref_sink (d8_unit_page_new ());
+  d8_unit_page_set_unit (D8_UNIT_PAGE (widget), store, ov, 0);
+  shoot (widget, 900, 900, "unit");
+  g_object_unref (widget);
+
+  widget = g_object_ref_sink (d8_chart_view_new ());
+  d8_chart_view_set_model (D8_CHART_VIEW (widget), d8_chart_model_unit_from_overview (ov, 0));
+  gtk_widget_set_size_request (widget, 1200, 700);
+  shoot (widget, 1240, 740, "chart-unit");
+  g_object_unref (widget);
+
+  widget = g_object_ref_sink (d8_chart_view_new ());
+  d8_chart_view_set_model (D8_CHART_VIEW (widget), d8_chart_model_matrix_from_overview (ov));
+  gtk_widget_set_size_request (widget, 1400, 800);
+  shoot (widget, 1440, 840, "chart-matrix");
+  g_object_unref (widget);
+
+  if (root != NULL)
+    {
+      g_autoptr (D8ChartPack) pack = d8_chart_pack_new (ov, NULL);
+      g_autofree char *pdf = g_build_filename (root, "screenshots", "truth-pack.pdf", NULL);
+      g_autofree char *prefix = g_strdup_printf ("%s/screenshots/truth-%s-pack", root,
+                                                 language ? language : "");
+      g_autofree char *out = NULL;
+
+      g_assert_true (d8_chart_pack_write_pdf (pack, pdf, &error));
+      g_assert_no_error (error);
+      out = d8_test_run ("pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "3", pdf, prefix, NULL);
+      g_free (out);
+      out = d8_test_run ("pdftoppm", "-r", "70", "-png", "-gray", "-f", "3", "-l", "3", pdf,
+                         prefix, NULL);
+    }
+  d8_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -632,5 +734,6 @@ main (int argc, char **argv)
                    test_office_question_per_database);
   g_test_add_func ("/consistency/dates-as-typed", test_dates_as_typed);
   g_test_add_func ("/consistency/cli-office-by-name", test_cli_office_by_name);
+  g_test_add_func ("/consistency/screenshots", test_screenshots);
   return g_test_run ();
 }
