@@ -497,6 +497,67 @@ test_preview_all_rejected (void)
   d8_test_rmtree (dir);
 }
 
+/* A bundle with the same sequence number as the last one imported from
+ * its office was called "newer". Two databases both made Chư Pưh's office
+ * each send their first bundle: the second is number 1 again. */
+static void
+test_same_sequence_not_newer (void)
+{
+  g_autofree char *dir = d8_test_tmpdir ();
+  const char *root = g_getenv ("D8_BUILD_ROOT");
+  g_autofree char *cli = g_build_filename (root ? root : ".", "src", "cli", "duan8-cli", NULL);
+  g_autofree char *u1 = g_build_filename (dir, "u1.sqlite3", NULL);
+  g_autofree char *u2 = g_build_filename (dir, "u2.sqlite3", NULL);
+  g_autofree char *p = g_build_filename (dir, "p.sqlite3", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.duan8.json", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.duan8.json", NULL);
+  const char *steps[][12] = {
+    { "--db", u1, "office", "--set", "chu puh" },
+    { "--db", u1, "record", "--unit", "chu puh", "--indicator", "1", "--date", "2023-03-01",
+      "--amount", "1" },
+    { "--db", u1, "export-bundle", "--out", a },
+    { "--db", u2, "office", "--set", "chu puh" },
+    { "--db", u2, "record", "--unit", "chu puh", "--indicator", "1", "--date", "2023-04-01",
+      "--amount", "2" },
+    { "--db", u2, "export-bundle", "--out", b },
+    { "--db", p, "import-bundle", a },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Store) store = NULL;
+  g_autofree char *dry_run = NULL;
+  D8BundleImport *import;
+  const D8BundlePreview *preview;
+  GtkWidget *dialog;
+  const char *body;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      const char *argv[14] = { cli };
+
+      for (guint j = 0; j < 12 && steps[i][j] != NULL; j++)
+        argv[j + 1] = steps[i][j];
+      g_free (d8_test_spawn_output (argv));
+    }
+  dry_run = d8_test_run (cli, "--db", p, "import-bundle", b, "--dry-run", NULL);
+  g_assert_null (strstr (dry_run, "newer"));
+  store = d8_store_open (p, D8_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  import = d8_bundle_import_new (store, b, &error);
+  g_assert_no_error (error);
+  preview = d8_bundle_import_get_preview (import);
+  g_assert_true (preview->rollback);
+  g_assert_cmpint (preview->sequence, ==, preview->last_sequence);
+  dialog = d8_import_preview_new (NULL, store, "b.duan8.json", import);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_null (strstr (body, _("A newer bundle from the same office was imported before this "
+                                 "one; only what is newer here is taken.")));
+  g_assert_nonnull (strstr (body, _("Another bundle with the same number from the same office "
+                                    "was imported before; only what is newer here is taken.")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  d8_test_spin ();
+  d8_test_rmtree (dir);
+}
+
 /* Open Bundle listed only *.duan8.json: a bundle renamed on the way could
  * not be chosen, though it is a bundle by its content. */
 static void
@@ -729,6 +790,7 @@ main (int argc, char **argv)
   g_test_add_func ("/consistency/percent-target-everywhere", test_percent_target_everywhere);
   g_test_add_func ("/consistency/export-name-and-type", test_export_name_and_type);
   g_test_add_func ("/consistency/preview-all-rejected", test_preview_all_rejected);
+  g_test_add_func ("/consistency/same-sequence-not-newer", test_same_sequence_not_newer);
   g_test_add_func ("/consistency/open-renamed-bundle", test_open_renamed_bundle);
   g_test_add_func ("/consistency/office-question-per-database",
                    test_office_question_per_database);

@@ -311,9 +311,16 @@ print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
     {
       g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, preview->last_sequence);
 
-      /* Translators: the office, then the number of its newest bundle imported here */
-      g_print (_("Note: a newer bundle from %s (number %s) was imported before this one.\n"),
-               origin, last);
+      /* Same number is not newer: say which it is. */
+      if (preview->sequence == preview->last_sequence)
+        /* Translators: the office, then the number both bundles carry */
+        g_print (_("Note: another bundle from %s with the same number (%s) was imported before "
+                   "this one.\n"),
+                 origin, last);
+      else
+        /* Translators: the office, then the number of its newest bundle imported here */
+        g_print (_("Note: a newer bundle from %s (number %s) was imported before this one.\n"),
+                 origin, last);
     }
   for (guint i = 0; i < preview->rejections->len; i++)
     {
