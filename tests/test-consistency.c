@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "d8-chart-export.h"
+#include "d8-chart-layout.h"
 #include "d8-chart-model.h"
 #include "d8-chart-pack.h"
 #include "d8-chart-style.h"
@@ -689,6 +690,43 @@ test_cli_office_by_name (void)
   d8_test_rmtree (dir);
 }
 
+/* Chart labels were cut ("SM. Phụ nữ … sinh …"): on an A4 landscape page
+ * every unit's and every indicator's chart shows its labels whole. */
+static void
+test_chart_labels_whole (void)
+{
+  g_autofree char *dir = d8_test_tmpdir ();
+  g_autofree char *db = NULL;
+  g_autoptr (D8Store) store = seeded_store (dir, &db);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Plan) plan = d8_store_resolve_plan (store, NULL, &error);
+  g_autoptr (D8Overview) ov = d8_store_compute_overview (store, plan->id, "2023-06-30", &error);
+  D8ChartStyle style = d8_chart_style_print ();
+  g_autoptr (GPtrArray) models = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_chart_model_free);
+
+  g_assert_no_error (error);
+  for (guint u = 0; u < ov->units->len; u++)
+    g_ptr_array_add (models, d8_chart_model_unit_from_overview (ov, u));
+  for (guint i = 0; i < ov->indicators->len; i++)
+    if (((D8Indicator *) ov->indicators->pdata[i])->kind == D8_KIND_COUNT)
+      g_ptr_array_add (models, d8_chart_model_indicator_from_overview (ov, i));
+  for (guint m = 0; m < models->len; m++)
+    {
+      g_autoptr (D8ChartLayout) L = d8_chart_layout_new (models->pdata[m], &style,
+                                                         D8_CHART_A4_LANDSCAPE_WIDTH,
+                                                         D8_CHART_A4_LANDSCAPE_HEIGHT);
+
+      for (guint t = 0; t < L->texts->len; t++)
+        {
+          const D8ChartText *text = &g_array_index (L->texts, D8ChartText, t);
+
+          if (text->role == D8_CHART_TEXT_LABEL && text->ellipsized)
+            g_error ("“%s” is cut in chart %u", text->text, m);
+        }
+    }
+  d8_test_rmtree (dir);
+}
+
 /* Shows @child in a window of @width × @height and saves it as
  * <build>/screenshots/truth-<language>-<name>-<light|dark>.png. */
 static void
@@ -796,6 +834,7 @@ main (int argc, char **argv)
                    test_office_question_per_database);
   g_test_add_func ("/consistency/dates-as-typed", test_dates_as_typed);
   g_test_add_func ("/consistency/cli-office-by-name", test_cli_office_by_name);
+  g_test_add_func ("/consistency/chart-labels-whole", test_chart_labels_whole);
   g_test_add_func ("/consistency/screenshots", test_screenshots);
   return g_test_run ();
 }

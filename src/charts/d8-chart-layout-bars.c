@@ -163,7 +163,9 @@ d8_chart_builder_add_bar_rows (D8ChartBuilder *b, const D8ChartBarRows *rows,
   if (row_h < b->f * 1.45)
     b->overflow = TRUE;
   row_h = MIN (row_h, b->f * 4.2);
-  max_lines = row_h >= b->f * 2.7 ? 2 : 1;
+  /* As many lines as the row holds, so that a long name (the SM
+   * indicator's) wraps rather than being cut. */
+  max_lines = row_h >= b->f * 3.9 ? 3 : row_h >= b->f * 2.7 ? 2 : 1;
 
   /* Labels and values first: their widths decide where the plot goes. */
   for (guint r = 0; r < n; r++)
