@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * look the same. */
 void d8_ui_ensure_style (void);
 
-/* Puts exactly one status class ("no-quota", "behind" …) on @widget. */
+/* Puts exactly one status class ("no-quota", "behind" …) on @widget, and
+ * the class of its colour role ("d8-role-alert" …, d8_status_role()), which
+ * the stylesheet colours: one colour per status on every surface. */
 void d8_ui_set_status_class (GtkWidget *widget, D8Status status);
 
 /* gtk_widget_set_tooltip_text() for a widget being built. GTK 4.8 asks
