@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "d8-office-keys.h"
 #include "d8-store.h"
 
 /* Records an entry in @store's only plan as the CLI's record does: @unit by
@@ -137,4 +138,20 @@ d8_test_source_path (const char *first, ...)
     }
   va_end (args);
   return g_string_free (path, FALSE);
+}
+
+/* Registers at @store the key that signs the fixtures of tests/data/bundles
+ * (made by make-bundles.py) as the key of @office. */
+static inline void
+d8_test_trust_fixture_key (D8Store    *store,
+                           const char *office)
+{
+  g_autofree char *path = d8_test_source_path ("tests", "data", "bundles", "fixture-key.pub",
+                                               NULL);
+  g_autofree char *key = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &key, NULL, &error));
+  g_assert_true (d8_office_keys_trust (store, office, g_strstrip (key), "registered", &error));
+  g_assert_no_error (error);
 }

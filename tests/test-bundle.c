@@ -64,21 +64,6 @@ introduce_both (Office *one, Office *other)
   introduce (other, one);
 }
 
-/* The key of the signed fixtures (make-bundles.py) registered at @o for
- * @office. */
-static void
-trust_fixtures (Office *o, const char *office)
-{
-  g_autofree char *path = d8_test_source_path ("tests", "data", "bundles", "fixture-key.pub",
-                                               NULL);
-  g_autofree char *key = NULL;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_file_get_contents (path, &key, NULL, &error));
-  g_assert_true (d8_office_keys_trust (o->store, office, g_strstrip (key), "registered", &error));
-  g_assert_no_error (error);
-}
-
 static void
 office_free (Office *o)
 {
@@ -568,8 +553,8 @@ test_rejections (void)
                                         "version" };
   g_autofree char *before = NULL, *after = NULL;
 
-  trust_fixtures (prov, PUH);
-  trust_fixtures (a, "province");
+  d8_test_trust_fixture_key (prov->store, PUH);
+  d8_test_trust_fixture_key (a->store, "province");
   im = d8_bundle_import_new (prov->store, policy, &error);
   g_assert_no_error (error);
   p = d8_bundle_import_get_preview (im);

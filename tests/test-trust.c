@@ -58,19 +58,6 @@ fixture (const char *name)
   return d8_test_source_path ("tests", "data", "bundles", file, NULL);
 }
 
-static void
-trust_fixtures (Office *o, const char *office)
-{
-  g_autofree char *path = d8_test_source_path ("tests", "data", "bundles", "fixture-key.pub",
-                                               NULL);
-  g_autofree char *key = NULL;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_file_get_contents (path, &key, NULL, &error));
-  g_assert_true (d8_office_keys_trust (o->store, office, g_strstrip (key), "registered", &error));
-  g_assert_no_error (error);
-}
-
 /* Imports @path into @o, confirming a new office when @confirm; returns
  * whether it was applied, with the error's message in *@message. */
 static gboolean
@@ -202,7 +189,7 @@ test_attacks (void)
     after = d8_test_dump (prov->path);
     g_assert_cmpstr (before, ==, after);
   }
-  trust_fixtures (prov, SE);
+  d8_test_trust_fixture_key (prov->store, SE);
   import_ok (prov, se, FALSE);
   import_ok (prov, puh, TRUE); /* confirmed: its key is kept */
   {
@@ -260,7 +247,7 @@ test_forged_province (void)
   g_autofree char *before = NULL, *after = NULL, *message = NULL;
   g_autoptr (GError) error = NULL;
 
-  trust_fixtures (a, "province");
+  d8_test_trust_fixture_key (a->store, "province");
   import_ok (a, good, FALSE);
   before = d8_test_dump (a->path);
   {

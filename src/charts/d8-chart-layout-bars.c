@@ -90,13 +90,14 @@ d8_chart_item_bar_figures (const D8ChartItem *item)
 {
   g_autofree char *figures = d8_chart_item_format_figures (item);
 
-  if (item->is_percent)
+  if (item->is_percent && item->group_size > 0)
     {
-      g_autofree char *target = d8_format_percent (item->target, 0);
-      if (isnan (item->target) || item->group_size <= 0)
-        return g_steal_pointer (&figures);
-      /* Translators: beside a bar; e.g. "40/100 (40 %) · target 80 %" */
-      return g_strdup_printf (_("%s · target %s"), figures, target);
+      g_autofree char *reached = d8_format_count (item->achieved);
+      g_autofree char *group = d8_format_count (item->group_size);
+
+      /* e.g. "40/100 · 40 % / 80 %": women reached of the group, then
+       * the share reached / the plan's target, as in every matrix */
+      return g_strdup_printf ("%s/%s · %s", reached, group, figures);
     }
   if (!item->has_quota || item->quota == 0)
     return g_steal_pointer (&figures);
@@ -162,7 +163,9 @@ d8_chart_builder_add_bar_rows (D8ChartBuilder *b, const D8ChartBarRows *rows,
   if (row_h < b->f * 1.45)
     b->overflow = TRUE;
   row_h = MIN (row_h, b->f * 4.2);
-  max_lines = row_h >= b->f * 2.7 ? 2 : 1;
+  /* As many lines as the row holds, so that a long name (the SM
+   * indicator's) wraps rather than being cut. */
+  max_lines = row_h >= b->f * 3.9 ? 3 : row_h >= b->f * 2.7 ? 2 : 1;
 
   /* Labels and values first: their widths decide where the plot goes. */
   for (guint r = 0; r < n; r++)

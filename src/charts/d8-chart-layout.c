@@ -236,6 +236,7 @@ d8_chart_builder_add_text (D8ChartBuilder *b, D8ChartTextRole role, const char *
   t.muted = role == D8_CHART_TEXT_SUBTITLE || role == D8_CHART_TEXT_AXIS;
   t.row = row;
   t.column = column;
+  t.ellipsized = pango_layout_is_ellipsized (layout);
   g_array_append_val (b->L->texts, t);
   g_ptr_array_add (b->L->pango_layouts, layout);
   return b->L->texts->len - 1;

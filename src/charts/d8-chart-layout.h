@@ -42,6 +42,7 @@ typedef struct
   D8ChartTextRole role;
   gboolean muted;       /* drawn in the muted colour */
   int row, column;      /* what it labels; -1 when nothing in particular */
+  gboolean ellipsized;  /* the full text did not fit: shown cut with "…" */
 } D8ChartText;
 
 typedef enum

@@ -457,25 +457,11 @@ d8_chart_model_timeline_from_overview (D8Overview *ov, GArray *daily_sums, int u
 char *
 d8_chart_item_format_figures (const D8ChartItem *item)
 {
-  g_autofree char *achieved = d8_format_count (item->achieved);
-
-  if (item->is_percent)
-    {
-      g_autofree char *group = NULL;
-      g_autofree char *percent = NULL;
-
-      if (item->group_size <= 0)
-        return g_strdup ("–");
-      group = d8_format_count (item->group_size);
-      percent = d8_format_percent (item->completion, 0);
-      return g_strdup_printf ("%s/%s (%s)", achieved, group, percent);
-    }
-  if (!item->has_quota)
-    return item->achieved > 0 ? g_strdup_printf ("%s/–", achieved) : g_strdup ("–");
-  {
-    g_autofree char *quota = d8_format_count (item->quota);
-    return g_strdup_printf ("%s/%s", achieved, quota);
-  }
+  /* The core decides the figures, so a chart cell reads like the
+   * province page and the pack: "3/4", "–", "75 % / 80 %". */
+  return d8_progress_format_figures (item->is_percent ? D8_KIND_PERCENT : D8_KIND_COUNT,
+                                     item->has_quota, item->quota, item->achieved,
+                                     item->group_size, item->target);
 }
 
 char *

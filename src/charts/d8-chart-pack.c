@@ -222,7 +222,8 @@ draw_cover (Pen *pen, double width, double height)
   g_autofree char *expected = d8_format_percent (ov->expected, 1);
   g_autoptr (GString) behind = g_string_new (NULL);
   g_autoptr (GString) allocation = g_string_new (NULL);
-  guint n_behind = 0;
+  g_autoptr (GString) not_started = g_string_new (NULL);
+  guint n_behind = 0, n_not_started = 0;
   g_autofree char *line = NULL;
 
   pen_set (pen, _("Project 8: progress against the plan’s quotas"), 13, TRUE, w, FALSE);
@@ -264,21 +265,21 @@ draw_cover (Pen *pen, double width, double height)
   y += pen_show (pen, x, y, &st->foreground) + 8;
   g_clear_pointer (&line, g_free);
 
+  /* The units' own statuses, as their pages show them: "not started" is
+   * not "behind" (a fresh plan has every unit not started). */
   for (guint u = 0; u < ov->units->len; u++)
-    {
-      gboolean is_behind = FALSE;
-
-      for (guint i = 0; i < ov->indicators->len; i++)
-        if (ov->cells[u * ov->indicators->len + i].status == D8_STATUS_BEHIND
-            || ov->cells[u * ov->indicators->len + i].status == D8_STATUS_NOT_STARTED)
-          is_behind = TRUE;
-      if (is_behind)
-        {
-          g_string_append_printf (behind, "%s%s", n_behind ? ", " : "",
-                                  ((const D8Unit *) ov->units->pdata[u])->name);
-          n_behind++;
-        }
-    }
+    if (d8_overview_unit_has_status ((D8Overview *) ov, u, D8_STATUS_BEHIND))
+      {
+        g_string_append_printf (behind, "%s%s", n_behind ? ", " : "",
+                                ((const D8Unit *) ov->units->pdata[u])->name);
+        n_behind++;
+      }
+    else if (d8_overview_unit_has_status ((D8Overview *) ov, u, D8_STATUS_NOT_STARTED))
+      {
+        g_string_append_printf (not_started, "%s%s", n_not_started ? ", " : "",
+                                ((const D8Unit *) ov->units->pdata[u])->name);
+        n_not_started++;
+      }
   if (n_behind > 0)
     line = g_strdup_printf (ngettext ("%u unit is behind the even pace on at least one "
                                       "indicator: %s.",
@@ -286,11 +287,25 @@ draw_cover (Pen *pen, double width, double height)
                                       "indicator: %s.",
                                       n_behind),
                             n_behind, behind->str);
-  else
+  else if (n_not_started == 0)
     line = g_strdup (_("Every unit is at or ahead of the even pace on every indicator."));
+  else
+    line = g_strdup (_("No unit is behind the even pace."));
   pen_set (pen, line, 11, FALSE, w, FALSE);
   y += pen_show (pen, x, y, &st->foreground) + 8;
   g_clear_pointer (&line, g_free);
+  if (n_not_started > 0)
+    {
+      /* Translators: on the pack's cover; the status word is the one the
+         unit pages show ("Not started") */
+      line = g_strdup_printf (ngettext ("%u unit has not started at least one indicator: %s.",
+                                        "%u units have not started at least one indicator: %s.",
+                                        n_not_started),
+                              n_not_started, not_started->str);
+      pen_set (pen, line, 11, FALSE, w, FALSE);
+      y += pen_show (pen, x, y, &st->foreground) + 8;
+      g_clear_pointer (&line, g_free);
+    }
 
   for (guint c = 0; pack->matrix->totals != NULL && c < pack->matrix->totals->len; c++)
     {

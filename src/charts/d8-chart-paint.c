@@ -136,11 +136,12 @@ paint_status_rects (cairo_t *cr, const D8ChartLayout *L, const D8ChartStyle *sty
 
   for (D8Status status = D8_STATUS_NO_QUOTA; status < D8_CHART_N_STATUSES; status++)
     {
-      switch (status)
+      /* The core decides each status's pattern (d8_status_pattern()). */
+      switch (d8_status_pattern (status))
         {
-        case D8_STATUS_DONE:
-        case D8_STATUS_ON_TRACK:
-        case D8_STATUS_BEHIND:
+        case D8_STATUS_PATTERN_SOLID:
+        case D8_STATUS_PATTERN_HATCH:
+        case D8_STATUS_PATTERN_CROSS_HATCH:
           path_status_rects (cr, L, status, 0);
           set_color (cr, &style->status_fill[status]);
           if (hatches[status] != NULL)
@@ -155,7 +156,7 @@ paint_status_rects (cairo_t *cr, const D8ChartLayout *L, const D8ChartStyle *sty
           cairo_stroke (cr);
           break;
 
-        case D8_STATUS_NOT_STARTED:
+        case D8_STATUS_PATTERN_DASHED_OUTLINE:
           path_status_rects (cr, L, status, 0);
           set_color (cr, &style->status_fill[status]);
           cairo_fill (cr);
@@ -167,7 +168,7 @@ paint_status_rects (cairo_t *cr, const D8ChartLayout *L, const D8ChartStyle *sty
           cairo_set_dash (cr, NULL, 0, 0);
           break;
 
-        case D8_STATUS_NO_QUOTA:
+        case D8_STATUS_PATTERN_FAINT_OUTLINE:
         default:
           /* Deliberately not a progress colour: only a faint outline. */
           path_status_rects (cr, L, status, lw / 2);
@@ -357,10 +358,21 @@ d8_chart_paint (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr)
   spacing = MAX (L->font_size * 0.42, 2 * lw);
 
   cairo_save (cr);
-  hatches[D8_STATUS_ON_TRACK] = create_hatch (cr, &style->status_line[D8_STATUS_ON_TRACK], FALSE,
-                                              spacing, lw);
-  hatches[D8_STATUS_BEHIND] = create_hatch (cr, &style->status_line[D8_STATUS_BEHIND], TRUE,
-                                            spacing, lw);
+  for (D8Status status = D8_STATUS_NO_QUOTA; status < D8_CHART_N_STATUSES; status++)
+    switch (d8_status_pattern (status))
+      {
+      case D8_STATUS_PATTERN_HATCH:
+      case D8_STATUS_PATTERN_CROSS_HATCH:
+        hatches[status] = create_hatch (cr, &style->status_line[status],
+                                        d8_status_pattern (status) == D8_STATUS_PATTERN_CROSS_HATCH,
+                                        spacing, lw);
+        break;
+      case D8_STATUS_PATTERN_FAINT_OUTLINE:
+      case D8_STATUS_PATTERN_DASHED_OUTLINE:
+      case D8_STATUS_PATTERN_SOLID:
+      default:
+        break;
+      }
   set_color (cr, &style->background);
   cairo_rectangle (cr, 0, 0, L->width, L->height);
   cairo_fill (cr);

@@ -28,6 +28,19 @@ set_family (D8ChartStyle *style)
   g_strlcpy (style->font_family, "Noto Sans, DejaVu Sans", sizeof style->font_family);
 }
 
+/* Status colours come from the status's colour role, which the core
+ * decides (d8_status_role()): one hue family per role on every surface. */
+static void
+set_status_colors (D8ChartStyle *style, const D8ChartColor *role_fill,
+                   const D8ChartColor *role_line)
+{
+  for (D8Status status = D8_STATUS_NO_QUOTA; status < D8_CHART_N_STATUSES; status++)
+    {
+      style->status_fill[status] = role_fill[d8_status_role (status)];
+      style->status_line[status] = role_line[d8_status_role (status)];
+    }
+}
+
 static D8ChartStyle
 light_style (void)
 {
@@ -37,23 +50,24 @@ light_style (void)
     .background = RGB (0xffffff),
     .grid = RGB (0xd0d0d0),
     .accent = RGB (0x0072B2),
-    .status_fill = {
-      [D8_STATUS_NO_QUOTA] = RGB (0xffffff),
-      [D8_STATUS_NOT_STARTED] = RGB (0xffffff),
-      [D8_STATUS_BEHIND] = RGB (0xF5C9A8),  /* vermillion tint */
-      [D8_STATUS_ON_TRACK] = RGB (0xBFE3F7), /* sky blue tint */
-      [D8_STATUS_DONE] = RGB (0x5DBE9C),     /* bluish green, mid tint: darkest in grey */
-    },
-    .status_line = {
-      [D8_STATUS_NO_QUOTA] = RGB (0x8a8a8a),
-      [D8_STATUS_NOT_STARTED] = RGB (0x6e6e6e),
-      [D8_STATUS_BEHIND] = RGB (0xD55E00),
-      [D8_STATUS_ON_TRACK] = RGB (0x0072B2),
-      [D8_STATUS_DONE] = RGB (0x00785A),
-    },
     .scale = 1.0,
   };
+  static const D8ChartColor role_fill[] = {
+    [D8_STATUS_ROLE_MUTED] = RGB (0xffffff),
+    [D8_STATUS_ROLE_NEUTRAL] = RGB (0xffffff),
+    [D8_STATUS_ROLE_ALERT] = RGB (0xF5C9A8),    /* vermillion tint */
+    [D8_STATUS_ROLE_PROGRESS] = RGB (0xBFE3F7), /* sky blue tint */
+    [D8_STATUS_ROLE_SUCCESS] = RGB (0x5DBE9C),  /* bluish green, mid tint: darkest in grey */
+  };
+  static const D8ChartColor role_line[] = {
+    [D8_STATUS_ROLE_MUTED] = RGB (0x8a8a8a),
+    [D8_STATUS_ROLE_NEUTRAL] = RGB (0x6e6e6e),
+    [D8_STATUS_ROLE_ALERT] = RGB (0xD55E00),
+    [D8_STATUS_ROLE_PROGRESS] = RGB (0x0072B2),
+    [D8_STATUS_ROLE_SUCCESS] = RGB (0x00785A),
+  };
 
+  set_status_colors (&s, role_fill, role_line);
   for (guint i = 0; i < D8_CHART_N_SERIES; i++)
     s.series[i] = okabe_ito_series[i];
   set_family (&s);
@@ -82,27 +96,28 @@ d8_chart_style_dark (void)
     .background = RGB (0x242424),
     .grid = RGB (0x4a4a4a),
     .accent = RGB (0x78aeed),
-    .status_fill = {
-      [D8_STATUS_NO_QUOTA] = RGB (0x242424),
-      [D8_STATUS_NOT_STARTED] = RGB (0x242424),
-      [D8_STATUS_BEHIND] = RGB (0x7a3a12),
-      [D8_STATUS_ON_TRACK] = RGB (0x1d4f6e),
-      [D8_STATUS_DONE] = RGB (0x00785A),
-    },
-    .status_line = {
-      [D8_STATUS_NO_QUOTA] = RGB (0x8a8a8a),
-      [D8_STATUS_NOT_STARTED] = RGB (0xa0a0a0),
-      [D8_STATUS_BEHIND] = RGB (0xF0A070),
-      [D8_STATUS_ON_TRACK] = RGB (0x56B4E9),
-      [D8_STATUS_DONE] = RGB (0x7fe0c0),
-    },
     .series = {
       RGB (0x56B4E9), RGB (0xE69F00), RGB (0x009E73), RGB (0xCC79A7),
       RGB (0xF0E442), RGB (0xD55E00), RGB (0xffffff), RGB (0x0072B2),
     },
     .scale = 1.0,
   };
+  static const D8ChartColor role_fill[] = {
+    [D8_STATUS_ROLE_MUTED] = RGB (0x242424),
+    [D8_STATUS_ROLE_NEUTRAL] = RGB (0x242424),
+    [D8_STATUS_ROLE_ALERT] = RGB (0x7a3a12),
+    [D8_STATUS_ROLE_PROGRESS] = RGB (0x1d4f6e),
+    [D8_STATUS_ROLE_SUCCESS] = RGB (0x00785A),
+  };
+  static const D8ChartColor role_line[] = {
+    [D8_STATUS_ROLE_MUTED] = RGB (0x8a8a8a),
+    [D8_STATUS_ROLE_NEUTRAL] = RGB (0xa0a0a0),
+    [D8_STATUS_ROLE_ALERT] = RGB (0xF0A070),
+    [D8_STATUS_ROLE_PROGRESS] = RGB (0x56B4E9),
+    [D8_STATUS_ROLE_SUCCESS] = RGB (0x7fe0c0),
+  };
 
+  set_status_colors (&s, role_fill, role_line);
   set_family (&s);
   return s;
 }

@@ -32,6 +32,8 @@ typedef struct
   const char *text;
   gint64 number;
   gboolean ungrouped; /* a number shown without digit grouping (a sequence) */
+  const char *shown;  /* for people (tables): the name a code stands for; NULL: text */
+  gboolean machine_only; /* CSV and JSON only: tables say it through another field */
 } RecordField;
 
 static void
@@ -45,13 +47,18 @@ write_record (Cli *cli, const RecordField *fields, guint n_fields)
         {
           g_autofree char *number = NULL;
 
+          if (fields[i].machine_only)
+            continue;
           if (fields[i].is_int)
             number = fields[i].ungrouped
                        ? g_strdup_printf ("%" G_GINT64_FORMAT, fields[i].number)
                        : d8_format_count (fields[i].number);
 
+          /* Words, not codes: "Office: Chư Pưh", never "Office: gia-lai/chu-puh". */
           d8_cli_report_add_text_field (report, fields[i].name, fields[i].label, D8_CLI_TEXT,
-                                        number ? number : fields[i].text);
+                                        number ? number
+                                               : fields[i].shown ? fields[i].shown
+                                                                 : fields[i].text);
         }
       d8_cli_write_report (cli, report);
     }
@@ -152,8 +159,8 @@ d8_cli_cmd_office (Cli *cli, GError **error)
     fingerprint = d8_office_key_fingerprint (key);
   {
     const RecordField fields[] = {
-      { "office", N_("Office"), FALSE, d8_store_get_office (cli->store), 0, FALSE },
-      { "name", N_("Name"), FALSE, label, 0, FALSE },
+      { "office", N_("Office"), FALSE, d8_store_get_office (cli->store), 0, FALSE, label },
+      { "name", N_("Name"), FALSE, label, 0, FALSE, NULL, TRUE },
       { "fingerprint", N_("Fingerprint"), FALSE, fingerprint, 0, FALSE },
       { "key", N_("Public key"), FALSE, key, 0, FALSE },
     };
@@ -170,6 +177,7 @@ d8_cli_cmd_export_bundle (Cli *cli, GError **error)
   D8BundleExportOptions options = { NULL, NULL, D8_BUNDLE_ENTRIES_DEFAULT };
   D8BundleExportResult result = { 0 };
   g_autoptr (D8Unit) unit = NULL;
+  g_autofree char *origin = NULL;
   gboolean ok;
 
   if (!d8_cli_require_option (cli, "out", error))
@@ -211,11 +219,12 @@ d8_cli_cmd_export_bundle (Cli *cli, GError **error)
   ok = d8_bundle_export (cli->store, &options, out, &result, error);
   if (!ok)
     return FALSE;
+  origin = d8_store_describe_office (cli->store);
   {
     const RecordField fields[] = {
       { "file", N_("File"), FALSE, out, 0, FALSE },
       { "bundle_id", N_("Bundle"), FALSE, result.bundle_id, 0, FALSE },
-      { "origin", N_("Office"), FALSE, d8_store_get_office (cli->store), 0, FALSE },
+      { "origin", N_("Office"), FALSE, d8_store_get_office (cli->store), 0, FALSE, origin },
       { "sequence", N_("Sequence"), TRUE, NULL, result.sequence, TRUE },
       { "plans", N_("Plans"), TRUE, NULL, result.n_plans, FALSE },
       { "entries", N_("Entries"), TRUE, NULL, result.n_entries, FALSE },
@@ -345,9 +354,16 @@ print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
     {
       g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, preview->last_sequence);
 
-      /* Translators: the office, then the number of its newest bundle imported here */
-      g_print (_("Note: a newer bundle from %s (number %s) was imported before this one.\n"),
-               origin, last);
+      /* Same number is not newer: say which it is. */
+      if (preview->sequence == preview->last_sequence)
+        /* Translators: the office, then the number both bundles carry */
+        g_print (_("Note: another bundle from %s with the same number (%s) was imported before "
+                   "this one.\n"),
+                 origin, last);
+      else
+        /* Translators: the office, then the number of its newest bundle imported here */
+        g_print (_("Note: a newer bundle from %s (number %s) was imported before this one.\n"),
+                 origin, last);
     }
   print_signer (preview, origin);
   for (guint i = 0; i < preview->rejections->len; i++)

@@ -247,20 +247,133 @@ d8_parse_count (const char *text, const char *field, gint64 *out, GError **error
   return TRUE;
 }
 
+/* The names of month @m (1…12) a person may type: the current locale's
+ * abbreviated and full names (what d8_format_date() prints, "May 4, 2023"
+ * in English) and the English ones, case-folded. */
+static GPtrArray *
+month_names (int m)
+{
+  static const char *const english[] = { "january", "february", "march", "april", "may", "june",
+                                         "july", "august", "september", "october", "november",
+                                         "december" };
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDateTime) dt = g_date_time_new_local (2001, m, 1, 12, 0, 0);
+  const char *formats[] = { "%b", "%B" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_date_time_format (dt, formats[i]);
+      g_autofree char *stripped = name ? g_strstrip (g_strdelimit (g_strdup (name), ".", ' ')) : NULL;
+
+      if (stripped != NULL && *stripped != '\0')
+        g_ptr_array_add (names, g_utf8_casefold (stripped, -1));
+    }
+  g_ptr_array_add (names, g_strdup (english[m - 1]));
+  g_ptr_array_add (names, g_strndup (english[m - 1], 3));
+  return names;
+}
+
+/* A date with a month written in letters: "May 4, 2023", "4 May 2023",
+ * "Jun 30 2023". The longest matching name wins ("tháng 12" over
+ * "tháng 1"); what remains must be a day and a four-digit year. */
+static char *
+parse_month_name (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  gsize best_len = 0;
+  int best_month = 0;
+  const char *best_at = NULL;
+  g_autofree char *rest = NULL;
+  int d = 0, y = 0;
+  guint n_numbers = 0;
+  char *p;
+
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autoptr (GPtrArray) names = month_names (m);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = names->pdata[i];
+          const char *at = strstr (folded, name);
+          gsize len = strlen (name);
+
+          /* A whole word: no letter right after it ("mar" is not "march"). */
+          if (at == NULL || len <= best_len || g_ascii_isalpha (at[len])
+              || (at > folded && g_ascii_isalpha (at[-1])))
+            continue;
+          best_len = len;
+          best_month = m;
+          best_at = at;
+        }
+    }
+  if (best_month == 0)
+    return NULL;
+
+  rest = g_strdup (folded);
+  memset (rest + (best_at - folded), ' ', best_len);
+  for (p = rest; *p != '\0';)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          char *end;
+          guint64 value = g_ascii_strtoull (p, &end, 10);
+          gsize digits = (gsize) (end - p);
+
+          if (digits == 4 && y == 0)
+            y = (int) value;
+          else if (digits <= 2 && d == 0)
+            d = (int) value;
+          else
+            return NULL;
+          n_numbers++;
+          p = end;
+        }
+      else if (*p == ' ' || *p == ',' || *p == '.' || *p == '\t')
+        p++;
+      else
+        return NULL; /* anything else is not a date we can read for sure */
+    }
+  if (n_numbers != 2 || y < 1900 || !g_date_valid_dmy (d, best_month, y))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, best_month, d);
+}
+
+/**
+ * d8_parse_date:
+ * @text: what the person typed
+ * @field: the field's name, for the error
+ * @error: return location for a #D8_ERROR_INVALID error
+ *
+ * Reads a date as people type it: ISO "2023-06-30"; day first, the
+ * Vietnamese way, "30/06/2023" (also with "-" or "." between the parts:
+ * "30-06-2023", "30.06.2023"); and the form the interface prints in the
+ * current language, with the month in letters ("Jun 30, 2023",
+ * "30 June 2023"). A form that could mean two dates is refused, never
+ * guessed: two-digit years, and numbers that only make sense month first
+ * ("06/30/2023").
+ *
+ * Returns: (transfer full) (nullable): the ISO date, or NULL with @error set.
+ */
 char *
 d8_parse_date (const char *text, const char *field, GError **error)
 {
   g_autofree char *copy = NULL;
+  g_autofree char *named = NULL;
   int d, m, y;
-  char tail;
+  char sep1, sep2, tail;
 
   copy = g_strstrip (g_strdup (text ? text : ""));
   if (d8_date_is_valid (copy))
     return g_steal_pointer (&copy);
 
-  if (sscanf (copy, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 && y >= 1900
-      && g_date_valid_dmy (d, m, y))
+  if (sscanf (copy, "%2d%c%2d%c%4d%c", &d, &sep1, &m, &sep2, &y, &tail) == 5
+      && sep1 == sep2 && (sep1 == '/' || sep1 == '-' || sep1 == '.') && y >= 1900
+      && strlen (strrchr (copy, sep1) + 1) == 4 && g_date_valid_dmy (d, m, y))
     return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+
+  if ((named = parse_month_name (copy)) != NULL)
+    return g_steal_pointer (&named);
 
   if (*copy == '\0')
     g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("%s: enter a date"), field);
@@ -275,9 +388,20 @@ d8_parse_date (const char *text, const char *field, GError **error)
 char *
 d8_format_timestamp (const char *iso)
 {
-  g_autoptr (GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr (GTimeZone) tz_utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) utc = NULL;
   g_autoptr (GDateTime) local = NULL;
   g_autofree char *day = NULL, *date = NULL, *time = NULL;
+  g_autofree char *t = NULL;
+
+  /* Also SQLite's "2023-06-30 07:05:00" and times without a zone: UTC. */
+  if (iso != NULL)
+    {
+      t = g_strdup (iso);
+      if (strlen (t) > 10 && t[10] == ' ')
+        t[10] = 'T';
+      utc = g_date_time_new_from_iso8601 (t, tz_utc);
+    }
 
   if (utc == NULL)
     return g_strdup (iso ? iso : "");
@@ -287,4 +411,59 @@ d8_format_timestamp (const char *iso)
   time = g_date_time_format (local, "%H:%M");
   /* Translators: a date and a time of day, e.g. "30/06/2023 14:05" */
   return g_strdup_printf (C_("date and time", "%s %s"), date, time);
+}
+
+/**
+ * d8_format_file_name:
+ * @title: a title, e.g. "Chư Pưh: tiến độ so với chỉ tiêu"
+ *
+ * A file name people recognise: the title's Vietnamese letters and
+ * punctuation kept, only what a file system forbids (on Linux "/", on a
+ * USB stick or Windows also \ : * ? " < > |) replaced. A colon between
+ * words becomes a dash ("Chư Pưh – tiến độ …"), a slash a hyphen
+ * ("1653-KH-UBND"); control characters and trailing dots and spaces go.
+ *
+ * Returns: (transfer full): the name, never empty.
+ */
+char *
+d8_format_file_name (const char *title)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = title ? title : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case ':':
+          if (p[1] == ' ')
+            g_string_append (out, " –"); /* "A: b" → "A – b" */
+          else
+            g_string_append_c (out, '-');
+          break;
+        case '/':
+        case '\\':
+        case '|':
+          g_string_append_c (out, '-');
+          break;
+        case '"':
+          g_string_append_c (out, '\'');
+          break;
+        case '*':
+        case '?':
+        case '<':
+        case '>':
+          break;
+        default:
+          if (!g_unichar_iscntrl (c))
+            g_string_append_unichar (out, c);
+          break;
+        }
+    }
+  while (out->len > 0 && (out->str[out->len - 1] == '.' || out->str[out->len - 1] == ' '))
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0)
+    g_string_append (out, "duan8");
+  return g_string_free (out, FALSE);
 }

@@ -23,9 +23,15 @@ char *d8_format_timestamp (const char *iso);
  * error that names @field. */
 gboolean d8_parse_count (const char *text, const char *field, gint64 *out, GError **error);
 
-/* Parses a date as a person types it: ISO "2023-06-30" or the UI's own
- * "30/06/2023". Returns a newly allocated ISO date, or NULL with an error. */
+/* Parses a date as a person types it: ISO "2023-06-30", day first
+ * "30/06/2023", or the current language's printed form "Jun 30, 2023".
+ * Ambiguous forms are refused, never swapped. Returns a newly allocated
+ * ISO date, or NULL with an error. */
 char *d8_parse_date (const char *text, const char *field, GError **error);
+
+/* A title as a file name: Vietnamese and punctuation kept, only what a
+ * file system forbids replaced ("A: b" → "A – b", "/" → "-"). */
+char *d8_format_file_name (const char *title);
 
 /* TRUE when @iso is a real calendar date in YYYY-MM-DD form. */
 gboolean d8_date_is_valid (const char *iso);

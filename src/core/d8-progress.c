@@ -358,32 +358,170 @@ d8_overview_unref (D8Overview *overview)
   g_free (overview);
 }
 
+/* The status vocabulary, decided once (docs/progress.md): machine name,
+ * word, colour role and print pattern. Indexed by D8Status. */
+static const struct
+{
+  const char *name;
+  const char *word;
+  D8StatusRole role;
+  D8StatusPattern pattern;
+} statuses[] = {
+  [D8_STATUS_NO_QUOTA] = { "no-quota", N_("No quota"), D8_STATUS_ROLE_MUTED,
+                           D8_STATUS_PATTERN_FAINT_OUTLINE },
+  [D8_STATUS_NOT_STARTED] = { "not-started", N_("Not started"), D8_STATUS_ROLE_NEUTRAL,
+                              D8_STATUS_PATTERN_DASHED_OUTLINE },
+  [D8_STATUS_BEHIND] = { "behind", N_("Behind"), D8_STATUS_ROLE_ALERT,
+                         D8_STATUS_PATTERN_CROSS_HATCH },
+  [D8_STATUS_ON_TRACK] = { "on-track", N_("On track"), D8_STATUS_ROLE_PROGRESS,
+                           D8_STATUS_PATTERN_HATCH },
+  [D8_STATUS_DONE] = { "done", N_("Done"), D8_STATUS_ROLE_SUCCESS, D8_STATUS_PATTERN_SOLID },
+};
+
+/**
+ * d8_status_role:
+ * @status: a status
+ *
+ * Returns: the colour role every surface draws @status in.
+ */
+D8StatusRole
+d8_status_role (D8Status status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (statuses), D8_STATUS_ROLE_MUTED);
+  return statuses[status].role;
+}
+
+/**
+ * d8_status_role_to_string:
+ * @role: a colour role
+ *
+ * Returns: the role's machine name ("muted", "neutral", "alert",
+ *   "progress", "success"), which the UI uses in CSS classes.
+ */
+const char *
+d8_status_role_to_string (D8StatusRole role)
+{
+  switch (role)
+    {
+    case D8_STATUS_ROLE_MUTED: return "muted";
+    case D8_STATUS_ROLE_NEUTRAL: return "neutral";
+    case D8_STATUS_ROLE_ALERT: return "alert";
+    case D8_STATUS_ROLE_PROGRESS: return "progress";
+    case D8_STATUS_ROLE_SUCCESS: return "success";
+    default: g_return_val_if_reached ("muted");
+    }
+}
+
+/**
+ * d8_status_pattern:
+ * @status: a status
+ *
+ * Returns: the pattern that tells @status apart without colour in charts
+ *   and on paper.
+ */
+D8StatusPattern
+d8_status_pattern (D8Status status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (statuses),
+                        D8_STATUS_PATTERN_FAINT_OUTLINE);
+  return statuses[status].pattern;
+}
+
+/**
+ * d8_progress_format_figures:
+ * @kind: the indicator's kind
+ * @has_quota: whether the plan gives a quota
+ * @quota: the quota, when @has_quota
+ * @achieved: count achieved, or women reached
+ * @group_size: percent indicators: sum of target-group sizes
+ * @target: percent indicators: the plan's target as a fraction, NAN if none
+ *
+ * The short figures of a cell, the same in every matrix (see
+ * d8_cell_format_figures()).
+ *
+ * Returns: (transfer full): the text.
+ */
+char *
+d8_progress_format_figures (D8IndicatorKind kind, gboolean has_quota, gint64 quota, gint64 achieved,
+                            gint64 group_size, double target)
+{
+  g_autofree char *achieved_s = d8_format_count (achieved);
+
+  if (kind == D8_KIND_PERCENT)
+    {
+      g_autofree char *reached = group_size > 0
+        ? d8_format_percent ((double) achieved / (double) group_size, 0)
+        : g_strdup ("–");
+      g_autofree char *goal = isnan (target) ? g_strdup ("–") : d8_format_percent (target, 0);
+
+      /* Translators: a percent indicator in a matrix cell: the share
+         reached, then the plan's target, e.g. "75 % / 80 %" */
+      return g_strdup_printf (C_("percent figures", "%s / %s"), reached, goal);
+    }
+  if (!has_quota)
+    return achieved > 0 ? g_strdup_printf ("%s/–", achieved_s) : g_strdup ("–");
+  {
+    g_autofree char *quota_s = d8_format_count (quota);
+    return g_strdup_printf ("%s/%s", achieved_s, quota_s);
+  }
+}
+
+/**
+ * d8_cell_format_figures:
+ * @cell: an evaluated cell
+ * @indicator: its indicator
+ *
+ * The short figures of @cell as the province page, the charts and the
+ * pack show them: "3/4"; "–" (no quota) or "2/–" (no quota, 2
+ * recorded); a percent indicator "75 % / 80 %" (share reached / the
+ * plan's target), "– / 80 %" while nothing is recorded, so its target
+ * shows the same way everywhere.
+ *
+ * Returns: (transfer full): the text.
+ */
+char *
+d8_cell_format_figures (const D8Cell *cell, const D8Indicator *indicator)
+{
+  g_return_val_if_fail (cell != NULL && indicator != NULL, NULL);
+
+  return d8_progress_format_figures (indicator->kind, cell->has_quota, cell->quota,
+                                     cell->achieved, cell->group_size,
+                                     indicator->has_target ? indicator->target / 100.0 : NAN);
+}
+
+/**
+ * d8_overview_unit_has_status:
+ * @overview: an evaluated overview
+ * @unit_index: index into @overview's units
+ * @status: the status to look for
+ *
+ * Returns: whether any indicator of the unit has @status; the pack's cover
+ *   lists the units behind and those not started apart from each other.
+ */
+gboolean
+d8_overview_unit_has_status (D8Overview *overview, guint unit_index, D8Status status)
+{
+  g_return_val_if_fail (overview != NULL, FALSE);
+  g_return_val_if_fail (unit_index < overview->units->len, FALSE);
+
+  for (guint i = 0; i < overview->indicators->len; i++)
+    if (d8_overview_cell (overview, unit_index, i)->status == status)
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 d8_status_to_string (D8Status status)
 {
-  switch (status)
-    {
-    case D8_STATUS_NO_QUOTA: return "no-quota";
-    case D8_STATUS_NOT_STARTED: return "not-started";
-    case D8_STATUS_BEHIND: return "behind";
-    case D8_STATUS_ON_TRACK: return "on-track";
-    case D8_STATUS_DONE: return "done";
-    default: g_return_val_if_reached ("unknown");
-    }
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (statuses), "unknown");
+  return statuses[status].name;
 }
 
 const char *
 d8_status_to_label (D8Status status)
 {
-  switch (status)
-    {
-    case D8_STATUS_NO_QUOTA: return _("No quota");
-    case D8_STATUS_NOT_STARTED: return _("Not started");
-    case D8_STATUS_BEHIND: return _("Behind");
-    case D8_STATUS_ON_TRACK: return _("On track");
-    case D8_STATUS_DONE: return _("Done");
-    default: g_return_val_if_reached ("");
-    }
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (statuses), "");
+  return _(statuses[status].word);
 }
 
 void

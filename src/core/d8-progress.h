@@ -101,7 +101,49 @@ double d8_progress_expected (const char *period_start, const char *period_end, c
  * none. */
 double d8_progress_overall (const D8Cell *cells, GPtrArray *indicators);
 
+/* The one model of a status (docs/progress.md, "Status vocabulary"): every
+ * surface — province page, unit page, sidebar, charts, pack, CLI tables —
+ * takes a status's word, its colour role and its print pattern from here. */
+
+/* The colour a status is drawn in, by meaning; the UI maps it to a
+ * libadwaita colour, the charts to an Okabe–Ito hue of the same family. */
+typedef enum
+{
+  D8_STATUS_ROLE_MUTED = 0, /* no quota: greyed text, no fill */
+  D8_STATUS_ROLE_NEUTRAL,   /* not started: plain text on a faint fill */
+  D8_STATUS_ROLE_ALERT,     /* behind: vermillion / the error colour */
+  D8_STATUS_ROLE_PROGRESS,  /* on track: blue / the accent colour */
+  D8_STATUS_ROLE_SUCCESS,   /* done: bluish green / the success colour */
+} D8StatusRole;
+
+/* How a status stays told apart without colour (greyscale print). */
+typedef enum
+{
+  D8_STATUS_PATTERN_FAINT_OUTLINE = 0,  /* no quota: a thin grey outline, no fill */
+  D8_STATUS_PATTERN_DASHED_OUTLINE,     /* not started: a dashed outline */
+  D8_STATUS_PATTERN_CROSS_HATCH,        /* behind: tint with cross-hatching */
+  D8_STATUS_PATTERN_HATCH,              /* on track: tint with "/" hatching */
+  D8_STATUS_PATTERN_SOLID,              /* done: solid fill */
+} D8StatusPattern;
+
 const char *d8_status_to_string (D8Status status);   /* machine name: "behind" … */
-const char *d8_status_to_label (D8Status status);    /* translated label */
+const char *d8_status_to_label (D8Status status);    /* translated word */
+D8StatusRole d8_status_role (D8Status status);
+const char *d8_status_role_to_string (D8StatusRole role); /* "alert" …, for CSS classes */
+D8StatusPattern d8_status_pattern (D8Status status);
+
+/* The figures of a cell as every matrix shows them (province page, charts,
+ * pack): "3/4"; no quota "–" or "2/–"; percent "75 % / 80 %" (reached
+ * share / the plan's target), "– / 80 %" while nothing is recorded. */
+char *d8_cell_format_figures (const D8Cell *cell, const D8Indicator *indicator);
+
+/* The same, from the numbers a chart item keeps: @kind of the indicator,
+ * @target as a fraction (0.8) or NAN when the plan states none. */
+char *d8_progress_format_figures (D8IndicatorKind kind, gboolean has_quota, gint64 quota,
+                                  gint64 achieved, gint64 group_size, double target);
+
+/* Whether a unit is behind the expected pace on at least one indicator
+ * (D8_STATUS_BEHIND), or has not started one (D8_STATUS_NOT_STARTED). */
+gboolean d8_overview_unit_has_status (D8Overview *overview, guint unit_index, D8Status status);
 
 G_END_DECLS

@@ -449,8 +449,9 @@ d8_store_set_office (D8Store *self, const char *office, GError **error)
         }
     }
   if (g_strcmp0 (self->office, office) == 0)
-    return TRUE;
-  if (!d8_store_meta_set (self, "office", office, error))
+    return d8_store_mark_office_asked (self, error);
+  if (!d8_store_meta_set (self, "office", office, error)
+      || !d8_store_mark_office_asked (self, error))
     return FALSE;
   take_office (self, g_strdup (office));
   d8_store_emit_changed (self);
@@ -531,6 +532,55 @@ d8_store_check_office_unit (D8Store *self, gint64 unit_id, GError **error)
                mine, (const char *) sqlite3_column_text (stmt, 1),
                (const char *) sqlite3_column_text (stmt, 1));
   return FALSE;
+}
+
+/**
+ * d8_store_get_office_asked:
+ * @self: a store
+ *
+ * Whether this database was asked which office it belongs to: the
+ * first-run question belongs to the database, not to the person, so a new
+ * database asks and the same database never asks twice.
+ *
+ * Returns: TRUE once d8_store_mark_office_asked() or d8_store_set_office()
+ *   ran on this database.
+ */
+gboolean
+d8_store_get_office_asked (D8Store *self)
+{
+  g_autofree char *asked = NULL;
+  g_autofree char *office = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+
+  asked = d8_store_meta_get (self, "office-asked");
+  office = d8_store_meta_get (self, "office");
+  /* A database made a unit's office before this was recorded was asked
+   * (every new database starts as the province). */
+  return asked != NULL || (office != NULL && !g_str_equal (office, "province"));
+}
+
+/**
+ * d8_store_mark_office_asked:
+ * @self: a store
+ * @error: (out) (optional): D8_ERROR_DATABASE when it cannot be saved
+ *
+ * Records in the database's meta table that the office question was asked
+ * (answered or put off), so that it is not asked again for this database.
+ *
+ * Returns: TRUE on success.
+ */
+gboolean
+d8_store_mark_office_asked (D8Store *self, GError **error)
+{
+  g_autofree char *asked = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+
+  asked = d8_store_meta_get (self, "office-asked");
+  if (asked != NULL)
+    return TRUE;
+  return d8_store_meta_set (self, "office-asked", "1", error);
 }
 
 gboolean

@@ -54,6 +54,10 @@ int d8_store_get_schema_version (D8Store *self);
 const char *d8_store_get_office (D8Store *self);
 /* @office: "province" or the code of a unit of a plan in the store. */
 gboolean d8_store_set_office (D8Store *self, const char *office, GError **error);
+/* The first-run office question belongs to the database (meta table):
+ * asked once per database, never per person. */
+gboolean d8_store_get_office_asked (D8Store *self);
+gboolean d8_store_mark_office_asked (D8Store *self, GError **error);
 /* The office for people: "Provincial Women's Union" (translated) or the
  * unit's name; for this installation, or for an office @code. */
 char *d8_store_describe_office (D8Store *self);

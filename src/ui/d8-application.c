@@ -78,17 +78,22 @@ show_open_error (D8Application *self,
   maybe_quit_after_first_frame (self, GTK_WINDOW (dialog));
 }
 
-/* A new installation asks which office it is (province or one unit). */
+/* A new database asks which office it belongs to (province or one unit);
+ * the same database never asks twice, whoever opens it. The question
+ * belongs to the database (its meta table), not to the person's settings. */
 static void
 maybe_first_run (D8Application *self,
                  D8Window      *window)
 {
-  GSettings *settings = d8_window_get_settings (window);
+  D8Store *store = d8_window_get_store (window);
+  g_autoptr (GError) error = NULL;
 
-  if (settings == NULL || g_settings_get_boolean (settings, "office-chosen")
+  if (store == NULL || d8_store_get_office_asked (store)
       || g_getenv ("DUAN8_EXIT_AFTER_FIRST_FRAME") != NULL)
     return;
   d8_window_choose_office (window, TRUE);
+  if (!d8_store_mark_office_asked (store, &error))
+    g_warning ("Could not record that the office was asked: %s", error->message);
 }
 
 static void

@@ -305,7 +305,8 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   options.current_name = name;
   options.filters = filters;
   options.n_filters = G_N_ELEMENTS (filters);
-  options.require_extension = FALSE;
+  /* The chosen format decides the type and the suffix. */
+  options.require_extension = TRUE;
   options.choice = &dpi;
   options.settings = self->settings;
   options.folder_key = "last-export-folder";

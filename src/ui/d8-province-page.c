@@ -459,6 +459,41 @@ d8_province_page_get_cell (D8ProvincePage *self,
   return i < self->cells->len ? g_ptr_array_index (self->cells, i) : NULL;
 }
 
+/**
+ * d8_province_page_describe_cell:
+ * @self: the page
+ * @unit_index: index into the overview's units
+ * @indicator_index: index into its indicators
+ *
+ * What the page shows for one unit × indicator, read from the widget: its
+ * figures, " — ", and the word of the status its colour stands for (from
+ * the status class the widget carries). The consistency test compares this
+ * with the pack, the charts and the CLI; keep it reading the widget when
+ * the matrix changes.
+ *
+ * Returns: (transfer full) (nullable): e.g. "3/4 — On track", or NULL
+ *   when there is no such cell.
+ */
+char *
+d8_province_page_describe_cell (D8ProvincePage *self,
+                                guint           unit_index,
+                                guint           indicator_index)
+{
+  static const D8Status statuses[] = {
+    D8_STATUS_NO_QUOTA, D8_STATUS_NOT_STARTED, D8_STATUS_BEHIND,
+    D8_STATUS_ON_TRACK, D8_STATUS_DONE,
+  };
+  GtkWidget *cell = d8_province_page_get_cell (self, unit_index, indicator_index);
+  const char *word = "";
+
+  if (cell == NULL || !GTK_IS_LABEL (cell))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (gtk_widget_has_css_class (cell, d8_status_to_string (statuses[i])))
+      word = d8_status_to_label (statuses[i]);
+  return g_strdup_printf ("%s — %s", gtk_label_get_text (GTK_LABEL (cell)), word);
+}
+
 static void
 d8_province_page_dispose (GObject *object)
 {

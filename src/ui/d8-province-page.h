@@ -21,4 +21,10 @@ void d8_province_page_set_overview (D8ProvincePage *self, D8Overview *overview);
 GtkWidget *d8_province_page_get_cell (D8ProvincePage *self, guint unit_index,
                                       guint indicator_index);
 
+/* For tests: what the page shows for a unit × indicator, read from the
+ * widget — "figures — status word", e.g. "3/4 — On track"; NULL when
+ * there is no such cell. */
+char *d8_province_page_describe_cell (D8ProvincePage *self, guint unit_index,
+                                      guint indicator_index);
+
 G_END_DECLS

@@ -15,6 +15,13 @@ static const D8Status all_statuses[] = {
   D8_STATUS_ON_TRACK, D8_STATUS_DONE,
 };
 
+/* "d8-role-alert" …: the CSS class of a status's colour role. */
+static char *
+role_class (D8Status status)
+{
+  return g_strconcat ("d8-role-", d8_status_role_to_string (d8_status_role (status)), NULL);
+}
+
 void
 d8_ui_ensure_style (void)
 {
@@ -44,9 +51,18 @@ void
 d8_ui_set_status_class (GtkWidget *widget,
                         D8Status   status)
 {
+  g_autofree char *role = role_class (status);
+
   for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
-    gtk_widget_remove_css_class (widget, d8_status_to_string (all_statuses[i]));
+    {
+      g_autofree char *other = role_class (all_statuses[i]);
+
+      gtk_widget_remove_css_class (widget, d8_status_to_string (all_statuses[i]));
+      gtk_widget_remove_css_class (widget, other);
+    }
+  /* The status names the widget; its role (decided in the core) colours it. */
   gtk_widget_add_css_class (widget, d8_status_to_string (status));
+  gtk_widget_add_css_class (widget, role);
 }
 
 void
@@ -89,31 +105,8 @@ char *
 d8_ui_cell_text (const D8Cell      *cell,
                  const D8Indicator *indicator)
 {
-  g_autofree char *achieved = d8_format_count (cell->achieved);
-
-  if (indicator->kind == D8_KIND_PERCENT)
-    {
-      g_autofree char *group = NULL;
-      g_autofree char *percent = NULL;
-
-      if (cell->group_size <= 0)
-        return g_strdup ("–");
-      group = d8_format_count (cell->group_size);
-      percent = d8_format_percent ((double) cell->achieved / (double) cell->group_size, 0);
-      return g_strdup_printf ("%s/%s · %s", achieved, group, percent);
-    }
-
-  if (!cell->has_quota)
-    {
-      if (cell->achieved > 0)
-        return g_strdup_printf ("%s/–", achieved);
-      return g_strdup ("–");
-    }
-  else
-    {
-      g_autofree char *quota = d8_format_count (cell->quota);
-      return g_strdup_printf ("%s/%s", achieved, quota);
-    }
+  /* The same figures as the charts and the pack (the core decides them). */
+  return d8_cell_format_figures (cell, indicator);
 }
 
 char *
@@ -256,6 +249,16 @@ d8_ui_file_filter_new (const D8SaveFilter *f)
   return filter;
 }
 
+GtkFileFilter *
+d8_ui_all_files_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  return filter;
+}
+
 /* The state of one open save dialog, freed with its answer. */
 typedef struct
 {
@@ -285,25 +288,91 @@ save_dialog_free (SaveDialog *save)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveDialog, save_dialog_free)
 
-/* @path with the extension of the filter chosen in @chooser, as the
- * dialog's rule says. */
+char *
+d8_ui_replace_extension (const char        *name,
+                         const char *const *extensions,
+                         const char        *chosen)
+{
+  g_autofree char *folded = NULL;
+  gsize len;
+
+  g_return_val_if_fail (name != NULL && chosen != NULL, NULL);
+
+  folded = g_ascii_strdown (name, -1);
+  len = strlen (name);
+  for (guint i = 0; extensions != NULL && extensions[i] != NULL; i++)
+    {
+      gsize ext_len = strlen (extensions[i]);
+
+      if (ext_len < len && g_str_has_suffix (folded, extensions[i]))
+        {
+          len -= ext_len;
+          break;
+        }
+    }
+  {
+    g_autofree char *stem = g_strndup (name, len);
+    return g_strconcat (stem, chosen, NULL);
+  }
+}
+
+/* The extension of the filter chosen in @chooser, or NULL when it is none
+ * of ours (an "All files" filter). */
+static const char *
+chosen_extension (SaveDialog     *save,
+                  GtkFileChooser *chooser)
+{
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+
+  for (guint i = 0; filter != NULL && i < save->filters->len; i++)
+    if (save->filters->pdata[i] == filter)
+      return save->extensions[i];
+  return NULL;
+}
+
+/* @path with the extension of the filter chosen in @chooser: the chosen
+ * format decides the file's type, so a name ending in another format's
+ * extension ("….png" while "PDF document" is chosen) gets the chosen one. */
 static char *
 add_extension (SaveDialog     *save,
                GtkFileChooser *chooser,
                const char     *path)
 {
-  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  const char *extension = chosen_extension (save, chooser);
   g_autofree char *base = g_path_get_basename (path);
-  const char *extension = save->extensions[0];
+  gboolean known = FALSE;
 
-  for (guint i = 0; filter != NULL && i < save->filters->len; i++)
-    if (save->filters->pdata[i] == filter)
-      extension = save->extensions[i];
-  if (extension == NULL || g_str_has_suffix (path, extension))
+  if (extension == NULL)
+    extension = save->extensions[0];
+  for (guint i = 0; save->extensions[i] != NULL; i++)
+    if (g_str_has_suffix (path, save->extensions[i]))
+      known = TRUE;
+  if (extension == NULL)
     return g_strdup (path);
-  if (!save->require_extension && strchr (base, '.') != NULL)
+  if (!known && !save->require_extension && strchr (base, '.') != NULL)
     return g_strdup (path);
-  return g_strconcat (path, extension, NULL);
+  return d8_ui_replace_extension (path, (const char *const *) save->extensions, extension);
+}
+
+/* Choosing another format renames the proposed file: "….png" becomes
+ * "….pdf" when "PDF document" is chosen. */
+static void
+filter_changed_cb (GtkFileChooser *chooser,
+                   GParamSpec     *pspec,
+                   SaveDialog     *save)
+{
+  const char *extension = chosen_extension (save, chooser);
+  g_autofree char *name = NULL;
+  g_autofree char *renamed = NULL;
+
+  if (extension == NULL)
+    return;
+  name = gtk_file_chooser_get_current_name (chooser);
+  if (name == NULL || *name == '\0')
+    return;
+  renamed = d8_ui_replace_extension (name, (const char *const *) save->extensions, extension);
+  if (g_strcmp0 (renamed, name) != 0)
+    gtk_file_chooser_set_current_name (chooser, renamed);
 }
 
 static void
@@ -380,9 +449,10 @@ d8_ui_save_dialog (GtkWindow           *parent,
                                    (const char **) c->option_labels);
       gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), c->id, c->initial);
     }
-  name = g_strdup (options->current_name);
-  g_strdelimit (name, "/\\:", '-');
+  /* Vietnamese and punctuation stay; only what a file system forbids goes. */
+  name = d8_format_file_name (options->current_name);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "notify::filter", G_CALLBACK (filter_changed_cb), save);
   if (options->folder_key != NULL)
     d8_ui_set_remembered_folder (GTK_FILE_CHOOSER (dialog), options->settings,
                                  options->folder_key);

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
  * look the same. */
 void d8_ui_ensure_style (void);
 
-/* Puts exactly one status class ("no-quota", "behind" …) on @widget. */
+/* Puts exactly one status class ("no-quota", "behind" …) on @widget, and
+ * the class of its colour role ("d8-role-alert" …, d8_status_role()), which
+ * the stylesheet colours: one colour per status on every surface. */
 void d8_ui_set_status_class (GtkWidget *widget, D8Status status);
 
 /* gtk_widget_set_tooltip_text() for a widget being built. GTK 4.8 asks
@@ -88,7 +90,7 @@ typedef struct
 typedef struct
 {
   const char *title;          /* "Export Chart" */
-  const char *current_name;   /* proposed file name; "/\\:" become "-" */
+  const char *current_name;   /* proposed file name; d8_format_file_name() */
   const D8SaveFilter *filters;
   guint n_filters;
   /* TRUE: the chosen filter's extension is added unless the name ends with
@@ -105,6 +107,23 @@ typedef struct
  * Returns: (transfer full): the GtkFileFilter of @filter (name, pattern,
  * MIME type). */
 GtkFileFilter *d8_ui_file_filter_new (const D8SaveFilter *filter);
+
+/* d8_ui_replace_extension:
+ * @name: a file name or path
+ * @extensions: (nullable): NULL-terminated, lower case: the extensions of
+ *   the formats a dialog offers (".png", ".svg", ".pdf")
+ * @chosen: the extension of the chosen format
+ *
+ * Returns: (transfer full): @name with its extension, when it is one of
+ * @extensions, replaced by @chosen, else with @chosen added. */
+char *d8_ui_replace_extension (const char *name, const char *const *extensions,
+                               const char *chosen);
+
+/* d8_ui_all_files_filter_new:
+ *
+ * Returns: (transfer full): an "All files" filter, offered beside the
+ * specific one wherever a file is opened. */
+GtkFileFilter *d8_ui_all_files_filter_new (void);
 
 /* Called once the user accepted: @path with its extension, @choice the
  * option chosen (NULL without a choice). Not called on cancel. */

@@ -73,6 +73,7 @@ d8_exchange_export_bundle (GtkWindow *parent,
   gboolean province;
   g_autofree char *today = d8_date_today ();
   g_autofree char *name = NULL;
+  g_autofree char *office = NULL;
   const char *const ids[] = { "default", "all", "plan", NULL };
   const char *labels[4];
   D8SaveChoice contents = { "entries", _("Contents"), ids, labels, "default" };
@@ -88,7 +89,10 @@ d8_exchange_export_bundle (GtkWindow *parent,
   labels[1] = province ? _("The plan and every unit’s entries") : _("All of this unit’s entries");
   labels[2] = _("The plan only");
   labels[3] = NULL;
-  name = g_strdup_printf ("duan8-%s-%s%s", d8_store_get_office (store), today, D8_BUNDLE_SUFFIX);
+  /* Named for people: the office's name ("duan8 Chư Pưh 2023-06-30…"),
+   * not its code with a slash in it. */
+  office = d8_store_describe_office (store);
+  name = g_strdup_printf ("duan8 %s %s%s", office, today, D8_BUNDLE_SUFFIX);
 
   options.title = _("Export Bundle");
   options.current_name = name;

@@ -370,23 +370,40 @@ import_response_cb (GtkNativeDialog *dialog,
   job_free (job);
 }
 
+GtkFileChooserNative *
+d8_exchange_bundle_chooser_new (GtkWindow *parent)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = NULL;
+  g_autoptr (GtkFileFilter) all = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  dialog = gtk_file_chooser_native_new (_("Open Bundle"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  filter = d8_ui_file_filter_new (d8_exchange_bundle_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  /* A bundle renamed by a chat app or a mail client ("… (1).json",
+   * ".json.txt") is still a bundle: the reader judges it by its content. */
+  all = d8_ui_all_files_filter_new ();
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+  return dialog;
+}
+
 void
 d8_exchange_choose_bundle (GtkWindow *parent,
                            D8Store   *store,
                            GSettings *settings)
 {
   GtkFileChooserNative *dialog;
-  g_autoptr (GtkFileFilter) filter = NULL;
   Job *job;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (D8_IS_STORE (store));
   g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
 
-  dialog = gtk_file_chooser_native_new (_("Open Bundle"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  filter = d8_ui_file_filter_new (d8_exchange_bundle_filter ());
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  dialog = d8_exchange_bundle_chooser_new (parent);
   d8_ui_set_remembered_folder (GTK_FILE_CHOOSER (dialog), settings, FOLDER_KEY);
   job = job_new (parent, store, settings, NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), job);

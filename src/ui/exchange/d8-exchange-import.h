@@ -25,6 +25,15 @@ G_BEGIN_DECLS
 GtkWidget *d8_exchange_open_bundle (GtkWindow *parent, D8Store *store, GSettings *settings,
                                     GFile *file);
 
+/* d8_exchange_bundle_chooser_new:
+ * @parent: (nullable): the window the dialog belongs to
+ *
+ * The Open Bundle dialog, not yet shown: the bundles' filter, chosen, and
+ * "All files" beside it, for bundles renamed on the way.
+ *
+ * Returns: (transfer full): the dialog. */
+GtkFileChooserNative *d8_exchange_bundle_chooser_new (GtkWindow *parent);
+
 /* d8_exchange_choose_bundle:
  * @parent: (nullable): the window the dialogs belong to
  * @store: the database to import into

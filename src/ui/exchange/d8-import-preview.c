@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "d8-exchange-rows.h"
 #include "d8-format.h"
@@ -74,6 +75,23 @@ fill_counts (D8ImportPreview       *self,
     }
 }
 
+/* "entries[12]" → "Result 13": a record named in words; the machine
+ * name stays in the row's tooltip. */
+static char *
+describe_record (const char *record)
+{
+  const char *bracket = record ? strchr (record, '[') : NULL;
+  guint64 index = bracket ? g_ascii_strtoull (bracket + 1, NULL, 10) : 0;
+
+  if (bracket != NULL && g_str_has_prefix (record, "entries["))
+    /* Translators: a rejected record of a bundle: the recorded result's number in the file */
+    return g_strdup_printf (_("Result no. %u"), (guint) index + 1);
+  if (bracket != NULL && g_str_has_prefix (record, "plans["))
+    /* Translators: a rejected record of a bundle: the plan's number in the file */
+    return g_strdup_printf (_("Plan no. %u"), (guint) index + 1);
+  return g_strdup (_("The bundle’s header"));
+}
+
 static void
 fill_rejections (D8ImportPreview       *self,
                  const D8BundlePreview *p)
@@ -90,13 +108,18 @@ fill_rejections (D8ImportPreview       *self,
     {
       const D8BundleRejection *r = p->rejections->pdata[i];
       GtkWidget *row = adw_action_row_new ();
-      /* Translators: a rejected record of a bundle: the record, then its field */
-      g_autofree char *title = g_strdup_printf (_("%s, field “%s”"), r->record,
+      g_autofree char *name = describe_record (r->record);
+      /* Translators: a rejected record of a bundle: the record in words, then
+         where it is in the file and its field, e.g. "Result no. 13 (entries[12], field “date”)" */
+      g_autofree char *title = g_strdup_printf (_("%s (%s, field “%s”)"), name, r->record,
                                                 r->field ? r->field : "–");
 
+      /* The whole reason, wrapped: a clipped reason does not say what to fix. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), r->reason);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_list_box_append (self->rejection_list, row);
     }
   if (p->rejections->len > D8_EXCHANGE_ROWS_SHOWN)
@@ -120,11 +143,30 @@ describe_bundle (const D8BundlePreview *p,
   if (p->already_imported)
     g_string_append_printf (b, "\n%s", _("This bundle was imported before; importing it again "
                                          "changes nothing."));
-  if (p->rollback)
+  if (p->rollback && p->sequence == p->last_sequence)
+    g_string_append_printf (b, "\n%s", _("Another bundle with the same number from the same "
+                                         "office was imported before; only what is newer here "
+                                         "is taken."));
+  else if (p->rollback)
     g_string_append_printf (b, "\n%s", _("A newer bundle from the same office was imported "
                                          "before this one; only what is newer here is taken."));
   if (!changes && !p->already_imported)
-    g_string_append_printf (b, "\n%s", _("This database already holds everything in it."));
+    {
+      guint rejected = p->entries[D8_BUNDLE_REJECTED] + p->plans[D8_BUNDLE_REJECTED];
+      guint total = 0;
+
+      for (guint i = 0; i < D8_BUNDLE_N_OUTCOMES; i++)
+        total += p->entries[i] + p->plans[i];
+      /* Say what happened: refused is not the same as already present. */
+      if (rejected > 0 && rejected == total)
+        g_string_append_printf (b, "\n%s", _("Every record in it was refused; the reasons are "
+                                             "listed below."));
+      else if (rejected > 0)
+        g_string_append_printf (b, "\n%s", _("Some records in it were refused (listed below); "
+                                             "this database already holds the rest."));
+      else
+        g_string_append_printf (b, "\n%s", _("This database already holds everything in it."));
+    }
   if (changes)
     g_string_append_printf (b, "\n%s", _("A snapshot of the database is taken first; the import "
                                          "can be undone from the Exchange window."));
@@ -148,6 +190,9 @@ show_import (D8ImportPreview *self,
 
       adw_message_dialog_set_heading (dialog, heading);
     }
+  else if (p->entries[D8_BUNDLE_REJECTED] + p->plans[D8_BUNDLE_REJECTED] > 0
+           && !p->already_imported)
+    adw_message_dialog_set_heading (dialog, _("Nothing can be imported"));
   else
     adw_message_dialog_set_heading (dialog, _("Nothing to import"));
   adw_message_dialog_set_body (dialog, body);
