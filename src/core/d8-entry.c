@@ -207,6 +207,30 @@ d8_indicator_kind_to_string (D8IndicatorKind kind)
 }
 
 /**
+ * d8_indicator_kind_counts_women:
+ * @kind: an indicator kind
+ *
+ * Whether an entry of @kind records women reached out of a target group
+ * (the percent indicators, e.g. the 80 % safe-motherhood target of the
+ * plan's section II) rather than an amount. The window's rows and texts
+ * ask this; a new kind does not compile until it answers here.
+ *
+ * Returns: TRUE for kinds recorded as reached / group size.
+ */
+gboolean
+d8_indicator_kind_counts_women (D8IndicatorKind kind)
+{
+  switch (kind)
+    {
+    case D8_KIND_COUNT:
+      return FALSE;
+    case D8_KIND_PERCENT:
+      return TRUE;
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+/**
  * d8_indicator_kind_from_string:
  * @text: (nullable): "count" or "percent"
  * @kind: (out): the kind

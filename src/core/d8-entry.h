@@ -36,6 +36,7 @@ gboolean d8_entry_check_figures (D8IndicatorKind kind, const char *indicator_cod
 gboolean d8_entry_normalize_text (const char *text, char **normalized, GError **error);
 
 const char *d8_indicator_kind_to_string (D8IndicatorKind kind);
+gboolean d8_indicator_kind_counts_women (D8IndicatorKind kind);
 gboolean d8_indicator_kind_from_string (const char *text, D8IndicatorKind *kind);
 
 G_END_DECLS

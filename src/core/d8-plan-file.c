@@ -568,9 +568,14 @@ parse_appendix (Ctx *ctx, JsonObject *root, D8PlanFile *file, GHashTable *units,
         return fail (ctx, where, _("unknown indicator “%s”"), code);
       if (indicator->in_appendix)
         return fail (ctx, where, _("indicator “%s” has two columns"), code);
-      if (indicator->kind != D8_KIND_COUNT)
-        return fail (ctx, where, _("indicator “%s” is a percentage and cannot be allocated"),
-                     code);
+      switch (indicator->kind)
+        {
+        case D8_KIND_COUNT:
+          break;
+        case D8_KIND_PERCENT: /* a share of a group, judged province-wide */
+          return fail (ctx, where, _("indicator “%s” is a percentage and cannot be allocated"),
+                       code);
+        }
       indicator->in_appendix = TRUE;
       g_ptr_array_add (file->columns, g_strdup (code));
     }
@@ -683,9 +688,21 @@ parse_targets (Ctx *ctx, JsonObject *root, D8PlanFile *file, GHashTable *indicat
               && json_node_get_value_type (value) != G_TYPE_DOUBLE))
         return fail (ctx, where, _("value: expected a number"));
       v = json_node_get_double (value);
-      if (!isfinite (v) || v < 0 || (indicator->kind == D8_KIND_PERCENT && v > 100)
-          || v > (double) MAX_QUOTA)
-        return fail (ctx, where, _("value: %g is out of range"), v);
+      {
+        double max = 0;
+
+        switch (indicator->kind)
+          {
+          case D8_KIND_COUNT:
+            max = (double) MAX_QUOTA;
+            break;
+          case D8_KIND_PERCENT:
+            max = 100;
+            break;
+          }
+        if (!isfinite (v) || v < 0 || v > max)
+          return fail (ctx, where, _("value: %g is out of range"), v);
+      }
       indicator->has_target = TRUE;
       indicator->target = v;
       indicator->target_written = g_steal_pointer (&written);

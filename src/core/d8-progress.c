@@ -52,25 +52,30 @@ d8_cell_evaluate (D8Cell *cell, const D8Indicator *indicator, double expected)
 
   cell->completion = NAN;
 
-  if (indicator->kind == D8_KIND_PERCENT)
+  switch (indicator->kind)
     {
-      /* Judged against the plan's percentage target (e.g. 80 %): the cell
-       * is done when reached / group ≥ target. */
-      double target = indicator->has_target ? indicator->target / 100.0 : 1.0;
+    case D8_KIND_COUNT:
+      break;
+    case D8_KIND_PERCENT:
+      {
+        /* Judged against the plan's percentage target (e.g. 80 %): the cell
+         * is done when reached / group ≥ target. */
+        double target = indicator->has_target ? indicator->target / 100.0 : 1.0;
 
-      if (cell->group_size > 0)
-        cell->completion = (double) cell->achieved / (double) cell->group_size;
-      if (!cell->has_quota && !indicator->has_target)
-        cell->status = D8_STATUS_NO_QUOTA;
-      else if (cell->group_size == 0 || cell->n_entries == 0)
-        cell->status = D8_STATUS_NOT_STARTED;
-      else if (cell->completion >= target)
-        cell->status = D8_STATUS_DONE;
-      else if (cell->completion >= target * expected)
-        cell->status = D8_STATUS_ON_TRACK;
-      else
-        cell->status = D8_STATUS_BEHIND;
-      return;
+        if (cell->group_size > 0)
+          cell->completion = (double) cell->achieved / (double) cell->group_size;
+        if (!cell->has_quota && !indicator->has_target)
+          cell->status = D8_STATUS_NO_QUOTA;
+        else if (cell->group_size == 0 || cell->n_entries == 0)
+          cell->status = D8_STATUS_NOT_STARTED;
+        else if (cell->completion >= target)
+          cell->status = D8_STATUS_DONE;
+        else if (cell->completion >= target * expected)
+          cell->status = D8_STATUS_ON_TRACK;
+        else
+          cell->status = D8_STATUS_BEHIND;
+        return;
+      }
     }
 
   if (!cell->has_quota)
@@ -109,7 +114,14 @@ d8_progress_overall (const D8Cell *cells, GPtrArray *indicators)
 
       /* A quota of 0 asks nothing: counting it as met would show progress
        * for a unit that has recorded nothing. */
-      if (indicator->kind != D8_KIND_COUNT || !cell->has_quota || cell->quota == 0)
+      switch (indicator->kind)
+        {
+        case D8_KIND_COUNT:
+          break;
+        case D8_KIND_PERCENT: /* judged against its target, not a quota */
+          continue;
+        }
+      if (!cell->has_quota || cell->quota == 0)
         continue;
       sum += MIN ((double) cell->achieved / (double) cell->quota, 1.0);
       n++;
@@ -447,16 +459,21 @@ d8_progress_format_figures (D8IndicatorKind kind, gboolean has_quota, gint64 quo
 {
   g_autofree char *achieved_s = d8_format_count (achieved);
 
-  if (kind == D8_KIND_PERCENT)
+  switch (kind)
     {
-      g_autofree char *reached = group_size > 0
-        ? d8_format_percent ((double) achieved / (double) group_size, 0)
-        : g_strdup ("–");
-      g_autofree char *goal = isnan (target) ? g_strdup ("–") : d8_format_percent (target, 0);
+    case D8_KIND_COUNT:
+      break;
+    case D8_KIND_PERCENT:
+      {
+        g_autofree char *reached = group_size > 0
+          ? d8_format_percent ((double) achieved / (double) group_size, 0)
+          : g_strdup ("–");
+        g_autofree char *goal = isnan (target) ? g_strdup ("–") : d8_format_percent (target, 0);
 
-      /* Translators: a percent indicator in a matrix cell: the share
-         reached, then the plan's target, e.g. "75 % / 80 %" */
-      return g_strdup_printf (C_("percent figures", "%s / %s"), reached, goal);
+        /* Translators: a percent indicator in a matrix cell: the share
+           reached, then the plan's target, e.g. "75 % / 80 %" */
+        return g_strdup_printf (C_("percent figures", "%s / %s"), reached, goal);
+      }
     }
   if (!has_quota)
     return achieved > 0 ? g_strdup_printf ("%s/–", achieved_s) : g_strdup ("–");

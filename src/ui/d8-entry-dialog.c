@@ -257,7 +257,7 @@ save_action (GtkWidget  *widget,
           return;
         }
       show_error (self,
-                  ind->kind == D8_KIND_PERCENT ? GTK_WIDGET (self->reached_row)
+                  d8_indicator_kind_counts_women (ind->kind) ? GTK_WIDGET (self->reached_row)
                                                : GTK_WIDGET (self->amount_row),
                   error);
       return;
@@ -275,7 +275,7 @@ static void
 indicator_changed_cb (D8EntryDialog *self)
 {
   const D8Indicator *ind = get_selected_indicator (self);
-  gboolean percent = ind != NULL && ind->kind == D8_KIND_PERCENT;
+  gboolean percent = ind != NULL && d8_indicator_kind_counts_women (ind->kind);
 
   gtk_widget_set_visible (GTK_WIDGET (self->amount_row), !percent);
   gtk_widget_set_visible (GTK_WIDGET (self->reached_row), percent);

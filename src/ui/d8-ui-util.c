@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "d8-entry.h"
 #include "d8-format.h"
 #include "d8-ui-resources.h"
 #include "d8-ui-util.h"
@@ -117,7 +118,7 @@ d8_ui_cell_tooltip (const D8Cell      *cell,
   g_autofree char *figures = NULL;
   const char *status = d8_status_to_label (cell->status);
 
-  if (indicator->kind == D8_KIND_PERCENT)
+  if (d8_indicator_kind_counts_women (indicator->kind))
     {
       g_autofree char *group = d8_format_count (cell->group_size);
       g_autofree char *percent = NULL;

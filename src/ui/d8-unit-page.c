@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "d8-entry.h"
 #include "d8-format.h"
 #include "d8-ui-util.h"
 #include "d8-unit-page.h"
@@ -86,7 +87,7 @@ indicator_subtitle (const D8Cell      *cell,
   const char *count_unit = ind->count_unit ? ind->count_unit : "";
   g_autofree char *achieved = d8_format_count (cell->achieved);
 
-  if (ind->kind == D8_KIND_PERCENT)
+  if (d8_indicator_kind_counts_women (ind->kind))
     {
       g_autofree char *target = ind->has_target ? d8_format_percent (ind->target / 100.0, 0)
                                                 : g_strdup ("–");
@@ -195,7 +196,7 @@ create_entry_row (const D8Entry     *entry,
   else
     title = g_strdup (date);
 
-  if (ind != NULL && ind->kind == D8_KIND_PERCENT)
+  if (ind != NULL && d8_indicator_kind_counts_women (ind->kind))
     {
       g_autofree char *reached = d8_format_count (entry->reached);
       g_autofree char *group = d8_format_count (entry->group_size);
