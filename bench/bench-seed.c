@@ -6,7 +6,7 @@
  *
  * Imports PLAN.json (bench/gen-plan.py writes it) through the app's own
  * d8_store_import_plan into a new store at DB, then adds ENTRIES random
- * entries (default: three per unit and indicator) dated in the plan's year.
+ * entries (default: five per unit and indicator) dated in the plan's year.
  */
 #include <locale.h>
 #include <stdio.h>
@@ -49,7 +49,7 @@ main (int argc, char **argv)
   {
     g_autoptr (GPtrArray) units = d8_store_list_units (store, plan_id, &error);
     g_assert_no_error (error);
-    n = argc > 3 ? (guint) atoi (argv[3]) : units->len * 9 * 3;
+    n = argc > 3 ? (guint) atoi (argv[3]) : units->len * 9 * 5;
   }
   g_clear_object (&store);
 
@@ -61,6 +61,19 @@ main (int argc, char **argv)
                            " WHERE plan_id = %" G_GINT64_FORMAT, plan->year, plan_id);
   if (sqlite3_exec (db, shift, NULL, NULL, NULL) != SQLITE_OK)
     g_error ("%s", sqlite3_errmsg (db));
+  /* The percent indicators: one survey per unit, 60–99 women reached of 100. */
+  {
+    g_autofree char *survey = g_strdup_printf (
+      "INSERT INTO entries (uuid, plan_id, unit_id, indicator_id, date, reached, group_size,"
+      " created_at, updated_at, origin)"
+      " SELECT lower (hex (randomblob (16))), pu.plan_id, pu.unit_id, i.id, '%04d-06-30',"
+      " 60 + abs (random ()) %% 40, 100, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench'"
+      " FROM plan_units pu JOIN indicators i ON i.plan_id = pu.plan_id AND i.kind = 'percent'"
+      " WHERE pu.plan_id = %" G_GINT64_FORMAT, plan->year, plan_id);
+
+    if (sqlite3_exec (db, survey, NULL, NULL, NULL) != SQLITE_OK)
+      g_error ("%s", sqlite3_errmsg (db));
+  }
   sqlite3_close (db);
   printf ("%s: plan %" G_GINT64_FORMAT " with %u entries\n", argv[2], plan_id, n);
   return 0;

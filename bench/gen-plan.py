@@ -47,7 +47,7 @@ def names(rng, n, taken):
     while len(out) < n:
         name = rng.choice(FIRST) + " " + rng.choice(SECOND)
         if name in taken:
-            name = "%s %d" % (name, len(taken) % 97 + 1)
+            name = name + " " + rng.choice(SECOND).lower()
         if name in taken:
             continue
         taken.add(name)

@@ -316,7 +316,7 @@ test_synopsis (void)
 {
   static const char *const expected[][2] = {
     { "plans", "" },
-    { "progress", "[--unit NAME|ID] [--as-of DATE] [--totals]" },
+    { "progress", "[--unit NAME|ID] [--as-of DATE] [--totals] [--by-parent]" },
     { "record", "--unit NAME|ID --indicator CODE --date DATE (--amount N | --reached N --group N) "
                 "[--place TEXT] [--note TEXT] [--allow-out-of-period]" },
     { "entries", "[--unit NAME|ID] [--indicator CODE] [--include-deleted]" },

@@ -42,6 +42,8 @@ static const OptionSpec command_options[] = {
   { "allow-out-of-period", NULL, N_("accept a date outside the plan period") },
   { "as-of", N_("DATE"), N_("count entries dated on or before DATE (default: today)") },
   { "totals", NULL, N_("only the province totals") },
+  { "by-parent", NULL, N_("subtotals per parent unit (former district, or province), and the "
+                          "units behind in each") },
   { "include-deleted", NULL, N_("list deleted entries too") },
   { "set", "province|NAME|ID", N_("make this installation the provincial office or the office "
                                     "of one unit") },
@@ -77,7 +79,8 @@ static const Command commands[] = {
   { "allocation", N_("Compare each stated province total with the sum of the units' quotas"),
     D8_CLI_NO_OPTIONS, NULL, FALSE, d8_cli_cmd_allocation },
   { "progress", N_("Show what each unit has achieved against its quotas, and the province totals"),
-    D8_CLI_OPTIONS ({ "unit" }, { "as-of" }, { "totals" }), NULL, FALSE, d8_cli_cmd_progress },
+    D8_CLI_OPTIONS ({ "unit" }, { "as-of" }, { "totals" }, { "by-parent" }), NULL, FALSE,
+    d8_cli_cmd_progress },
   { "record", N_("Record an entry and print its UUID"),
     D8_CLI_OPTIONS ({ "unit", REQ }, { "indicator", REQ }, { "date", REQ }, { "amount", REQ },
                     { "reached", OR }, { "group", WITH }, { "place" }, { "note" },
