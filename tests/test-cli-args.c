@@ -331,7 +331,7 @@ test_synopsis (void)
     { "restore", "NAME" },
     { "render", "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] "
                 "[--as-of DATE] --out FILE.png|svg|pdf [--width W --height H | --dpi N]" },
-    { "print-pack", "--out FILE.pdf [--as-of DATE]" },
+    { "print-pack", "--out FILE.pdf [--as-of DATE] [--units all|behind|none|GROUP|LIST]" },
     { "help", "[COMMAND]" },
   };
   g_autofree char *docs_path = g_build_filename (g_getenv ("D8_SOURCE_ROOT"), "docs", "cli.md",

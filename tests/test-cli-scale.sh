@@ -82,4 +82,26 @@ else
   d8_test_not_ok "progress --by-parent --totals is refused (exit $status)"
 fi
 
+# ------------------------------------------------------- meeting pack
+pages () { d8 print-pack --as-of 2026-06-30 --out "$tmp/pack.pdf" "$@" >/dev/null && pdfinfo "$tmp/pack.pdf" | awk '/^Pages:/ { print $2 }'; }
+n=$(pages)
+# cover, the groups, 17 groups of 7–8 communes on a page each; no unit pages
+if [ "$n" -eq 19 ]; then d8_test_ok "print-pack at 135 units: 19 pages by default"
+else d8_test_not_ok "print-pack at 135 units: 19 pages by default (got $n)"; fi
+behind=$(python3 -c 'import json,sys; g=json.load(open(sys.argv[1])); print(sum(r["units_behind"] for r in g["groups"] if r["indicator_code"]=="1"))' "$tmp/g.json")
+n=$(pages --units behind)
+if [ "$n" -eq $((19 + behind)) ]; then d8_test_ok "print-pack --units behind: a page per unit behind"
+else d8_test_not_ok "print-pack --units behind: $n pages for $behind units behind"; fi
+group=$(python3 -c 'import json,sys; g=json.load(open(sys.argv[1])); print(g["groups"][0]["group"])' "$tmp/g.json")
+n=$(pages --units "$group")
+if [ "$n" -eq $((19 + 8)) ]; then d8_test_ok "print-pack --units GROUP: the pages of one group's units"
+else d8_test_not_ok "print-pack --units GROUP: $n pages"; fi
+two=$(python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["progress"]; print(p[0]["unit"] + ", " + p[-1]["unit"])' "$tmp/p.json")
+n=$(pages --units "$two")
+if [ "$n" -eq 21 ]; then d8_test_ok "print-pack --units LIST: the units listed"
+else d8_test_not_ok "print-pack --units LIST: $n pages"; fi
+if d8 print-pack --out "$tmp/x.pdf" --units "no such unit" >/dev/null 2>&1; then
+  d8_test_not_ok "print-pack --units with an unknown unit is refused"
+else d8_test_ok "print-pack --units with an unknown unit is refused"; fi
+
 d8_test_done

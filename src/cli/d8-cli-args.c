@@ -59,6 +59,10 @@ static const OptionSpec command_options[] = {
   { "width", N_("POINTS"), N_("the width of the page (1 point = 1/72 inch)") },
   { "height", N_("POINTS"), N_("the height of the page") },
   { "dpi", N_("N"), N_("pixels per inch of a PNG (default: 96)") },
+  { "units", "all|behind|none|GROUP|LIST", N_("the units that get a page of their own: every unit, "
+                                               "those behind, none, the units of one parent "
+                                               "group, or a comma-separated list (default: all "
+                                               "up to 30 units, none beyond)") },
 };
 
 static gboolean cmd_help (Cli *cli, GError **error);
@@ -123,7 +127,7 @@ static const Command commands[] = {
                     { "height", WITH, "H" }, { "dpi", OR }),
     NULL, FALSE, d8_cli_cmd_render },
   { "print-pack", N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
-    D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "as-of" }), NULL, FALSE,
+    D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "as-of" }, { "units" }), NULL, FALSE,
     d8_cli_cmd_print_pack },
   { "help", N_("Show the help of a command"), D8_CLI_NO_OPTIONS, "COMMAND", TRUE, cmd_help },
 };

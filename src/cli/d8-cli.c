@@ -532,8 +532,8 @@ static const D8CliColumn totals_columns[] = {
 };
 
 static const D8CliColumn group_columns[] = {
-  { "group", N_("Group"), D8_CLI_TEXT },
-  { "group_code", N_("Group code"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
+  { "group", N_("Parent unit"), D8_CLI_TEXT },
+  { "group_code", N_("Parent unit code"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
   { "units", N_("Units"), D8_CLI_INT },
   { "units_behind", N_("Units behind"), D8_CLI_INT },
   { "indicator", N_("Name"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
