@@ -717,7 +717,7 @@ d8_province_matrix_new (GtkColumnView *view)
   column = gtk_column_view_column_new (_("Unit"),
                                        factory_new (self, G_CALLBACK (unit_setup_cb),
                                                     G_CALLBACK (unit_bind_cb)));
-  gtk_column_view_column_set_fixed_width (column, 220);
+  gtk_column_view_column_set_fixed_width (column, 260);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
