@@ -333,6 +333,38 @@ compare_completion_cb (gconstpointer a, gconstpointer b)
 D8ChartModel *
 d8_chart_model_indicator_from_overview (D8Overview *ov, guint indicator_index)
 {
+  g_autofree D8ChartMatrixRow *rows = NULL;
+
+  g_return_val_if_fail (ov != NULL, NULL);
+  g_return_val_if_fail (indicator_index < ov->indicators->len, NULL);
+
+  rows = g_new0 (D8ChartMatrixRow, MAX (ov->units->len, 1));
+  for (guint u = 0; u < ov->units->len; u++)
+    {
+      const D8Unit *unit = ov->units->pdata[u];
+
+      rows[u] = (D8ChartMatrixRow) { unit->code, unit->name, unit->kind,
+                                     d8_overview_cell (ov, u, 0) };
+    }
+  return d8_chart_model_indicator_from_rows (ov, indicator_index, rows, ov->units->len);
+}
+
+/**
+ * d8_chart_model_indicator_from_rows:
+ * @ov: the figures
+ * @indicator_index: the indicator
+ * @rows: (array length=n_rows): units, or parent groups with their subtotals
+ * @n_rows: how many
+ *
+ * One indicator over some rows, sorted by completion (behind first), with
+ * the province's total and allocation check.
+ *
+ * Returns: (transfer full): the model.
+ */
+D8ChartModel *
+d8_chart_model_indicator_from_rows (D8Overview *ov, guint indicator_index,
+                                    const D8ChartMatrixRow *rows, guint n_rows)
+{
   D8ChartModel *model;
   const D8Indicator *indicator;
   g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
@@ -347,23 +379,22 @@ d8_chart_model_indicator_from_overview (D8Overview *ov, guint indicator_index)
   fill_common (model, ov);
   model->subject = g_strdup_printf ("%s. %s", indicator->code, indicator->name_vi);
 
-  for (guint u = 0; u < ov->units->len; u++)
+  for (guint r = 0; r < n_rows; r++)
     {
-      SortKey key = { u, d8_overview_cell (ov, u, indicator_index)->completion };
+      SortKey key = { r, rows[r].cells[indicator_index].completion };
 
       g_array_append_val (keys, key);
     }
   g_array_sort (keys, compare_completion_cb);
   for (guint k = 0; k < keys->len; k++)
     {
-      guint u = g_array_index (keys, SortKey, k).unit;
-      const D8Unit *unit = ov->units->pdata[u];
-      D8ChartLabel label = { g_strdup (unit->code), g_strdup (unit->name), g_strdup (unit->kind) };
+      const D8ChartMatrixRow *row = &rows[g_array_index (keys, SortKey, k).unit];
+      D8ChartLabel label = { g_strdup (row->code), g_strdup (row->name), g_strdup (row->detail) };
       D8ChartItem item = { 0 };
 
-      item_from_cell (&item, d8_overview_cell (ov, u, indicator_index), indicator);
-      item.code = g_strdup (unit->code);
-      item.name = g_strdup (unit->name);
+      item_from_cell (&item, &row->cells[indicator_index], indicator);
+      item.code = g_strdup (row->code);
+      item.name = g_strdup (row->name);
       item.count_unit = g_strdup (indicator->count_unit);
       g_array_append_val (model->rows, label);
       g_array_append_val (model->items, item);

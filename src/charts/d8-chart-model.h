@@ -123,6 +123,8 @@ typedef struct
 D8ChartModel *d8_chart_model_matrix_from_rows (D8Overview *overview, const char *subject,
                                                const D8ChartMatrixRow *rows, guint n_rows,
                                                const D8Cell *totals, const char *totals_label);
+D8ChartModel *d8_chart_model_indicator_from_rows (D8Overview *overview, guint indicator_index,
+                                                  const D8ChartMatrixRow *rows, guint n_rows);
 D8ChartModel *d8_chart_model_indicator_from_overview (D8Overview *overview, guint indicator_index);
 /* @daily_sums: d8_store_daily_sums (store, plan, 0, 0) — or filtered, the
  * function picks what it needs. @unit_index: -1 for the province.
