@@ -181,9 +181,26 @@ test_window (Fixture *f, gconstpointer data)
     d8_test_spin ();
     g_assert_cmpuint (d8_province_page_get_n_matrix_rows (page), ==, n_groups + 3 + f->n);
   }
+  /* Activating a group's row opens it in the sidebar. */
+  {
+    guint before = g_list_model_get_n_items (model);
+
+    g_signal_emit_by_name (list, "activate", 1);
+    d8_test_spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (model), >, before);
+  }
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("scale-%u-sidebar.png", f->n);
   d8_test_save_screenshot (GTK_WIDGET (window), name);
+
+  /* The charts: the matrix of the parent groups. */
+  gtk_toggle_button_set_active (template_child (window, D8_TYPE_WINDOW, "charts_button"), TRUE);
+  d8_test_spin ();
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("scale-%u-charts.png", f->n);
+  d8_test_save_screenshot (GTK_WIDGET (window), name);
+  gtk_toggle_button_set_active (template_child (window, D8_TYPE_WINDOW, "charts_button"), FALSE);
+  d8_test_spin ();
 
   /* Searching lists matching units without their groups. */
   gtk_editable_set_text (template_child (window, D8_TYPE_WINDOW, "search_entry"), "ia");
