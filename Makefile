@@ -11,7 +11,7 @@ MESON_TEST_OPTS ?= --num-processes 2 --print-errorlogs
 MESON_SETUP_OPTS ?=
 RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data DUAN8_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
-.PHONY: all deps setup build run check bench install clean
+.PHONY: all deps setup build run check bench bench-deps install clean
 
 all: build
 
@@ -46,8 +46,23 @@ check: build
 	p=sum(x in ("OK","EXPECTEDFAIL") for x in r); print(f"{p} passed, {len(r)-p} failed")' \
 	  $(BUILD)/meson-logs/testlog.json; exit $$rc
 
+# The programs start-up is compared with (bench/packages.txt), installed
+# only for the benchmark.
+bench-deps:
+	@missing=$$(grep -v '^#' bench/packages.txt | grep -v '^$$' | while read -r p; do \
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed' || echo "$$p"; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing for the benchmark: $$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing || \
+	  echo "Could not install $$missing: the benchmark reports them missing"; \
+	fi
+
 # Startup is timed on a real display: Xvfb unless one is already there.
-bench: build
+bench: build bench-deps
+	$(RUN_ENV) $(if $(DISPLAY),,xvfb-run -a -s '-screen 0 1600x1000x24') \
+	  python3 bench/bench-startup.py $(CURDIR)/$(BUILD)
 	$(RUN_ENV) $(if $(DISPLAY),,xvfb-run -a -s '-screen 0 1600x1000x24') \
 	  ./$(BUILD)/bench/duan8-bench $(CURDIR)/$(BUILD)
 	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-charts

@@ -316,7 +316,7 @@ test_synopsis (void)
 {
   static const char *const expected[][2] = {
     { "plans", "" },
-    { "progress", "[--unit NAME|ID] [--as-of DATE] [--totals]" },
+    { "progress", "[--unit NAME|ID] [--as-of DATE] [--totals] [--by-parent]" },
     { "record", "--unit NAME|ID --indicator CODE --date DATE (--amount N | --reached N --group N) "
                 "[--place TEXT] [--note TEXT] [--allow-out-of-period]" },
     { "entries", "[--unit NAME|ID] [--indicator CODE] [--include-deleted]" },
@@ -332,7 +332,7 @@ test_synopsis (void)
     { "restore", "NAME" },
     { "render", "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] "
                 "[--as-of DATE] --out FILE.png|svg|pdf [--width W --height H | --dpi N]" },
-    { "print-pack", "--out FILE.pdf [--as-of DATE]" },
+    { "print-pack", "--out FILE.pdf [--as-of DATE] [--units all|behind|none|GROUP|LIST]" },
     { "help", "[COMMAND]" },
   };
   g_autofree char *docs_path = g_build_filename (g_getenv ("D8_SOURCE_ROOT"), "docs", "cli.md",

@@ -156,6 +156,22 @@ pack_row (const char *page, const char *code)
   return found ? squeeze (found) : NULL;
 }
 
+/* The matrix makes widgets only for the rows on screen: @page in a window
+ * tall enough for all 15 units, drawn, so every cell is read from its
+ * widget. Returns: (transfer none) the window; destroy it when done. */
+static GtkWidget *
+show_page (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 2400);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (window);
+  d8_test_spin ();
+  return window;
+}
+
 static void
 test_surfaces_agree (void)
 {
@@ -172,6 +188,7 @@ test_surfaces_agree (void)
       g_autoptr (D8Overview) ov = d8_store_compute_overview (store, plan->id, as_of_dates[d],
                                                              &error);
       GtkWidget *page = g_object_ref_sink (d8_province_page_new ());
+      GtkWidget *window = NULL;
       g_autoptr (D8ChartPack) pack = NULL;
       g_autofree char *pdf = g_build_filename (dir, "pack.pdf", NULL);
       g_autoptr (JsonParser) parser = json_parser_new ();
@@ -180,6 +197,7 @@ test_surfaces_agree (void)
 
       g_assert_no_error (error);
       d8_province_page_set_overview (D8_PROVINCE_PAGE (page), ov);
+      window = show_page (page);
       pack = d8_chart_pack_new (ov, "Hội LHPN tỉnh Gia Lai");
       g_assert_true (d8_chart_pack_write_pdf (pack, pdf, &error));
       g_assert_no_error (error);
@@ -277,6 +295,7 @@ test_surfaces_agree (void)
                 g_assert_true (json_object_get_null_member (json, "quota"));
             }
         }
+      gtk_window_destroy (GTK_WINDOW (window));
       g_object_unref (page);
     }
   /* The seed reaches every status somewhere. */
@@ -385,6 +404,7 @@ test_percent_target_everywhere (void)
   g_autoptr (D8Overview) ov = d8_store_compute_overview (store, plan->id, "2023-06-30", &error);
   g_autoptr (D8ChartModel) chart = d8_chart_model_unit_from_overview (ov, 0);
   GtkWidget *page = g_object_ref_sink (d8_province_page_new ());
+  GtkWidget *window;
   g_autofree char *target = d8_format_percent (0.8, 0);
   int sm = -1;
 
@@ -394,6 +414,7 @@ test_percent_target_everywhere (void)
       sm = (int) i;
   g_assert_cmpint (sm, >=, 0);
   d8_province_page_set_overview (D8_PROVINCE_PAGE (page), ov);
+  window = show_page (page);
   for (guint u = 0; u < ov->units->len; u++)
     {
       g_autofree char *shown = d8_province_page_describe_cell (D8_PROVINCE_PAGE (page), u,
@@ -412,6 +433,7 @@ test_percent_target_everywhere (void)
       if (item->is_percent)
         g_assert_nonnull (strstr (figures, target));
     }
+  gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (page);
   d8_test_rmtree (dir);
 }

@@ -203,53 +203,99 @@ d8_chart_model_unit_from_overview (D8Overview *ov, guint unit_index)
 D8ChartModel *
 d8_chart_model_matrix_from_overview (D8Overview *ov)
 {
+  g_autofree D8ChartMatrixRow *rows = NULL;
+
+  g_return_val_if_fail (ov != NULL, NULL);
+
+  rows = g_new0 (D8ChartMatrixRow, MAX (ov->units->len, 1));
+  for (guint u = 0; u < ov->units->len; u++)
+    {
+      const D8Unit *unit = ov->units->pdata[u];
+
+      rows[u] = (D8ChartMatrixRow) { unit->code, unit->name, unit->kind,
+                                     d8_overview_cell (ov, u, 0) };
+    }
+  return d8_chart_model_matrix_from_rows (ov, _("All units"), rows, ov->units->len, NULL, NULL);
+}
+
+/**
+ * d8_chart_model_matrix_from_rows:
+ * @ov: the figures
+ * @subject: what the page is about: "All units", a parent group's name
+ * @rows: (array length=n_rows): the rows: a unit, or a parent group with
+ *   its subtotals; each row's cells are indicators->len cells in plan order
+ * @n_rows: how many
+ * @totals: (nullable): the totals row (indicators->len cells), judged as
+ *   given; NULL for the province's totals with the allocation check
+ * @totals_label: (nullable): the label of the totals row; NULL for the
+ *   plan's own ("Chỉ tiêu năm 2023")
+ *
+ * A matrix of some rows of a plan: a parent group's units over a page, or
+ * the groups themselves. Only the province's totals are checked against
+ * the plan's stated totals; a group's subtotals are sums, not checked.
+ *
+ * Returns: (transfer full): the model.
+ */
+D8ChartModel *
+d8_chart_model_matrix_from_rows (D8Overview *ov, const char *subject, const D8ChartMatrixRow *rows,
+                                 guint n_rows, const D8Cell *totals, const char *totals_label)
+{
   D8ChartModel *model;
   g_autoptr (GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
 
   g_return_val_if_fail (ov != NULL, NULL);
+  g_return_val_if_fail (rows != NULL || n_rows == 0, NULL);
 
   model = d8_chart_model_new (D8_CHART_MATRIX);
   fill_common (model, ov);
-  model->subject = g_strdup (_("All units"));
+  model->subject = g_strdup (subject);
+  if (totals_label != NULL)
+    {
+      g_free (model->target_label);
+      model->target_label = g_strdup (totals_label);
+    }
 
   /* Columns: what the appendix allocates to units. Province-wide
    * indicators (the 80 % target) have no per-unit quota: they go below. */
   for (guint i = 0; i < ov->indicators->len; i++)
     {
       const D8Indicator *indicator = ov->indicators->pdata[i];
+      const D8Cell *total = totals != NULL ? &totals[i] : &ov->totals[i];
 
       if (indicator->in_appendix)
         {
           D8ChartLabel label = { g_strdup (indicator->code), g_strdup (indicator->name_vi),
                                  g_strdup (indicator->count_unit) };
-          D8ChartItem total = { 0 };
+          D8ChartItem item = { 0 };
           D8ChartAllocation alloc = { 0 };
 
           g_array_append_val (columns, i);
           g_array_append_val (model->columns, label);
-          item_from_cell (&total, &ov->totals[i], indicator);
-          label_indicator (&total, indicator);
-          g_array_append_val (model->totals, total);
-          alloc.checked = d8_overview_allocation (ov, i, &alloc.stated, &alloc.allocated,
-                                                  &alloc.difference);
+          item_from_cell (&item, total, indicator);
+          label_indicator (&item, indicator);
+          g_array_append_val (model->totals, item);
+          if (totals == NULL)
+            alloc.checked = d8_overview_allocation (ov, i, &alloc.stated, &alloc.allocated,
+                                                    &alloc.difference);
           if (!alloc.checked)
-            alloc.allocated = ov->allocated[i];
+            alloc.allocated = totals == NULL ? ov->allocated[i]
+                                             : (total->has_quota ? total->quota : 0);
           g_array_append_val (model->allocation, alloc);
         }
       else
         {
           D8ChartItem extra = { 0 };
 
-          item_from_cell (&extra, &ov->totals[i], indicator);
+          item_from_cell (&extra, total, indicator);
           label_indicator (&extra, indicator);
           g_array_append_val (model->extras, extra);
         }
     }
 
-  for (guint u = 0; u < ov->units->len; u++)
+  for (guint r = 0; r < n_rows; r++)
     {
-      const D8Unit *unit = ov->units->pdata[u];
-      D8ChartLabel label = { g_strdup (unit->code), g_strdup (unit->name), g_strdup (unit->kind) };
+      D8ChartLabel label = { g_strdup (rows[r].code), g_strdup (rows[r].name),
+                             g_strdup (rows[r].detail) };
 
       g_array_append_val (model->rows, label);
       for (guint c = 0; c < columns->len; c++)
@@ -257,7 +303,7 @@ d8_chart_model_matrix_from_overview (D8Overview *ov)
           guint i = g_array_index (columns, guint, c);
           D8ChartItem item = { 0 };
 
-          item_from_cell (&item, d8_overview_cell (ov, u, i), ov->indicators->pdata[i]);
+          item_from_cell (&item, &rows[r].cells[i], ov->indicators->pdata[i]);
           g_array_append_val (model->items, item);
         }
     }
@@ -288,6 +334,38 @@ compare_completion_cb (gconstpointer a, gconstpointer b)
 D8ChartModel *
 d8_chart_model_indicator_from_overview (D8Overview *ov, guint indicator_index)
 {
+  g_autofree D8ChartMatrixRow *rows = NULL;
+
+  g_return_val_if_fail (ov != NULL, NULL);
+  g_return_val_if_fail (indicator_index < ov->indicators->len, NULL);
+
+  rows = g_new0 (D8ChartMatrixRow, MAX (ov->units->len, 1));
+  for (guint u = 0; u < ov->units->len; u++)
+    {
+      const D8Unit *unit = ov->units->pdata[u];
+
+      rows[u] = (D8ChartMatrixRow) { unit->code, unit->name, unit->kind,
+                                     d8_overview_cell (ov, u, 0) };
+    }
+  return d8_chart_model_indicator_from_rows (ov, indicator_index, rows, ov->units->len);
+}
+
+/**
+ * d8_chart_model_indicator_from_rows:
+ * @ov: the figures
+ * @indicator_index: the indicator
+ * @rows: (array length=n_rows): units, or parent groups with their subtotals
+ * @n_rows: how many
+ *
+ * One indicator over some rows, sorted by completion (behind first), with
+ * the province's total and allocation check.
+ *
+ * Returns: (transfer full): the model.
+ */
+D8ChartModel *
+d8_chart_model_indicator_from_rows (D8Overview *ov, guint indicator_index,
+                                    const D8ChartMatrixRow *rows, guint n_rows)
+{
   D8ChartModel *model;
   const D8Indicator *indicator;
   g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
@@ -302,23 +380,22 @@ d8_chart_model_indicator_from_overview (D8Overview *ov, guint indicator_index)
   fill_common (model, ov);
   model->subject = g_strdup_printf ("%s. %s", indicator->code, indicator->name_vi);
 
-  for (guint u = 0; u < ov->units->len; u++)
+  for (guint r = 0; r < n_rows; r++)
     {
-      SortKey key = { u, d8_overview_cell (ov, u, indicator_index)->completion };
+      SortKey key = { r, rows[r].cells[indicator_index].completion };
 
       g_array_append_val (keys, key);
     }
   g_array_sort (keys, compare_completion_cb);
   for (guint k = 0; k < keys->len; k++)
     {
-      guint u = g_array_index (keys, SortKey, k).unit;
-      const D8Unit *unit = ov->units->pdata[u];
-      D8ChartLabel label = { g_strdup (unit->code), g_strdup (unit->name), g_strdup (unit->kind) };
+      const D8ChartMatrixRow *row = &rows[g_array_index (keys, SortKey, k).unit];
+      D8ChartLabel label = { g_strdup (row->code), g_strdup (row->name), g_strdup (row->detail) };
       D8ChartItem item = { 0 };
 
-      item_from_cell (&item, d8_overview_cell (ov, u, indicator_index), indicator);
-      item.code = g_strdup (unit->code);
-      item.name = g_strdup (unit->name);
+      item_from_cell (&item, &row->cells[indicator_index], indicator);
+      item.code = g_strdup (row->code);
+      item.name = g_strdup (row->name);
       item.count_unit = g_strdup (indicator->count_unit);
       g_array_append_val (model->rows, label);
       g_array_append_val (model->items, item);
@@ -475,6 +552,9 @@ d8_chart_model_title (const D8ChartModel *model)
       /* Translators: chart title; %s is a unit, e.g. "Chư Pưh" */
       return g_strdup_printf (_("%s: progress against quotas"), model->subject);
     case D8_CHART_MATRIX:
+      /* A page of a matrix split by parent group names its group. */
+      if (model->subject != NULL && g_strcmp0 (model->subject, _("All units")) != 0)
+        return g_strdup_printf (_("%s: progress against quotas"), model->subject);
       return g_strdup (_("Progress of every unit against its quotas"));
     case D8_CHART_INDICATOR:
       /* Translators: chart title; %s is an indicator, e.g. "1. Thành lập …" */

@@ -110,6 +110,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8ChartModel, d8_chart_model_free)
 /* Fillers. Indexes are into overview->units / overview->indicators. */
 D8ChartModel *d8_chart_model_unit_from_overview (D8Overview *overview, guint unit_index);
 D8ChartModel *d8_chart_model_matrix_from_overview (D8Overview *overview);
+
+/* A row of a matrix of some rows (a parent group's units, or the groups):
+ * its label and its indicators->len cells. Borrowed while the model is made. */
+typedef struct
+{
+  const char *code;
+  const char *name;
+  const char *detail;
+  const D8Cell *cells;
+} D8ChartMatrixRow;
+
+D8ChartModel *d8_chart_model_matrix_from_rows (D8Overview *overview, const char *subject,
+                                               const D8ChartMatrixRow *rows, guint n_rows,
+                                               const D8Cell *totals, const char *totals_label);
+D8ChartModel *d8_chart_model_indicator_from_rows (D8Overview *overview, guint indicator_index,
+                                                  const D8ChartMatrixRow *rows, guint n_rows);
 D8ChartModel *d8_chart_model_indicator_from_overview (D8Overview *overview, guint indicator_index);
 /* @daily_sums: d8_store_daily_sums (store, plan, 0, 0) — or filtered, the
  * function picks what it needs. @unit_index: -1 for the province.

@@ -22,24 +22,164 @@
 #include "d8-chart-model.h"
 #include "d8-chart-pack.h"
 #include "d8-chart-paint.h"
+#include "d8-error.h"
 #include "d8-format.h"
+#include "d8-text.h"
 
 #define MARGIN 30.0     /* points, all sides */
 #define FOOTER 16.0     /* height kept for the footer */
 #define BODY_SIZE 9.0   /* points */
 
+#define ROWS_PER_PAGE 30   /* matrix rows a page holds legibly */
+#define ALL_UNITS_UP_TO 30 /* default: a page per unit up to this many units */
+
+typedef enum
+{
+  PAGE_COVER,
+  PAGE_MATRIX, /* index: into matrices */
+  PAGE_UNIT,   /* index: into unit_models */
+} PageKind;
+
+typedef struct
+{
+  PageKind kind;
+  guint index;
+} Page;
+
 struct _D8ChartPack
 {
   D8Overview *overview;
+  D8Rollup *rollup; /* owned; NULL or one group: a flat plan */
   char *office;
   char *printed_on;
   D8ChartStyle style;
-  D8ChartModel *matrix;
-  GPtrArray *unit_models; /* D8ChartModel*, one per unit */
+  D8ChartModel *matrix;   /* the province's: the cover's allocation check */
+  GPtrArray *matrices;    /* D8ChartModel*, one per matrix page */
+  GPtrArray *unit_models; /* D8ChartModel*, one per unit page */
+  GArray *unit_pages;     /* guint: the unit of each unit page */
+  GArray *pages;          /* Page */
 };
 
+static gboolean
+grouped (const D8ChartPack *pack)
+{
+  return pack->rollup != NULL && d8_rollup_is_grouped (pack->rollup);
+}
+
+static void
+add_page (D8ChartPack *pack, PageKind kind, guint index)
+{
+  Page page = { kind, index };
+
+  g_array_append_val (pack->pages, page);
+}
+
+static void
+add_matrix_page (D8ChartPack *pack, D8ChartModel *model)
+{
+  add_page (pack, PAGE_MATRIX, pack->matrices->len);
+  g_ptr_array_add (pack->matrices, model);
+}
+
+/* Matrix pages of @units (indices), ROWS_PER_PAGE at a time, each with
+ * @totals under its label, its subject numbered when it takes more than
+ * one page: the header row and the totals repeat on every page. */
+static void
+add_unit_matrices (D8ChartPack *pack, const char *subject, const guint *units, guint n,
+                   const D8Cell *totals, const char *totals_label)
+{
+  D8Overview *ov = pack->overview;
+  guint n_pages = MAX ((n + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE, 1);
+  g_autofree D8ChartMatrixRow *rows = g_new0 (D8ChartMatrixRow, ROWS_PER_PAGE);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      guint first = p * ROWS_PER_PAGE, count = MIN (ROWS_PER_PAGE, n - first);
+      g_autofree char *title = n_pages > 1
+        /* Translators: a matrix split over pages: "Chư Sê (2/3)" */
+        ? g_strdup_printf (_("%s (%u/%u)"), subject, p + 1, n_pages)
+        : g_strdup (subject);
+
+      for (guint r = 0; r < count; r++)
+        {
+          const D8Unit *unit = ov->units->pdata[units[first + r]];
+
+          rows[r] = (D8ChartMatrixRow) { unit->code, unit->name, unit->kind,
+                                         d8_overview_cell (ov, units[first + r], 0) };
+        }
+      add_matrix_page (pack, d8_chart_model_matrix_from_rows (ov, title, rows, count, totals,
+                                                              totals_label));
+    }
+}
+
+/* The matrix pages: flat, every unit (over several pages when long); grouped,
+ * the groups with the province's totals, then each group's units with its
+ * subtotals. */
+static void
+add_matrices (D8ChartPack *pack)
+{
+  D8Overview *ov = pack->overview;
+  const D8Rollup *rollup = pack->rollup;
+  g_autofree D8ChartMatrixRow *rows = NULL;
+  g_autoptr (GPtrArray) details = NULL;
+
+  if (!grouped (pack))
+    {
+      g_autofree guint *all = NULL;
+
+      if (ov->units->len <= ROWS_PER_PAGE + ROWS_PER_PAGE / 3)
+        {
+          add_matrix_page (pack, d8_chart_model_matrix_from_overview (ov));
+          return;
+        }
+      all = g_new0 (guint, ov->units->len);
+      for (guint u = 0; u < ov->units->len; u++)
+        all[u] = u;
+      add_unit_matrices (pack, _("All units"), all, ov->units->len, NULL, NULL);
+      return;
+    }
+
+  rows = g_new0 (D8ChartMatrixRow, rollup->groups->len);
+  details = g_ptr_array_new_with_free_func (g_free);
+  for (guint g = 0; g < rollup->groups->len; g++)
+    {
+      const D8RollupGroup *group = rollup->groups->pdata[g];
+      char *detail = g_strdup_printf (ngettext ("%u unit", "%u units", group->units->len),
+                                      group->units->len);
+
+      g_ptr_array_add (details, detail);
+      rows[g] = (D8ChartMatrixRow) { group->code, d8_rollup_group_label (group), detail,
+                                     group->cells };
+    }
+  add_matrix_page (pack, d8_chart_model_matrix_from_rows (ov, _("Units grouped by parent"), rows,
+                                                          rollup->groups->len, NULL, NULL));
+  for (guint g = 0; g < rollup->groups->len; g++)
+    {
+      const D8RollupGroup *group = rollup->groups->pdata[g];
+
+      add_unit_matrices (pack, d8_rollup_group_label (group), (const guint *) group->units->data,
+                         group->units->len, group->cells,
+                         /* Translators: the totals row of a parent group's matrix */
+                         _("Subtotal"));
+    }
+}
+
+/**
+ * d8_chart_pack_new_full:
+ * @overview: the figures as of a date (kept by reference)
+ * @rollup: (nullable) (transfer full): the units grouped by parent; the
+ *   matrix is then printed group by group with subtotals
+ * @office: (nullable): the office printing the pack, as the cover shows it
+ * @unit_pages: (nullable) (element-type guint): the units that get a page
+ *   of their own, in that order (d8_chart_pack_select_units()); NULL for
+ *   every unit of a plan of up to 30 units and none beyond
+ *
+ * Returns: (transfer full): the pack: the cover, the matrix over as many
+ *   pages as it needs, then the unit pages.
+ */
 D8ChartPack *
-d8_chart_pack_new (D8Overview *overview, const char *office)
+d8_chart_pack_new_full (D8Overview *overview, D8Rollup *rollup, const char *office,
+                        GArray *unit_pages)
 {
   D8ChartPack *pack;
 
@@ -47,14 +187,47 @@ d8_chart_pack_new (D8Overview *overview, const char *office)
 
   pack = g_new0 (D8ChartPack, 1);
   pack->overview = d8_overview_ref (overview);
+  pack->rollup = rollup;
   pack->office = g_strdup (office);
   pack->printed_on = d8_date_today ();
   pack->style = d8_chart_style_print ();
   pack->matrix = d8_chart_model_matrix_from_overview (overview);
+  pack->matrices = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_chart_model_free);
   pack->unit_models = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_chart_model_free);
-  for (guint i = 0; i < overview->units->len; i++)
-    g_ptr_array_add (pack->unit_models, d8_chart_model_unit_from_overview (overview, i));
+  pack->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  if (unit_pages != NULL)
+    pack->unit_pages = g_array_ref (unit_pages);
+  else
+    {
+      pack->unit_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint u = 0; overview->units->len <= ALL_UNITS_UP_TO && u < overview->units->len; u++)
+        g_array_append_val (pack->unit_pages, u);
+    }
+
+  add_page (pack, PAGE_COVER, 0);
+  add_matrices (pack);
+  for (guint k = 0; k < pack->unit_pages->len; k++)
+    {
+      guint u = g_array_index (pack->unit_pages, guint, k);
+
+      g_return_val_if_fail (u < overview->units->len, pack);
+      add_page (pack, PAGE_UNIT, pack->unit_models->len);
+      g_ptr_array_add (pack->unit_models, d8_chart_model_unit_from_overview (overview, u));
+    }
   return pack;
+}
+
+/**
+ * d8_chart_pack_new:
+ * @overview: the figures as of a date (kept by reference)
+ * @office: (nullable): the office printing the pack
+ *
+ * Returns: (transfer full): the pack of a flat plan, with the default unit pages.
+ */
+D8ChartPack *
+d8_chart_pack_new (D8Overview *overview, const char *office)
+{
+  return d8_chart_pack_new_full (overview, NULL, office, NULL);
 }
 
 void
@@ -66,7 +239,11 @@ d8_chart_pack_free (D8ChartPack *pack)
   g_free (pack->office);
   g_free (pack->printed_on);
   d8_chart_model_free (pack->matrix);
+  g_ptr_array_unref (pack->matrices);
   g_ptr_array_unref (pack->unit_models);
+  g_array_unref (pack->unit_pages);
+  g_array_unref (pack->pages);
+  d8_rollup_free (pack->rollup);
   g_free (pack);
 }
 
@@ -74,7 +251,89 @@ guint
 d8_chart_pack_get_n_pages (const D8ChartPack *pack)
 {
   g_return_val_if_fail (pack != NULL, 0);
-  return 2 + pack->overview->units->len;
+  return pack->pages->len;
+}
+
+static gboolean
+same_text (const char *a, const char *b)
+{
+  g_autofree char *fa = d8_text_fold (a);
+  g_autofree char *fb = d8_text_fold (b);
+
+  g_strstrip (fa);
+  g_strstrip (fb);
+  return g_strcmp0 (fa, fb) == 0;
+}
+
+/**
+ * d8_chart_pack_select_units:
+ * @overview: the figures
+ * @rollup: (nullable): the units grouped by parent
+ * @spec: "all", "behind" (behind the even pace, or not started, on at
+ *   least one indicator), "none", a parent group (its name or code), or a
+ *   comma-separated list of units (names, whatever the case and
+ *   diacritics, or codes)
+ * @error: (out) (optional): D8_ERROR_NOT_FOUND naming what matches no unit
+ *   or group
+ *
+ * Returns: (transfer full) (element-type guint) (nullable): the indices of
+ *   the units to give a page, in plan order for a keyword or a group, in
+ *   the list's order for a list; NULL on error.
+ */
+GArray *
+d8_chart_pack_select_units (D8Overview *overview, const D8Rollup *rollup, const char *spec,
+                            GError **error)
+{
+  g_autoptr (GArray) units = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto (GStrv) parts = NULL;
+
+  g_return_val_if_fail (overview != NULL && spec != NULL, NULL);
+
+  if (g_str_equal (spec, "none"))
+    return g_steal_pointer (&units);
+  if (g_str_equal (spec, "all") || g_str_equal (spec, "behind"))
+    {
+      for (guint u = 0; u < overview->units->len; u++)
+        if (spec[0] == 'a' || d8_overview_unit_has_status (overview, u, D8_STATUS_BEHIND))
+          g_array_append_val (units, u);
+      return g_steal_pointer (&units);
+    }
+  for (guint g = 0; rollup != NULL && g < rollup->groups->len; g++)
+    {
+      const D8RollupGroup *group = rollup->groups->pdata[g];
+
+      if (g_strcmp0 (group->code, spec) == 0 || same_text (d8_rollup_group_label (group), spec))
+        {
+          g_array_append_vals (units, group->units->data, group->units->len);
+          return g_steal_pointer (&units);
+        }
+    }
+  parts = g_strsplit (spec, ",", -1);
+  for (guint k = 0; parts[k] != NULL; k++)
+    {
+      gboolean found = FALSE;
+
+      g_strstrip (parts[k]);
+      if (*parts[k] == '\0')
+        continue;
+      for (guint u = 0; u < overview->units->len && !found; u++)
+        {
+          const D8Unit *unit = overview->units->pdata[u];
+
+          if (g_strcmp0 (unit->code, parts[k]) == 0 || same_text (unit->name, parts[k]))
+            {
+              g_array_append_val (units, u);
+              found = TRUE;
+            }
+        }
+      if (!found)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
+                       _("“%s” is not a unit or a parent group of the plan"), parts[k]);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&units);
 }
 
 /* ------------------------------------------------------------------ text */
@@ -265,22 +524,44 @@ draw_cover (Pen *pen, double width, double height)
   y += pen_show (pen, x, y, &st->foreground) + 8;
   g_clear_pointer (&line, g_free);
 
-  /* The units' own statuses, as their pages show them: "not started" is
-   * not "behind" (a fresh plan has every unit not started). */
-  for (guint u = 0; u < ov->units->len; u++)
-    if (d8_overview_unit_has_status ((D8Overview *) ov, u, D8_STATUS_BEHIND))
+  if (grouped (pack))
+    /* Too many names for a cover: how many are behind in each group. */
+    for (guint g = 0; g < pack->rollup->groups->len; g++)
       {
-        g_string_append_printf (behind, "%s%s", n_behind ? ", " : "",
-                                ((const D8Unit *) ov->units->pdata[u])->name);
-        n_behind++;
+        const D8RollupGroup *group = pack->rollup->groups->pdata[g];
+
+        if (group->n_behind == 0)
+          continue;
+        g_string_append_printf (behind, "%s%s %u", n_behind ? ", " : "",
+                                d8_rollup_group_label (group), group->n_behind);
+        n_behind += group->n_behind;
       }
-    else if (d8_overview_unit_has_status ((D8Overview *) ov, u, D8_STATUS_NOT_STARTED))
-      {
-        g_string_append_printf (not_started, "%s%s", n_not_started ? ", " : "",
-                                ((const D8Unit *) ov->units->pdata[u])->name);
-        n_not_started++;
-      }
-  if (n_behind > 0)
+  else
+    /* The units' own statuses, as their pages show them: "not started" is
+     * not "behind" (a fresh plan has every unit not started). */
+    for (guint u = 0; u < ov->units->len; u++)
+      if (d8_overview_unit_has_status ((D8Overview *) ov, u, D8_STATUS_BEHIND))
+        {
+          g_string_append_printf (behind, "%s%s", n_behind ? ", " : "",
+                                  ((const D8Unit *) ov->units->pdata[u])->name);
+          n_behind++;
+        }
+      else if (d8_overview_unit_has_status ((D8Overview *) ov, u, D8_STATUS_NOT_STARTED))
+        {
+          g_string_append_printf (not_started, "%s%s", n_not_started ? ", " : "",
+                                  ((const D8Unit *) ov->units->pdata[u])->name);
+          n_not_started++;
+        }
+  if (n_behind > 0 && grouped (pack))
+    /* Translators: on the cover of the pack; %s lists parent groups with how
+       many of their units are behind: "Chư Sê 3, Ia Grai 2" */
+    line = g_strdup_printf (ngettext ("%u unit is behind the even pace on at least one "
+                                      "indicator, by group: %s.",
+                                      "%u units are behind the even pace on at least one "
+                                      "indicator, by group: %s.",
+                                      n_behind),
+                            n_behind, behind->str);
+  else if (n_behind > 0)
     line = g_strdup_printf (ngettext ("%u unit is behind the even pace on at least one "
                                       "indicator: %s.",
                                       "%u units are behind the even pace on at least one "
@@ -323,9 +604,31 @@ draw_cover (Pen *pen, double width, double height)
       y += pen_show (pen, x, y, &st->foreground) + 8;
     }
 
-  pen_set (pen, _("Page 2: every unit against its quotas. Then one page per unit: its progress "
-                  "chart and its figures."),
-           9.5, FALSE, w, FALSE);
+  if (!grouped (pack) && pack->matrices->len == 1 && pack->unit_pages->len == ov->units->len)
+    line = g_strdup (_("Page 2: every unit against its quotas. Then one page per unit: its progress "
+                       "chart and its figures."));
+  else
+    {
+      guint n_matrix = pack->matrices->len, n_units = pack->unit_pages->len;
+      /* Translators: on the cover: the pages of the matrix (grouped by
+         parent when the plan's units have parents) */
+      g_autofree char *matrix = grouped (pack)
+        ? g_strdup_printf (ngettext ("Page 2: the groups against their quotas; then every unit, group by group, with the group’s subtotal (%u page in all).",
+                                     "Page 2: the groups against their quotas; then every unit, group by group, with the group’s subtotal (%u pages in all).",
+                                     n_matrix), n_matrix)
+        : g_strdup_printf (ngettext ("Page 2: every unit against its quotas (%u page).",
+                                     "Pages 2 on: every unit against its quotas (%u pages).",
+                                     n_matrix), n_matrix);
+      /* Translators: on the cover: how many unit pages follow the matrix */
+      g_autofree char *units = n_units == 0
+        ? g_strdup (_("No unit has a page of its own in this pack."))
+        : g_strdup_printf (ngettext ("Then %u unit page: its progress chart and its figures.",
+                                     "Then %u unit pages: each unit’s progress chart and figures.",
+                                     n_units), n_units);
+
+      line = g_strdup_printf ("%s %s", matrix, units);
+    }
+  pen_set (pen, line, 9.5, FALSE, w, FALSE);
   pen_show (pen, x, MAX (y + 12, height - MARGIN - FOOTER - 40), &st->muted);
 }
 
@@ -442,19 +745,28 @@ d8_chart_pack_draw_page (const D8ChartPack *pack, guint page_index, cairo_t *cr,
   cairo_fill (cr);
   pen_init (&pen, pack, cr);
 
-  if (page_index == 0)
-    draw_cover (&pen, width, height);
-  else if (page_index == 1)
-    draw_chart (pack, pack->matrix, cr, MARGIN, MARGIN, body_w, body_h);
-  else
-    {
-      guint unit = page_index - 2;
-      double chart_h = body_h * 0.62;
+  {
+    const Page *page = &g_array_index (pack->pages, Page, page_index);
+    double chart_h = body_h * 0.62;
 
-      draw_chart (pack, pack->unit_models->pdata[unit], cr, MARGIN, MARGIN, body_w, chart_h);
-      draw_unit_table (&pen, unit, MARGIN + 10, MARGIN + chart_h + 10, body_w - 20,
-                       body_h - chart_h - 10);
-    }
+    switch (page->kind)
+      {
+      case PAGE_COVER:
+        draw_cover (&pen, width, height);
+        break;
+      case PAGE_MATRIX:
+        draw_chart (pack, pack->matrices->pdata[page->index], cr, MARGIN, MARGIN, body_w, body_h);
+        break;
+      case PAGE_UNIT:
+        draw_chart (pack, pack->unit_models->pdata[page->index], cr, MARGIN, MARGIN, body_w,
+                    chart_h);
+        draw_unit_table (&pen, g_array_index (pack->unit_pages, guint, page->index), MARGIN + 10,
+                         MARGIN + chart_h + 10, body_w - 20, body_h - chart_h - 10);
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+  }
   draw_footer (&pen, page_index, width, height);
   pen_clear (&pen);
   cairo_restore (cr);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-pack.h — the meeting pack: a cover page, the province matrix, then
- * one page per unit (its progress chart and a table of figures); every page
+ * (grouped by parent, over as many pages as it needs), then a page per chosen
+ * unit (its progress chart and a table of figures); every page
  * has a footer with the plan number and "Page N/M". Drawn page by page into
  * any cairo_t, so GtkPrintOperation (draw-page) and duan8-cli print-pack
  * share it. */
@@ -11,6 +12,7 @@
 
 #include "d8-chart-style.h"
 #include "d8-progress.h"
+#include "d8-rollup.h"
 
 G_BEGIN_DECLS
 
@@ -20,10 +22,18 @@ typedef struct _D8ChartPack D8ChartPack;
  * pack); @office: the office printing the pack, as shown on the cover (may be
  * NULL). */
 D8ChartPack *d8_chart_pack_new (D8Overview *overview, const char *office);
+/* With the matrix grouped by parent (@rollup: transfer full, nullable) and
+ * a choice of unit pages (@unit_pages: guint unit indices, NULL for the
+ * default: every unit up to 30 units, none beyond). */
+D8ChartPack *d8_chart_pack_new_full (D8Overview *overview, D8Rollup *rollup, const char *office,
+                                     GArray *unit_pages);
+/* "all", "behind", "none", a parent group, or a list "A, B, C" of units. */
+GArray *d8_chart_pack_select_units (D8Overview *overview, const D8Rollup *rollup,
+                                    const char *spec, GError **error);
 void d8_chart_pack_free (D8ChartPack *pack);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8ChartPack, d8_chart_pack_free)
 
-/* 2 + number of units. */
+/* The cover, the matrix pages and the unit pages. */
 guint d8_chart_pack_get_n_pages (const D8ChartPack *pack);
 
 /* Draws page @page_index (0-based) into @cr, whose user space is @width ×

@@ -42,6 +42,8 @@ static const OptionSpec command_options[] = {
   { "allow-out-of-period", NULL, N_("accept a date outside the plan period") },
   { "as-of", N_("DATE"), N_("count entries dated on or before DATE (default: today)") },
   { "totals", NULL, N_("only the province totals") },
+  { "by-parent", NULL, N_("subtotals per parent unit (former district, or province), and the "
+                          "units behind in each") },
   { "include-deleted", NULL, N_("list deleted entries too") },
   { "set", "province|NAME|ID", N_("make this installation the provincial office or the office "
                                     "of one unit") },
@@ -74,6 +76,10 @@ static const OptionSpec command_options[] = {
   { "parent", N_("CODE"), N_("the code of the unit the table’s new units belong to") },
   { "sheet", N_("NAME|N"), N_("the sheet of an XLSX workbook (default: the first)") },
   { "revise", NULL, N_("import the file as a revision of the plan with the same code") },
+  { "units", "all|behind|none|GROUP|LIST", N_("the units that get a page of their own: every unit, "
+                                               "those behind, none, the units of one parent "
+                                               "group, or a comma-separated list (default: all "
+                                               "up to 30 units, none beyond)") },
 };
 
 static gboolean cmd_help (Cli *cli, GError **error);
@@ -94,7 +100,8 @@ static const Command commands[] = {
   { "allocation", N_("Compare each stated province total with the sum of the units' quotas"),
     D8_CLI_NO_OPTIONS, NULL, FALSE, d8_cli_cmd_allocation },
   { "progress", N_("Show what each unit has achieved against its quotas, and the province totals"),
-    D8_CLI_OPTIONS ({ "unit" }, { "as-of" }, { "totals" }), NULL, FALSE, d8_cli_cmd_progress },
+    D8_CLI_OPTIONS ({ "unit" }, { "as-of" }, { "totals" }, { "by-parent" }), NULL, FALSE,
+    d8_cli_cmd_progress },
   { "record", N_("Record an entry and print its UUID"),
     D8_CLI_OPTIONS ({ "unit", REQ }, { "indicator", REQ }, { "date", REQ }, { "amount", REQ },
                     { "reached", OR }, { "group", WITH }, { "place" }, { "note" },
@@ -153,7 +160,7 @@ static const Command commands[] = {
                     { "height", WITH, "H" }, { "dpi", OR }),
     NULL, FALSE, d8_cli_cmd_render },
   { "print-pack", N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
-    D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "as-of" }), NULL, FALSE,
+    D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "as-of" }, { "units" }), NULL, FALSE,
     d8_cli_cmd_print_pack },
   { "help", N_("Show the help of a command"), D8_CLI_NO_OPTIONS, "COMMAND", TRUE, cmd_help },
 };

@@ -12,6 +12,7 @@
 #include "d8-chart-kind.h"
 #include "d8-chart-model.h"
 #include "d8-chart-pack.h"
+#include "d8-rollup.h"
 #include "d8-cli-private.h"
 #include "d8-error.h"
 
@@ -152,7 +153,10 @@ d8_cli_cmd_print_pack (Cli *cli, GError **error)
   g_autoptr (D8Plan) plan = NULL;
   g_autoptr (D8Overview) ov = NULL;
   g_autoptr (D8ChartPack) pack = NULL;
+  g_autoptr (GArray) unit_pages = NULL;
   g_autofree char *office = NULL;
+  const char *units = d8_cli_option_value (cli, "units");
+  D8Rollup *rollup;
 
   if (!d8_cli_require_option (cli, "out", error))
     return FALSE;
@@ -165,7 +169,16 @@ d8_cli_cmd_print_pack (Cli *cli, GError **error)
   if ((ov = overview_for (cli, &plan, error)) == NULL)
     return FALSE;
   office = d8_store_describe_office (cli->store);
-  pack = d8_chart_pack_new (ov, office);
+  if ((rollup = d8_store_compute_rollup (cli->store, ov, error)) == NULL)
+    return FALSE;
+  if (units != NULL
+      && (unit_pages = d8_chart_pack_select_units (ov, rollup, units, error)) == NULL)
+    {
+      d8_rollup_free (rollup);
+      return FALSE;
+    }
+  /* the pack takes the roll-up */
+  pack = d8_chart_pack_new_full (ov, rollup, office, unit_pages);
   if (!d8_chart_pack_write_pdf (pack, out, error))
     return FALSE;
   g_print (ngettext ("Wrote %s: %u page.\n", "Wrote %s: %u pages.\n",

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "d8-cli-report.h"
 #include "d8-format.h"
@@ -31,6 +30,8 @@ struct _D8CliTable
   D8CliColumn *columns; /* copies: name and label owned, label translated */
   guint n_columns;
   GPtrArray *rows; /* Cell[n_columns] */
+  D8CliReport *stream; /* set while the rows are written as they come */
+  guint n_written;     /* rows already written and freed */
 };
 
 typedef struct
@@ -47,6 +48,10 @@ struct _D8CliReport
   GPtrArray *fields;  /* Field* */
   GPtrArray *tables;  /* D8CliTable* */
   GPtrArray *notes;   /* char* */
+  /* streaming (d8_cli_report_stream_table): where and how, and which table */
+  FILE *out;
+  D8CliFormat format;
+  D8CliTable *streamed;
 };
 
 /* ---------------------------------------------------------------- tables */
@@ -104,10 +109,16 @@ d8_cli_table_free (D8CliTable *table)
   g_free (table);
 }
 
+static void flush_rows (D8CliTable *table);
+
 void
 d8_cli_table_add_row (D8CliTable *table)
 {
   g_return_if_fail (table != NULL);
+  /* A streamed table writes its finished rows first: it never holds more
+   * than the one being filled. */
+  if (table->stream != NULL)
+    flush_rows (table);
   g_ptr_array_add (table->rows, g_new0 (Cell, table->n_columns));
 }
 
@@ -115,7 +126,7 @@ guint
 d8_cli_table_get_n_rows (D8CliTable *table)
 {
   g_return_val_if_fail (table != NULL, 0);
-  return table->rows->len;
+  return table->n_written + table->rows->len;
 }
 
 /* The cell of @column in the last row. Column names are fixed by the
@@ -350,39 +361,88 @@ cell_to_display (const Cell *cell, D8CliType type, D8CliColumnFlags flags)
     }
 }
 
+/* JSON is written directly, member by member, in the layout json-glib's
+ * pretty printer uses ("key" : value, two spaces per level): no document
+ * tree, so the memory does not grow with the answer. */
 static void
-add_json_value (JsonBuilder *builder, const Cell *cell, D8CliType type)
+append_json_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_value (GString *out, const Cell *cell, D8CliType type)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!cell->set)
     {
-      json_builder_add_null_value (builder);
+      g_string_append (out, "null");
       return;
     }
   switch (type)
     {
     case D8_CLI_TEXT:
     case D8_CLI_DATE:
-      json_builder_add_string_value (builder, cell->text);
+      append_json_string (out, cell->text ? cell->text : "");
       break;
     case D8_CLI_INT:
-      json_builder_add_int_value (builder, cell->number);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, cell->number);
       break;
     case D8_CLI_PERCENT:
-      /* The same rounding as CSV; the value is the double nearest it. */
+      /* The same rounding as CSV, one decimal, '.' whatever the locale. */
       format_percent_ascii (buf, sizeof buf, cell->real);
-      json_builder_add_double_value (builder, g_ascii_strtod (buf, NULL));
+      g_string_append (out, buf);
       break;
     case D8_CLI_STATUS:
-      json_builder_add_string_value (builder, d8_status_to_string ((D8Status) cell->number));
+      append_json_string (out, d8_status_to_string ((D8Status) cell->number));
       break;
     case D8_CLI_BOOL:
-      json_builder_add_boolean_value (builder, cell->number != 0);
+      g_string_append (out, cell->number ? "true" : "false");
       break;
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+append_json_member (GString *out, const char *indent, gboolean first, const char *name)
+{
+  g_string_append (out, first ? "\n" : ",\n");
+  g_string_append (out, indent);
+  append_json_string (out, name);
+  g_string_append (out, " : ");
+}
+
+static void
+append_json_row (GString *out, const D8CliTable *table, const Cell *row, gboolean first)
+{
+  g_string_append (out, first ? "\n    {" : ",\n    {");
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      append_json_member (out, "      ", c == 0, table->columns[c].name);
+      append_json_value (out, &row[c], table->columns[c].type);
+    }
+  g_string_append (out, "\n    }");
 }
 
 /* ------------------------------------------------------------------- CSV */
@@ -408,14 +468,10 @@ d8_cli_csv_append (GString *out, const char *text)
 }
 
 static void
-write_csv (D8CliReport *report, GString *out)
+append_csv_header (GString *out, const D8CliTable *table)
 {
-  D8CliTable *table;
   gboolean first = TRUE;
 
-  if (report->tables->len == 0)
-    return;
-  table = g_ptr_array_index (report->tables, 0);
   for (guint c = 0; c < table->n_columns; c++)
     {
       if (table->columns[c].flags & D8_CLI_COLUMN_NO_CSV)
@@ -426,92 +482,179 @@ write_csv (D8CliReport *report, GString *out)
       first = FALSE;
     }
   g_string_append_c (out, '\n');
-  for (guint r = 0; r < table->rows->len; r++)
+}
+
+static void
+append_csv_row (GString *out, const D8CliTable *table, const Cell *row)
+{
+  gboolean first = TRUE;
+
+  for (guint c = 0; c < table->n_columns; c++)
     {
-      const Cell *row = g_ptr_array_index (table->rows, r);
+      g_autofree char *text = NULL;
 
-      first = TRUE;
-      for (guint c = 0; c < table->n_columns; c++)
-        {
-          g_autofree char *text = NULL;
-
-          if (table->columns[c].flags & D8_CLI_COLUMN_NO_CSV)
-            continue;
-          if (!first)
-            g_string_append_c (out, ',');
-          text = cell_to_machine (&row[c], table->columns[c].type);
-          d8_cli_csv_append (out, text);
-          first = FALSE;
-        }
-      g_string_append_c (out, '\n');
+      if (table->columns[c].flags & D8_CLI_COLUMN_NO_CSV)
+        continue;
+      if (!first)
+        g_string_append_c (out, ',');
+      text = cell_to_machine (&row[c], table->columns[c].type);
+      d8_cli_csv_append (out, text);
+      first = FALSE;
     }
+  g_string_append_c (out, '\n');
+}
+
+static void
+write_out (FILE *out, GString *text)
+{
+  fwrite (text->str, 1, text->len, out);
+  g_string_truncate (text, 0);
+}
+
+static void
+write_csv (D8CliReport *report, GString *out)
+{
+  D8CliTable *table;
+
+  if (report->tables->len == 0)
+    return;
+  table = g_ptr_array_index (report->tables, 0);
+  if (table != report->streamed)
+    append_csv_header (out, table);
+  for (guint r = 0; r < table->rows->len; r++)
+    append_csv_row (out, table, g_ptr_array_index (table->rows, r));
 }
 
 /* ------------------------------------------------------------------ JSON */
 
+/* The start of the JSON object: the plan and the fields. */
 static void
-write_json (D8CliReport *report, GString *out)
+append_json_head (D8CliReport *report, GString *out)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  gboolean first = TRUE;
 
-  json_builder_begin_object (builder);
+  g_string_append_c (out, '{');
   if (report->plan)
     {
-      json_builder_set_member_name (builder, "plan");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, report->plan->id);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, report->plan->code);
-      json_builder_set_member_name (builder, "doc_number");
-      json_builder_add_string_value (builder, report->plan->doc_number);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, report->plan->title);
-      json_builder_set_member_name (builder, "period_start");
-      json_builder_add_string_value (builder, report->plan->period_start);
-      json_builder_set_member_name (builder, "period_end");
-      json_builder_add_string_value (builder, report->plan->period_end);
-      json_builder_end_object (builder);
+      const D8Plan *plan = report->plan;
+
+      append_json_member (out, "  ", TRUE, "plan");
+      g_string_append_c (out, '{');
+      append_json_member (out, "    ", TRUE, "id");
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, plan->id);
+      append_json_member (out, "    ", FALSE, "code");
+      append_json_string (out, plan->code ? plan->code : "");
+      append_json_member (out, "    ", FALSE, "doc_number");
+      append_json_string (out, plan->doc_number ? plan->doc_number : "");
+      append_json_member (out, "    ", FALSE, "title");
+      append_json_string (out, plan->title ? plan->title : "");
+      append_json_member (out, "    ", FALSE, "period_start");
+      append_json_string (out, plan->period_start ? plan->period_start : "");
+      append_json_member (out, "    ", FALSE, "period_end");
+      append_json_string (out, plan->period_end ? plan->period_end : "");
+      g_string_append (out, "\n  }");
+      first = FALSE;
     }
-  for (guint f = 0; f < report->fields->len; f++)
+  for (guint f = 0; f < report->fields->len; f++, first = FALSE)
     {
       const Field *field = g_ptr_array_index (report->fields, f);
 
-      json_builder_set_member_name (builder, field->name);
-      add_json_value (builder, &field->value, field->type);
+      append_json_member (out, "  ", first, field->name);
+      append_json_value (out, &field->value, field->type);
     }
+}
+
+static void
+append_json_table_start (D8CliReport *report, const D8CliTable *table, GString *out)
+{
+  append_json_member (out, "  ", report->plan == NULL && report->fields->len == 0
+                                   && g_ptr_array_index (report->tables, 0) == table,
+                      table->key);
+  g_string_append_c (out, '[');
+}
+
+static void
+write_json (D8CliReport *report, GString *out, FILE *file)
+{
+  if (report->streamed == NULL)
+    append_json_head (report, out);
   for (guint t = 0; t < report->tables->len; t++)
     {
-      const D8CliTable *table = g_ptr_array_index (report->tables, t);
+      D8CliTable *table = g_ptr_array_index (report->tables, t);
 
-      json_builder_set_member_name (builder, table->key);
-      json_builder_begin_array (builder);
+      if (table != report->streamed)
+        append_json_table_start (report, table, out);
       for (guint r = 0; r < table->rows->len; r++)
-        {
-          const Cell *row = g_ptr_array_index (table->rows, r);
-
-          json_builder_begin_object (builder);
-          for (guint c = 0; c < table->n_columns; c++)
-            {
-              json_builder_set_member_name (builder, table->columns[c].name);
-              add_json_value (builder, &row[c], table->columns[c].type);
-            }
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+        append_json_row (out, table, g_ptr_array_index (table->rows, r),
+                         table->n_written + r == 0);
+      g_string_append (out, "\n  ]");
+      write_out (file, out);
     }
-  json_builder_end_object (builder);
+  g_string_append (out, "\n}\n");
+}
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  g_string_append (out, text);
-  g_string_append_c (out, '\n');
+/* Writes and frees the finished rows of a streamed table. */
+static void
+flush_rows (D8CliTable *table)
+{
+  D8CliReport *report = table->stream;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const Cell *row = g_ptr_array_index (table->rows, r);
+
+      if (report->format == D8_CLI_FORMAT_JSON)
+        append_json_row (out, table, row, table->n_written == 0);
+      else
+        append_csv_row (out, table, row);
+      table->n_written++;
+    }
+  g_ptr_array_foreach (table->rows, free_row, GUINT_TO_POINTER (table->n_columns));
+  g_ptr_array_set_size (table->rows, 0);
+  write_out (report->out, out);
+}
+
+/**
+ * d8_cli_report_stream_table:
+ * @report: a report whose plan and fields are set
+ * @table: (transfer full): its next table, still empty
+ * @format: the output format
+ * @out: where to write
+ *
+ * Adds @table to @report and, for CSV and JSON, writes the report's start
+ * at once; from then on every finished row of @table is written when the
+ * next one is added, and freed, so a table of any length takes the memory
+ * of one row. d8_cli_report_write() with the same @format and @out writes
+ * the rest. In the table format (columns aligned to their widest cell) the
+ * rows are kept, as with d8_cli_report_add_table(). Only one table of a
+ * report streams, and only the first one for CSV.
+ */
+void
+d8_cli_report_stream_table (D8CliReport *report, D8CliTable *table, D8CliFormat format,
+                            FILE *out)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_return_if_fail (report != NULL && table != NULL && out != NULL);
+  g_return_if_fail (report->streamed == NULL && table->rows->len == 0);
+
+  d8_cli_report_add_table (report, table);
+  if (format == D8_CLI_FORMAT_TABLE
+      || (format == D8_CLI_FORMAT_CSV && report->tables->len > 1))
+    return;
+  report->out = out;
+  report->format = format;
+  report->streamed = table;
+  table->stream = report;
+  if (format == D8_CLI_FORMAT_JSON)
+    {
+      append_json_head (report, text);
+      append_json_table_start (report, table, text);
+    }
+  else
+    append_csv_header (text, table);
+  write_out (out, text);
 }
 
 /* ----------------------------------------------------------------- table */
@@ -648,6 +791,7 @@ d8_cli_report_write (D8CliReport *report, D8CliFormat format, FILE *out)
   g_autoptr (GString) text = g_string_new (NULL);
 
   g_return_if_fail (report != NULL);
+  g_return_if_fail (report->streamed == NULL || (report->format == format && report->out == out));
 
   switch (format)
     {
@@ -658,7 +802,7 @@ d8_cli_report_write (D8CliReport *report, D8CliFormat format, FILE *out)
       write_csv (report, text);
       break;
     case D8_CLI_FORMAT_JSON:
-      write_json (report, text);
+      write_json (report, text, out);
       break;
     default:
       g_assert_not_reached ();

@@ -92,6 +92,10 @@ void d8_cli_report_add_percent_field (D8CliReport *report, const char *name, con
                                       double fraction);
 /* Takes ownership. The first table added is the one CSV writes. */
 void d8_cli_report_add_table (D8CliReport *report, D8CliTable *table);
+/* Takes ownership of @table, the report's next table, and streams its rows
+ * to @out in CSV and JSON (see the function's documentation). */
+void d8_cli_report_stream_table (D8CliReport *report, D8CliTable *table, D8CliFormat format,
+                                 FILE *out);
 /* A sentence for people, printed after the tables in the table format only. */
 void d8_cli_report_add_note (D8CliReport *report, const char *text);
 

@@ -19,6 +19,7 @@
 #include "d8-cli.h"
 #include "d8-cli-private.h"
 #include "d8-entry.h"
+#include "d8-rollup.h"
 #include "d8-error.h"
 #include "d8-format.h"
 #include "d8-store.h"
@@ -531,6 +532,23 @@ static const D8CliColumn totals_columns[] = {
   { "group_size", N_("Target group"), D8_CLI_INT },
 };
 
+static const D8CliColumn group_columns[] = {
+  { "group", N_("Parent unit"), D8_CLI_TEXT },
+  { "group_code", N_("Parent unit code"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
+  { "units", N_("Units"), D8_CLI_INT },
+  { "units_behind", N_("Units behind"), D8_CLI_INT },
+  { "indicator", N_("Name"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
+  { "indicator_code", N_("Indicator"), D8_CLI_TEXT },
+  { "quota", N_("Quota"), D8_CLI_INT },
+  { "achieved", N_("Achieved"), D8_CLI_INT },
+  { "remaining", N_("Remaining"), D8_CLI_INT },
+  { "percent", N_("Completion"), D8_CLI_PERCENT },
+  { "status", N_("Status"), D8_CLI_STATUS },
+  { "reached", N_("Reached"), D8_CLI_INT },
+  { "group_size", N_("Target group"), D8_CLI_INT },
+  { "behind", N_("Behind"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
+};
+
 /* The figures shared by unit rows and province totals. */
 static void
 set_cell_columns (D8CliTable *table, const D8Indicator *indicator, const D8Cell *cell)
@@ -577,6 +595,63 @@ build_totals (D8Overview *ov)
   return table;
 }
 
+/* The names of a group's units behind, "; "-separated. */
+static char *
+group_behind (D8Overview *ov, const D8RollupGroup *group)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint k = 0; k < group->units->len; k++)
+    {
+      guint u = g_array_index (group->units, guint, k);
+
+      if (d8_overview_unit_has_status (ov, u, D8_STATUS_BEHIND))
+        g_string_append_printf (names, "%s%s", names->len ? "; " : "",
+                                ((const D8Unit *) ov->units->pdata[u])->name);
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* progress --by-parent: a row per parent group × indicator, the group's
+ * subtotals, and which of its units are behind (a note per group in the
+ * table format). */
+static void
+add_group_rows (Cli *cli, D8CliReport *report, D8Overview *ov, D8Rollup *rollup)
+{
+  D8CliTable *table = d8_cli_table_new ("groups", _("By parent"), group_columns,
+                                        G_N_ELEMENTS (group_columns));
+
+  d8_cli_report_stream_table (report, table, cli->format, stdout);
+  for (guint g = 0; g < rollup->groups->len; g++)
+    {
+      const D8RollupGroup *group = rollup->groups->pdata[g];
+      g_autofree char *behind = group_behind (ov, group);
+
+      for (guint i = 0; i < ov->indicators->len; i++)
+        {
+          d8_cli_table_add_row (table);
+          d8_cli_table_set_text (table, "group", d8_rollup_group_label (group));
+          if (group->code != NULL)
+            d8_cli_table_set_text (table, "group_code", group->code);
+          d8_cli_table_set_int (table, "units", group->units->len);
+          d8_cli_table_set_int (table, "units_behind", group->n_behind);
+          set_cell_columns (table, ov->indicators->pdata[i], &group->cells[i]);
+          d8_cli_table_set_text (table, "behind", behind);
+        }
+      if (cli->format == D8_CLI_FORMAT_TABLE && group->n_behind > 0)
+        {
+          /* Translators: after the table of progress --by-parent: a group,
+             how many of its units are behind, and their names */
+          g_autofree char *note = g_strdup_printf (ngettext ("%s: %u unit behind: %s",
+                                                             "%s: %u units behind: %s",
+                                                             group->n_behind),
+                                                   d8_rollup_group_label (group),
+                                                   group->n_behind, behind);
+          d8_cli_report_add_note (report, note);
+        }
+    }
+}
+
 gboolean
 d8_cli_cmd_progress (Cli *cli, GError **error)
 {
@@ -586,12 +661,19 @@ d8_cli_cmd_progress (Cli *cli, GError **error)
   g_autoptr (D8CliReport) report = NULL;
   g_autofree char *as_of = NULL;
   gboolean totals_only = d8_cli_option_flag (cli, "totals");
+  gboolean by_parent = d8_cli_option_flag (cli, "by-parent");
   int only = -1;
 
   if (totals_only && d8_cli_option_value (cli, "unit"))
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
                    _("progress: --totals and --unit cannot be used together"));
+      return FALSE;
+    }
+  if (by_parent && (totals_only || d8_cli_option_value (cli, "unit")))
+    {
+      g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
+                   _("progress: --by-parent cannot be used with --totals or --unit"));
       return FALSE;
     }
   if (d8_cli_option_value (cli, "as-of") && (as_of = d8_cli_parse_date_option (cli, "as-of", error)) == NULL)
@@ -614,11 +696,21 @@ d8_cli_cmd_progress (Cli *cli, GError **error)
       d8_cli_report_add_text_field (report, "unit", N_("Unit"), D8_CLI_TEXT, unit->name);
     }
 
-  if (!totals_only)
+  if (by_parent)
+    {
+      g_autoptr (D8Rollup) rollup = d8_store_compute_rollup (cli->store, ov, error);
+
+      if (rollup == NULL)
+        return FALSE;
+      add_group_rows (cli, report, ov, rollup);
+    }
+  else if (!totals_only)
     {
       D8CliTable *table = d8_cli_table_new ("progress", NULL, progress_columns,
                                             G_N_ELEMENTS (progress_columns));
 
+      /* 3,300 units × 10 indicators: rows are written as they are made. */
+      d8_cli_report_stream_table (report, table, cli->format, stdout);
       for (guint u = 0; u < ov->units->len; u++)
         {
           const D8Unit *row_unit = ov->units->pdata[u];
@@ -633,7 +725,6 @@ d8_cli_cmd_progress (Cli *cli, GError **error)
               set_cell_columns (table, ov->indicators->pdata[i], d8_overview_cell (ov, u, i));
             }
         }
-      d8_cli_report_add_table (report, table);
     }
   if (unit == NULL)
     d8_cli_report_add_table (report, build_totals (ov));

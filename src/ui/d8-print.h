@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "d8-progress.h"
+#include "d8-rollup.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,15 @@ GtkPrintOperationResult d8_print_pack (GtkWindow *parent, GSettings *settings,
                                        D8Overview *overview, const char *office,
                                        GtkPrintOperationAction action,
                                        const char *export_path, GError **error);
+
+/* The same, with the matrix grouped by parent (@rollup: transfer full,
+ * nullable) and a choice of unit pages (@units: see d8_chart_pack_select_units;
+ * NULL for the default), which the dialog's "Meeting pack" tab can change. */
+GtkPrintOperationResult d8_print_pack_full (GtkWindow *parent, GSettings *settings,
+                                            D8Overview *overview, D8Rollup *rollup,
+                                            const char *office, const char *units,
+                                            GtkPrintOperationAction action,
+                                            const char *export_path, GError **error);
 
 /* The page setup dialog; the result is remembered in @settings. */
 void d8_print_page_setup (GtkWindow *parent, GSettings *settings);

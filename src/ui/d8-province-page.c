@@ -2,9 +2,10 @@
 /* d8-province-page.c — the whole province on one page.
  *
  * A matrix of units × indicators (achieved/quota, coloured and labelled by
- * status), the totals, the plan's stated totals as written, and the
- * allocation check: where the units' quotas do not add up to the stated
- * total the difference is shown, never corrected.
+ * status; d8-province-matrix.c, a recycling view with the units grouped
+ * under their parents), the totals, the plan's stated totals as written,
+ * and the allocation check: where the units' quotas do not add up to the
+ * stated total the difference is shown, never corrected.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <stdio.h>
 
 #include "d8-format.h"
+#include "d8-province-matrix.h"
 #include "d8-province-page.h"
 #include "d8-ui-util.h"
 
@@ -27,7 +29,8 @@ struct _D8ProvincePage
   GtkLabel *issued_label;
   GtkLabel *issuer_label;
   GtkBox *legend_box;
-  GtkGrid *matrix;
+  GtkColumnView *matrix;
+  GtkToggleButton *expand_button;
   GtkLevelBar *overall_bar;
   GtkLabel *overall_label;
   GtkWidget *scroller;
@@ -38,13 +41,10 @@ struct _D8ProvincePage
   GtkBox *report_box;     /* its buttons: today and the plan's reporting dates */
   gboolean setting_date;
 
-  GPtrArray *cells; /* GtkLabel*, borrowed from the grid; units × indicators */
-  guint n_indicators;
+  D8ProvinceMatrix *rows; /* drives the matrix, which owns it */
 };
 
 G_DEFINE_FINAL_TYPE (D8ProvincePage, d8_province_page, GTK_TYPE_WIDGET)
-
-#define FIRST_INDICATOR_COLUMN 2
 
 static GtkWidget *
 create_label (const char *text,
@@ -74,79 +74,16 @@ create_cell (const char *text,
   return label;
 }
 
-static GtkWidget *
-create_indicator_header (const D8Indicator *indicator)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *code = create_label (indicator->code, 0.5f, "heading");
-  GtkWidget *unit = create_label (indicator->count_unit ? indicator->count_unit : "", 0.5f,
-                                  "caption");
-  g_autofree char *tooltip = NULL;
-
-  gtk_widget_add_css_class (unit, "dim-label");
-  gtk_box_append (GTK_BOX (box), code);
-  gtk_box_append (GTK_BOX (box), unit);
-  gtk_widget_add_css_class (box, "d8-column-header");
-
-  if (indicator->group_title != NULL && *indicator->group_title != '\0')
-    /* Translators: tooltip of a column header: indicator name, then its
-       content group, e.g. "Nội dung 2: Nâng cao quyền năng kinh tế …" */
-    tooltip = g_strdup_printf (_("%s\nContent %d: %s"), indicator->name_vi,
-                               indicator->group_no, indicator->group_title);
-  else
-    tooltip = g_strdup (indicator->name_vi);
-  d8_ui_set_tooltip_text (box, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
-  return box;
-}
-
-static GtkWidget *
-create_unit_button (const D8Unit *unit)
-{
-  GtkWidget *button = gtk_button_new_with_label (unit->name);
-  g_autofree char *tooltip = NULL;
-
-  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0f);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "d8-unit-button");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-unit");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_string (unit->code));
-  /* Translators: tooltip of a unit name in the province matrix */
-  tooltip = g_strdup_printf (_("Open the page of %s"), unit->name);
-  d8_ui_set_tooltip_text (button, tooltip);
-  return button;
-}
-
+/* The allocation check below the matrix: a sentence per indicator whose
+ * units' quotas do not add up to the plan's total (the matrix shows the
+ * gap itself in its last row). */
 static void
-add_allocation_rows (D8ProvincePage *self,
-                     D8Overview     *ov,
-                     int             row)
+rebuild_allocation (D8ProvincePage *self,
+                    D8Overview     *ov)
 {
   gboolean any = FALSE;
 
-  for (guint i = 0; i < ov->indicators->len; i++)
-    {
-      gint64 stated, allocated, difference;
-
-      if (d8_overview_allocation (ov, i, &stated, &allocated, &difference) && difference != 0)
-        any = TRUE;
-    }
-
   d8_ui_remove_all_children (GTK_WIDGET (self->allocation_box));
-
-  if (!any)
-    {
-      gtk_box_append (self->allocation_box,
-                      create_label (_("Every allocated indicator adds up to the plan total."),
-                                    0.0f, "dim-label"));
-      return;
-    }
-
-  gtk_grid_attach (self->matrix, create_label (_("Not allocated"), 0.0f, "d8-row-header"),
-                   0, row, 2, 1);
-
   for (guint i = 0; i < ov->indicators->len; i++)
     {
       const D8Indicator *ind = g_ptr_array_index (ov->indicators, i);
@@ -154,33 +91,15 @@ add_allocation_rows (D8ProvincePage *self,
       g_autofree char *stated_s = NULL;
       g_autofree char *allocated_s = NULL;
       g_autofree char *difference_s = NULL;
-      g_autofree char *cell_text = NULL;
       g_autofree char *line = NULL;
       GtkWidget *label;
 
       if (!d8_overview_allocation (ov, i, &stated, &allocated, &difference) || difference == 0)
         continue;
-
+      any = TRUE;
       stated_s = d8_format_count (stated);
       allocated_s = d8_format_count (allocated);
       difference_s = d8_format_count (ABS (difference));
-
-      if (difference > 0)
-        /* Translators: in the province matrix, below the plan total; %s is a number */
-        cell_text = g_strdup_printf (ngettext ("%s not allocated", "%s not allocated",
-                                               (gulong) difference), difference_s);
-      else
-        /* Translators: in the province matrix, below the plan total; %s is a number */
-        cell_text = g_strdup_printf (ngettext ("%s over-allocated", "%s over-allocated",
-                                               (gulong) -difference), difference_s);
-
-      label = create_label (cell_text, 0.5f, "d8-cell");
-      gtk_widget_add_css_class (label, "d8-allocation-gap");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      gtk_grid_attach (self->matrix, label, FIRST_INDICATOR_COLUMN + (int) i, row, 1, 1);
-
       /* Translators: the allocation check, e.g. "Indicator 1: plan total 128,
          allocated to units 126, difference 2" */
       line = g_strdup_printf (_("Indicator %s: plan total %s, allocated to units %s, difference %s%s"),
@@ -194,106 +113,9 @@ add_allocation_rows (D8ProvincePage *self,
     }
 
   gtk_box_append (self->allocation_box,
-                  create_label (_("Totals are shown as the plan writes them; a difference is not assigned to any unit."),
+                  create_label (any ? _("Totals are shown as the plan writes them; a difference is not assigned to any unit.")
+                                    : _("Every allocated indicator adds up to the plan total."),
                                 0.0f, "dim-label"));
-}
-
-static void
-rebuild_matrix (D8ProvincePage *self,
-                D8Overview     *ov)
-{
-  guint n_ind = ov->indicators->len;
-  int row = 0;
-  g_autofree char *target_header = NULL;
-
-  d8_ui_remove_all_children (GTK_WIDGET (self->matrix));
-  g_ptr_array_set_size (self->cells, 0);
-  self->n_indicators = n_ind;
-
-  /* Translators: header of the row-number column (Vietnamese "TT") */
-  gtk_grid_attach (self->matrix, create_label (C_("row number", "No."), 0.5f, "heading"),
-                   0, row, 1, 1);
-  gtk_grid_attach (self->matrix, create_label (_("Unit"), 0.0f, "heading"), 1, row, 1, 1);
-  for (guint i = 0; i < n_ind; i++)
-    gtk_grid_attach (self->matrix,
-                     create_indicator_header (g_ptr_array_index (ov->indicators, i)),
-                     FIRST_INDICATOR_COLUMN + (int) i, row, 1, 1);
-  row++;
-
-  for (guint u = 0; u < ov->units->len; u++, row++)
-    {
-      const D8Unit *unit = g_ptr_array_index (ov->units, u);
-      g_autofree char *position = g_strdup_printf ("%d", unit->position);
-      GtkWidget *tt = create_label (position, 0.5f, "dim-label");
-
-      gtk_widget_add_css_class (tt, "numeric");
-      gtk_grid_attach (self->matrix, tt, 0, row, 1, 1);
-      gtk_grid_attach (self->matrix, create_unit_button (unit), 1, row, 1, 1);
-
-      for (guint i = 0; i < n_ind; i++)
-        {
-          const D8Indicator *ind = g_ptr_array_index (ov->indicators, i);
-          const D8Cell *cell = d8_overview_cell (ov, u, i);
-          g_autofree char *text = d8_ui_cell_text (cell, ind);
-          g_autofree char *figures = d8_ui_cell_tooltip (cell, ind);
-          g_autofree char *tooltip = g_strdup_printf ("%s — %s. %s\n%s", unit->name, ind->code,
-                                                      ind->name_vi, figures);
-          GtkWidget *label = create_cell (text, tooltip, cell->status);
-
-          gtk_grid_attach (self->matrix, label, FIRST_INDICATOR_COLUMN + (int) i, row, 1, 1);
-          g_ptr_array_add (self->cells, label);
-        }
-    }
-
-  /* Totals over the units */
-  {
-    GtkWidget *sep = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-
-    gtk_widget_set_margin_top (sep, 3);
-    gtk_widget_set_margin_bottom (sep, 3);
-    gtk_grid_attach (self->matrix, sep, 0, row++, FIRST_INDICATOR_COLUMN + (int) n_ind, 1);
-  }
-
-  gtk_grid_attach (self->matrix, create_label (_("Total achieved"), 0.0f, "d8-row-header"),
-                   0, row, 2, 1);
-  for (guint i = 0; i < n_ind; i++)
-    {
-      const D8Indicator *ind = g_ptr_array_index (ov->indicators, i);
-      const D8Cell *cell = &ov->totals[i];
-      g_autofree char *text = d8_ui_cell_text (cell, ind);
-      g_autofree char *figures = d8_ui_cell_tooltip (cell, ind);
-      g_autofree char *tooltip = g_strdup_printf ("%s. %s\n%s", ind->code, ind->name_vi, figures);
-
-      gtk_grid_attach (self->matrix, create_cell (text, tooltip, cell->status),
-                       FIRST_INDICATOR_COLUMN + (int) i, row, 1, 1);
-    }
-  row++;
-
-  /* Translators: row of the totals as written in the plan; %s is the plan's
-     own label of that row, e.g. "Chỉ tiêu năm 2023" */
-  target_header = g_strdup_printf (_("Plan total (%s)"),
-                                   ov->plan->target_label ? ov->plan->target_label : "");
-  gtk_grid_attach (self->matrix, create_label (target_header, 0.0f, "d8-row-header"),
-                   0, row, 2, 1);
-  for (guint i = 0; i < n_ind; i++)
-    {
-      const D8Indicator *ind = g_ptr_array_index (ov->indicators, i);
-      const char *written = ind->has_target && ind->target_written ? ind->target_written : "–";
-      GtkWidget *label = create_label (written, 0.5f, "d8-target");
-
-      gtk_widget_add_css_class (label, "numeric");
-      if (ind->target_source != NULL)
-        {
-          /* Translators: tooltip of a plan total; %s says where the plan states it */
-          g_autofree char *tooltip = g_strdup_printf (_("As written in the plan (%s)"),
-                                                      ind->target_source);
-          d8_ui_set_tooltip_text (label, tooltip);
-        }
-      gtk_grid_attach (self->matrix, label, FIRST_INDICATOR_COLUMN + (int) i, row, 1, 1);
-    }
-  row++;
-
-  add_allocation_rows (self, ov, row);
 }
 
 static void
@@ -407,9 +229,34 @@ create_as_of_popup (GtkMenuButton *button, gpointer data)
     }
 }
 
+/**
+ * d8_province_page_set_overview:
+ * @self: a province page
+ * @ov: the figures
+ *
+ * Shows @ov with the units in one flat list.
+ */
 void
 d8_province_page_set_overview (D8ProvincePage *self,
                                D8Overview     *ov)
+{
+  d8_province_page_set_figures (self, ov, NULL);
+}
+
+/**
+ * d8_province_page_set_figures:
+ * @self: a province page
+ * @ov: the figures (a reference is kept by the matrix)
+ * @rollup: (nullable) (transfer full): the units grouped by parent, with
+ *   subtotals; NULL or a single group shows one flat list
+ *
+ * Shows @ov. The matrix keeps its rows, and its groups open or shut, when
+ * only the figures changed.
+ */
+void
+d8_province_page_set_figures (D8ProvincePage *self,
+                              D8Overview     *ov,
+                              D8Rollup       *rollup)
 {
   g_autofree char *issued = NULL;
   g_autofree char *as_of = NULL;
@@ -440,23 +287,50 @@ d8_province_page_set_overview (D8ProvincePage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->overall_bar),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 
-  rebuild_matrix (self, ov);
+  gtk_widget_set_visible (GTK_WIDGET (self->expand_button),
+                          rollup != NULL && d8_rollup_is_grouped (rollup));
+  d8_province_matrix_set_figures (self->rows, ov, rollup);
+  if (gtk_toggle_button_get_active (self->expand_button))
+    d8_province_matrix_set_expanded (self->rows, TRUE);
+  rebuild_allocation (self, ov);
   rebuild_legend (self);
 }
 
-GtkWidget *
-d8_province_page_get_cell (D8ProvincePage *self,
-                           guint           unit_index,
-                           guint           indicator_index)
+static void
+expand_toggled_cb (D8ProvincePage *self)
 {
-  guint i;
+  d8_province_matrix_set_expanded (self->rows, gtk_toggle_button_get_active (self->expand_button));
+}
 
+/**
+ * d8_province_page_dup_cell_text:
+ * @self: a province page
+ * @unit_index: a unit's index in the overview
+ * @indicator_index: an indicator's index
+ *
+ * Returns: (transfer full) (nullable): the text of the matrix cell of that
+ *   unit × indicator, scrolled into view or not; NULL when there is none.
+ */
+char *
+d8_province_page_dup_cell_text (D8ProvincePage *self,
+                                guint           unit_index,
+                                guint           indicator_index)
+{
   g_return_val_if_fail (D8_IS_PROVINCE_PAGE (self), NULL);
+  return d8_province_matrix_dup_cell_text (self->rows, unit_index, indicator_index);
+}
 
-  if (indicator_index >= self->n_indicators)
-    return NULL;
-  i = unit_index * self->n_indicators + indicator_index;
-  return i < self->cells->len ? g_ptr_array_index (self->cells, i) : NULL;
+/**
+ * d8_province_page_get_n_matrix_rows:
+ * @self: a province page
+ *
+ * Returns: the rows of the matrix now (units of open groups, groups, totals).
+ */
+guint
+d8_province_page_get_n_matrix_rows (D8ProvincePage *self)
+{
+  g_return_val_if_fail (D8_IS_PROVINCE_PAGE (self), 0);
+  return d8_province_matrix_get_n_rows (self->rows);
 }
 
 /**
@@ -465,7 +339,8 @@ d8_province_page_get_cell (D8ProvincePage *self,
  * @unit_index: index into the overview's units
  * @indicator_index: index into its indicators
  *
- * What the page shows for one unit × indicator, read from the widget: its
+ * What the page shows for one unit × indicator, read from the widget that
+ * shows it (NULL while its row is scrolled out of view): its
  * figures, " — ", and the word of the status its colour stands for (from
  * the status class the widget carries). The consistency test compares this
  * with the pack, the charts and the CLI; keep it reading the widget when
@@ -483,7 +358,7 @@ d8_province_page_describe_cell (D8ProvincePage *self,
     D8_STATUS_NO_QUOTA, D8_STATUS_NOT_STARTED, D8_STATUS_BEHIND,
     D8_STATUS_ON_TRACK, D8_STATUS_DONE,
   };
-  GtkWidget *cell = d8_province_page_get_cell (self, unit_index, indicator_index);
+  GtkWidget *cell = d8_province_matrix_get_shown_cell (self->rows, unit_index, indicator_index);
   const char *word = "";
 
   if (cell == NULL || !GTK_IS_LABEL (cell))
@@ -499,7 +374,6 @@ d8_province_page_dispose (GObject *object)
 {
   D8ProvincePage *self = D8_PROVINCE_PAGE (object);
 
-  g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->overview, d8_overview_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), D8_TYPE_PROVINCE_PAGE);
 
@@ -520,6 +394,7 @@ d8_province_page_class_init (D8ProvincePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, allocation_box);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, doc_label);
+  gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, expand_button);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, issued_label);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, issuer_label);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, legend_box);
@@ -529,6 +404,8 @@ d8_province_page_class_init (D8ProvincePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, title_label);
 
+  gtk_widget_class_bind_template_callback (widget_class, expand_toggled_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "d8-province-page");
 }
@@ -537,7 +414,9 @@ static void
 d8_province_page_init (D8ProvincePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cells = g_ptr_array_new ();
+  /* The column view owns it: its cells call it until they are unbound. */
+  self->rows = d8_province_matrix_new (self->matrix);
+  g_object_set_data_full (G_OBJECT (self->matrix), "d8-matrix", self->rows, g_object_unref);
   gtk_menu_button_set_create_popup_func (self->as_of_button, create_as_of_popup, self, NULL);
 }
 

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "d8-progress.h"
+#include "d8-rollup.h"
 
 G_BEGIN_DECLS
 
@@ -14,12 +15,17 @@ G_DECLARE_FINAL_TYPE (D8ProvincePage, d8_province_page, D8, PROVINCE_PAGE, GtkWi
 
 GtkWidget *d8_province_page_new (void);
 
-/* Rebuilds the page from @overview (the page keeps a reference). */
+/* Shows @overview (the page keeps a reference), units in one list;
+ * set_figures groups them by parent (@rollup: transfer full, nullable). */
 void d8_province_page_set_overview (D8ProvincePage *self, D8Overview *overview);
+void d8_province_page_set_figures (D8ProvincePage *self, D8Overview *overview,
+                                   D8Rollup *rollup);
 
-/* For tests: the label of the matrix cell of a unit × indicator, or NULL. */
-GtkWidget *d8_province_page_get_cell (D8ProvincePage *self, guint unit_index,
+/* For tests: the text of the matrix cell of a unit × indicator (NULL when
+ * none), and the number of rows of the matrix. */
+char *d8_province_page_dup_cell_text (D8ProvincePage *self, guint unit_index,
                                       guint indicator_index);
+guint d8_province_page_get_n_matrix_rows (D8ProvincePage *self);
 
 /* For tests: what the page shows for a unit × indicator, read from the
  * widget — "figures — status word", e.g. "3/4 — On track"; NULL when

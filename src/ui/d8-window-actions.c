@@ -167,8 +167,10 @@ print_action (GtkWidget  *widget,
   if (self->overview == NULL)
     return;
   office = d8_store_describe_office (self->store);
-  if (d8_print_pack (GTK_WINDOW (self), self->settings, self->overview, office,
-                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
+  /* grouped by parent when the units have parents; the print takes the roll-up */
+  if (d8_print_pack_full (GTK_WINDOW (self), self->settings, self->overview,
+                          d8_store_compute_rollup (self->store, self->overview, NULL), office, NULL,
+                          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     _d8_window_toast (self, error->message);
 }

@@ -7,6 +7,7 @@
 
 #include "d8-charts-page.h"
 #include "d8-province-page.h"
+#include "d8-sidebar.h"
 #include "d8-unit-page.h"
 #include "d8-window.h"
 
@@ -35,12 +36,14 @@ struct _D8Window
   GtkStack *stack;
   AdwToastOverlay *toast_overlay;
   D8UnitPage *unit_page;
-  GtkListBox *unit_list;
+  GtkListView *unit_list;
+  GtkWidget *search_empty;
 
   /* made in constructed, once the settings exist; owned by the stack */
   D8ChartsPage *charts_page;
 
   /* owned */
+  D8Sidebar *sidebar; /* drives unit_list, which owns it */
   D8Store *store;
   GSettings *settings; /* NULL when the schema is not installed */
   D8Overview *overview;
@@ -48,7 +51,6 @@ struct _D8Window
   char *as_of;     /* ISO date the figures are for; NULL: today */
 
   gint64 plan_id;
-  gboolean rebuilding;
 };
 
 /* Installs the window's actions (win.new-entry, win.print …). */

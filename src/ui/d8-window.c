@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-window.c — the main window.
  *
- * A leaflet with the plan's units in a sidebar (searchable, diacritics-
- * insensitive) and, as content, the whole province or one unit. The window
+ * A leaflet with the plan's units in a sidebar (d8-sidebar.c: under their
+ * parents, searchable, diacritics-insensitive) and, as content, the whole province or one unit. The window
  * owns the overview of the plan: it recomputes it whenever the store says
  * it changed and hands it to the pages, so every view shows the same
  * figures. What is shown is in three properties: "unit", "as-of" and
@@ -33,9 +33,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-#define ROW_CODE_KEY "d8-unit-code"
-#define ROW_SEARCH_KEY "d8-search-text"
 
 static GSettings *
 create_settings (void)
@@ -68,123 +65,14 @@ _d8_window_find_unit_index (D8Window   *self,
   return -1;
 }
 
-static GtkWidget *
-create_unit_row (const char *code,
-                 const char *name,
-                 const char *detail,
-                 double      overall)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *percent_label;
-  GtkWidget *detail_label = gtk_label_new (detail);
-  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-  g_autofree char *percent = d8_format_percent (overall, 0);
-  g_autofree char *description = NULL;
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 4);
-  gtk_widget_set_margin_end (box, 4);
-
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name_label, TRUE);
-  gtk_box_append (GTK_BOX (top), name_label);
-
-  percent_label = gtk_label_new (percent);
-  gtk_widget_add_css_class (percent_label, "numeric");
-  gtk_widget_add_css_class (percent_label, "dim-label");
-  gtk_box_append (GTK_BOX (top), percent_label);
-
-  gtk_label_set_xalign (GTK_LABEL (detail_label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (detail_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail_label, "caption");
-  gtk_widget_add_css_class (detail_label, "dim-label");
-  gtk_label_set_width_chars (GTK_LABEL (detail_label), 8);
-  gtk_box_append (GTK_BOX (bottom), detail_label);
-
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), isnan (overall) ? 0.0 : CLAMP (overall, 0.0, 1.0));
-  gtk_widget_set_hexpand (bar, TRUE);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (bar, "d8-sidebar-level");
-  /* Translators: accessible description of a progress bar; %s is a percentage */
-  description = g_strdup_printf (_("Overall completion %s"), percent);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  d8_ui_set_tooltip_text (bar, description);
-  gtk_box_append (GTK_BOX (bottom), bar);
-
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), bottom);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  g_object_set_data_full (G_OBJECT (row), ROW_CODE_KEY, g_strdup (code), g_free);
-  g_object_set_data_full (G_OBJECT (row), ROW_SEARCH_KEY, g_strdup (name), g_free);
-  return row;
-}
-
-static GtkListBoxRow *
-find_row (D8Window   *self,
-          const char *code)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->unit_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!GTK_IS_LIST_BOX_ROW (child))
-        continue;
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), ROW_CODE_KEY), code) == 0)
-        return GTK_LIST_BOX_ROW (child);
-    }
-  return NULL;
-}
-
 static void
 select_row_for_code (D8Window   *self,
                      const char *code)
 {
-  GtkListBoxRow *row = find_row (self, code);
-  gboolean was = self->rebuilding;
-
-  self->rebuilding = TRUE;
-  if (row != NULL)
-    gtk_list_box_select_row (self->unit_list, row);
+  if (adw_leaflet_get_folded (self->leaflet))
+    d8_sidebar_unselect (self->sidebar);
   else
-    gtk_list_box_unselect_all (self->unit_list);
-  self->rebuilding = was;
-}
-
-static void
-rebuild_sidebar (D8Window *self)
-{
-  D8Overview *ov = self->overview;
-  g_autofree char *n_units = NULL;
-
-  self->rebuilding = TRUE;
-  d8_ui_remove_all_children (GTK_WIDGET (self->unit_list));
-
-  /* Translators: detail line of the "Whole province" row in the sidebar */
-  n_units = g_strdup_printf (ngettext ("%u unit", "%u units", ov->units->len), ov->units->len);
-  gtk_list_box_append (self->unit_list,
-                       create_unit_row (NULL, _("Whole province"), n_units,
-                                        ov->province_overall));
-
-  for (guint i = 0; i < ov->units->len; i++)
-    {
-      const D8Unit *unit = g_ptr_array_index (ov->units, i);
-      gtk_list_box_append (self->unit_list,
-                           create_unit_row (unit->code, unit->name,
-                                            unit->kind ? unit->kind : "",
-                                            ov->unit_overall[i]));
-    }
-  self->rebuilding = FALSE;
-
-  select_row_for_code (self, self->unit_code);
+    d8_sidebar_select_code (self->sidebar, code);
 }
 
 /* The unit shown: NULL for the whole province. */
@@ -292,8 +180,19 @@ refresh (D8Window *self)
   }
   gtk_window_set_title (GTK_WINDOW (self), ov->plan->doc_number);
 
-  rebuild_sidebar (self);
-  d8_province_page_set_overview (self->province_page, ov);
+  {
+    /* The units under their parents: the sidebar reads it now, the
+     * province page keeps it. A roll-up that cannot be read leaves the
+     * units in one list. */
+    g_autoptr (GError) rollup_error = NULL;
+    D8Rollup *rollup = d8_store_compute_rollup (self->store, ov, &rollup_error);
+
+    if (rollup == NULL)
+      g_warning ("%s", rollup_error->message);
+    d8_sidebar_set_figures (self->sidebar, ov, rollup);
+    select_row_for_code (self, self->unit_code);
+    d8_province_page_set_figures (self->province_page, ov, rollup);
+  }
   update_content (self);
 }
 
@@ -451,21 +350,12 @@ store_changed_cb (D8Window *self,
   refresh (self);
 }
 
-static gboolean
-unit_filter_func (GtkListBoxRow *row,
-                  gpointer       user_data)
-{
-  D8Window *self = user_data;
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  const char *text = g_object_get_data (G_OBJECT (row), ROW_SEARCH_KEY);
-
-  return d8_text_matches (text ? text : "", needle);
-}
-
 static void
 search_changed_cb (D8Window *self)
 {
-  gtk_list_box_invalidate_filter (self->unit_list);
+  d8_sidebar_set_search (self->sidebar, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_widget_set_visible (self->search_empty, d8_sidebar_get_n_rows (self->sidebar) == 0);
+  select_row_for_code (self, self->unit_code);
 }
 
 static void
@@ -479,33 +369,29 @@ static void
 search_activate_cb (D8Window *self)
 {
   /* Enter opens the first unit that matches. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->unit_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; i < d8_sidebar_get_n_rows (self->sidebar); i++)
     {
-      if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child))
+      D8SidebarItem *item = d8_sidebar_get_item (self->sidebar, i);
+
+      if (item != NULL && !d8_sidebar_item_is_group (item))
         {
-          g_signal_emit_by_name (self->unit_list, "row-activated", child);
+          d8_window_show_unit (self, d8_sidebar_item_get_code (item));
+          adw_leaflet_set_visible_child (self->leaflet, self->content_box);
           return;
         }
     }
 }
 
+/* A row of the sidebar was selected, or activated (which, folded, is what
+ * a click does): show it, and go to it when folded. */
 static void
-unit_row_selected_cb (D8Window      *self,
-                      GtkListBoxRow *row)
+unit_chosen_cb (D8Window   *self,
+                const char *code,
+                gboolean    activated)
 {
-  if (self->rebuilding || row == NULL)
-    return;
-  d8_window_show_unit (self, g_object_get_data (G_OBJECT (row), ROW_CODE_KEY));
-}
-
-static void
-unit_row_activated_cb (D8Window      *self,
-                       GtkListBoxRow *row)
-{
-  d8_window_show_unit (self, g_object_get_data (G_OBJECT (row), ROW_CODE_KEY));
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  d8_window_show_unit (self, code);
+  if (activated || adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
 static void
@@ -518,12 +404,7 @@ static void
 leaflet_folded_cb (D8Window *self)
 {
   /* Folded, the sidebar is a list to pick from, not a selection to show. */
-  gtk_list_box_set_selection_mode (self->unit_list,
-                                   adw_leaflet_get_folded (self->leaflet)
-                                     ? GTK_SELECTION_NONE
-                                     : GTK_SELECTION_SINGLE);
-  if (!adw_leaflet_get_folded (self->leaflet))
-    select_row_for_code (self, self->unit_code);
+  select_row_for_code (self, self->unit_code);
 }
 
 static void
@@ -711,6 +592,7 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, province_page);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_bar);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_button);
+  gtk_widget_class_bind_template_child (widget_class, D8Window, search_empty);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_entry);
   gtk_widget_class_bind_template_child (widget_class, D8Window, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, D8Window, sidebar_title);
@@ -724,8 +606,6 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, unit_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, unit_row_selected_cb);
 
   _d8_window_class_actions_init (klass);
 }
@@ -735,7 +615,11 @@ d8_window_init (D8Window *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_filter_func (self->unit_list, unit_filter_func, self, NULL);
+  /* The list view owns it: its rows call it until they are unbound. */
+  self->sidebar = d8_sidebar_new (self->unit_list);
+  g_object_set_data_full (G_OBJECT (self->unit_list), "d8-sidebar", self->sidebar, g_object_unref);
+  g_signal_connect_object (self->sidebar, "chosen", G_CALLBACK (unit_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   _d8_window_actions_update (self);
   _d8_window_dnd_init (self);

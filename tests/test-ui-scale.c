@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-scale.c — the window on plans of 135 communes (17 former
+ * districts) and 3,300 (34 provinces), made by bench/gen-plan.py: the
+ * province matrix and the sidebar are recycling views grouped by parent,
+ * groups open and stay open across a recompute, search lists units flat,
+ * only the visible rows have widgets, and the printed pack is grouped with
+ * a choice of unit pages. Screenshots go to build/screenshots (scale-*.png).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "d8-chart-pack.h"
+#include "d8-i18n.h"
+#include "d8-print.h"
+#include "d8-province-page.h"
+#include "d8-rollup.h"
+#include "d8-sidebar.h"
+#include "d8-test-ui.h"
+#include "d8-test-util.h"
+#include "d8-window.h"
+
+typedef struct
+{
+  char *dir;
+  D8Store *store;
+  gint64 plan_id;
+  guint n;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *script = d8_test_source_path ("bench", "gen-plan.py", NULL);
+  g_autofree char *plan = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
+  gsize length = 0;
+
+  f->n = GPOINTER_TO_UINT (data);
+  f->dir = d8_test_tmpdir ();
+  plan = g_build_filename (f->dir, "plan.json", NULL);
+  db = g_build_filename (f->dir, "duan8.sqlite3", NULL);
+  count = g_strdup_printf ("%u", f->n);
+  {
+    const char *argv[] = { "python3", script, count, plan, NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                                 NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_true (g_file_get_contents (plan, &text, &length, &error));
+  f->store = d8_store_open (db, D8_STORE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  f->plan_id = d8_store_import_plan (f->store, text, (gssize) length, plan, &error);
+  g_assert_no_error (error);
+  /* some figures, so the cells have colours */
+  for (guint u = 0; u < 12; u++)
+    {
+      g_autoptr (GPtrArray) units = d8_store_list_units (f->store, f->plan_id, NULL);
+      g_autoptr (GPtrArray) indicators = d8_store_list_indicators (f->store, f->plan_id, NULL);
+      g_autoptr (D8Entry) entry = d8_entry_new ();
+
+      entry->plan_id = f->plan_id;
+      entry->unit_id = ((D8Unit *) units->pdata[u * 7 % units->len])->id;
+      entry->indicator_id = ((D8Indicator *) indicators->pdata[u % 9])->id;
+      entry->date = g_strdup ("2026-03-01");
+      entry->amount = 1 + u % 4;
+      g_assert_true (d8_store_add_entry (f->store, entry, FALSE, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  d8_test_spin ();
+  g_assert_finalize_object (f->store);
+  d8_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+static gpointer
+template_child (gpointer widget, GType type, const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static guint
+count_descendants (GtkWidget *widget, GType type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_descendants (child, type);
+  return n;
+}
+
+static D8Window *
+open_window (Fixture *f, int width, int height)
+{
+  D8Window *window = d8_window_new (NULL, f->store);
+
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_window (D8Window *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  d8_test_spin ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window (Fixture *f, gconstpointer data)
+{
+  guint n_groups = f->n > 1000 ? 34 : 17;
+  D8Window *window;
+  D8ProvincePage *page;
+  GtkListView *list;
+  GListModel *model;
+  GtkWidget *matrix;
+  g_autofree char *name = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  window = open_window (f, 1280, 800);
+  g_test_message ("%u units: window shown in %.0f ms", f->n,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  page = D8_PROVINCE_PAGE (d8_window_get_province_page (window));
+  list = template_child (window, D8_TYPE_WINDOW, "unit_list");
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  matrix = template_child (page, D8_TYPE_PROVINCE_PAGE, "matrix");
+
+  /* The groups, closed: the whole province and one row per parent. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1 + n_groups);
+  /* groups, totals, plan totals, the allocation gap */
+  g_assert_cmpuint (d8_province_page_get_n_matrix_rows (page), ==, n_groups + 3);
+  name = g_strdup_printf ("scale-%u-province.png", f->n);
+  d8_test_save_screenshot (GTK_WIDGET (window), name);
+
+  /* Every group open: all units are rows, but the widgets are bounded:
+   * GTK 4.8's list views keep at most about 200 rows around what is
+   * visible, whatever the number of units (the grid made 12 per unit). */
+  gtk_toggle_button_set_active (template_child (page, D8_TYPE_PROVINCE_PAGE, "expand_button"),
+                                TRUE);
+  d8_test_spin ();
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (d8_province_page_get_n_matrix_rows (page), ==, n_groups + 3 + f->n);
+  g_assert_cmpuint (count_descendants (matrix, GTK_TYPE_BUTTON), <=, 210);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("scale-%u-province-open.png", f->n);
+  d8_test_save_screenshot (GTK_WIDGET (window), name);
+
+  /* A unit deep in the list: its group opens in the sidebar, and the
+   * matrix keeps its rows open when the figures are computed again. */
+  {
+    D8Overview *ov = d8_window_get_overview (window);
+    const D8Unit *last = ov->units->pdata[ov->units->len - 1];
+
+    g_assert_true (d8_window_show_unit (window, last->code));
+    d8_test_spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (model), >, 1 + n_groups);
+    d8_window_show_unit (window, NULL);
+    d8_window_set_as_of (window, "2026-06-30");
+    d8_test_spin ();
+    g_assert_cmpuint (d8_province_page_get_n_matrix_rows (page), ==, n_groups + 3 + f->n);
+  }
+  /* Activating a group's row opens it in the sidebar. */
+  {
+    guint before = g_list_model_get_n_items (model);
+
+    g_signal_emit_by_name (list, "activate", 1);
+    d8_test_spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (model), >, before);
+  }
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("scale-%u-sidebar.png", f->n);
+  d8_test_save_screenshot (GTK_WIDGET (window), name);
+
+  /* The charts: the matrix of the parent groups. */
+  gtk_toggle_button_set_active (template_child (window, D8_TYPE_WINDOW, "charts_button"), TRUE);
+  d8_test_spin ();
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("scale-%u-charts.png", f->n);
+  d8_test_save_screenshot (GTK_WIDGET (window), name);
+  gtk_toggle_button_set_active (template_child (window, D8_TYPE_WINDOW, "charts_button"), FALSE);
+  d8_test_spin ();
+
+  /* Searching lists matching units without their groups. */
+  gtk_editable_set_text (template_child (window, D8_TYPE_WINDOW, "search_entry"), "ia");
+  d8_test_spin_for (400);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr (D8SidebarItem) item = gtk_tree_list_row_get_item (row);
+
+      g_assert_false (d8_sidebar_item_is_group (item));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  close_window (window);
+}
+
+static void
+test_pack (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Overview) ov = d8_store_compute_overview (f->store, f->plan_id, "2026-06-30",
+                                                         &error);
+  g_autofree char *pdf = g_build_filename (f->dir, "pack.pdf", NULL);
+  g_autoptr (D8ChartPack) pack = NULL;
+  g_autoptr (GArray) behind = NULL;
+  D8Rollup *rollup = d8_store_compute_rollup (f->store, ov, &error);
+  guint n_matrix;
+
+  g_assert_no_error (error);
+  behind = d8_chart_pack_select_units (ov, rollup, "behind", &error);
+  g_assert_no_error (error);
+  pack = d8_chart_pack_new_full (ov, rollup, NULL, NULL);
+  n_matrix = d8_chart_pack_get_n_pages (pack) - 1;
+  /* no unit pages by default beyond 30 units; the groups, then each group */
+  g_assert_cmpuint (n_matrix, >=, 1 + (f->n > 1000 ? 34 : 17));
+  if (f->n < 1000)
+    g_assert_cmpuint (d8_chart_pack_get_n_pages (pack), <=, 20);
+
+  /* Printing through GtkPrintOperation, the units behind chosen. */
+  g_assert_cmpint (d8_print_pack_full (NULL, NULL, ov, d8_store_compute_rollup (f->store, ov, NULL),
+                                       NULL, "behind", GTK_PRINT_OPERATION_ACTION_EXPORT, pdf,
+                                       &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *info = d8_test_run ("pdfinfo", pdf, NULL);
+    const char *line = strstr (info, "Pages:");
+    guint pages = 0;
+
+    g_assert_nonnull (line);
+    g_assert_cmpint (sscanf (line, "Pages: %u", &pages), ==, 1);
+    g_assert_cmpuint (pages, ==, 1 + n_matrix + behind->len);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  d8_i18n_init (g_getenv ("D8_TEST_LANGUAGE"));
+  d8_test_ui_init (&argc, &argv);
+  g_test_add ("/ui-scale/window/135", Fixture, GUINT_TO_POINTER (135), fixture_setup,
+              test_window, fixture_teardown);
+  g_test_add ("/ui-scale/pack/135", Fixture, GUINT_TO_POINTER (135), fixture_setup, test_pack,
+              fixture_teardown);
+  g_test_add ("/ui-scale/window/3300", Fixture, GUINT_TO_POINTER (3300), fixture_setup,
+              test_window, fixture_teardown);
+  return g_test_run ();
+}
