@@ -100,7 +100,7 @@ open_dialog (Fixture    *f,
   D8PlanImportDialog *dialog = D8_PLAN_IMPORT_DIALOG (d8_window_open_file (f->window, file));
 
   g_assert_true (D8_IS_PLAN_IMPORT_DIALOG (dialog));
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 1000, 900);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1000, 760);
   d8_test_spin ();
   return dialog;
 }
@@ -126,7 +126,7 @@ test_import_csv (Fixture      *f,
   g_assert_nonnull (d8_plan_import_dialog_get_error (dialog));
 
   d8_plan_import_dialog_set_options (dialog, "1653/KH-UBND", "gl-2024", "12/KH-UBND",
-                                     "Kế hoạch năm 2024");
+                                     "Kế hoạch năm 2024", 2024);
   pv = d8_plan_import_dialog_get_preview (dialog);
   g_assert_nonnull (pv);
   g_assert_null (d8_plan_import_dialog_get_error (dialog));
@@ -143,6 +143,10 @@ test_import_csv (Fixture      *f,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (table))),
                     ==, 12);
   screenshots (GTK_WIDGET (dialog), "import-2023-csv");
+  d8_plan_import_dialog_show_page (dialog, "plan");
+  screenshots (GTK_WIDGET (dialog), "import-2023-csv-plan");
+  d8_plan_import_dialog_show_page (dialog, "units");
+  screenshots (GTK_WIDGET (dialog), "import-2023-csv-units");
 
   g_signal_connect_swapped (dialog, "imported", G_CALLBACK (imported_cb), &imported);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -172,7 +176,7 @@ test_preview_135 (Fixture      *f,
   gint64 imported = 0;
   g_autoptr (GError) error = NULL;
 
-  d8_plan_import_dialog_set_options (dialog, NULL, "gia-lai-2026", "46/KH-UBND", NULL);
+  d8_plan_import_dialog_set_options (dialog, NULL, "gia-lai-2026", "46/KH-UBND", NULL, 0);
   pv = d8_plan_import_dialog_get_preview (dialog);
   g_assert_nonnull (pv);
   g_assert_cmpuint (pv->rows->len, ==, 135);
@@ -182,6 +186,8 @@ test_preview_135 (Fixture      *f,
                       gtk_column_view_get_model (GTK_COLUMN_VIEW (table)))),
                     >=, 135);
   screenshots (GTK_WIDGET (dialog), "import-2026-135");
+  d8_plan_import_dialog_show_page (dialog, "notes");
+  screenshots (GTK_WIDGET (dialog), "import-2026-135-warnings");
   /* The dialog stays on screen: it is not taller than the screen. */
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <, 1000);
 
@@ -270,6 +276,7 @@ test_revision (Fixture      *f,
   g_assert_nonnull (pv);
   g_assert_true (pv->is_revision);
   g_assert_cmpuint (pv->changes->len, >, 0);
+  d8_plan_import_dialog_show_page (dialog, "notes");
   screenshots (GTK_WIDGET (dialog), "import-revision");
   g_assert_true (d8_plan_import_dialog_apply (dialog, &error));
   g_assert_no_error (error);
@@ -297,7 +304,7 @@ test_refused (Fixture      *f,
           g_assert_null (d8_plan_import_dialog_get_preview (dialog));
         }
       else
-        d8_plan_import_dialog_set_options (dialog, "1653/KH-UBND", "gl-bad", "1/KH", NULL);
+        d8_plan_import_dialog_set_options (dialog, "1653/KH-UBND", "gl-bad", "1/KH", NULL, 2024);
       g_assert_null (d8_plan_import_dialog_get_preview (dialog));
       g_assert_nonnull (d8_plan_import_dialog_get_error (dialog));
       g_test_message ("%s: %s", bad[i], d8_plan_import_dialog_get_error (dialog));
@@ -325,7 +332,7 @@ test_paste (Fixture      *f,
   D8PlanImportDialog *dialog = d8_plan_import_dialog_new (GTK_WINDOW (f->window), f->store, NULL);
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  d8_plan_import_dialog_set_options (dialog, "1653/KH-UBND", "gl-paste", "7/KH", NULL);
+  d8_plan_import_dialog_set_options (dialog, "1653/KH-UBND", "gl-paste", "7/KH", NULL, 2024);
   d8_plan_import_dialog_set_text (dialog, text);
   g_assert_nonnull (d8_plan_import_dialog_get_preview (dialog));
   g_assert_cmpuint (d8_plan_import_dialog_get_preview (dialog)->rows->len, ==, 15);

@@ -26,7 +26,10 @@ struct _D8PlanImportDialog
 {
   AdwWindow parent_instance;
 
+  GtkLabel *heading_label;
   GtkLabel *error_label;
+  AdwViewStack *pages;
+  AdwViewStackPage *notes_page;
   GtkLabel *source_label;
   AdwComboRow *from_row;
   AdwEntryRow *code_row;
@@ -326,6 +329,12 @@ fill_texts (D8PlanImportDialog  *self,
   }
   self->filling = FALSE;
 
+  {
+    /* Translators: the heading of a plan's preview: its number, year and title */
+    g_autofree char *heading = g_strdup_printf (_("%s · %d — %s"), pv->plan->doc_number,
+                                                pv->plan->year, pv->plan->title);
+    gtk_label_set_text (self->heading_label, heading);
+  }
   gtk_label_set_text (self->source_label, pv->source_detail ? pv->source_detail : "");
   /* Translators: the period a plan counts, two dates */
   period = g_strdup_printf (_("Period: %s – %s"), start, end);
@@ -386,6 +395,15 @@ fill_texts (D8PlanImportDialog  *self,
                                              pv->rows->len);
     g_string_append (text, size);
   }
+  /* The columns are headed by their codes: their names, once, here. */
+  for (guint c = 0; c < pv->columns->len; c++)
+    for (guint i = 0; i < pv->indicators->len; i++)
+      {
+        const D8Indicator *ind = g_ptr_array_index (pv->indicators, i);
+        if (g_strcmp0 (ind->code, g_ptr_array_index (pv->columns, c)) == 0)
+          g_string_append_printf (text, "%s%s. %s", c == 0 ? "\n" : " · ", ind->code,
+                                  ind->name_vi);
+      }
   gtk_label_set_text (self->appendix_label, text->str);
 
   g_string_truncate (text, 0);
@@ -432,7 +450,9 @@ fill_texts (D8PlanImportDialog  *self,
       const char *new = *ch->new_written ? ch->new_written : "–";
 
       /* Translators: a changed quota: unit, indicator code, old value → new value */
-      g_string_append_printf (text, _("\n%s, %s: %s → %s"),
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("%s, %s: %s → %s"),
                               ch->unit_name ? ch->unit_name : _("Stated total"),
                               ch->indicator, old, new);
     }
@@ -447,6 +467,10 @@ fill_texts (D8PlanImportDialog  *self,
   gtk_label_set_text (self->warnings_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), text->len > 0);
   gtk_widget_set_visible (self->warnings_heading, text->len > 0);
+  adw_view_stack_page_set_badge_number (self->notes_page,
+                                        pv->warnings->len
+                                          + (pv->changes ? pv->changes->len : 0));
+  adw_view_stack_page_set_needs_attention (self->notes_page, pv->warnings->len > 0);
 
   gtk_button_set_label (self->import_button,
                         pv->is_revision ? _("Import as _Revision") : _("_Import"));
@@ -461,6 +485,12 @@ clear_texts (D8PlanImportDialog *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     gtk_label_set_text (labels[i], "");
+  gtk_label_set_text (self->heading_label, self->name ? self->name : "");
+  adw_view_stack_page_set_badge_number (self->notes_page, 0);
+  adw_view_stack_page_set_needs_attention (self->notes_page, FALSE);
+  /* What a person can fix is on the plan's page. */
+  if (is_table (self))
+    adw_view_stack_set_visible_child_name (self->pages, "plan");
   clear_table (self);
 }
 
@@ -532,6 +562,7 @@ reread (D8PlanImportDialog *self)
       return;
     }
   set_error (self, NULL);
+  adw_view_stack_set_visible_child_name (self->pages, "appendix");
   fill_texts (self, preview (self));
   fill_table (self, preview (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
@@ -647,7 +678,8 @@ d8_plan_import_dialog_set_options (D8PlanImportDialog *self,
                                    const char         *from,
                                    const char         *code,
                                    const char         *document_number,
-                                   const char         *title)
+                                   const char         *title,
+                                   int                 year)
 {
   guint selected = 0;
 
@@ -668,8 +700,21 @@ d8_plan_import_dialog_set_options (D8PlanImportDialog *self,
     set_entry (self->number_row, document_number);
   if (title != NULL)
     set_entry (self->title_row, title);
+  if (year != 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", year);
+      set_entry (self->year_row, text);
+    }
   self->filling = FALSE;
   reread (self);
+}
+
+void
+d8_plan_import_dialog_show_page (D8PlanImportDialog *self,
+                                 const char         *name)
+{
+  g_return_if_fail (D8_IS_PLAN_IMPORT_DIALOG (self));
+  adw_view_stack_set_visible_child_name (self->pages, name);
 }
 
 const D8PlanPreview *
@@ -812,7 +857,10 @@ d8_plan_import_dialog_class_init (D8PlanImportDialogClass *klass)
   d8_ui_ensure_style ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/hoilhpn/Duan8/ui/d8-plan-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, D8PlanImportDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, D8PlanImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, D8PlanImportDialog, pages);
+  gtk_widget_class_bind_template_child (widget_class, D8PlanImportDialog, notes_page);
   gtk_widget_class_bind_template_child (widget_class, D8PlanImportDialog, source_label);
   gtk_widget_class_bind_template_child (widget_class, D8PlanImportDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, D8PlanImportDialog, code_row);

@@ -42,11 +42,15 @@ void d8_plan_import_dialog_set_text (D8PlanImportDialog *self, const char *text)
  * @from: (nullable): a plan of the store (id, code, number or year) to
  *   copy units and indicators from; NULL or "" for none
  * @code, @document_number, @title: (nullable): the plan's record for a table
+ * @year: the plan's year, 0 to leave the field as it is
  *
  * Fills the dialog's fields, as a person would, and reads the source again. */
 void d8_plan_import_dialog_set_options (D8PlanImportDialog *self, const char *from,
                                         const char *code, const char *document_number,
-                                        const char *title);
+                                        const char *title, int year);
+/* Shows the page @name of the preview: "appendix", "plan", "units" or
+ * "notes" (for screenshots). */
+void d8_plan_import_dialog_show_page (D8PlanImportDialog *self, const char *name);
 
 /* The preview shown, NULL when the source is refused (for tests). */
 const D8PlanPreview *d8_plan_import_dialog_get_preview (D8PlanImportDialog *self);
