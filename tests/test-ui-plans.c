@@ -240,15 +240,12 @@ test_chooser (Fixture      *f,
   d8_test_spin_for (300);
   screenshots (GTK_WIDGET (f->window), "chooser");
   {
-    GtkWidget *popover = NULL;
-    /* The list is a popover of the window: screenshot it too. */
-    for (GtkWidget *w = d8_window_get_plan_chooser (f->window); w != NULL && popover == NULL;
-         w = gtk_widget_get_first_child (w))
-      for (GtkWidget *c = w; c != NULL; c = gtk_widget_get_next_sibling (c))
-        if (GTK_IS_POPOVER (c))
-          popover = c;
-    if (popover != NULL && gtk_widget_get_mapped (popover))
-      screenshots (popover, "chooser-list");
+    GtkWidget *popover = d8_plan_chooser_get_popover (chooser);
+
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    screenshots (popover, "chooser-list");
+    gtk_popover_popdown (GTK_POPOVER (popover));
   }
 
   /* Remembered for this database. */

@@ -79,9 +79,11 @@ list_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
-  gtk_label_set_width_chars (GTK_LABEL (title), 30);
+  /* One line each: a wrapped label in a list measures badly; the whole
+   * title is in the tooltip. */
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 48);
+  gtk_label_set_width_chars (GTK_LABEL (title), 36);
   gtk_widget_add_css_class (title, "caption");
   gtk_widget_add_css_class (title, "dim-label");
   gtk_box_append (GTK_BOX (box), heading);
@@ -105,6 +107,7 @@ list_bind_cb (GtkSignalListItemFactory *factory,
   heading = plan_heading (plan);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), heading);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), plan->title);
+  gtk_widget_set_tooltip_text (box, plan->title);
 }
 
 static void
@@ -238,8 +241,26 @@ d8_plan_chooser_select (D8PlanChooser *self,
 void
 d8_plan_chooser_popup (D8PlanChooser *self)
 {
+  GtkWidget *popover;
+
   g_return_if_fail (D8_IS_PLAN_CHOOSER (self));
-  gtk_widget_activate_action (GTK_WIDGET (self->dropdown), "activate", NULL);
+  popover = d8_plan_chooser_get_popover (self);
+  if (popover != NULL)
+    gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+GtkWidget *
+d8_plan_chooser_get_popover (D8PlanChooser *self)
+{
+  g_return_val_if_fail (D8_IS_PLAN_CHOOSER (self), NULL);
+
+  /* GTK 4.8's drop-down has no call to open it: its popover is a child. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return child;
+  return NULL;
 }
 
 static void

@@ -38,5 +38,7 @@ const D8Plan *d8_plan_chooser_get_plan (D8PlanChooser *self, guint position);
 void d8_plan_chooser_select (D8PlanChooser *self, guint position);
 /* Opens the list (for screenshots). */
 void d8_plan_chooser_popup (D8PlanChooser *self);
+/* The list's popover, NULL if GTK made none (for screenshots). */
+GtkWidget *d8_plan_chooser_get_popover (D8PlanChooser *self);
 
 G_END_DECLS
