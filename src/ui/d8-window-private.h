@@ -32,6 +32,7 @@ struct _D8Window
   GtkToggleButton *search_button;
   GtkSearchEntry *search_entry;
   GtkWidget *sidebar_box;
+  AdwWindowTitle *sidebar_title;
   D8PlanChooser *plan_chooser;
   GtkStack *stack;
   AdwToastOverlay *toast_overlay;

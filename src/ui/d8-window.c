@@ -280,8 +280,16 @@ refresh (D8Window *self)
   self->overview = ov;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERVIEW]);
 
-  /* The chooser shows the plan's number and year; its title is a sentence,
-   * in the chooser's tooltip and list. */
+  adw_window_title_set_title (self->sidebar_title, ov->plan->doc_number);
+  {
+    /* The plan's title is a sentence: it goes in the tooltip, where it can
+     * be read whole, not in the sidebar's narrow header. */
+    /* Translators: subtitle of the sidebar, %d is the plan's year */
+    g_autofree char *subtitle = g_strdup_printf (_("Plan for %d"), ov->plan->year);
+
+    adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), ov->plan->title);
+  }
   d8_plan_chooser_set_plan_id (self->plan_chooser, self->plan_id);
   gtk_window_set_title (GTK_WINDOW (self), ov->plan->doc_number);
 
@@ -777,6 +785,7 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_entry);
   gtk_widget_class_bind_template_child (widget_class, D8Window, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, D8Window, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, D8Window, plan_chooser);
   gtk_widget_class_bind_template_child (widget_class, D8Window, stack);
   gtk_widget_class_bind_template_child (widget_class, D8Window, toast_overlay);

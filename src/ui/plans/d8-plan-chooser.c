@@ -43,11 +43,13 @@ plan_heading (const D8Plan *plan)
   return g_strdup_printf (_("%s · %d"), plan->doc_number, plan->year);
 }
 
+/* The button is the drop-down's arrow alone: the sidebar's title beside
+ * it names the plan shown. */
 static void
 button_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
-  gtk_list_item_set_child (item, adw_window_title_new ("", ""));
+  gtk_list_item_set_child (item, NULL);
 }
 
 static void
@@ -55,17 +57,6 @@ button_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 D8PlanChooser            *self)
 {
-  AdwWindowTitle *title = ADW_WINDOW_TITLE (gtk_list_item_get_child (item));
-  const D8Plan *plan = plan_of_item (self, item);
-  g_autofree char *subtitle = NULL;
-
-  if (plan == NULL)
-    return;
-  /* Translators: under the plan's number in the sidebar, %d is its year */
-  subtitle = g_strdup_printf (_("Plan for %d"), plan->year);
-  adw_window_title_set_title (title, plan->doc_number);
-  adw_window_title_set_subtitle (title, subtitle);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (title), plan->title);
 }
 
 static void

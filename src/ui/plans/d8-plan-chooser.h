@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* d8-plan-chooser.h — the plan chooser of the sidebar header: the plans of
- * the store, newest first (number · year, and the title in the list), the
- * current one on its button. It follows the store's "changed" (a plan
+/* d8-plan-chooser.h — the plan chooser of the sidebar header: an arrow
+ * beside the plan's title that lists the plans of the store, newest first
+ * (number · year, and the title). It follows the store's "changed" (a plan
  * imported appears at once).
  *
  * Property "plan-id" (gint64): the plan chosen; notifies when a person

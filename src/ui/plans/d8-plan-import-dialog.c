@@ -179,6 +179,25 @@ status_text (D8PlanUnitStatus status)
     }
 }
 
+/* A unit's level for people: its kind as written ("huyện", "phường"),
+ * else the level's name. */
+static const char *
+level_text (const D8PlanPreviewUnit *unit)
+{
+  if (unit->kind != NULL && *unit->kind != '\0')
+    return unit->kind;
+  if (g_strcmp0 (unit->level, "province") == 0)
+    /* Translators: the level of a unit */
+    return C_("level", "province");
+  if (g_strcmp0 (unit->level, "district") == 0)
+    /* Translators: the level of a unit */
+    return C_("level", "district");
+  if (g_strcmp0 (unit->level, "commune") == 0)
+    /* Translators: the level of a unit */
+    return C_("level", "commune");
+  return unit->level ? unit->level : "";
+}
+
 enum { COL_TT = -3, COL_UNIT = -2, COL_STATUS = -1 };
 
 static void
@@ -348,7 +367,7 @@ fill_texts (D8PlanImportDialog  *self,
       const D8PlanPreviewUnit *unit = g_ptr_array_index (pv->units, i);
       if (unit->tt == 0)
         /* Translators: a unit the plan names with no row of its own (a parent) */
-        g_string_append_printf (text, "\n%s (%s, %s)", unit->name, unit->level ? unit->level : "",
+        g_string_append_printf (text, "\n%s (%s, %s)", unit->name, level_text (unit),
                                 _("no row"));
       if (unit->change != NULL)
         g_string_append_printf (text, "\n%s: %s", unit->name, unit->change);
