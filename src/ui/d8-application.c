@@ -128,7 +128,7 @@ d8_application_activate (GApplication *app)
 }
 
 /* Files opened from the file manager (or given on the command line, or
- * sent to the running instance): each bundle's import preview. */
+ * sent to the running instance): each bundle's or plan's import preview. */
 static void
 d8_application_open (GApplication  *app,
                      GFile        **files,
@@ -142,7 +142,7 @@ d8_application_open (GApplication  *app,
   if (!D8_IS_WINDOW (window))
     return;
   for (int i = 0; i < n_files; i++)
-    d8_window_open_bundle (D8_WINDOW (window), files[i]);
+    d8_window_open_file (D8_WINDOW (window), files[i]);
 }
 
 static int
@@ -237,6 +237,8 @@ d8_application_startup (GApplication *app)
   static const char *charts_accels[] = { "<Control>g", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *import_plan_accels[] = { "<Control><Shift>o", NULL };
+  static const char *export_plan_accels[] = { "<Control><Shift>e", NULL };
 
   G_APPLICATION_CLASS (d8_application_parent_class)->startup (app);
 
@@ -250,6 +252,10 @@ d8_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-charts", charts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import-bundle", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-bundle", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import-plan",
+                                         import_plan_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-plan",
+                                         export_plan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
 

@@ -15,8 +15,12 @@
 #include "d8-exchange-export.h"
 #include "d8-exchange-import.h"
 #include "d8-exchange-window.h"
+#include "d8-format.h"
 #include "d8-office-chooser.h"
+#include "d8-plan-export.h"
+#include "d8-plan-import.h"
 #include "d8-print.h"
+#include "d8-ui-util.h"
 #include "d8-window-private.h"
 
 static void
@@ -207,6 +211,67 @@ import_bundle_action (GtkWidget  *widget,
 }
 
 static void
+import_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _d8_window_choose_plan_file (D8_WINDOW (widget));
+}
+
+static void
+export_plan_chosen (const char *path,
+                    const char *choice,
+                    gpointer    user_data)
+{
+  D8Window *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *done = NULL;
+  D8PlanExportFormat format = D8_PLAN_EXPORT_JSON;
+
+  d8_plan_export_format_for_path (path, &format);
+  if (!d8_plan_export (self->store, self->plan_id, format, path, &error))
+    {
+      _d8_window_toast (self, error->message);
+      return;
+    }
+  /* Translators: a toast; %s is the file's name */
+  done = g_strdup_printf (_("Plan exported to %s"), name);
+  _d8_window_toast (self, done);
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+  D8SaveFilter filters[] = {
+    { _("Plan file"), D8_PLAN_MIME_TYPE, "*" D8_PLAN_FILE_SUFFIX, D8_PLAN_FILE_SUFFIX },
+    { _("Table (CSV)"), "text/csv", "*.csv", ".csv" },
+    { _("Workbook (XLSX)"),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "*.xlsx", ".xlsx" },
+  };
+  D8SaveOptions options = { 0 };
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->overview == NULL)
+    return;
+  base = d8_format_file_name (self->overview->plan->doc_number);
+  name = g_strconcat (base, D8_PLAN_FILE_SUFFIX, NULL);
+  options.title = _("Export Plan");
+  options.current_name = name;
+  options.filters = filters;
+  options.n_filters = G_N_ELEMENTS (filters);
+  options.require_extension = TRUE;
+  options.settings = self->settings;
+  options.folder_key = "last-export-folder";
+  d8_ui_save_dialog (GTK_WINDOW (self), &options, export_plan_chosen, g_object_ref (self),
+                     g_object_unref);
+}
+
+static void
 show_exchange_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -255,6 +320,7 @@ _d8_window_actions_update (D8Window *self)
                         && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", unit_shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", self->overview != NULL);
 }
 
 void
@@ -273,6 +339,8 @@ _d8_window_class_actions_init (D8WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.show-exchange", NULL, show_exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.choose-office", NULL, choose_office_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-charts", NULL, toggle_charts_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);

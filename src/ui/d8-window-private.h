@@ -6,6 +6,7 @@
 #pragma once
 
 #include "d8-charts-page.h"
+#include "d8-plan-chooser.h"
 #include "d8-province-page.h"
 #include "d8-sidebar.h"
 #include "d8-unit-page.h"
@@ -33,6 +34,7 @@ struct _D8Window
   GtkSearchEntry *search_entry;
   GtkWidget *sidebar_box;
   AdwWindowTitle *sidebar_title;
+  D8PlanChooser *plan_chooser;
   GtkStack *stack;
   AdwToastOverlay *toast_overlay;
   D8UnitPage *unit_page;
@@ -57,8 +59,10 @@ struct _D8Window
 void _d8_window_class_actions_init (D8WindowClass *klass);
 /* Enables the actions that depend on what is shown. */
 void _d8_window_actions_update (D8Window *self);
-/* Lets bundles be dropped on the window. */
+/* Lets bundles and plans be dropped on the window. */
 void _d8_window_dnd_init (D8Window *self);
+/* Import Plan…: the file chooser, then the plan's preview (d8-window-dnd.c). */
+void _d8_window_choose_plan_file (D8Window *self);
 
 /* The position of the unit @code in the overview, -1 when none. */
 int _d8_window_find_unit_index (D8Window *self, const char *code);

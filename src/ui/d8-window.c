@@ -178,6 +178,7 @@ refresh (D8Window *self)
     adw_window_title_set_subtitle (self->sidebar_title, subtitle);
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), ov->plan->title);
   }
+  d8_plan_chooser_set_plan_id (self->plan_chooser, self->plan_id);
   gtk_window_set_title (GTK_WINDOW (self), ov->plan->doc_number);
 
   {
@@ -196,15 +197,54 @@ refresh (D8Window *self)
   update_content (self);
 }
 
+/* The plan chosen last in this database: "plan-by-database" maps a
+ * database file's path to a plan code (GSettings, not the database: the
+ * choice is a person's view, not data to send to offices). */
+static char *
+remembered_plan (D8Window *self)
+{
+  g_autoptr (GVariant) map = NULL;
+  const char *code = NULL;
+
+  if (self->settings == NULL)
+    return NULL;
+  map = g_settings_get_value (self->settings, "plan-by-database");
+  if (g_variant_lookup (map, d8_store_get_path (self->store), "&s", &code))
+    return g_strdup (code);
+  return g_settings_get_string (self->settings, "last-plan");
+}
+
+static void
+remember_plan (D8Window   *self,
+               const char *code)
+{
+  g_autoptr (GVariant) old = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *path = d8_store_get_path (self->store);
+  const char *key, *value;
+
+  if (self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "last-plan", code);
+  old = g_settings_get_value (self->settings, "plan-by-database");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (g_strcmp0 (key, path) != 0)
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  if (path != NULL)
+    g_variant_builder_add (&builder, "{ss}", path, code);
+  g_settings_set_value (self->settings, "plan-by-database", g_variant_builder_end (&builder));
+}
+
 static gboolean
 load_plan (D8Window  *self,
            GError   **error)
 {
   g_autoptr (D8Plan) plan = NULL;
-  g_autofree char *last = NULL;
+  g_autofree char *last = remembered_plan (self);
 
-  if (self->settings != NULL)
-    last = g_settings_get_string (self->settings, "last-plan");
   if (last != NULL && *last != '\0')
     plan = d8_store_resolve_plan (self->store, last, NULL);
   if (plan == NULL)
@@ -224,8 +264,29 @@ load_plan (D8Window  *self,
     }
 
   self->plan_id = plan->id;
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-plan", plan->code);
+  remember_plan (self, plan->code);
+  return TRUE;
+}
+
+gboolean
+d8_window_set_plan (D8Window *self,
+                    gint64    plan_id)
+{
+  g_autoptr (D8Plan) plan = NULL;
+
+  g_return_val_if_fail (D8_IS_WINDOW (self), FALSE);
+
+  if (plan_id == self->plan_id)
+    return TRUE;
+  plan = d8_store_get_plan (self->store, plan_id, NULL);
+  if (plan == NULL)
+    return FALSE;
+  self->plan_id = plan->id;
+  remember_plan (self, plan->code);
+  /* A unit of the old plan the new one does not name: the whole province. */
+  refresh (self);
+  if (self->overview != NULL && _d8_window_find_unit_index (self, self->unit_code) < 0)
+    d8_window_show_unit (self, NULL);
   return TRUE;
 }
 
@@ -408,6 +469,15 @@ leaflet_folded_cb (D8Window *self)
 }
 
 static void
+plan_chosen_cb (D8Window *self)
+{
+  gint64 plan_id = d8_plan_chooser_get_plan_id (self->plan_chooser);
+
+  if (plan_id != 0 && plan_id != self->plan_id)
+    d8_window_set_plan (self, plan_id);
+}
+
+static void
 charts_toggled_cb (D8Window *self)
 {
   if (self->overview != NULL)
@@ -449,6 +519,7 @@ d8_window_constructed (GObject *object)
                      G_SETTINGS_BIND_DEFAULT);
 
   update_office (self);
+  d8_plan_chooser_set_store (self->plan_chooser, self->store);
   if (!load_plan (self, &error))
     {
       show_error (self, error);
@@ -577,6 +648,7 @@ d8_window_class_init (D8WindowClass *klass)
 
   g_type_ensure (D8_TYPE_PROVINCE_PAGE);
   g_type_ensure (D8_TYPE_UNIT_PAGE);
+  g_type_ensure (D8_TYPE_PLAN_CHOOSER);
   d8_ui_ensure_style ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/hoilhpn/Duan8/ui/d8-window.ui");
@@ -596,12 +668,14 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_entry);
   gtk_widget_class_bind_template_child (widget_class, D8Window, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, D8Window, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, D8Window, plan_chooser);
   gtk_widget_class_bind_template_child (widget_class, D8Window, stack);
   gtk_widget_class_bind_template_child (widget_class, D8Window, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, D8Window, unit_list);
   gtk_widget_class_bind_template_child (widget_class, D8Window, unit_page);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, charts_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -657,6 +731,13 @@ d8_window_get_province_page (D8Window *self)
 {
   g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->province_page);
+}
+
+GtkWidget *
+d8_window_get_plan_chooser (D8Window *self)
+{
+  g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->plan_chooser);
 }
 
 GtkWidget *

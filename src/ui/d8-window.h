@@ -20,6 +20,14 @@ G_DECLARE_FINAL_TYPE (D8Window, d8_window, D8, WINDOW, AdwApplicationWindow)
 D8Window *d8_window_new (GtkApplication *application, D8Store *store);
 D8Store *d8_window_get_store (D8Window *self);
 gint64 d8_window_get_plan_id (D8Window *self);
+/* d8_window_set_plan:
+ * @self: the window
+ * @plan_id: a plan of the store
+ *
+ * Shows the plan @plan_id: the chooser, the title and every page follow,
+ * and it is remembered for this database. Returns FALSE (nothing changes)
+ * for an unknown plan. */
+gboolean d8_window_set_plan (D8Window *self, gint64 plan_id);
 GSettings *d8_window_get_settings (D8Window *self); /* may be NULL */
 
 /* Shows the page of the unit whose code is @unit_code, or the whole
@@ -47,6 +55,13 @@ D8Overview *d8_window_get_overview (D8Window *self);
  * the spinner while a large bundle is read. Returns the dialog shown,
  * owned by GTK (d8-window-dnd.c). */
 GtkWidget *d8_window_open_bundle (D8Window *self, GFile *file);
+/* Opens @file as what its name says: a plan file or a table
+ * (d8_window_open_plan), else a bundle. Returns the dialog shown. */
+GtkWidget *d8_window_open_file (D8Window *self, GFile *file);
+/* Shows the import preview of the plan file or table @file. */
+GtkWidget *d8_window_open_plan (D8Window *self, GFile *file);
+/* For tests: the plan chooser of the sidebar. */
+GtkWidget *d8_window_get_plan_chooser (D8Window *self);
 /* Shows the Exchange window (conflicts, imports, snapshots) and returns it. */
 GtkWidget *d8_window_show_exchange (D8Window *self);
 /* Shows the office chooser and returns it; @first_run words it as a
