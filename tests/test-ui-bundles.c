@@ -616,7 +616,11 @@ test_preview_lists_rejections (Fixture *f, gconstpointer data)
   guint listed = 0;
 
   g_assert_cmpuint (p->rejections->len, >, 0);
-  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
+  /* Signed with another key and carrying records its office may not
+   * send: shown refused, with no Import (issue 11). */
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("This bundle cannot be imported"));
   for (guint i = 0; i < p->rejections->len; i++)
     {
       const D8BundleRejection *r = p->rejections->pdata[i];
@@ -634,7 +638,7 @@ test_preview_lists_rejections (Fixture *f, gconstpointer data)
     }
   g_assert_cmpuint (listed, ==, p->rejections->len);
   d8_test_save_screenshot (dialog, "import-preview-rejections.png");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
   d8_test_spin ();
   /* Signed with another key than Chư Pưh's, and carrying records Chư
@@ -642,12 +646,6 @@ test_preview_lists_rejections (Fixture *f, gconstpointer data)
   g_assert_cmpuint (p->entries[D8_BUNDLE_NEW], ==, 1);
   g_assert_cmpint (p->trust, ==, D8_BUNDLE_TRUST_KEY_CHANGED);
   g_assert_cmpuint (p->n_forbidden, ==, 2);
-  {
-    AdwMessageDialog *failed = wait_for_dialog (_("The bundle could not be imported"), 5);
-    g_assert_nonnull (failed);
-    gtk_window_destroy (GTK_WINDOW (failed));
-    d8_test_spin ();
-  }
   assert_cell (f, 0);
 }
 
