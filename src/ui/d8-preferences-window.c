@@ -22,6 +22,7 @@ struct _D8PreferencesWindow
   AdwComboRow *language_row;
   AdwActionRow *office_row;
   AdwActionRow *fingerprint_row;
+  GtkLabel *fingerprint_label;
   AdwActionRow *key_file_row;
   GtkListBox *known_list;
   AdwComboRow *register_office_row;
@@ -68,9 +69,9 @@ show_toast (D8PreferencesWindow *self,
 static void
 copy_fingerprint_cb (D8PreferencesWindow *self)
 {
-  const char *fingerprint = adw_action_row_get_subtitle (self->fingerprint_row);
+  const char *fingerprint = gtk_label_get_text (self->fingerprint_label);
 
-  if (fingerprint == NULL || *fingerprint == '\0')
+  if (*fingerprint == '\0' || !gtk_widget_get_sensitive (GTK_WIDGET (self->fingerprint_row)))
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), fingerprint);
   show_toast (self, _("Fingerprint copied"));
@@ -168,8 +169,8 @@ fill_known_offices (D8PreferencesWindow *self)
     {
       const D8KnownOffice *k = known->pdata[i];
       g_autofree char *name = d8_store_describe_office_code (self->store, k->office);
-      /* Translators: a known office's row: its fingerprint, then how its key was learnt */
-      g_autofree char *subtitle = g_strdup_printf (_("%s\n%s"), k->fingerprint,
+      /* its fingerprint, then how its key was learnt */
+      g_autofree char *subtitle = g_strdup_printf ("%s\n%s", k->fingerprint,
                                                    describe_source (k->source));
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -260,7 +261,7 @@ fill_own_key (D8PreferencesWindow *self)
   else
     {
       g_autofree char *fingerprint = d8_office_key_fingerprint (key);
-      adw_action_row_set_subtitle (self->fingerprint_row, fingerprint);
+      gtk_label_set_label (self->fingerprint_label, fingerprint);
     }
   /* Translators: %s is the key file's path */
   backup = g_strdup_printf (_("The secret key is the file %s. Copy it together with the "
@@ -295,6 +296,7 @@ d8_preferences_window_class_init (D8PreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, office_row);
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, fingerprint_row);
+  gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, fingerprint_label);
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, key_file_row);
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, known_list);
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, register_office_row);
