@@ -165,7 +165,14 @@ describe_bundle (const D8BundlePreview *p,
   if (p->already_imported)
     g_string_append_printf (b, "\n%s", _("This bundle was imported before; importing it again "
                                          "changes nothing."));
-  if (p->rollback && changes)
+  if (p->rollback && changes && p->sequence == p->last_sequence)
+    g_string_append_printf (b, "\n%s %s",
+                            _("Another bundle with the same number from the same "
+                              "office was imported before; only what is newer here "
+                              "is taken."),
+                            _("Importing it could bring back older figures: import it only "
+                              "if you are sure it should be."));
+  else if (p->rollback && changes)
     {
       g_autofree char *last = d8_format_count (p->last_sequence);
 
@@ -233,12 +240,15 @@ confirmations_changed_cb (D8ImportPreview *self)
 }
 
 /* Refused whatever the person says: signed by another key, unsigned, or
- * carrying records its office may not send. */
+ * carrying records its office may not send next to others it may (a
+ * bundle all of whose records are refused says so, and offers nothing to
+ * import either). */
 static gboolean
-is_refused (const D8BundlePreview *p)
+is_refused (const D8BundlePreview *p,
+            gboolean               changes)
 {
   return p->trust == D8_BUNDLE_TRUST_KEY_CHANGED || p->trust == D8_BUNDLE_TRUST_UNSIGNED
-         || p->n_forbidden > 0;
+         || (p->n_forbidden > 0 && changes);
 }
 
 static void
@@ -287,7 +297,7 @@ show_import (D8ImportPreview *self,
   g_autofree char *origin = d8_store_describe_office_code (self->store, p->origin);
   g_autofree char *body = NULL;
 
-  if (is_refused (p))
+  if (is_refused (p, changes))
     {
       show_refused_import (self, p);
       return;
