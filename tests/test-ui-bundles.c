@@ -744,6 +744,11 @@ test_choose_office (Fixture *f, gconstpointer data)
   d8_test_spin ();
   g_assert_cmpstr (d8_store_get_office (f->province), ==, PUH);
   g_assert_true (g_settings_get_boolean (settings, "office-chosen"));
+  /* The office's key is made with the office (issue 11). */
+  {
+    g_autofree char *key_path = d8_office_key_path (f->province);
+    g_assert_true (g_file_test (key_path, G_FILE_TEST_IS_REGULAR));
+  }
 
   description = d8_store_describe_office (f->province);
   g_assert_nonnull (strstr (description, "Chư Pưh"));
