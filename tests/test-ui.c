@@ -230,6 +230,38 @@ test_new_destroy_entry_dialog (Fixture *f, gconstpointer data)
   g_assert_finalize_object (dialog);
 }
 
+/* A unit office records only its own units (issue 11): Save in the entry
+ * dialog of another unit says so, marks no field, and saves nothing. */
+static void
+test_entry_dialog_other_unit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Unit) unit = get_unit (f, "Đak Đoa");
+  D8EntryDialog *dialog;
+  GtkWidget *label, *amount;
+
+  g_assert_true (d8_store_set_office (f->store, "gia-lai/chu-puh", &error));
+  g_assert_no_error (error);
+  dialog = d8_entry_dialog_new (NULL, f->store, f->plan->id, unit, NULL, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  d8_test_spin ();
+  amount = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), D8_TYPE_ENTRY_DIALOG,
+                                                      "amount_row"));
+  label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), D8_TYPE_ENTRY_DIALOG,
+                                                     "error_label"));
+  gtk_editable_set_text (GTK_EDITABLE (amount), "5");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
+  d8_test_spin ();
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Đak Đoa"));
+  g_assert_false (gtk_widget_has_css_class (amount, "error"));
+  g_assert_cmpint (d8_store_count_entries (f->store, f->plan->id, unit->id, 0, TRUE, NULL), ==,
+                   0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  d8_test_spin ();
+}
+
 static void
 test_new_destroy_preferences_window (Fixture *f, gconstpointer data)
 {
@@ -1221,6 +1253,7 @@ main (int   argc,
   ADD ("/ui/widgets/new-destroy/D8UnitPage", test_new_destroy_unit_page);
   ADD ("/ui/widgets/new-destroy/D8EntryDialog", test_new_destroy_entry_dialog);
   ADD ("/ui/widgets/new-destroy/D8PreferencesWindow", test_new_destroy_preferences_window);
+  ADD ("/ui/entry-dialog/other-unit", test_entry_dialog_other_unit);
   ADD ("/ui/widgets/new-destroy/D8ExchangeWindow", test_new_destroy_exchange_window);
   ADD ("/ui/widgets/new-destroy/D8OfficeChooser", test_new_destroy_office_chooser);
   ADD ("/ui/widgets/new-destroy/D8ImportPreview", test_new_destroy_import_preview);

@@ -249,6 +249,13 @@ save_action (GtkWidget  *widget,
       || !check_text_row (self, self->note_row, D8_ENTRY_FIELD_NOTE, &entry->note))
     return;
 
+  /* A unit office records only its own units: that is about the unit,
+   * not about a field, so no row is marked. */
+  if (!d8_store_check_office_unit (self->store, entry->unit_id, &error))
+    {
+      show_error (self, NULL, error);
+      return;
+    }
   if (!d8_store_check_entry (self->store, entry, FALSE, &error))
     {
       if (g_error_matches (error, D8_ERROR, D8_ERROR_OUT_OF_PERIOD))

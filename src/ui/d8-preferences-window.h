@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* d8-preferences-window.h — preferences: the interface language. */
+/* d8-preferences-window.h — preferences: the interface language, the
+ * office, its signing key and the offices known here. */
 #pragma once
 
 #include <adwaita.h>
+
+#include "d8-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +20,14 @@ GtkWidget *d8_preferences_window_new (GtkWindow *parent, GSettings *settings);
 /* The office shown in the Office row (its Change button runs the parent
  * window's win.choose-office). */
 void d8_preferences_window_set_office (D8PreferencesWindow *self, const char *office);
+
+/* d8_preferences_window_set_store:
+ * @self: the preferences
+ * @store: (nullable): the database whose office key and known offices are
+ *   shown; d8_preferences_window_new() takes its parent D8Window's
+ *
+ * Shows this office's fingerprint, the known offices and the form to
+ * register one; with %NULL hides them. */
+void d8_preferences_window_set_store (D8PreferencesWindow *self, D8Store *store);
 
 G_END_DECLS

@@ -5,6 +5,15 @@
  * rejected records; this file fills them from the core's preview. Lists
  * longer than ROWS_SHOWN show their first rows and say how many more: a
  * bundle may carry 200,000 records, and a row each would take minutes.
+ *
+ * Who signed the bundle decides what the dialog offers (docs/security.md):
+ * a bundle signed by another key than the one known for its office, an
+ * unsigned one, or one carrying records its office may not send is shown
+ * refused, with the core's sentence on what to do, and no Import; the
+ * first bundle from an office shows the signer's fingerprint and imports
+ * only once the person ticks that the office read it aloud and it
+ * matches; a bundle older than the last one from its office imports only
+ * once that is ticked too.
  */
 #include "config.h"
 
@@ -25,6 +34,11 @@ struct _D8ImportPreview
   GtkListBox *rejection_list;
   GtkLabel *rejections_label;
   GtkWidget *rejections_scroller;
+  GtkWidget *trust_box;
+  GtkWidget *fingerprint_title;
+  GtkLabel *fingerprint_label;
+  GtkCheckButton *confirm_office_check;
+  GtkCheckButton *allow_older_check;
 
   D8Store *store;
   D8BundleImport *import; /* NULL for a refusal */
@@ -98,10 +112,18 @@ fill_rejections (D8ImportPreview       *self,
 {
   if (p->rejections->len == 0)
     return;
-  gtk_label_set_label (self->rejections_label,
-                       ngettext ("This record is not accepted and will be left out:",
-                                 "These records are not accepted and will be left out:",
-                                 p->rejections->len));
+  if (p->n_forbidden > 0)
+    gtk_label_set_label (self->rejections_label,
+                         ngettext ("This record is not accepted; those its office may not "
+                                   "send refuse the whole bundle:",
+                                   "These records are not accepted; those their office may not "
+                                   "send refuse the whole bundle:",
+                                   p->rejections->len));
+  else
+    gtk_label_set_label (self->rejections_label,
+                         ngettext ("This record is not accepted and will be left out:",
+                                   "These records are not accepted and will be left out:",
+                                   p->rejections->len));
   gtk_widget_set_visible (GTK_WIDGET (self->rejections_label), TRUE);
   gtk_widget_set_visible (self->rejections_scroller, TRUE);
   for (guint i = 0; i < MIN (p->rejections->len, D8_EXCHANGE_ROWS_SHOWN); i++)
@@ -143,13 +165,38 @@ describe_bundle (const D8BundlePreview *p,
   if (p->already_imported)
     g_string_append_printf (b, "\n%s", _("This bundle was imported before; importing it again "
                                          "changes nothing."));
-  if (p->rollback && p->sequence == p->last_sequence)
+  if (p->rollback && changes && p->sequence == p->last_sequence)
+    g_string_append_printf (b, "\n%s %s",
+                            _("Another bundle with the same number from the same "
+                              "office was imported before; only what is newer here "
+                              "is taken."),
+                            _("Importing it could bring back older figures: import it only "
+                              "if you are sure it should be."));
+  else if (p->rollback && changes)
+    {
+      g_autofree char *last = d8_format_count (p->last_sequence);
+
+      g_string_append_c (b, '\n');
+      /* Translators: %s is the number of the last bundle imported from the same office */
+      g_string_append_printf (b, _("This bundle is older than the last one imported from the "
+                                   "same office (number %s): importing it could bring back "
+                                   "older figures. Import it only if you are sure it should "
+                                   "be."),
+                              last);
+    }
+  else if (p->rollback && p->sequence == p->last_sequence)
     g_string_append_printf (b, "\n%s", _("Another bundle with the same number from the same "
                                          "office was imported before; only what is newer here "
                                          "is taken."));
   else if (p->rollback)
     g_string_append_printf (b, "\n%s", _("A newer bundle from the same office was imported "
                                          "before this one; only what is newer here is taken."));
+  if (p->trust == D8_BUNDLE_TRUST_NEW_OFFICE && changes)
+    g_string_append_printf (b, "\n%s", _("This is the first bundle from this office here. "
+                                         "Phone the office at a number you already know (not "
+                                         "one given with the file) and have it read its "
+                                         "fingerprint aloud from its Preferences; import only "
+                                         "if every digit matches the one below."));
   if (!changes && !p->already_imported)
     {
       guint rejected = p->entries[D8_BUNDLE_REJECTED] + p->plans[D8_BUNDLE_REJECTED];
@@ -173,6 +220,73 @@ describe_bundle (const D8BundlePreview *p,
   return g_string_free (b, FALSE);
 }
 
+/* The responses: Import enabled once every confirmation asked for is given. */
+static void
+confirmations_changed_cb (D8ImportPreview *self)
+{
+  gboolean office_ok = !gtk_widget_get_visible (GTK_WIDGET (self->confirm_office_check))
+                       || gtk_check_button_get_active (self->confirm_office_check);
+  gboolean older_ok = !gtk_widget_get_visible (GTK_WIDGET (self->allow_older_check))
+                      || gtk_check_button_get_active (self->allow_older_check);
+
+  if (self->import == NULL)
+    return;
+  d8_bundle_import_set_trust_new_office (
+    self->import, gtk_check_button_get_active (self->confirm_office_check));
+  d8_bundle_import_set_allow_older (self->import,
+                                    gtk_check_button_get_active (self->allow_older_check));
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import",
+                                           office_ok && older_ok);
+}
+
+/* Refused whatever the person says: signed by another key, unsigned, or
+ * carrying records its office may not send next to others it may (a
+ * bundle all of whose records are refused says so, and offers nothing to
+ * import either). */
+static gboolean
+is_refused (const D8BundlePreview *p,
+            gboolean               changes)
+{
+  return p->trust == D8_BUNDLE_TRUST_KEY_CHANGED || p->trust == D8_BUNDLE_TRUST_UNSIGNED
+         || (p->n_forbidden > 0 && changes);
+}
+
+static void
+show_refused_import (D8ImportPreview       *self,
+                     const D8BundlePreview *p)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
+  g_autoptr (GError) error = NULL;
+  GString *body = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  /* The reason that refuses it whatever the person confirms, not "confirm
+   * the new office" (checked first). */
+  if (p->trust == D8_BUNDLE_TRUST_NEW_OFFICE)
+    d8_bundle_import_set_trust_new_office (self->import, TRUE);
+  if (!d8_bundle_import_check (self->import, &error))
+    g_string_append (body, error->message);
+  d8_bundle_import_set_trust_new_office (self->import, FALSE);
+  if (p->trust == D8_BUNDLE_TRUST_KEY_CHANGED)
+    g_string_append_printf (body, "\n\n%s", _("In this window, the new key is registered in "
+                                               "Preferences, under Known Offices."));
+  g_string_append_printf (body, "\n\n%s", _("Nothing was changed."));
+  text = g_string_free (body, FALSE);
+  adw_message_dialog_set_heading (dialog, _("This bundle cannot be imported"));
+  adw_message_dialog_set_body (dialog, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_grid), FALSE);
+  if (p->trust == D8_BUNDLE_TRUST_KEY_CHANGED && p->signer_fingerprint != NULL)
+    {
+      gtk_label_set_label (GTK_LABEL (self->fingerprint_title), _("Fingerprint of the key that "
+                                                                  "signed this bundle"));
+      gtk_label_set_label (self->fingerprint_label, p->signer_fingerprint);
+      gtk_widget_set_visible (self->trust_box, TRUE);
+    }
+  if (p->n_forbidden > 0)
+    fill_rejections (self, p);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+}
+
 static void
 show_import (D8ImportPreview *self,
              const char      *file_name)
@@ -181,8 +295,14 @@ show_import (D8ImportPreview *self,
   const D8BundlePreview *p = d8_bundle_import_get_preview (self->import);
   gboolean changes = d8_bundle_import_has_changes (self->import);
   g_autofree char *origin = d8_store_describe_office_code (self->store, p->origin);
-  g_autofree char *body = describe_bundle (p, file_name, changes);
+  g_autofree char *body = NULL;
 
+  if (is_refused (p, changes))
+    {
+      show_refused_import (self, p);
+      return;
+    }
+  body = describe_bundle (p, file_name, changes);
   if (changes)
     {
       /* Translators: heading of the import preview; %s is the sending office */
@@ -205,6 +325,27 @@ show_import (D8ImportPreview *self,
       adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (dialog, "import");
       adw_message_dialog_set_close_response (dialog, "cancel");
+      if (p->trust == D8_BUNDLE_TRUST_NEW_OFFICE)
+        {
+          gtk_label_set_label (self->fingerprint_label, p->signer_fingerprint);
+          gtk_widget_set_visible (GTK_WIDGET (self->confirm_office_check), TRUE);
+          gtk_widget_set_visible (self->trust_box, TRUE);
+        }
+      else
+        {
+          gtk_widget_set_visible (self->fingerprint_title, FALSE);
+          gtk_widget_set_visible (GTK_WIDGET (self->fingerprint_label), FALSE);
+        }
+      if (p->rollback)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->allow_older_check), TRUE);
+          gtk_widget_set_visible (self->trust_box, TRUE);
+        }
+      g_signal_connect_swapped (self->confirm_office_check, "toggled",
+                                G_CALLBACK (confirmations_changed_cb), self);
+      g_signal_connect_swapped (self->allow_older_check, "toggled",
+                                G_CALLBACK (confirmations_changed_cb), self);
+      confirmations_changed_cb (self);
     }
   else
     adw_message_dialog_add_response (dialog, "close", _("_Close"));
@@ -300,6 +441,11 @@ d8_import_preview_class_init (D8ImportPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, rejection_list);
   gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, rejections_label);
   gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, rejections_scroller);
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, trust_box);
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, fingerprint_title);
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, fingerprint_label);
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, confirm_office_check);
+  gtk_widget_class_bind_template_child (widget_class, D8ImportPreview, allow_older_check);
 }
 
 static void

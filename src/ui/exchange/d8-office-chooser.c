@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-office-chooser.h"
+#include "d8-office-keys.h"
 #include "d8-ui-util.h"
 
 struct _D8OfficeChooser
@@ -83,6 +84,13 @@ response_cb (D8OfficeChooser *self,
       if (parent != NULL)
         d8_ui_add_toast (GTK_WIDGET (parent), adw_toast_new (error->message));
       return;
+    }
+  /* The office's key is made with the office (docs/security.md), so
+   * Preferences can show its fingerprint before the first export. */
+  if (d8_office_key_get_public (self->store, &error) == NULL)
+    {
+      g_warning ("The office key could not be made: %s", error->message);
+      g_clear_error (&error);
     }
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "office-chosen", TRUE);
