@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "d8-chart-model.h"
+#include "d8-entry.h"
 #include "d8-format.h"
 
 static void
@@ -154,7 +155,7 @@ fill_common (D8ChartModel *model, D8Overview *ov)
 static void
 item_from_cell (D8ChartItem *item, const D8Cell *cell, const D8Indicator *indicator)
 {
-  item->is_percent = indicator->kind == D8_KIND_PERCENT;
+  item->is_percent = d8_indicator_kind_counts_women (indicator->kind);
   item->has_quota = cell->has_quota;
   item->quota = cell->quota;
   item->achieved = cell->achieved;
@@ -424,7 +425,7 @@ build_series (D8ChartModel *model, GArray *sums, const D8Indicator *indicator,
 
   series->code = g_strdup (indicator->code);
   series->name = g_strdup (indicator->name_vi);
-  series->is_percent = indicator->kind == D8_KIND_PERCENT;
+  series->is_percent = d8_indicator_kind_counts_women (indicator->kind);
   series->percent_of_quota = percent_of_quota;
   series->points = g_array_new (FALSE, FALSE, sizeof (D8ChartPoint));
 
@@ -510,7 +511,7 @@ d8_chart_model_timeline_from_overview (D8Overview *ov, GArray *daily_sums, int u
       if (indicator_index >= 0 && (guint) indicator_index != i)
         continue;
       /* As % of quota, an indicator without a quota has no line to draw. */
-      if (indicator_index < 0 && indicator->kind == D8_KIND_COUNT
+      if (indicator_index < 0 && !d8_indicator_kind_counts_women (indicator->kind)
           && (!cell->has_quota || cell->quota == 0))
         continue;
       g_ptr_array_add (model->series,

@@ -22,6 +22,7 @@
 #include "d8-chart-model.h"
 #include "d8-chart-pack.h"
 #include "d8-chart-paint.h"
+#include "d8-entry.h"
 #include "d8-error.h"
 #include "d8-format.h"
 #include "d8-text.h"
@@ -696,7 +697,7 @@ draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w, doubl
           cairo_fill (pen->cr);
           cairo_restore (pen->cr);
         }
-      if (ind->kind == D8_KIND_PERCENT)
+      if (d8_indicator_kind_counts_women (ind->kind))
         {
           g_autofree char *r = d8_format_count (cell->achieved);
           g_autofree char *g = d8_format_count (cell->group_size);

@@ -563,7 +563,7 @@ set_cell_columns (D8CliTable *table, const D8Indicator *indicator, const D8Cell 
   d8_cli_table_set_int (table, "achieved", cell->achieved);
   d8_cli_table_set_double (table, "percent", cell->completion);
   d8_cli_table_set_status (table, "status", cell->status);
-  if (indicator->kind == D8_KIND_PERCENT)
+  if (d8_indicator_kind_counts_women (indicator->kind))
     {
       d8_cli_table_set_int (table, "reached", cell->achieved);
       d8_cli_table_set_int (table, "group_size", cell->group_size);
@@ -587,7 +587,7 @@ build_totals (D8Overview *ov)
       set_cell_columns (table, indicator, &ov->totals[i]);
       if (indicator->has_target)
         d8_cli_table_set_text (table, "target", indicator->target_written);
-      if (indicator->has_target && indicator->kind == D8_KIND_PERCENT)
+      if (indicator->has_target && d8_indicator_kind_counts_women (indicator->kind))
         d8_cli_table_set_double (table, "target_percent", indicator->target / 100.0);
       if (allocated)
         d8_cli_table_set_int (table, "allocated", ov->allocated[i]);
@@ -779,13 +779,13 @@ d8_cli_cmd_record (Cli *cli, GError **error)
       || (indicator = d8_cli_resolve_indicator (cli, plan, d8_cli_option_value (cli, "indicator"), error))
            == NULL)
     return FALSE;
-  if (indicator->kind == D8_KIND_COUNT && !has_amount)
+  if (!d8_indicator_kind_counts_women (indicator->kind) && !has_amount)
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
                    _("record: indicator %s counts things; give --amount"), indicator->code);
       return FALSE;
     }
-  if (indicator->kind == D8_KIND_PERCENT && !has_percent)
+  if (d8_indicator_kind_counts_women (indicator->kind) && !has_percent)
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
                    _("record: indicator %s is a percentage; give --reached and --group"),
@@ -890,7 +890,7 @@ d8_cli_cmd_entries (Cli *cli, GError **error)
         }
       if (entry_indicator)
         d8_cli_table_set_text (table, "indicator_code", entry_indicator->code);
-      if (entry_indicator && entry_indicator->kind == D8_KIND_PERCENT)
+      if (entry_indicator && d8_indicator_kind_counts_women (entry_indicator->kind))
         {
           d8_cli_table_set_int (table, "reached", entry->reached);
           d8_cli_table_set_int (table, "group_size", entry->group_size);

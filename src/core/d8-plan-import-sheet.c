@@ -456,7 +456,7 @@ map_indicators (Ctx *ctx, D8PlanSheetContext *sc, Header *header, GArray *column
         }
       if (!g_hash_table_add (used, match->code))
         return fail (ctx, where, _("indicator %s has two columns"), match->code);
-      if (match->kind != D8_KIND_COUNT)
+      if (d8_indicator_kind_counts_women (match->kind))
         return fail (ctx, where, _("indicator “%s” is a percentage and cannot be allocated"),
                      match->code);
       match->in_appendix = TRUE;
@@ -849,7 +849,7 @@ d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *sc, const ch
     {
       D8Indicator *indicator = file->indicators->pdata[i];
       if (sc->from_indicators != NULL && !indicator->in_appendix
-          && indicator->kind == D8_KIND_COUNT && !indicator->has_target)
+          && !d8_indicator_kind_counts_women (indicator->kind) && !indicator->has_target)
         g_ptr_array_add (warnings,
                          g_strdup_printf (_("Indicator %s of plan %s has no column in the table."),
                                           indicator->code, sc->from->doc_number));

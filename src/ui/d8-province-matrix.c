@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "d8-entry.h"
 #include "d8-format.h"
 #include "d8-province-matrix.h"
 #include "d8-ui-util.h"
@@ -552,7 +553,7 @@ rebuild_columns (D8ProvinceMatrix *self)
       g_object_set_data (G_OBJECT (factory), INDICATOR_KEY, GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_fixed_width (column,
-                                              ind->kind == D8_KIND_PERCENT ? 132 : 84);
+                                              d8_indicator_kind_counts_women (ind->kind) ? 132 : 84);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->view, column);
       g_ptr_array_add (self->columns, column);
