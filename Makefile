@@ -2,13 +2,15 @@
 #   make run    install missing Debian packages, build, launch the app
 #   make check  same set-up, then every test under Xvfb
 #   make bench  the benchmarks (not part of check)
+#   make check-sanitize  the core, CLI and build suites under ASan + UBSan
+#   make fuzz   the libFuzzer targets (clang), FUZZ_SECONDS each
 BUILD ?= build
 PACKAGES_FILE := .ci/packages.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MESON_TEST_OPTS ?= --num-processes 2 --print-errorlogs
 RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data DUAN8_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
-.PHONY: all deps setup build run check bench install clean
+.PHONY: all deps setup build run check check-sanitize fuzz bench install clean
 
 all: build
 
@@ -42,6 +44,58 @@ check: build
 	python3 -c 'import json,sys; r=[json.loads(l)["result"] for l in open(sys.argv[1])]; \
 	p=sum(x in ("OK","EXPECTEDFAIL") for x in r); print(f"{p} passed, {len(r)-p} failed")' \
 	  $(BUILD)/meson-logs/testlog.json; exit $$rc
+
+# AddressSanitizer + UndefinedBehaviorSanitizer over the suites that read
+# files from elsewhere (bundles, plans, the store, the CLI). Leaks in
+# third-party libraries only are suppressed, in .ci/lsan.supp (it says
+# why); any report in our code fails the run. G_SLICE=always-malloc makes
+# GLib's small allocations visible to ASan.
+SANITIZE_BUILD ?= build-sanitize
+SANITIZE_ENV := G_SLICE=always-malloc \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=0 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+SANITIZE_SUITES := --suite core --suite cli --suite build
+
+$(SANITIZE_BUILD)/build.ninja:
+	meson setup $(SANITIZE_BUILD) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+check-sanitize: deps $(SANITIZE_BUILD)/build.ninja
+	meson compile -C $(SANITIZE_BUILD)
+	$(SANITIZE_ENV) meson test -C $(SANITIZE_BUILD) $(SANITIZE_SUITES) $(MESON_TEST_OPTS) \
+	  --timeout-multiplier 3
+
+# libFuzzer targets (tests/fuzz): built by clang with ASan + UBSan in their
+# own build directory, each run FUZZ_SECONDS on a corpus seeded from
+# tests/data. A crash leaves its input in $(FUZZ_BUILD)/fuzz-crashes/TARGET/:
+# fix it, then copy the input to tests/fuzz/crashes/TARGET/, which make
+# check replays.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := json-reader bundle plan-file
+FUZZ_SEEDS_json-reader := tests/data/bundles tests/data/plans
+FUZZ_SEEDS_bundle := tests/data/bundles
+FUZZ_SEEDS_plan-file := tests/data/plans data/plans
+FUZZ_OPTS ?= -max_len=65536 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
+  -dict=tests/fuzz/json.dict
+
+$(FUZZ_BUILD)/build.ninja:
+	CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true -Db_sanitize=address,undefined \
+	  -Db_lundef=false -Dbuildtype=debugoptimized
+
+fuzz: deps $(FUZZ_BUILD)/build.ninja
+	meson compile -C $(FUZZ_BUILD) $(addprefix fuzz-,$(FUZZ_TARGETS))
+	@rc=0; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/fuzz-corpus/$$t $(FUZZ_BUILD)/fuzz-crashes/$$t; \
+	  case $$t in json-reader) seeds="$(FUZZ_SEEDS_json-reader)";; \
+	    bundle) seeds="$(FUZZ_SEEDS_bundle)";; *) seeds="$(FUZZ_SEEDS_plan-file)";; esac; \
+	  echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
+	  G_SLICE=always-malloc UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=0 \
+	    ./$(FUZZ_BUILD)/tests/fuzz/fuzz-$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(FUZZ_BUILD)/fuzz-crashes/$$t/ \
+	    $(FUZZ_BUILD)/fuzz-corpus/$$t $$seeds tests/fuzz/crashes/$$t || rc=1; \
+	done; exit $$rc
 
 # Startup is timed on a real display: Xvfb unless one is already there.
 bench: build

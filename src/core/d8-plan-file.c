@@ -559,6 +559,7 @@ d8_plan_file_parse (const char *data, gssize length, const char *source_name, GE
   JsonNode *root_node;
   JsonObject *root;
   gint64 version;
+  gssize start;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -567,6 +568,16 @@ d8_plan_file_parse (const char *data, gssize length, const char *source_name, GE
   if (!g_utf8_validate (data, length, NULL))
     {
       fail (&ctx, _("file"), _("the file is not valid UTF-8 text"));
+      return NULL;
+    }
+  /* A plan is an object: a scalar root is refused before json-glib sees
+   * it, since json-glib 1.6 leaks the root of a scalar followed by more
+   * text ("7[]", found by tests/fuzz). */
+  for (start = 0; start < length && g_ascii_isspace (data[start]); start++)
+    ;
+  if (start < length && data[start] != '\0' && strchr ("-0123456789\"tfn", data[start]) != NULL)
+    {
+      fail (&ctx, _("file"), _("the document is not a JSON object"));
       return NULL;
     }
   parser = json_parser_new ();

@@ -127,7 +127,6 @@ D8Snapshot *
 d8_snapshot_create (D8Store *store, const char *reason, GError **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *tmp = NULL;
