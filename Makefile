@@ -52,7 +52,7 @@ check: build
 # GLib's small allocations visible to ASan.
 SANITIZE_BUILD ?= build-sanitize
 SANITIZE_ENV := G_SLICE=always-malloc \
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 SANITIZE_SUITES := --suite core --suite cli --suite build

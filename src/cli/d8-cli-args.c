@@ -528,8 +528,11 @@ d8_cli_check_command (Cli *cli, GError **error)
 int
 d8_cli_exit_code_for (Cli *cli, const GError *error)
 {
+  /* An existing file that is not a usable database is the user's to move
+   * away (1); a database that cannot be opened or written is 2. */
   if (cli->open_failed)
-    return D8_CLI_EXIT_INTERNAL;
+    return g_error_matches (error, D8_ERROR, D8_ERROR_NOT_A_DATABASE) ? D8_CLI_EXIT_USER
+                                                                       : D8_CLI_EXIT_INTERNAL;
   if (error->domain == D8_CLI_ERROR)
     return D8_CLI_EXIT_USER;
   if (error->domain == D8_ERROR)

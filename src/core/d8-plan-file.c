@@ -12,6 +12,7 @@
 #include "d8-entry.h"
 #include "d8-error.h"
 #include "d8-format.h"
+#include "d8-json-reader.h"
 #include "d8-plan-file.h"
 
 #define MAX_QUOTA G_GINT64_CONSTANT (1000000000)
@@ -559,7 +560,7 @@ d8_plan_file_parse (const char *data, gssize length, const char *source_name, GE
   JsonNode *root_node;
   JsonObject *root;
   gint64 version;
-  gssize start;
+  g_auto (D8JsonReader) reader = { 0 };
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -570,14 +571,14 @@ d8_plan_file_parse (const char *data, gssize length, const char *source_name, GE
       fail (&ctx, _("file"), _("the file is not valid UTF-8 text"));
       return NULL;
     }
-  /* A plan is an object: a scalar root is refused before json-glib sees
-   * it, since json-glib 1.6 leaks the root of a scalar followed by more
-   * text ("7[]", found by tests/fuzz). */
-  for (start = 0; start < length && g_ascii_isspace (data[start]); start++)
-    ;
-  if (start < length && data[start] != '\0' && strchr ("-0123456789\"tfn", data[start]) != NULL)
+  /* Text after the document is refused before json-glib sees it:
+   * json-glib 1.6 leaks what it parsed when more follows the root ("7[]",
+   * "[]{…}", found by tests/fuzz). */
+  d8_json_reader_init (&reader, data, length);
+  if (d8_json_read_value (&reader, 0) != 0 && !d8_json_reader_at_end (&reader))
     {
-      fail (&ctx, _("file"), _("the document is not a JSON object"));
+      fail (&ctx, _("file"), _("not valid JSON: %s"),
+            _("more text follows the end of the document"));
       return NULL;
     }
   parser = json_parser_new ();
