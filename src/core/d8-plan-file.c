@@ -571,9 +571,12 @@ d8_plan_file_parse (const char *data, gssize length, const char *source_name, GE
       fail (&ctx, _("file"), _("the file is not valid UTF-8 text"));
       return NULL;
     }
-  /* Text after the document is refused before json-glib sees it:
-   * json-glib 1.6 leaks what it parsed when more follows the root ("7[]",
-   * "[]{…}", found by tests/fuzz). */
+  /* Text after the document is refused before json-glib sees it: json-glib
+   * 1.6 leaks what it parsed when more text follows the root ("7[]",
+   * "[]{…}", found by tests/fuzz). The strict reader of bundles finds where
+   * the first value ends; what it refuses itself (1e400, a duplicate
+   * member) is left to json-glib and the checks below, whose messages
+   * name the field. */
   d8_json_reader_init (&reader, data, length);
   if (d8_json_read_value (&reader, 0) != 0 && !d8_json_reader_at_end (&reader))
     {
