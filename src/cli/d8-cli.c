@@ -109,6 +109,27 @@ d8_cli_open_store (Cli *cli, GError **error)
   return TRUE;
 }
 
+/**
+ * d8_cli_check_out:
+ * @cli: the command line
+ * @out: the file named by --out
+ * @error: D8_CLI_ERROR_USAGE when @out exists and --force was not given
+ *
+ * A file is never replaced unasked: a bundle or a meeting pack already
+ * there may be the only copy of something.
+ *
+ * Returns: %TRUE when @out may be written.
+ */
+gboolean
+d8_cli_check_out (Cli *cli, const char *out, GError **error)
+{
+  if (d8_cli_option_flag (cli, "force") || !g_file_test (out, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
+               _("--out: %s exists already; give --force to replace it"), out);
+  return FALSE;
+}
+
 D8Plan *
 d8_cli_open_plan (Cli *cli, GError **error)
 {

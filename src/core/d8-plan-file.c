@@ -14,6 +14,7 @@
 #include "d8-format.h"
 #include "d8-json-reader.h"
 #include "d8-plan-file.h"
+#include "d8-text.h"
 
 #define MAX_QUOTA G_GINT64_CONSTANT (1000000000)
 
@@ -27,14 +28,18 @@ static gboolean G_GNUC_PRINTF (3, 4)
 fail (Ctx *ctx, const char *where, const char *format, ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (ctx->error, D8_ERROR, D8_ERROR_PLAN_FORMAT,
-               /* Translators: plan file error: file name, record path, problem */
-               _("%s: %s: %s"), ctx->source, where, what);
+  message = g_strdup_printf (/* Translators: plan file error: file name, record path, problem */
+                             _("%s: %s: %s"), ctx->source, where, what);
+  /* The file's own text (a code, a value) is quoted in it: shown escaped. */
+  shown = d8_text_escape_message (message);
+  g_set_error_literal (ctx->error, D8_ERROR, D8_ERROR_PLAN_FORMAT, shown);
   return FALSE;
 }
 
