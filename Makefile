@@ -52,7 +52,7 @@ check: build
 # GLib's small allocations visible to ASan.
 SANITIZE_BUILD ?= build-sanitize
 SANITIZE_ENV := G_SLICE=always-malloc \
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:fast_unwind_on_malloc=0 \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:fast_unwind_on_malloc=0:malloc_context_size=100 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 SANITIZE_SUITES := --suite core --suite cli --suite build
@@ -78,7 +78,7 @@ FUZZ_SEEDS_bundle := tests/data/bundles
 FUZZ_SEEDS_plan-file := tests/data/plans data/plans
 # The plan-file parser reaches json-glib, whose leaks .ci/lsan.supp names:
 # suppressions match only on full stacks (GLib has no frame pointers).
-FUZZ_ASAN_plan-file := fast_unwind_on_malloc=0:malloc_context_size=24
+FUZZ_ASAN_plan-file := fast_unwind_on_malloc=0:malloc_context_size=100
 FUZZ_OPTS ?= -max_len=65536 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
   -dict=tests/fuzz/json.dict
 

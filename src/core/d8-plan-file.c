@@ -576,14 +576,21 @@ d8_plan_file_parse (const char *data, gssize length, const char *source_name, GE
       fail (&ctx, _("file"), _("the file is not valid UTF-8 text"));
       return NULL;
     }
-  /* Text after the document is refused before json-glib sees it: json-glib
-   * 1.6 leaks what it parsed when more text follows the root ("7[]",
-   * "[]{…}", found by tests/fuzz). The strict reader of bundles finds where
-   * the first value ends; what it refuses itself (1e400, a duplicate
-   * member) is left to json-glib and the checks below, whose messages
-   * name the field. */
+  /* The strict reader of bundles reads the document first, and what it
+   * refuses is refused here, before json-glib sees it: json-glib 1.6 leaks
+   * what it parsed when more text follows the root ("7[]", "[]{…}") and
+   * on a bad \u escape (found by tests/fuzz). Only a number it refuses
+   * (1e400) is left to json-glib and the checks below, whose message names
+   * the field. */
   d8_json_reader_init (&reader, data, length);
-  if (d8_json_read_value (&reader, 0) != 0 && !d8_json_reader_at_end (&reader))
+  if (d8_json_read_value (&reader, 0) == 0
+      && !(reader.error_at < reader.end && strchr ("-0123456789", *reader.error_at) != NULL
+           && *reader.error_at != '\0'))
+    {
+      fail (&ctx, _("file"), _("not valid JSON: %s"), reader.error);
+      return NULL;
+    }
+  if (reader.error == NULL && !d8_json_reader_at_end (&reader))
     {
       fail (&ctx, _("file"), _("not valid JSON: %s"),
             _("more text follows the end of the document"));
