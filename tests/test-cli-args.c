@@ -325,14 +325,14 @@ test_synopsis (void)
               "[--note TEXT] [--allow-out-of-period]" },
     { "office", "[--set province|NAME|ID]" },
     { "export-bundle",
-      "--out FILE.duan8.json [--unit NAME|ID] [--all | --since-last | --plan-only]" },
+      "--out FILE.duan8.json [--force] [--unit NAME|ID] [--all | --since-last | --plan-only]" },
     { "import-bundle", "FILE [--dry-run] [--json] [--trust-new-office] [--allow-older]" },
     { "trust-office", "[province|UNIT] [--key KEY]" },
     { "resolve", "(UUID | --all-conflicts) --keep mine|theirs" },
     { "restore", "NAME" },
     { "render", "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] "
-                "[--as-of DATE] --out FILE.png|svg|pdf [--width W --height H | --dpi N]" },
-    { "print-pack", "--out FILE.pdf [--as-of DATE] [--units all|behind|none|GROUP|LIST]" },
+                "[--as-of DATE] --out FILE.png|svg|pdf [--force] [--width W --height H | --dpi N]" },
+    { "print-pack", "--out FILE.pdf [--force] [--as-of DATE] [--units all|behind|none|GROUP|LIST]" },
     { "help", "[COMMAND]" },
   };
   g_autofree char *docs_path = g_build_filename (g_getenv ("D8_SOURCE_ROOT"), "docs", "cli.md",

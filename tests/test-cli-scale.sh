@@ -83,7 +83,7 @@ else
 fi
 
 # ------------------------------------------------------- meeting pack
-pages () { d8 print-pack --as-of 2026-06-30 --out "$tmp/pack.pdf" "$@" >/dev/null && pdfinfo "$tmp/pack.pdf" | awk '/^Pages:/ { print $2 }'; }
+pages () { d8 print-pack --as-of 2026-06-30 --force --out "$tmp/pack.pdf" "$@" >/dev/null && pdfinfo "$tmp/pack.pdf" | awk '/^Pages:/ { print $2 }'; }
 n=$(pages)
 # cover, the groups, 17 groups of 7–8 communes on a page each; no unit pages
 if [ "$n" -eq 19 ]; then d8_test_ok "print-pack at 135 units: 19 pages by default"

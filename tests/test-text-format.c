@@ -174,6 +174,80 @@ test_format_c_locale (void)
   g_assert_cmpstr (bad_date, ==, "junk");
 }
 
+/* Text from files (issue 11): controls and bidirectional overrides are
+ * shown escaped, bad UTF-8 as bytes, long text cut; ordinary Vietnamese
+ * passes unchanged. */
+static void
+test_escape_untrusted (void)
+{
+  const char *cases[][2] = {
+    { "Chư Pưh", "Chư Pưh" },
+    { "a\nb\tc\rd", "a\\nb\\tc\\rd" },
+    { "bell\a", "bell\\u0007" },
+    { "esc\x1b[31mred", "esc\\u001B[31mred" },
+    { "del\x7f", "del\\u007F" },
+    { "c1\xc2\x85", "c1\\u0085" },
+    { "evil\xe2\x80\xaetxt.exe", "evil\\u202Etxt.exe" },            /* RLO */
+    { "\xe2\x81\xa6x\xe2\x81\xa9", "\\u2066x\\u2069" },              /* LRI … PDI */
+    { "\xe2\x80\x8fmark", "\\u200Fmark" },                           /* RLM */
+    { "line\xe2\x80\xa8sep", "line\\u2028sep" },
+    { "\xef\xbb\xbf" "bom", "\\uFEFFbom" },
+    { "bad\xff\xfe", "bad\\xFF\\xFE" },
+    { "back\\slash", "back\\slash" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = d8_text_escape_untrusted (cases[i][0], -1, 0);
+      g_autofree char *again = d8_text_escape_untrusted (shown, -1, 0);
+      g_assert_cmpstr (shown, ==, cases[i][1]);
+      g_assert_cmpstr (again, ==, shown);
+      g_assert_true (g_utf8_validate (shown, -1, NULL));
+    }
+  {
+    g_autofree char *nul = d8_text_escape_untrusted ("a\0b", 3, 0);
+    g_autofree char *null = d8_text_escape_untrusted (NULL, -1, 0);
+    g_assert_cmpstr (nul, ==, "a\\u0000b");
+    g_assert_cmpstr (null, ==, "");
+  }
+}
+
+static void
+test_escape_cut (void)
+{
+  g_autofree char *exact = d8_text_escape_untrusted ("Đak Đoa", -1, 7);
+  g_autofree char *cut = d8_text_escape_untrusted ("Đak Đoa và Chư Pưh", -1, 7);
+  /* An escape is not split: "ab\u202E" is 8 characters shown. */
+  g_autofree char *escape = d8_text_escape_untrusted ("ab\xe2\x80\xae" "cdef", -1, 6);
+  g_autofree char *long_name = g_strnfill (100000, 'x');
+  g_autofree char *long_shown = d8_text_escape_untrusted (long_name, -1, D8_TEXT_UNTRUSTED_MAX);
+
+  g_assert_cmpstr (exact, ==, "Đak Đoa");
+  g_assert_cmpstr (cut, ==, "Đak Đo…");
+  g_assert_cmpstr (escape, ==, "ab…");
+  g_assert_cmpint (g_utf8_strlen (long_shown, -1), ==, D8_TEXT_UNTRUSTED_MAX);
+  g_assert_true (g_str_has_suffix (long_shown, "…"));
+}
+
+static void
+test_escape_message (void)
+{
+  g_autofree char *long_name = g_strnfill (5000, 'x');
+  g_autofree char *message = g_strdup_printf ("plan.json: units[3]: unknown parent unit “%s”; "
+                                              "and “a\xe2\x80\xae" "b” is short", long_name);
+  g_autofree char *shown = d8_text_escape_message (message);
+  g_autofree char *again = d8_text_escape_message (shown);
+  g_autofree char *expected_cut = g_strnfill (D8_TEXT_UNTRUSTED_MAX - 1, 'x');
+  g_autofree char *expected = g_strdup_printf ("plan.json: units[3]: unknown parent unit “%s…”; "
+                                               "and “a\\u202Eb” is short", expected_cut);
+  g_autofree char *huge = g_strnfill (20000, 'y');
+  g_autofree char *huge_shown = d8_text_escape_message (huge);
+
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_cmpstr (again, ==, shown);
+  g_assert_cmpint (g_utf8_strlen (huge_shown, -1), ==, D8_TEXT_MESSAGE_MAX);
+}
+
 /* In Vietnamese (the catalogue in the build tree, $DUAN8_LOCALEDIR) numbers,
  * percentages and dates follow the UI language, whatever LC_NUMERIC says. */
 static void
@@ -205,6 +279,9 @@ main (int argc, char **argv)
   g_test_add_func ("/text/matches", test_matches);
   g_test_add_func ("/text/normalize", test_normalize);
   g_test_add_func ("/text/collate-vietnamese", test_collate_vietnamese);
+  g_test_add_func ("/text/escape-untrusted", test_escape_untrusted);
+  g_test_add_func ("/text/escape-cut", test_escape_cut);
+  g_test_add_func ("/text/escape-message", test_escape_message);
   g_test_add_func ("/format/parse-count", test_parse_count);
   g_test_add_func ("/format/parse-date", test_parse_date);
   g_test_add_func ("/format/c-locale", test_format_c_locale);

@@ -17,6 +17,7 @@
 #include "d8-cli.h"
 #include "d8-error.h"
 #include "d8-store.h"
+#include "d8-text.h"
 
 G_DEFINE_QUARK (d8-cli-error-quark, d8_cli_error)
 
@@ -48,6 +49,7 @@ static const OptionSpec command_options[] = {
   { "set", "province|NAME|ID", N_("make this installation the provincial office or the office "
                                     "of one unit") },
   { "out", N_("FILE"), N_("the file to write") },
+  { "force", NULL, N_("replace the --out file if it exists") },
   { "all", NULL, N_("every entry, not only those since the last export") },
   { "since-last", NULL, N_("the entries recorded or changed here since the last export") },
   { "plan-only", NULL, N_("the plans and quotas only, no entries") },
@@ -133,8 +135,8 @@ static const Command commands[] = {
     D8_CLI_OPTIONS ({ "set" }), NULL, FALSE, d8_cli_cmd_office },
   { "export-bundle",
     N_("Write a bundle for another office: a unit's entries, or the plan and the picture"),
-    D8_CLI_OPTIONS ({ "out", REQ, "FILE.duan8.json" }, { "unit" }, { "all" }, { "since-last", OR },
-                    { "plan-only", OR }),
+    D8_CLI_OPTIONS ({ "out", REQ, "FILE.duan8.json" }, { "force" }, { "unit" }, { "all" },
+                    { "since-last", OR }, { "plan-only", OR }),
     NULL, FALSE, d8_cli_cmd_export_bundle },
   { "import-bundle", N_("Preview a bundle from another office and merge it in one transaction"),
     D8_CLI_OPTIONS ({ "dry-run" }, { "json" }, { "trust-new-office" }, { "allow-older" }), "FILE",
@@ -156,11 +158,11 @@ static const Command commands[] = {
     D8_CLI_NO_OPTIONS, "NAME", FALSE, d8_cli_cmd_restore },
   { "render", N_("Draw a chart into a PNG, SVG or PDF file"),
     D8_CLI_OPTIONS ({ "chart", REQ }, { "unit" }, { "indicator" }, { "as-of" },
-                    { "out", REQ, "FILE.png|svg|pdf" }, { "width", 0, "W" },
+                    { "out", REQ, "FILE.png|svg|pdf" }, { "force" }, { "width", 0, "W" },
                     { "height", WITH, "H" }, { "dpi", OR }),
     NULL, FALSE, d8_cli_cmd_render },
   { "print-pack", N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
-    D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "as-of" }, { "units" }), NULL, FALSE,
+    D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "force" }, { "as-of" }, { "units" }), NULL, FALSE,
     d8_cli_cmd_print_pack },
   { "help", N_("Show the help of a command"), D8_CLI_NO_OPTIONS, "COMMAND", TRUE, cmd_help },
 };
@@ -568,8 +570,11 @@ d8_cli_check_command (Cli *cli, GError **error)
 int
 d8_cli_exit_code_for (Cli *cli, const GError *error)
 {
+  /* An existing file that is not a usable database is the user's to move
+   * away (1); a database that cannot be opened or written is 2. */
   if (cli->open_failed)
-    return D8_CLI_EXIT_INTERNAL;
+    return g_error_matches (error, D8_ERROR, D8_ERROR_NOT_A_DATABASE) ? D8_CLI_EXIT_USER
+                                                                       : D8_CLI_EXIT_INTERNAL;
   if (error->domain == D8_CLI_ERROR)
     return D8_CLI_EXIT_USER;
   if (error->domain == D8_ERROR)
@@ -640,7 +645,11 @@ d8_cli_run (int argc, char **argv)
 
   status = ok ? D8_CLI_EXIT_OK : d8_cli_exit_code_for (&cli, error);
   if (!ok)
-    fprintf (stderr, "%s: %s\n", PROGRAM, error->message);
+    {
+      /* Messages may quote a file's text: escaped, long names cut. */
+      g_autofree char *message = d8_text_escape_message (error->message);
+      fprintf (stderr, "%s: %s\n", PROGRAM, message);
+    }
 
   d8_cli_clear (&cli);
   return status;

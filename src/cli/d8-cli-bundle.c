@@ -16,6 +16,7 @@
 #include "d8-format.h"
 #include "d8-office-keys.h"
 #include "d8-snapshot.h"
+#include "d8-text.h"
 
 #include <json-glib/json-glib.h>
 
@@ -198,6 +199,8 @@ d8_cli_cmd_export_bundle (Cli *cli, GError **error)
                    _("export-bundle: give only one of --all, --since-last and --plan-only"));
       return FALSE;
     }
+  if (!d8_cli_check_out (cli, out, error))
+    return FALSE;
   if (d8_cli_option_flag (cli, "all"))
     options.entries = D8_BUNDLE_ENTRIES_ALL;
   else if (d8_cli_option_flag (cli, "since-last"))
@@ -319,8 +322,14 @@ print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
 
   /* Translators: the bundle's UUID, the office that made it, its number
    * (1, 2, … per office) and when it was made */
-  g_print (_("Bundle %s from %s (%s), number %s, made %s\n"), preview->bundle_id, origin,
-           preview->origin, number, made);
+  {
+    /* What the file says about itself is shown escaped and cut. */
+    g_autofree char *id = d8_text_escape_untrusted (preview->bundle_id, -1, D8_TEXT_UNTRUSTED_MAX);
+    g_autofree char *from = d8_text_escape_untrusted (origin, -1, D8_TEXT_UNTRUSTED_MAX);
+    g_autofree char *code = d8_text_escape_untrusted (preview->origin, -1, D8_TEXT_UNTRUSTED_MAX);
+
+    g_print (_("Bundle %s from %s (%s), number %s, made %s\n"), id, from, code, number, made);
+  }
   print_padded ("", label_width, FALSE);
   for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
     {

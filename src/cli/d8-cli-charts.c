@@ -100,6 +100,8 @@ d8_cli_cmd_render (Cli *cli, GError **error)
                    _("Cannot write “%s”: the name must end in .png, .svg or .pdf"), out);
       return FALSE;
     }
+  if (!d8_cli_check_out (cli, out, error))
+    return FALSE;
   if ((d8_cli_option_value (cli, "width") != NULL) != (d8_cli_option_value (cli, "height") != NULL))
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
@@ -166,6 +168,8 @@ d8_cli_cmd_print_pack (Cli *cli, GError **error)
                    _("print-pack: “%s” must end in .pdf"), out);
       return FALSE;
     }
+  if (!d8_cli_check_out (cli, out, error))
+    return FALSE;
   if ((ov = overview_for (cli, &plan, error)) == NULL)
     return FALSE;
   office = d8_store_describe_office (cli->store);

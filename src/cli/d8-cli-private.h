@@ -104,6 +104,8 @@ const char *d8_cli_option_value (Cli *cli, const char *name);
 gboolean d8_cli_option_flag (Cli *cli, const char *name);
 gboolean d8_cli_require_option (Cli *cli, const char *name, GError **error);
 gboolean d8_cli_open_store (Cli *cli, GError **error);
+/* The --out file may be written: it does not exist, or --force was given. */
+gboolean d8_cli_check_out (Cli *cli, const char *out, GError **error);
 D8Plan *d8_cli_open_plan (Cli *cli, GError **error);
 D8Unit *d8_cli_resolve_unit (Cli *cli, const D8Plan *plan, const char *ref, GError **error);
 D8Indicator *d8_cli_resolve_indicator (Cli *cli, const D8Plan *plan, const char *ref,

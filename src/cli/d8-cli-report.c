@@ -14,6 +14,12 @@
 
 #include "d8-cli-report.h"
 #include "d8-format.h"
+#include "d8-text.h"
+
+/* The widest cell of a table for people, in characters: longer text (a
+ * name in someone else's file) is cut with "…". The longest plan name is
+ * about 130 characters. */
+#define D8_CLI_TABLE_CELL_MAX 200
 
 typedef struct
 {
@@ -715,8 +721,11 @@ write_one_table (const D8CliTable *table, GString *out)
       for (guint v = 0; v < n; v++)
         {
           guint c = g_array_index (visible, guint, v);
-          g_ptr_array_add (texts, cell_to_display (&row[c], table->columns[c].type,
-                                                    table->columns[c].flags));
+          g_autofree char *text = cell_to_display (&row[c], table->columns[c].type,
+                                                   table->columns[c].flags);
+          /* Names come from files of other offices: no control character
+           * or bidi override reaches the terminal, and a huge name is cut. */
+          g_ptr_array_add (texts, d8_text_escape_untrusted (text, -1, D8_CLI_TABLE_CELL_MAX));
         }
     }
   for (guint i = 0; i < texts->len; i++)
@@ -767,7 +776,8 @@ write_table (D8CliReport *report, GString *out)
   for (guint f = 0; f < report->fields->len; f++)
     {
       const Field *field = g_ptr_array_index (report->fields, f);
-      g_autofree char *value = cell_to_display (&field->value, field->type, 0);
+      g_autofree char *text = cell_to_display (&field->value, field->type, 0);
+      g_autofree char *value = d8_text_escape_untrusted (text, -1, D8_CLI_TABLE_CELL_MAX);
 
       /* Translators: "label: value" lines above a table */
       g_string_append_printf (out, _("%s: %s"), _(field->label), value);
@@ -782,7 +792,10 @@ write_table (D8CliReport *report, GString *out)
   if (report->notes->len > 0)
     g_string_append_c (out, '\n');
   for (guint i = 0; i < report->notes->len; i++)
-    g_string_append_printf (out, "%s\n", (const char *) report->notes->pdata[i]);
+    {
+      g_autofree char *note = d8_text_escape_untrusted (report->notes->pdata[i], -1, 0);
+      g_string_append_printf (out, "%s\n", note);
+    }
 }
 
 void

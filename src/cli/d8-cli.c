@@ -12,8 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "d8-cli-report.h"
 #include "d8-cli.h"
@@ -56,18 +59,77 @@ d8_cli_require_option (Cli *cli, const char *name, GError **error)
   return FALSE;
 }
 
+/* The commands that only read the database: they open a file this user may
+ * not write read-only, instead of failing (docs/cli.md, "--db"). */
+static const char *const read_commands[] = {
+  "plans", "units", "indicators", "quotas", "allocation", "progress", "entries", "office",
+  "conflicts", "log", "snapshots", "render", "print-pack", NULL,
+};
+
+static gboolean
+only_reads (Cli *cli)
+{
+  if (g_strv_contains (read_commands, cli->command->name))
+    return !g_str_equal (cli->command->name, "office") || !d8_cli_option_flag (cli, "set");
+  return g_str_equal (cli->command->name, "import-bundle") && d8_cli_option_flag (cli, "dry-run");
+}
+
+/* An existing database that cannot be written here: the file itself, or
+ * its folder (SQLite writes its journal beside it). */
+static gboolean
+cannot_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS)
+         && (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0);
+}
+
 gboolean
 d8_cli_open_store (Cli *cli, GError **error)
 {
+  D8StoreOpenFlags flags = D8_STORE_OPEN_DEFAULT;
+
   if (cli->store != NULL)
     return TRUE;
-  cli->store = d8_store_open (cli->db_path, D8_STORE_OPEN_DEFAULT, error);
+  if (only_reads (cli) && cannot_write (cli->db_path))
+    flags |= D8_STORE_OPEN_READ_ONLY;
+  cli->store = d8_store_open (cli->db_path, flags, error);
+  if (cli->store == NULL && !(flags & D8_STORE_OPEN_READ_ONLY) && cannot_write (cli->db_path))
+    {
+      g_clear_error (error);
+      g_set_error (error, D8_ERROR, D8_ERROR_DATABASE,
+                   _("The database %s cannot be written here (the file or its folder is "
+                     "read-only); commands that only read it still work."),
+                   cli->db_path);
+    }
   if (cli->store == NULL)
     {
       cli->open_failed = TRUE;
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * d8_cli_check_out:
+ * @cli: the command line
+ * @out: the file named by --out
+ * @error: D8_CLI_ERROR_USAGE when @out exists and --force was not given
+ *
+ * A file is never replaced unasked: a bundle or a meeting pack already
+ * there may be the only copy of something.
+ *
+ * Returns: %TRUE when @out may be written.
+ */
+gboolean
+d8_cli_check_out (Cli *cli, const char *out, GError **error)
+{
+  if (d8_cli_option_flag (cli, "force") || !g_file_test (out, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
+               _("--out: %s exists already; give --force to replace it"), out);
+  return FALSE;
 }
 
 D8Plan *

@@ -6,13 +6,17 @@
  * compute) and, on request, entries; a unit office sends the entries of its
  * own unit written since its last export. Entries are streamed from the
  * database straight into the file in canonical form, the digest computed
- * as they go; the file is written under a temporary name and renamed, and
- * only then do the office's counters move on.
+ * as they go; the file is written under a new temporary name (never one
+ * that exists: a planted link is not followed), synced and renamed, and the
+ * office's counters move on in a transaction that commits only once the
+ * file is in place.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -693,9 +697,10 @@ write_bundle (Export *x, FILE *f, const char *path, GError **error)
   return TRUE;
 }
 
-/* Only once the file exists do the office's counters move on. */
+/* Opens the transaction that moves the office's counters on; it is
+ * committed only once the file is in place (d8_bundle_export). */
 static gboolean
-advance_counters (Export *x, GError **error)
+stage_counters (Export *x, GError **error)
 {
   sqlite3 *db = d8_store_get_db (x->store);
   g_autofree char *seq = g_strdup_printf ("%lld", (long long) x->sequence);
@@ -705,13 +710,52 @@ advance_counters (Export *x, GError **error)
     return FALSE;
   if (!d8_store_meta_set (x->store, "bundle_sequence", seq, error)
       || (x->mode != D8_BUNDLE_ENTRIES_NONE
-          && !d8_store_meta_set (x->store, "export_change_seq", mark, error))
-      || !d8_sql_exec (db, "COMMIT;", error))
+          && !d8_store_meta_set (x->store, "export_change_seq", mark, error)))
     {
       d8_sql_exec (db, "ROLLBACK;", NULL);
       return FALSE;
     }
   return TRUE;
+}
+
+/* A new file beside @path for the bundle to be written to: created, never
+ * opened if it exists (O_EXCL), readable by others as a bundle is. */
+static FILE *
+open_temporary (const char *path, char **tmp, GError **error)
+{
+  FILE *f;
+  int fd;
+
+  *tmp = g_strconcat (path, ".part-XXXXXX", NULL);
+  fd = g_mkstemp_full (*tmp, O_WRONLY, 0644);
+  if (fd < 0)
+    {
+      write_failed (error, path);
+      g_clear_pointer (tmp, g_free);
+      return NULL;
+    }
+  if ((f = fdopen (fd, "wb")) == NULL)
+    {
+      write_failed (error, path);
+      close (fd);
+      g_unlink (*tmp);
+      g_clear_pointer (tmp, g_free);
+    }
+  return f;
+}
+
+/* After a rename, the folder's entry is made durable too. */
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
 }
 
 /**
@@ -755,24 +799,42 @@ d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const ch
   if (x.province && !collect_offices (&x, error))
     return FALSE;
 
-  tmp = g_strconcat (path, ".part", NULL);
-  if ((f = g_fopen (tmp, "wb")) == NULL)
-    return write_failed (error, path);
+  if ((f = open_temporary (path, &tmp, error)) == NULL)
+    return FALSE;
   if (!write_bundle (&x, f, path, error))
     {
       fclose (f);
       g_unlink (tmp);
       return FALSE;
     }
-  fclose (f);
-  if (g_rename (tmp, path) != 0)
+  if (fclose (f) != 0)
     {
       write_failed (error, path);
       g_unlink (tmp);
       return FALSE;
     }
-  if (!advance_counters (&x, error))
-    return FALSE;
+  /* The sequence is used only if the file is in place, and is in place only
+   * if the sequence is used: the counters commit after the rename, and a
+   * failed commit takes the file away again. */
+  if (!stage_counters (&x, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      write_failed (error, path);
+      d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (!d8_sql_exec (d8_store_get_db (store), "COMMIT;", error))
+    {
+      d8_sql_exec (d8_store_get_db (store), "ROLLBACK;", NULL);
+      g_unlink (path);
+      return FALSE;
+    }
+  sync_folder (path);
   if (result)
     {
       result->bundle_id = g_steal_pointer (&x.bundle_id);

@@ -25,6 +25,7 @@
 #include "d8-entry.h"
 #include "d8-hlc.h"
 #include "d8-store-private.h"
+#include "d8-text.h"
 
 #define IMPORT_FAILED _("The bundle could not be imported.")
 
@@ -295,7 +296,9 @@ reject (D8BundleImport *im, const char *record, const char *uuid, const char *fi
   rejection->record = g_strdup (record);
   rejection->uuid = g_strdup (uuid);
   rejection->field = g_strdup (field);
-  rejection->reason = reason;
+  /* It quotes the file's text (a unit, a plan code): shown escaped. */
+  rejection->reason = d8_text_escape_message (reason);
+  g_free (reason);
   g_ptr_array_add (im->preview.rejections, rejection);
 }
 

@@ -24,6 +24,7 @@
 #include "d8-hlc.h"
 #include "d8-json-reader.h"
 #include "d8-office-keys.h"
+#include "d8-text.h"
 
 void
 d8_bundle_plan_rec_free (PlanRec *rec)
@@ -51,19 +52,23 @@ d8_bundle_refuse (GError **error, const char *file, const char *record, const ch
         const char *format, ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
   if (field)
-    g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                 /* Translators: bundle error: file, record (entries[12] …), field, problem */
-                 _("%s: %s: %s: %s"), file, record, field, what);
+    message = g_strdup_printf (/* Translators: bundle error: file, record (entries[12] …), field,
+                                * problem */
+                               _("%s: %s: %s: %s"), file, record, field, what);
   else
-    g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                 /* Translators: bundle error: file, record, problem */
-                 _("%s: %s: %s"), file, record, what);
+    message = g_strdup_printf (/* Translators: bundle error: file, record, problem */
+                               _("%s: %s: %s"), file, record, what);
+  /* The file's own text (a name, a value) is quoted in it: shown escaped. */
+  shown = d8_text_escape_message (message);
+  g_set_error_literal (error, D8_ERROR, D8_ERROR_INVALID, shown);
   return FALSE;
 }
 

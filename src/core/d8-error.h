@@ -19,6 +19,7 @@ typedef enum
   D8_ERROR_PLAN_FORMAT,    /* a plan file is malformed */
   D8_ERROR_SCHEMA_TOO_NEW, /* the database was written by a newer duan8 */
   D8_ERROR_DATABASE,       /* SQLite failed: an internal error */
+  D8_ERROR_NOT_A_DATABASE, /* an existing file that is empty, damaged or not duan8's */
 } D8Error;
 
 GQuark d8_error_quark (void);

@@ -124,11 +124,11 @@ prune (D8Store *store)
     g_unlink (((D8Snapshot *) list->pdata[i])->path);
 }
 
-D8Snapshot *
-d8_snapshot_create (D8Store *store, const char *reason, GError **error)
+/* A new snapshot, without pruning the old ones. */
+static D8Snapshot *
+create_unpruned (D8Store *store, const char *reason, GError **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *tmp = NULL;
@@ -188,40 +188,125 @@ d8_snapshot_create (D8Store *store, const char *reason, GError **error)
                    path, g_strerror (saved_errno));
       return NULL;
     }
-  prune (store);
   return snapshot_from_name (dir, name);
 }
 
+/**
+ * d8_snapshot_create:
+ * @store: the store
+ * @reason: a word for the file name ("import", "restore")
+ * @error: D8_ERROR_DATABASE when the copy cannot be made
+ *
+ * Copies the whole database to a new snapshot, then removes all but the
+ * newest D8_SNAPSHOT_KEEP.
+ *
+ * Returns: (transfer full): the new snapshot, or %NULL on error.
+ */
+D8Snapshot *
+d8_snapshot_create (D8Store *store, const char *reason, GError **error)
+{
+  D8Snapshot *snapshot = create_unpruned (store, reason, error);
+
+  if (snapshot)
+    prune (store);
+  return snapshot;
+}
+
+/* The snapshot @name, if `snapshots` lists it: a bare file name from the
+ * snapshots folder, never a path to another file. */
+static D8Snapshot *
+find_listed (D8Store *store, const char *name, GError **error)
+{
+  g_autoptr (GPtrArray) list = d8_snapshot_list (store, error);
+
+  if (list == NULL)
+    return NULL;
+  for (guint i = 0; i < list->len; i++)
+    {
+      D8Snapshot *snapshot = list->pdata[i];
+      if (g_str_equal (snapshot->name, name))
+        return g_ptr_array_steal_index (list, i);
+    }
+  g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
+               _("There is no snapshot “%s”; `duan8-cli snapshots` lists them"), name);
+  return NULL;
+}
+
+static int
+query_int (sqlite3 *db, const char *sql)
+{
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (db, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Opens the snapshot read-only and checks, before anything is changed, that
+ * it is a whole duan8 database this version can use. */
+static sqlite3 *
+open_checked (const D8Snapshot *snapshot, GError **error)
+{
+  sqlite3 *src = NULL;
+  g_autoptr (D8SqlStmt) check = NULL;
+  int version;
+
+  if (sqlite3_open_v2 (snapshot->path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_DATABASE, _("Cannot open the snapshot %s: %s"),
+                   snapshot->name, sqlite3_errmsg (src));
+      sqlite3_close (src);
+      return NULL;
+    }
+  version = query_int (src, "PRAGMA user_version");
+  check = d8_sql_prepare (src, "PRAGMA quick_check", NULL);
+  if (version < 1 || version > D8_SCHEMA_VERSION || check == NULL
+      || sqlite3_step (check) != SQLITE_ROW
+      || g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_A_DATABASE,
+                   _("The snapshot %s is damaged or is not a database of this version of duan8; "
+                     "nothing was changed."),
+                   snapshot->name);
+      g_clear_pointer (&check, sqlite3_finalize);
+      sqlite3_close (src);
+      return NULL;
+    }
+  return src;
+}
+
+/**
+ * d8_snapshot_restore:
+ * @store: the store
+ * @name: the name of a snapshot, as d8_snapshot_list() gives it
+ * @error: D8_ERROR_NOT_FOUND for a name that is not listed (paths are not
+ *   taken), D8_ERROR_NOT_A_DATABASE for a damaged snapshot, or a database
+ *   error
+ *
+ * Replaces the database's content with the snapshot, after taking a
+ * "restore" snapshot of the current state. The snapshot is checked first;
+ * a restore that fails changes nothing and leaves no new snapshot.
+ *
+ * Returns: %TRUE when restored.
+ */
 gboolean
 d8_snapshot_restore (D8Store *store, const char *name, GError **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr (D8Snapshot) snapshot = NULL;
   g_autoptr (D8Snapshot) before = NULL;
-  sqlite3 *src = NULL;
+  sqlite3 *src;
   gboolean ok;
 
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  dir = d8_snapshot_dir (store);
-  path = strchr (name, G_DIR_SEPARATOR) ? g_strdup (name) : g_build_filename (dir, name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
-                   _("There is no snapshot “%s”; `duan8-cli snapshots` lists them"), name);
-      return FALSE;
-    }
-  if (sqlite3_open_v2 (path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, D8_ERROR, D8_ERROR_DATABASE, _("Cannot open the snapshot %s: %s"), path,
-                   sqlite3_errmsg (src));
-      sqlite3_close (src);
-      return FALSE;
-    }
+  if ((snapshot = find_listed (store, name, error)) == NULL
+      || (src = open_checked (snapshot, error)) == NULL)
+    return FALSE;
   /* The state being replaced becomes a snapshot itself: a restore can be
-   * undone by restoring that one. */
-  before = d8_snapshot_create (store, "restore", error);
+   * undone by restoring that one. Old ones are pruned only once the
+   * restore is done, so the one being restored is never pruned first. */
+  before = create_unpruned (store, "restore", error);
   if (before == NULL)
     {
       sqlite3_close (src);
@@ -230,6 +315,10 @@ d8_snapshot_restore (D8Store *store, const char *name, GError **error)
   ok = backup (d8_store_get_db (store), src, error);
   sqlite3_close (src);
   if (!ok)
-    return FALSE;
-  return d8_store_reload (store, error);
+    {
+      g_unlink (before->path);
+      return FALSE;
+    }
+  prune (store);
+  return d8_store_migrate (store, error) && d8_store_reload (store, error);
 }

@@ -29,7 +29,9 @@ D8Snapshot *d8_snapshot_create (D8Store *store, const char *reason, GError **err
 /* Newest first. */
 GPtrArray *d8_snapshot_list (D8Store *store, GError **error);
 /* Replaces the database's content with the snapshot @name (a name from the
- * list or a path), after taking a "restore" snapshot of the current state. */
+ * list, never a path), after taking a "restore" snapshot of the current
+ * state. The snapshot is checked first: a failed restore changes nothing
+ * and takes no snapshot. */
 gboolean d8_snapshot_restore (D8Store *store, const char *name, GError **error);
 
 G_END_DECLS

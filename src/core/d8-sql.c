@@ -14,13 +14,27 @@
  * @sentence: a whole translated sentence saying what could not be done,
  *   e.g. _("The entry could not be saved.")
  *
- * Sets D8_ERROR_DATABASE with @sentence followed by SQLite's own message.
+ * Sets D8_ERROR_DATABASE with @sentence followed by SQLite's own message;
+ * D8_ERROR_NOT_A_DATABASE when SQLite found the file damaged.
  *
  * Returns: FALSE always, so callers can `return d8_sql_fail (…)`.
  */
 gboolean
 d8_sql_fail (sqlite3 *db, GError **error, const char *sentence)
 {
+  int code = sqlite3_errcode (db) & 0xff;
+
+  /* Damage is not an internal error: it is the file, and duan8 does not
+   * repair it (the person restores a snapshot or a backup). */
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_A_DATABASE,
+                   /* Translators: %s: a sentence saying what failed; %s: SQLite's message */
+                   _("%s The database file is damaged (%s); duan8 does not repair it: put a "
+                     "snapshot or a backup in its place."),
+                   sentence, sqlite3_errmsg (db));
+      return FALSE;
+    }
   g_set_error (error, D8_ERROR, D8_ERROR_DATABASE,
                /* Translators: %s: a sentence saying what failed; %s: SQLite's message */
                _("%s (database: %s)"), sentence, sqlite3_errmsg (db));

@@ -10,9 +10,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "d8-hlc.h"
 #include "d8-sql.h"
@@ -604,12 +607,153 @@ store_has_plans (D8Store *self)
   return stmt && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
 }
 
+/* The 16 bytes every SQLite database file starts with. */
+#define SQLITE_HEADER "SQLite format 3"
+
+static gboolean
+not_a_database (GError **error, const char *path, const char *why)
+{
+  g_set_error (error, D8_ERROR, D8_ERROR_NOT_A_DATABASE,
+               /* Translators: %s: the file; %s: why, e.g. "the file is empty" */
+               _("The database %s cannot be used: %s. duan8 does not re-create or repair an "
+                 "existing file; move it away or give another --db (the copies in its "
+                 ".snapshots folder can take its place)."),
+               path, why);
+  return FALSE;
+}
+
+/* An existing file is opened only if it is an SQLite database: an empty
+ * file (SQLite would silently make a new database in it) or any other
+ * file is refused, and left as it is. A missing file is fine. */
+static gboolean
+check_existing_file (const char *path, GError **error)
+{
+  GStatBuf st;
+  char head[sizeof SQLITE_HEADER] = { 0 };
+  int fd;
+  gssize n;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;
+  if (!S_ISREG (st.st_mode))
+    return not_a_database (error, path, _("it is not a regular file"));
+  if (st.st_size == 0)
+    return not_a_database (error, path, _("the file is empty"));
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    return TRUE; /* SQLite says why it cannot be read */
+  n = read (fd, head, sizeof head);
+  close (fd);
+  if (n != (gssize) sizeof head || memcmp (head, SQLITE_HEADER, sizeof head) != 0)
+    return not_a_database (error, path, _("it is not an SQLite database"));
+  return TRUE;
+}
+
+/* Turns SQLite's "not a database" and "malformed" into the message above. */
+static gboolean
+open_failed (D8Store *self, GError **error)
+{
+  int code = sqlite3_errcode (self->db) & 0xff;
+
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+    {
+      g_clear_error (error);
+      return not_a_database (error, self->path, _("the file is damaged"));
+    }
+  return FALSE;
+}
+
+static int
+query_int (sqlite3 *db, const char *sql)
+{
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (db, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Read-only: the file is read as it is, never upgraded. In WAL mode SQLite
+ * needs to create "-shm" beside a read-only file; where it cannot (a
+ * folder we may not write: SQLITE_READONLY_CANTINIT or SQLITE_CANTOPEN),
+ * the file is read as immutable. */
+static gboolean
+open_read_only (D8Store *self, GError **error)
+{
+  int version;
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("There is no database %s"), self->path);
+      return FALSE;
+    }
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+      && query_int (self->db, "SELECT count(*) FROM sqlite_master") < 0
+      && (sqlite3_errcode (self->db) & 0xff) != SQLITE_NOTADB
+      && (sqlite3_errcode (self->db) & 0xff) != SQLITE_CORRUPT)
+    {
+      g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  if (self->db == NULL || sqlite3_errcode (self->db) != SQLITE_OK)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_DATABASE, _("Cannot open the database %s: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : "");
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  version = query_int (self->db, "PRAGMA user_version");
+  if (version < 0)
+    {
+      if (!open_failed (self, error))
+        d8_sql_fail (self->db, error, _("The version of the database could not be read."));
+      return FALSE;
+    }
+  if (version > D8_SCHEMA_VERSION)
+    return d8_store_migrate (self, error); /* says it is too new */
+  if (version < D8_SCHEMA_VERSION)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_DATABASE,
+                   _("The database %s needs an upgrade, and it is read-only: open it once "
+                     "where it can be written."),
+                   self->path);
+      return FALSE;
+    }
+  self->schema_version = version;
+  self->office = d8_store_meta_get (self, "office");
+  if (self->office == NULL)
+    self->office = g_strdup ("province");
+  return TRUE;
+}
+
+/**
+ * d8_store_is_read_only:
+ * @self: a store
+ *
+ * Returns: %TRUE when the store was opened read-only (nothing can be
+ *   written through it).
+ */
+gboolean
+d8_store_is_read_only (D8Store *self)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), TRUE);
+  return sqlite3_db_readonly (self->db, "main") == 1;
+}
+
 /**
  * d8_store_open:
  * @path: the database file; created, with its folder, when missing
- * @flags: D8_STORE_OPEN_NO_SEED to leave an empty store empty
+ * @flags: D8_STORE_OPEN_NO_SEED to leave an empty store empty;
+ *   D8_STORE_OPEN_READ_ONLY to read an existing file without writing
  * @error: (out) (optional): D8_ERROR_INVALID when the folder cannot be
- *   made, D8_ERROR_DATABASE when the file cannot be opened or upgraded,
+ *   made, D8_ERROR_NOT_A_DATABASE when an existing file is empty, damaged
+ *   or not SQLite (it is left as it is), D8_ERROR_NOT_FOUND for a
+ *   missing file opened read-only,
+ *   D8_ERROR_DATABASE when the file cannot be opened or upgraded,
  *   D8_ERROR_SCHEMA_TOO_NEW when a newer duan8 wrote it, or an error of
  *   the embedded plans
  *
@@ -626,6 +770,15 @@ d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error)
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_existing_file (path, error))
+    return NULL;
+  if (flags & D8_STORE_OPEN_READ_ONLY)
+    {
+      self = g_object_new (D8_TYPE_STORE, NULL);
+      self->path = g_strdup (path);
+      return open_read_only (self, error) ? g_steal_pointer (&self) : NULL;
+    }
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -650,15 +803,22 @@ d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error)
   sqlite3_extended_result_codes (self->db, 1);
 
   if (!d8_sql_exec (self->db, "PRAGMA foreign_keys = ON;", error))
-    return NULL;
+    {
+      open_failed (self, error);
+      return NULL;
+    }
   /* WAL: readers (the window) never block the writer (an import). */
   if (!d8_sql_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
     {
-      g_prefix_error (error, _("Cannot open the database %s: "), path);
+      if (!open_failed (self, error))
+        g_prefix_error (error, _("Cannot open the database %s: "), path);
       return NULL;
     }
   if (!d8_store_migrate (self, error))
-    return NULL;
+    {
+      open_failed (self, error);
+      return NULL;
+    }
 
   self->office = d8_store_meta_get (self, "office");
   if (self->office == NULL)

@@ -37,6 +37,7 @@ typedef enum
 {
   D8_STORE_OPEN_DEFAULT = 0,
   D8_STORE_OPEN_NO_SEED = 1 << 0, /* do not load the embedded plans into an empty store */
+  D8_STORE_OPEN_READ_ONLY = 1 << 1, /* an existing file, only read: nothing created or upgraded */
 } D8StoreOpenFlags;
 
 /* $XDG_DATA_HOME/duan8/duan8.sqlite3 */
@@ -44,6 +45,8 @@ char *d8_store_default_path (void);
 
 D8Store *d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error);
 const char *d8_store_get_path (D8Store *self);
+/* TRUE when the store was opened with D8_STORE_OPEN_READ_ONLY. */
+gboolean d8_store_is_read_only (D8Store *self);
 /* Emits "changed". The store's own changes do it themselves; call it when
  * another connection to the same file changed it (a worker thread of this
  * process with its own store), so the views read again. */

@@ -44,4 +44,18 @@ char *d8_text_describe_char (gunichar c);
  * at position 4" and returns FALSE. @what names the field or argument. */
 gboolean d8_text_check_visible (const char *text, const char *what, GError **error);
 
+/* The longest text from a file shown in a message, in characters. */
+#define D8_TEXT_UNTRUSTED_MAX 64
+/* The longest message shown, in characters. */
+#define D8_TEXT_MESSAGE_MAX 1000
+
+/* Text that came from a file (a bundle, a plan), made safe to show: see
+ * d8-text.c. @length -1: NUL-terminated; @max_chars 0: no cut. */
+char *d8_text_escape_untrusted (const char *text, gssize length, guint max_chars);
+
+/* A message that may quote text from a file: escaped as above, each
+ * “quoted” part cut at D8_TEXT_UNTRUSTED_MAX, the whole at
+ * D8_TEXT_MESSAGE_MAX. Escaping twice changes nothing. */
+char *d8_text_escape_message (const char *message);
+
 G_END_DECLS

@@ -244,3 +244,14 @@ for _row in _plan["appendix"]["rows"]:
 attack("forged-province", signed("province", 2, "88888888-8888-4888-8888-%012d", key=ATTACKER),
        [dict(later(35, PUH, deleted=True), origin="province", version=LATER + "province")],
        plans=[_plan], key=ATTACKER)
+
+# Text from a file shown to people (tests/test-cli-files.sh): a signed bundle
+# whose entries name units that do not exist, one with a bidi override and
+# terminal escapes, one 190 characters long (under the reader's limit):
+# listed as rejections, escaped, the long name cut.
+write("hostile-units.duan8.json",
+      text(signed(PUH, 99), [],
+           [entry(1, unit="gia-lai/\u202ehp-uhc\x1b[2J", origin=PUH,
+                  version="2023-07-15T08:00:00.000Z-0000-" + PUH),
+            entry(2, unit="gia-lai/" + "B" * 182, origin=PUH,
+                  version="2023-07-15T08:00:00.000Z-0000-" + PUH)], key=FIXTURE))
