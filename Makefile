@@ -13,7 +13,7 @@ MESON_TEST_OPTS ?= --num-processes 2 --print-errorlogs
 MESON_SETUP_OPTS ?=
 RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data DUAN8_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
-.PHONY: all deps setup build run check check-sanitize fuzz bench bench-deps install clean
+.PHONY: all deps setup build run check check-sanitize check-summary fuzz bench bench-deps install clean
 
 all: build
 
@@ -42,11 +42,13 @@ build: setup
 run: build
 	$(RUN_ENV) ./$(BUILD)/src/duan8 $(ARGS)
 
+# "N passed, N failed" from meson's logs of one or more runs (CI sums both).
+SUMMARY := python3 -c 'import json,sys; r=[json.loads(l)["result"] for f in sys.argv[1:] for l in open(f)]; \
+	p=sum(x in ("OK","EXPECTEDFAIL") for x in r); print(f"{p} passed, {len(r)-p} failed")'
+
 check: build
 	@rc=0; xvfb-run -a -s '-screen 0 1600x1000x24' meson test -C $(BUILD) $(MESON_TEST_OPTS) || rc=$$?; \
-	python3 -c 'import json,sys; r=[json.loads(l)["result"] for l in open(sys.argv[1])]; \
-	p=sum(x in ("OK","EXPECTEDFAIL") for x in r); print(f"{p} passed, {len(r)-p} failed")' \
-	  $(BUILD)/meson-logs/testlog.json; exit $$rc
+	$(SUMMARY) $(BUILD)/meson-logs/testlog.json; exit $$rc
 
 # The programs start-up is compared with (bench/packages.txt), installed
 # only for the benchmark.
@@ -78,8 +80,13 @@ $(SANITIZE_BUILD)/build.ninja:
 
 check-sanitize: deps $(SANITIZE_BUILD)/build.ninja
 	meson compile -C $(SANITIZE_BUILD)
-	$(SANITIZE_ENV) meson test -C $(SANITIZE_BUILD) $(SANITIZE_SUITES) $(MESON_TEST_OPTS) \
-	  --timeout-multiplier 3
+	@rc=0; $(SANITIZE_ENV) meson test -C $(SANITIZE_BUILD) $(SANITIZE_SUITES) $(MESON_TEST_OPTS) \
+	  --timeout-multiplier 3 || rc=$$?; \
+	$(SUMMARY) $(SANITIZE_BUILD)/meson-logs/testlog.json; exit $$rc
+
+# The last line of CI: both runs together.
+check-summary:
+	@$(SUMMARY) $(BUILD)/meson-logs/testlog.json $(SANITIZE_BUILD)/meson-logs/testlog.json
 
 # libFuzzer targets (tests/fuzz): built by clang with ASan + UBSan in their
 # own build directory, each run FUZZ_SECONDS on a corpus seeded from
