@@ -95,12 +95,14 @@ check-summary:
 # check replays.
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := json-reader bundle plan-file
+FUZZ_TARGETS := json-reader bundle plan-file spreadsheet
 FUZZ_SEEDS_json-reader := tests/data/bundles tests/data/plans
 FUZZ_SEEDS_bundle := tests/data/bundles
 FUZZ_SEEDS_plan-file := tests/data/plans data/plans
+FUZZ_SEEDS_spreadsheet := tests/data/plans
 # The plan-file parser reaches json-glib, whose leaks .ci/lsan.supp names:
-# suppressions match only on full stacks (GLib has no frame pointers).
+# suppressions match only on full stacks (GLib has no frame pointers). The
+# spreadsheet target's preview reaches it too.
 FUZZ_ASAN_plan-file := fast_unwind_on_malloc=0:malloc_context_size=100
 FUZZ_OPTS ?= -max_len=65536 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
   -dict=tests/fuzz/json.dict
@@ -115,6 +117,7 @@ fuzz: deps $(FUZZ_BUILD)/build.ninja
 	  mkdir -p $(FUZZ_BUILD)/fuzz-corpus/$$t $(FUZZ_BUILD)/fuzz-crashes/$$t; \
 	  asan=; case $$t in json-reader) seeds="$(FUZZ_SEEDS_json-reader)";; \
 	    bundle) seeds="$(FUZZ_SEEDS_bundle)";; \
+	    spreadsheet) seeds="$(FUZZ_SEEDS_spreadsheet)"; asan="$(FUZZ_ASAN_plan-file)";; \
 	    *) seeds="$(FUZZ_SEEDS_plan-file)"; asan="$(FUZZ_ASAN_plan-file)";; esac; \
 	  echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
 	  G_SLICE=always-malloc UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
