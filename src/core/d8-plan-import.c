@@ -128,17 +128,7 @@ d8_plan_import_free (D8PlanImport *import)
 static gpointer
 unit_row (sqlite3_stmt *stmt)
 {
-  D8Unit *unit = g_new0 (D8Unit, 1);
-
-  unit->id = sqlite3_column_int64 (stmt, 0);
-  unit->code = d8_sql_column_dup (stmt, 1);
-  unit->name = d8_sql_column_dup (stmt, 2);
-  unit->kind = d8_sql_column_dup (stmt, 3);
-  unit->level = d8_sql_column_dup (stmt, 4);
-  unit->parent_id = sqlite3_column_int64 (stmt, 5);
-  unit->valid_from = d8_sql_column_dup (stmt, 6);
-  unit->valid_to = d8_sql_column_dup (stmt, 7);
-  return unit;
+  return d8_store_unit_from_row (stmt);
 }
 
 /**
@@ -153,8 +143,8 @@ GPtrArray *
 d8_plan_import_list_store_units (D8Store *store, GError **error)
 {
   g_autoptr (D8SqlStmt) stmt =
-    d8_sql_prepare (d8_store_get_db (store), "SELECT id, code, name, kind, level, parent_id,"
-                    " valid_from, valid_to FROM units ORDER BY id", error);
+    d8_sql_prepare (d8_store_get_db (store), "SELECT " D8_UNIT_COLS ("")
+                    " FROM units ORDER BY id", error);
 
   if (stmt == NULL)
     return NULL;

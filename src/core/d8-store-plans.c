@@ -558,36 +558,37 @@ d8_store_resolve_plan (D8Store *self, const char *ref, GError **error)
 
 /* ------------------------------------------------------------------ units */
 
+/* D8_UNIT_COLS, then the unit's row number in the plan. */
 enum
 {
-  UNIT_ID,
-  UNIT_CODE,
-  UNIT_NAME,
-  UNIT_KIND,
-  UNIT_LEVEL,
-  UNIT_PARENT_ID,
-  UNIT_VALID_FROM,
-  UNIT_VALID_TO,
-  UNIT_POSITION,
+  UNIT_POSITION = D8_UNIT_N_COLS,
 };
 #define UNITS_OF_PLAN                                                                          \
-  "SELECT u.id, u.code, u.name, u.kind, u.level, u.parent_id, u.valid_from, u.valid_to,"      \
+  "SELECT " D8_UNIT_COLS ("u.") ","                                                             \
   " pu.position FROM plan_units pu JOIN units u ON u.id = pu.unit_id"                           \
   " WHERE pu.plan_id = ? ORDER BY pu.position"
+
+D8Unit *
+d8_store_unit_from_row (sqlite3_stmt *stmt)
+{
+  D8Unit *unit = g_new0 (D8Unit, 1);
+
+  unit->id = sqlite3_column_int64 (stmt, D8_UNIT_COL_ID);
+  unit->code = d8_sql_column_dup (stmt, D8_UNIT_COL_CODE);
+  unit->name = d8_sql_column_dup (stmt, D8_UNIT_COL_NAME);
+  unit->kind = d8_sql_column_dup (stmt, D8_UNIT_COL_KIND);
+  unit->level = d8_sql_column_dup (stmt, D8_UNIT_COL_LEVEL);
+  unit->parent_id = sqlite3_column_int64 (stmt, D8_UNIT_COL_PARENT_ID);
+  unit->valid_from = d8_sql_column_dup (stmt, D8_UNIT_COL_VALID_FROM);
+  unit->valid_to = d8_sql_column_dup (stmt, D8_UNIT_COL_VALID_TO);
+  return unit;
+}
 
 static gpointer
 unit_from_row (sqlite3_stmt *stmt)
 {
-  D8Unit *unit = g_new0 (D8Unit, 1);
+  D8Unit *unit = d8_store_unit_from_row (stmt);
 
-  unit->id = sqlite3_column_int64 (stmt, UNIT_ID);
-  unit->code = d8_sql_column_dup (stmt, UNIT_CODE);
-  unit->name = d8_sql_column_dup (stmt, UNIT_NAME);
-  unit->kind = d8_sql_column_dup (stmt, UNIT_KIND);
-  unit->level = d8_sql_column_dup (stmt, UNIT_LEVEL);
-  unit->parent_id = sqlite3_column_int64 (stmt, UNIT_PARENT_ID);
-  unit->valid_from = d8_sql_column_dup (stmt, UNIT_VALID_FROM);
-  unit->valid_to = d8_sql_column_dup (stmt, UNIT_VALID_TO);
   unit->position = sqlite3_column_int (stmt, UNIT_POSITION);
   return unit;
 }

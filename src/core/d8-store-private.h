@@ -119,4 +119,27 @@ enum
  * history are left to the caller). Returns: (transfer full). */
 D8Entry *d8_store_entry_from_row (sqlite3_stmt *stmt);
 
+/* The columns of a unit, in this order, for SELECTs whose rows
+ * d8_store_unit_from_row() reads; P is a table alias with its dot ("u.")
+ * or "". */
+#define D8_UNIT_COLS(P)                                                                        \
+  P "id, " P "code, " P "name, " P "kind, " P "level, " P "parent_id, " P "valid_from, "        \
+  P "valid_to"
+enum
+{
+  D8_UNIT_COL_ID,
+  D8_UNIT_COL_CODE,
+  D8_UNIT_COL_NAME,
+  D8_UNIT_COL_KIND,
+  D8_UNIT_COL_LEVEL,
+  D8_UNIT_COL_PARENT_ID,
+  D8_UNIT_COL_VALID_FROM,
+  D8_UNIT_COL_VALID_TO,
+  D8_UNIT_N_COLS,
+};
+
+/* A unit from a row whose first columns are D8_UNIT_COLS (its position in
+ * a plan is left to the caller). Returns: (transfer full). */
+D8Unit *d8_store_unit_from_row (sqlite3_stmt *stmt);
+
 G_END_DECLS

@@ -12,15 +12,7 @@
 static gpointer
 parent_from_row (sqlite3_stmt *stmt)
 {
-  D8Unit *unit = g_new0 (D8Unit, 1);
-
-  unit->id = sqlite3_column_int64 (stmt, 0);
-  unit->code = d8_sql_column_dup (stmt, 1);
-  unit->name = d8_sql_column_dup (stmt, 2);
-  unit->kind = d8_sql_column_dup (stmt, 3);
-  unit->level = d8_sql_column_dup (stmt, 4);
-  unit->parent_id = sqlite3_column_int64 (stmt, 5);
-  return unit;
+  return d8_store_unit_from_row (stmt);
 }
 
 /**
@@ -40,7 +32,7 @@ d8_store_list_parent_units (D8Store *self, gint64 plan_id, GError **error)
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
   stmt = d8_sql_prepare (self->db,
-                         "SELECT p.id, p.code, p.name, p.kind, p.level, p.parent_id FROM units p"
+                         "SELECT " D8_UNIT_COLS ("p.") " FROM units p"
                          " WHERE p.id IN (SELECT u.parent_id FROM plan_units pu"
                          " JOIN units u ON u.id = pu.unit_id WHERE pu.plan_id = ?)"
                          " ORDER BY p.id", error);
