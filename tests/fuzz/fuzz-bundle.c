@@ -5,55 +5,19 @@
  * so every input meets the same database. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "d8-bundle.h"
 #include "d8-fuzz.h"
 
 static D8Store *store;
 static char *input_path;
 
-static void
-remove_dir (char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static char *work_dir;
-
-static void
-tear_down (void)
-{
-  g_clear_object (&store);
-  g_clear_pointer (&input_path, g_free);
-  if (work_dir)
-    remove_dir (work_dir);
-  g_clear_pointer (&work_dir, g_free);
-}
-
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *db = NULL;
+  const char *work_dir = NULL;
 
-  work_dir = g_dir_make_tmp ("duan8-fuzz-bundle-XXXXXX", &error);
-  if (work_dir == NULL)
-    g_error ("%s", error->message);
-  db = g_build_filename (work_dir, "fuzz.sqlite3", NULL);
-  store = d8_store_open (db, D8_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
+  store = d8_fuzz_open_store ("duan8-fuzz-bundle", &work_dir);
   input_path = g_build_filename (work_dir, "input" D8_BUNDLE_SUFFIX, NULL);
-  atexit (tear_down);
   return 0;
 }
 

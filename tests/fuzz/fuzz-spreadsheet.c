@@ -7,48 +7,16 @@
  * input meets the same database. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "d8-fuzz.h"
 #include "d8-plan-import.h"
 #include "d8-spreadsheet.h"
 
 static D8Store *store;
-static char *work_dir;
-
-static void
-tear_down (void)
-{
-  g_autoptr (GDir) d = NULL;
-  const char *name;
-
-  g_clear_object (&store);
-  if (work_dir == NULL)
-    return;
-  d = g_dir_open (work_dir, 0, NULL);
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (work_dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (work_dir);
-  g_clear_pointer (&work_dir, g_free);
-}
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  work_dir = g_dir_make_tmp ("duan8-fuzz-spreadsheet-XXXXXX", &error);
-  if (work_dir == NULL)
-    g_error ("%s", error->message);
-  db = g_build_filename (work_dir, "fuzz.sqlite3", NULL);
-  store = d8_store_open (db, D8_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
-  atexit (tear_down);
+  store = d8_fuzz_open_store ("duan8-fuzz-spreadsheet", NULL);
   return 0;
 }
 
