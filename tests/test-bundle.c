@@ -15,38 +15,16 @@
 #include "d8-hlc.h"
 #include "d8-office-keys.h"
 #include "d8-snapshot.h"
+#include "d8-test-office.h"
 #include "d8-test-util.h"
 
 #define PUH "gia-lai/chu-puh"
 #define SE "gia-lai/chu-se"
 
-typedef struct
-{
-  char *path;
-  D8Store *store;
-  D8Plan *plan;
-} Office;
-
-static Office *
-office_new (const char *dir, const char *name, const char *office)
-{
-  g_autoptr (GError) error = NULL;
-  Office *o = g_new0 (Office, 1);
-
-  o->path = g_build_filename (dir, name, NULL);
-  o->store = d8_store_open (o->path, D8_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_true (d8_store_set_office (o->store, office, &error));
-  g_assert_no_error (error);
-  o->plan = d8_store_resolve_plan (o->store, NULL, &error);
-  g_assert_no_error (error);
-  return o;
-}
-
 /* @receiver learns @sender's key, as `duan8-cli trust-office` does: every
  * office of these tests knows the others before exchanging. */
 static void
-introduce (Office *receiver, Office *sender)
+introduce (D8TestOffice *receiver, D8TestOffice *sender)
 {
   g_autoptr (GError) error = NULL;
   const char *key = d8_office_key_get_public (sender->store, &error);
@@ -58,23 +36,14 @@ introduce (Office *receiver, Office *sender)
 }
 
 static void
-introduce_both (Office *one, Office *other)
+introduce_both (D8TestOffice *one, D8TestOffice *other)
 {
   introduce (one, other);
   introduce (other, one);
 }
 
-static void
-office_free (Office *o)
-{
-  d8_plan_free (o->plan);
-  g_assert_finalize_object (o->store);
-  g_free (o->path);
-  g_free (o);
-}
-
 static char *
-add (Office *o, const char *unit_code, const char *indicator, const char *date, gint64 amount)
+add (D8TestOffice *o, const char *unit_code, const char *indicator, const char *date, gint64 amount)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (D8Unit) unit = d8_store_resolve_unit (o->store, o->plan->id, unit_code, &error);
@@ -97,7 +66,7 @@ add (Office *o, const char *unit_code, const char *indicator, const char *date, 
 }
 
 static void
-edit (Office *o, const char *uuid, gint64 amount)
+edit (D8TestOffice *o, const char *uuid, gint64 amount)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (D8Entry) e = d8_store_get_entry (o->store, uuid, &error);
@@ -109,7 +78,7 @@ edit (Office *o, const char *uuid, gint64 amount)
 }
 
 static gint64
-amount_of (Office *o, const char *uuid)
+amount_of (D8TestOffice *o, const char *uuid)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (D8Entry) e = d8_store_get_entry (o->store, uuid, &error);
@@ -119,7 +88,7 @@ amount_of (Office *o, const char *uuid)
 }
 
 static char *
-export (Office *o, const char *dir, D8BundleEntries entries, guint expect_entries)
+export (D8TestOffice *o, const char *dir, D8BundleEntries entries, guint expect_entries)
 {
   g_autoptr (GError) error = NULL;
   D8BundleExportOptions options = { NULL, NULL, entries };
@@ -139,7 +108,7 @@ export (Office *o, const char *dir, D8BundleEntries entries, guint expect_entrie
 /* Imports and returns the preview's entry counts as "new/updated/unchanged/
  * deleted/conflicts/rejected". */
 static char *
-import (Office *o, const char *path)
+import (D8TestOffice *o, const char *path)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (D8BundleImport) im = d8_bundle_import_new (o->store, path, &error);
@@ -154,31 +123,13 @@ import (Office *o, const char *path)
 }
 
 static gint64
-achieved (Office *o, guint unit, guint indicator)
+achieved (D8TestOffice *o, guint unit, guint indicator)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (D8Overview) ov = d8_store_compute_overview (o->store, o->plan->id, "2023-12-31",
                                                          &error);
   g_assert_no_error (error);
   return d8_overview_cell (ov, unit, indicator)->achieved;
-}
-
-static void
-assert_same_overview (Office *a, Office *b)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (D8Overview) x = d8_store_compute_overview (a->store, a->plan->id, "2023-12-31", &error);
-  g_autoptr (D8Overview) y = d8_store_compute_overview (b->store, b->plan->id, "2023-12-31", &error);
-
-  g_assert_no_error (error);
-  for (guint u = 0; u < x->units->len; u++)
-    for (guint i = 0; i < x->indicators->len; i++)
-      {
-        g_assert_cmpint (d8_overview_cell (x, u, i)->achieved, ==,
-                         d8_overview_cell (y, u, i)->achieved);
-        g_assert_cmpint (d8_overview_cell (x, u, i)->group_size, ==,
-                         d8_overview_cell (y, u, i)->group_size);
-      }
 }
 
 static char *
@@ -267,9 +218,9 @@ static void
 test_three_offices (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *prov = office_new (dir, "province.sqlite3", "province");
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
-  Office *b = office_new (dir, "se.sqlite3", SE);
+  D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *b = d8_test_office_new (dir, "se.sqlite3", SE);
   g_autofree char *plan_bundle = NULL, *a1 = NULL, *b1 = NULL, *back = NULL, *a2 = NULL;
   g_autofree char *counts = NULL, *before = NULL, *after = NULL;
   g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *f1 = NULL, *f2 = NULL;
@@ -352,8 +303,8 @@ test_three_offices (void)
   counts = import (b, back);
   g_assert_cmpstr (counts, ==, "2/0/2/1/0/0"); /* the tombstone too */
   g_clear_pointer (&counts, g_free);
-  assert_same_overview (prov, a);
-  assert_same_overview (prov, b);
+  d8_test_office_assert_same_figures (prov, a, "2023-12-31");
+  d8_test_office_assert_same_figures (prov, b, "2023-12-31");
 
   /* Bookkeeping: the log and a later sequence. */
   {
@@ -397,9 +348,9 @@ test_three_offices (void)
   }
   g_assert_cmpint (amount_of (prov, e3), ==, -1 + 1); /* percent entry: amount 0 */
 
-  office_free (prov);
-  office_free (a);
-  office_free (b);
+  d8_test_office_free (prov);
+  d8_test_office_free (a);
+  d8_test_office_free (b);
   d8_test_rmtree (dir);
 }
 
@@ -409,8 +360,8 @@ static void
 test_conflict (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *prov = office_new (dir, "province.sqlite3", "province");
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
   g_autofree char *uuid = NULL, *counts = NULL;
   g_autofree char *x = NULL, *y = NULL, *x2 = NULL, *y2 = NULL;
   g_autoptr (GError) error = NULL;
@@ -487,8 +438,8 @@ test_conflict (void)
   conflicts = d8_bundle_list_conflicts (a->store, &error);
   g_assert_cmpuint (conflicts->len, ==, 0);
 
-  office_free (prov);
-  office_free (a);
+  d8_test_office_free (prov);
+  d8_test_office_free (a);
   d8_test_rmtree (dir);
 }
 
@@ -498,8 +449,8 @@ static void
 test_tombstones (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *prov = office_new (dir, "province.sqlite3", "province");
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
   g_autofree char *u1 = NULL, *u2 = NULL, *counts = NULL, *x = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -529,8 +480,8 @@ test_tombstones (void)
   g_assert_cmpstr (counts, ==, "0/1/0/0/0/0");
   g_assert_cmpint (amount_of (prov, u1), ==, 2);
 
-  office_free (prov);
-  office_free (a);
+  d8_test_office_free (prov);
+  d8_test_office_free (a);
   d8_test_rmtree (dir);
 }
 
@@ -540,8 +491,8 @@ static void
 test_rejections (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *prov = office_new (dir, "province.sqlite3", "province");
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
   g_autofree char *policy = d8_test_source_path ("tests", "data", "bundles",
                                                  "policy-unit-office.duan8.json", NULL);
   g_autofree char *nfd = d8_test_source_path ("tests", "data", "bundles",
@@ -612,8 +563,8 @@ test_rejections (void)
     g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
     g_clear_error (&error);
   }
-  office_free (prov);
-  office_free (a);
+  d8_test_office_free (prov);
+  d8_test_office_free (a);
   d8_test_rmtree (dir);
 }
 
@@ -670,7 +621,7 @@ static void
 test_malformed (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *prov = office_new (dir, "province.sqlite3", "province");
+  D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
   g_autofree char *before = NULL;
   g_autofree char *oversize = g_build_filename (dir, "huge" D8_BUNDLE_SUFFIX, NULL);
   g_autoptr (GError) error = NULL;
@@ -720,7 +671,7 @@ test_malformed (void)
     g_assert_false (g_file_test (snapshots, G_FILE_TEST_EXISTS));
   }
   g_assert_cmpuint (n, >=, 30);
-  office_free (prov);
+  d8_test_office_free (prov);
   d8_test_rmtree (dir);
 }
 
@@ -730,8 +681,8 @@ static void
 test_snapshots (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *prov = office_new (dir, "province.sqlite3", "province");
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autofree char *first = NULL;
@@ -766,8 +717,8 @@ test_snapshots (void)
   g_assert_false (d8_snapshot_restore (prov->store, first, &error)); /* pruned */
   g_assert_error (error, D8_ERROR, D8_ERROR_NOT_FOUND);
 
-  office_free (prov);
-  office_free (a);
+  d8_test_office_free (prov);
+  d8_test_office_free (a);
   d8_test_rmtree (dir);
 }
 
@@ -805,7 +756,7 @@ static void
 test_kill (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
   g_autofree char *db = g_build_filename (dir, "province.sqlite3", NULL);
   g_autofree char *bundle = NULL, *before = NULL, *dump = NULL, *full = NULL;
   GRand *rand = g_rand_new_with_seed (1653);
@@ -813,15 +764,15 @@ test_kill (void)
   guint killed_mid = 0, completed = 0;
 
   {
-    Office *prov = office_new (dir, "province.sqlite3", "province");
+    D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
     g_free (add (prov, PUH, "1", "2023-03-01", 1));
     introduce (prov, a);
-    office_free (prov);
+    d8_test_office_free (prov);
   }
   for (guint i = 0; i < n; i++)
     g_free (add (a, PUH, (const char *[]) { "1", "4", "5" }[i % 3], "2023-03-01", i % 4));
   bundle = export (a, dir, D8_BUNDLE_ENTRIES_DEFAULT, n);
-  office_free (a);
+  d8_test_office_free (a);
   {
     /* The reference: a store with the import done. */
     g_autofree char *copy = g_build_filename (dir, "full.sqlite3", NULL);

@@ -14,42 +14,11 @@
 
 #include "d8-bundle.h"
 #include "d8-office-keys.h"
+#include "d8-test-office.h"
 #include "d8-test-util.h"
 
 #define PUH "gia-lai/chu-puh"
 #define SE "gia-lai/chu-se"
-
-typedef struct
-{
-  char *path;
-  D8Store *store;
-  D8Plan *plan;
-} Office;
-
-static Office *
-office_new (const char *dir, const char *name, const char *office)
-{
-  g_autoptr (GError) error = NULL;
-  Office *o = g_new0 (Office, 1);
-
-  o->path = g_build_filename (dir, name, NULL);
-  o->store = d8_store_open (o->path, D8_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_true (d8_store_set_office (o->store, office, &error));
-  g_assert_no_error (error);
-  o->plan = d8_store_resolve_plan (o->store, NULL, &error);
-  g_assert_no_error (error);
-  return o;
-}
-
-static void
-office_free (Office *o)
-{
-  d8_plan_free (o->plan);
-  g_assert_finalize_object (o->store);
-  g_free (o->path);
-  g_free (o);
-}
 
 static char *
 fixture (const char *name)
@@ -61,7 +30,7 @@ fixture (const char *name)
 /* Imports @path into @o, confirming a new office when @confirm; returns
  * whether it was applied, with the error's message in *@message. */
 static gboolean
-import (Office *o, const char *path, gboolean confirm, char **message)
+import (D8TestOffice *o, const char *path, gboolean confirm, char **message)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (D8BundleImport) im = d8_bundle_import_new (o->store, path, &error);
@@ -79,7 +48,7 @@ import (Office *o, const char *path, gboolean confirm, char **message)
 }
 
 static void
-import_ok (Office *o, const char *path, gboolean confirm)
+import_ok (D8TestOffice *o, const char *path, gboolean confirm)
 {
   g_autofree char *message = NULL;
 
@@ -88,7 +57,7 @@ import_ok (Office *o, const char *path, gboolean confirm)
 }
 
 static char *
-export (Office *o, const char *dir, D8BundleEntries entries)
+export (D8TestOffice *o, const char *dir, D8BundleEntries entries)
 {
   g_autoptr (GError) error = NULL;
   D8BundleExportOptions options = { NULL, NULL, entries };
@@ -107,7 +76,7 @@ static void
 test_key (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
   g_autoptr (GError) error = NULL;
   g_autofree char *key = g_strdup (d8_office_key_get_public (a->store, &error));
   g_autofree char *file = d8_office_key_path (a->store);
@@ -128,8 +97,8 @@ test_key (void)
   g_assert_false (d8_office_key_is_valid ("ABCD"));
 
   /* The same key after reopening: it lives in the file. */
-  office_free (a);
-  a = office_new (dir, "puh.sqlite3", PUH);
+  d8_test_office_free (a);
+  a = d8_test_office_new (dir, "puh.sqlite3", PUH);
   g_assert_cmpstr (d8_office_key_get_public (a->store, NULL), ==, key);
   {
     g_autofree char *sig = d8_office_key_sign (a->store, "hello", &error);
@@ -143,7 +112,7 @@ test_key (void)
   g_assert_false (d8_office_keys_trust (a->store, "province", "xyz", "registered", &error));
   g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
   g_clear_error (&error);
-  office_free (a);
+  d8_test_office_free (a);
   d8_test_rmtree (dir);
 }
 
@@ -174,7 +143,7 @@ static void
 test_attacks (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *prov = office_new (dir, "province.sqlite3", "province");
+  D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
   g_autofree char *se = fixture ("trust-setup-se");
   g_autofree char *puh = fixture ("trust-setup-puh");
   g_autofree char *dump = NULL;
@@ -232,7 +201,7 @@ test_attacks (void)
     g_assert_true (d8_bundle_import_apply (im, &error));
     g_assert_no_error (error);
   }
-  office_free (prov);
+  d8_test_office_free (prov);
   d8_test_rmtree (dir);
 }
 
@@ -241,7 +210,7 @@ static void
 test_forged_province (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
   g_autofree char *good = fixture ("trust-province");
   g_autofree char *forged = fixture ("attack-forged-province");
   g_autofree char *before = NULL, *after = NULL, *message = NULL;
@@ -269,7 +238,7 @@ test_forged_province (void)
     g_assert_no_error (error);
     g_assert_false (e->deleted);
   }
-  office_free (a);
+  d8_test_office_free (a);
   d8_test_rmtree (dir);
 }
 
@@ -279,7 +248,7 @@ static void
 test_record_own_units (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
   g_autoptr (GError) error = NULL;
   g_autoptr (D8Unit) se = d8_store_resolve_unit (a->store, a->plan->id, SE, &error);
   g_autoptr (D8Unit) puh = d8_store_resolve_unit (a->store, a->plan->id, PUH, &error);
@@ -307,35 +276,19 @@ test_record_own_units (void)
   g_assert_false (d8_store_update_entry (a->store, e, FALSE, &error));
   g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
   g_clear_error (&error);
-  office_free (a);
+  d8_test_office_free (a);
   d8_test_rmtree (dir);
 }
 
 /* ------------------------------------------- three offices, signed */
 
 static void
-assert_same_overview (Office *x, Office *y)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (D8Overview) ox = d8_store_compute_overview (x->store, x->plan->id, NULL, &error);
-  g_autoptr (D8Overview) oy = d8_store_compute_overview (y->store, y->plan->id, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (ox->units->len, ==, oy->units->len);
-  g_assert_cmpuint (ox->indicators->len, ==, oy->indicators->len);
-  for (guint r = 0; r < ox->units->len; r++)
-    for (guint c = 0; c < ox->indicators->len; c++)
-      g_assert_cmpint (d8_overview_cell (ox, r, c)->achieved, ==,
-                       d8_overview_cell (oy, r, c)->achieved);
-}
-
-static void
 test_three_offices (void)
 {
   g_autofree char *dir = d8_test_tmpdir ();
-  Office *prov = office_new (dir, "province.sqlite3", "province");
-  Office *a = office_new (dir, "puh.sqlite3", PUH);
-  Office *b = office_new (dir, "se.sqlite3", SE);
+  D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
+  D8TestOffice *a = d8_test_office_new (dir, "puh.sqlite3", PUH);
+  D8TestOffice *b = d8_test_office_new (dir, "se.sqlite3", SE);
   g_autofree char *a1 = NULL, *b1 = NULL, *back = NULL, *message = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -399,8 +352,8 @@ test_three_offices (void)
     g_assert_cmpstr (known->public_key, ==, d8_office_key_get_public (b->store, NULL));
     g_assert_null (d8_office_keys_lookup (a->store, PUH, NULL)); /* not itself */
   }
-  assert_same_overview (prov, a);
-  assert_same_overview (prov, b);
+  d8_test_office_assert_same_figures (prov, a, NULL);
+  d8_test_office_assert_same_figures (prov, b, NULL);
 
   /* Chư Pưh reinstalls: a new key. Its next bundle is refused until the
    * province registers the new key (after a phone call). */
@@ -410,9 +363,9 @@ test_three_offices (void)
     g_autofree char *a2 = NULL;
     g_autofree char *before = NULL, *after = NULL;
 
-    office_free (a);
+    d8_test_office_free (a);
     g_assert_cmpint (g_unlink (key_file), ==, 0);
-    a = office_new (dir, "puh.sqlite3", PUH);
+    a = d8_test_office_new (dir, "puh.sqlite3", PUH);
     g_assert_cmpstr (d8_office_key_get_public (a->store, NULL), !=, old_key);
     g_free (d8_test_record (a->store, PUH, "1", "2023-03-05", 5, NULL));
     a2 = export (a, dir, D8_BUNDLE_ENTRIES_DEFAULT);
@@ -431,12 +384,12 @@ test_three_offices (void)
     import_ok (a, back2, FALSE);
     import_ok (b, back2, FALSE);
   }
-  assert_same_overview (prov, a);
-  assert_same_overview (prov, b);
+  d8_test_office_assert_same_figures (prov, a, NULL);
+  d8_test_office_assert_same_figures (prov, b, NULL);
 
-  office_free (prov);
-  office_free (a);
-  office_free (b);
+  d8_test_office_free (prov);
+  d8_test_office_free (a);
+  d8_test_office_free (b);
   d8_test_rmtree (dir);
 }
 
