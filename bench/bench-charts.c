@@ -120,7 +120,7 @@ main (int argc, char **argv)
   printf ("chart_timeline_ms: %.2f\n", t.full);
   printf ("chart_matrix_paint_ms: %.2f\n", m.paint);
   printf ("chart_timeline_paint_ms: %.2f\n", t.paint);
-  printf ("chart_models_ms: %.2f\n", bench_median (models, N_RUNS));
+  bench_print ("chart_models_ms", models, N_RUNS, 2);
 
   /* The meeting pack as duan8-cli print-pack writes it: the figures
    * computed from the 10,000 entries, then 17 pages of PDF. */
@@ -141,7 +141,7 @@ main (int argc, char **argv)
         runs[i] = (g_get_monotonic_time () - start) / 1e6;
         g_assert_cmpuint (d8_chart_pack_get_n_pages (pack), ==, 17);
       }
-    printf ("pack_pdf_s: %.3f\n", bench_median (runs, G_N_ELEMENTS (runs)));
+    bench_print ("pack_pdf_s", runs, G_N_ELEMENTS (runs), 3);
     g_unlink (pdf);
   }
 

@@ -56,19 +56,6 @@ time_import (const char *dir, const char *source, guint run, gboolean table)
   return seconds;
 }
 
-static void
-print_line (const char *name, double *values)
-{
-  double min = values[0], max = values[0];
-
-  for (guint i = 1; i < N_RUNS; i++)
-    {
-      min = MIN (min, values[i]);
-      max = MAX (max, values[i]);
-    }
-  printf ("%s: %.3f [%.3f–%.3f]\n", name, bench_median (values, N_RUNS), min, max);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -102,8 +89,8 @@ main (int argc, char **argv)
       file_s[run] = time_import (tmp, json, run, FALSE);
       table_s[run] = time_import (tmp, csv, run, TRUE);
     }
-  print_line ("import_plan_3300_s", file_s);
-  print_line ("import_plan_table_3300_s", table_s);
+  bench_print ("import_plan_3300_s", file_s, N_RUNS, 3);
+  bench_print ("import_plan_table_3300_s", table_s, N_RUNS, 3);
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmp);
     if (system (cmd) != 0)

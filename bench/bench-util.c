@@ -2,6 +2,8 @@
 /* bench-util.c — see bench-util.h. */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 
 #include <sqlite3.h>
@@ -20,6 +22,15 @@ bench_median (double *values, guint n)
 {
   qsort (values, n, sizeof (double), cmp_double);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+void
+bench_print (const char *name, double *values, guint n, int digits)
+{
+  double median = bench_median (values, n);
+
+  printf ("%s: %.*f (%.*f–%.*f)\n", name, digits, median, digits, values[0], digits,
+          values[n - 1]);
 }
 
 static GArray *

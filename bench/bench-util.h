@@ -7,6 +7,10 @@
 
 double bench_median (double *values, guint n);
 
+/* Prints "NAME: MEDIAN (MIN–MAX)" with @digits decimals: every timed line of
+ * `make bench` reads the same way. Sorts @values. */
+void bench_print (const char *name, double *values, guint n, int digits);
+
 /* Adds @n entries to the plan's count indicators, spread over its units and
  * the days of 2023, in one transaction (the triggers keep the sums as the
  * app's own writes do). Amounts are 0…@max_amount; with @mostly_zero, 97 %
