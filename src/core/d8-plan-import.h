@@ -168,6 +168,8 @@ typedef struct
   char *title;
   char *imported_at;
   GPtrArray *changes; /* D8PlanQuotaChange* */
+  gboolean is_amendment; /* opened by d8_store_amend_plan() (here or at the province) */
+  gboolean is_open;      /* an amendment still taking changes */
 } D8PlanRevision;
 
 void d8_plan_revision_free (D8PlanRevision *revision);

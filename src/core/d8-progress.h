@@ -80,6 +80,16 @@ int d8_overview_find_unit (D8Overview *overview, gint64 unit_id);
 gboolean d8_overview_allocation (D8Overview *overview, guint indicator_index,
                                  gint64 *stated, gint64 *allocated, gint64 *difference);
 
+/* The allocation check of one indicator from its numbers: the stated
+ * total a count indicator of the appendix has against @allocated, the
+ * sum of the units' quotas. FALSE when there is nothing to check (no
+ * stated total, a percent indicator, not in the appendix). @difference =
+ * stated − allocated: > 0 not allocated, < 0 over-allocated. */
+gboolean d8_progress_allocation (const D8Indicator *indicator, gint64 allocated, gint64 *stated,
+                                 gint64 *difference);
+/* The words of a difference: "2 not allocated", "3 over-allocated"
+ * (translated); NULL for 0. */
+char *d8_progress_format_allocation_gap (gint64 difference);
 /* The province-total rule: the quota the totals row is judged against. */
 gboolean d8_progress_total_quota (const D8Indicator *indicator, gboolean any_allocated,
                                   gint64 allocated, gint64 *quota);

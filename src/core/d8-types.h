@@ -34,6 +34,7 @@ typedef struct
   char *period_start; /* ISO date, first day counted */
   char *period_end;   /* ISO date, last day counted */
   char *target_label; /* the label of the totals row, e.g. "Chỉ tiêu năm 2023" */
+  gboolean is_draft;  /* a draft (d8-plan-draft.h): no entries, not sent to offices */
 } D8Plan;
 
 typedef struct
