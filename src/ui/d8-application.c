@@ -239,6 +239,8 @@ d8_application_startup (GApplication *app)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *import_plan_accels[] = { "<Control><Shift>o", NULL };
   static const char *export_plan_accels[] = { "<Control><Shift>e", NULL };
+  static const char *new_plan_accels[] = { "<Control><Shift>n", NULL };
+  static const char *edit_plan_accels[] = { "<Control><Shift>p", NULL };
 
   G_APPLICATION_CLASS (d8_application_parent_class)->startup (app);
 
@@ -256,6 +258,9 @@ d8_application_startup (GApplication *app)
                                          import_plan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-plan",
                                          export_plan_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-plan", new_plan_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.edit-plan",
+                                         edit_plan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
 

@@ -35,6 +35,7 @@ struct _D8ProvincePage
   GtkLabel *overall_label;
   GtkWidget *scroller;
   GtkLabel *title_label;
+  GtkLabel *amended_label;
 
   D8Overview *overview;   /* a reference of its own, for the as-of popover */
   GtkCalendar *calendar;  /* in the as-of popover */
@@ -296,6 +297,16 @@ d8_province_page_set_figures (D8ProvincePage *self,
   rebuild_legend (self);
 }
 
+void
+d8_province_page_set_amended (D8ProvincePage *self,
+                              const char     *label)
+{
+  g_return_if_fail (D8_IS_PROVINCE_PAGE (self));
+
+  gtk_label_set_text (self->amended_label, label != NULL ? label : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->amended_label), label != NULL);
+}
+
 static void
 expand_toggled_cb (D8ProvincePage *self)
 {
@@ -403,6 +414,7 @@ d8_province_page_class_init (D8ProvincePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, overall_label);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, amended_label);
 
   gtk_widget_class_bind_template_callback (widget_class, expand_toggled_cb);
 

@@ -18,6 +18,9 @@ GtkWidget *d8_province_page_new (void);
 /* Shows @overview (the page keeps a reference), units in one list;
  * set_figures groups them by parent (@rollup: transfer full, nullable). */
 void d8_province_page_set_overview (D8ProvincePage *self, D8Overview *overview);
+/* "as amended by …" under the plan's title (d8_store_plan_amended_label());
+ * @label NULL hides it. */
+void d8_province_page_set_amended (D8ProvincePage *self, const char *label);
 void d8_province_page_set_figures (D8ProvincePage *self, D8Overview *overview,
                                    D8Rollup *rollup);
 

@@ -16,7 +16,9 @@
 #include "d8-exchange-import.h"
 #include "d8-exchange-window.h"
 #include "d8-format.h"
+#include "d8-new-plan-dialog.h"
 #include "d8-office-chooser.h"
+#include "d8-plan-editor.h"
 #include "d8-plan-export.h"
 #include "d8-plan-import.h"
 #include "d8-print.h"
@@ -258,7 +260,9 @@ export_plan_action (GtkWidget  *widget,
 
   if (self->overview == NULL)
     return;
-  base = d8_format_file_name (self->overview->plan->doc_number);
+  base = d8_format_file_name (self->overview->plan->doc_number != NULL
+                                ? self->overview->plan->doc_number
+                                : self->overview->plan->title);
   name = g_strconcat (base, D8_PLAN_FILE_SUFFIX, NULL);
   options.title = _("Export Plan");
   options.current_name = name;
@@ -269,6 +273,53 @@ export_plan_action (GtkWidget  *widget,
   options.folder_key = "last-export-folder";
   d8_ui_save_dialog (GTK_WINDOW (self), &options, export_plan_chosen, g_object_ref (self),
                      g_object_unref);
+}
+
+static void
+open_plan_editor (D8Window *self,
+                  gint64    plan_id)
+{
+  g_autoptr (GError) error = NULL;
+  D8PlanEditor *editor = d8_plan_editor_new (GTK_WINDOW (self), self->store, plan_id, &error);
+
+  if (editor == NULL)
+    {
+      _d8_window_toast (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+plan_created_cb (D8Window *self,
+                 gint64    plan_id)
+{
+  d8_window_set_plan (self, plan_id);
+  open_plan_editor (self, plan_id);
+}
+
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+  D8NewPlanDialog *dialog = d8_new_plan_dialog_new (GTK_WINDOW (self), self->store, self->plan_id);
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (plan_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  if (self->plan_id != 0)
+    open_plan_editor (self, self->plan_id);
 }
 
 static void
@@ -319,7 +370,16 @@ _d8_window_actions_update (D8Window *self)
   gboolean unit_shown = self->overview != NULL && self->unit_code != NULL
                         && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", unit_shown);
+  gboolean draft = self->overview != NULL && self->overview->plan->is_draft;
+
+  /* A draft takes no entries (d8_store_check_plan_takes_entries()); the
+   * button says why it is off. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", unit_shown && !draft);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_entry_button),
+                               draft ? _("A draft plan takes no entries: issue it first (Edit "
+                                         "Plan…, then Issue…)")
+                                     : _("New Entry (Ctrl+N)"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-plan", self->plan_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", self->overview != NULL);
 }
 
@@ -341,6 +401,8 @@ _d8_window_class_actions_init (D8WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-exchange", NULL, show_exchange_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-plan", NULL, edit_plan_action);
   gtk_widget_class_install_action (widget_class, "win.choose-office", NULL, choose_office_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-charts", NULL, toggle_charts_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "d8-format.h"
+#include "d8-plan-draft.h"
 #include "d8-text.h"
 #include "d8-ui-util.h"
 #include "d8-window-private.h"
@@ -108,6 +109,15 @@ with_as_of (D8Window *self, const char *text)
                        : g_strdup_printf (_("Figures as of %s"), date);
 }
 
+/* How the header names the plan: its document number, or for a draft
+ * (which has none yet) the word "Draft". */
+static const char *
+plan_name (const D8Plan *plan)
+{
+  return plan->doc_number != NULL ? plan->doc_number
+                                   : d8_plan_status_to_label (D8_PLAN_STATUS_DRAFT);
+}
+
 static void
 update_content (D8Window *self)
 {
@@ -118,7 +128,10 @@ update_content (D8Window *self)
                               index);
   if (index < 0)
     {
-      g_autofree char *subtitle = with_as_of (self, self->overview->plan->doc_number);
+      /* a draft says at once why nothing can be recorded */
+      g_autofree char *subtitle = with_as_of (self, self->overview->plan->is_draft
+                                                      ? _("Draft: it takes entries once issued")
+                                                      : plan_name (self->overview->plan));
 
       set_unit_code (self, NULL);
       adw_window_title_set_title (self->content_title, _("Whole province"));
@@ -168,7 +181,7 @@ refresh (D8Window *self)
   self->overview = ov;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERVIEW]);
 
-  adw_window_title_set_title (self->sidebar_title, ov->plan->doc_number);
+  adw_window_title_set_title (self->sidebar_title, plan_name (ov->plan));
   {
     /* The plan's title is a sentence: it goes in the tooltip, where it can
      * be read whole, not in the sidebar's narrow header. */
@@ -179,7 +192,7 @@ refresh (D8Window *self)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), ov->plan->title);
   }
   d8_plan_chooser_set_plan_id (self->plan_chooser, self->plan_id);
-  gtk_window_set_title (GTK_WINDOW (self), ov->plan->doc_number);
+  gtk_window_set_title (GTK_WINDOW (self), plan_name (ov->plan));
 
   {
     /* The units under their parents: the sidebar reads it now, the
@@ -193,6 +206,10 @@ refresh (D8Window *self)
     d8_sidebar_set_figures (self->sidebar, ov, rollup);
     select_row_for_code (self, self->unit_code);
     d8_province_page_set_figures (self->province_page, ov, rollup);
+  }
+  {
+    g_autofree char *amended = d8_store_plan_amended_label (self->store, self->plan_id);
+    d8_province_page_set_amended (self->province_page, amended);
   }
   update_content (self);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "d8-plan-chooser.h"
+#include "d8-plan-draft.h"
 
 struct _D8PlanChooser
 {
@@ -39,6 +40,11 @@ plan_of_item (D8PlanChooser *self,
 static char *
 plan_heading (const D8Plan *plan)
 {
+  /* a draft has no number yet: it is marked by its status's word */
+  if (plan->is_draft || plan->doc_number == NULL)
+    /* Translators: a draft plan in the plan chooser: "Draft" · its year */
+    return g_strdup_printf (_("%s · %d"), d8_plan_status_to_label (D8_PLAN_STATUS_DRAFT),
+                            plan->year);
   /* Translators: a plan in the plan chooser: its document number · its year */
   return g_strdup_printf (_("%s · %d"), plan->doc_number, plan->year);
 }
