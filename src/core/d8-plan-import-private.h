@@ -48,4 +48,20 @@ gboolean d8_store_insert_plan_units (D8Store *store, D8PlanFile *file, GError **
 gboolean d8_store_insert_plan_revision (D8Store *store, gint64 plan_id, D8PlanFile *file,
                                         GError **error);
 
+/* A code of ASCII letters, digits and dashes from a name ("Ia Hrú" →
+ * "ia-hru"); "unit" when nothing is left. In d8-plan-import-sheet.c. */
+char *d8_plan_import_slug (const char *text);
+
+/* One cell of the appendix set to (@has, @quota, @written) when it
+ * differs; with @revision_id ≠ 0 its old value goes to quota_history under
+ * that revision. The caller holds the transaction. */
+gboolean d8_store_revise_quota (D8Store *store, gint64 revision_id, gint64 plan_id,
+                                gint64 unit_id, gint64 indicator_id, gboolean has, gint64 quota,
+                                const char *written, GError **error);
+/* The stated target of @indicator_id set to @indicator's has_target,
+ * target, target_written and target_source, with history as above. */
+gboolean d8_store_revise_target (D8Store *store, gint64 revision_id, gint64 plan_id,
+                                 gint64 indicator_id, const D8Indicator *indicator,
+                                 GError **error);
+
 G_END_DECLS

@@ -54,9 +54,11 @@ add_history (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 unit_id,
 }
 
 /* One cell of a revision: updated, with its old value in the history,
- * when it differs; inserted for a unit the revision adds. */
-static gboolean
-revise_quota (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 unit_id,
+ * when it differs; inserted for a unit the revision adds. Also the
+ * editor's and amendments' writer (d8-plan-draft-quota.c): revision 0
+ * writes without history (a draft). */
+gboolean
+d8_store_revise_quota (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 unit_id,
               gint64 indicator_id, gboolean has, gint64 quota, const char *written,
               GError **error)
 {
@@ -76,8 +78,9 @@ revise_quota (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 unit_id,
       && (sqlite3_column_type (old, 0) == SQLITE_NULL) == !has
       && (!has || sqlite3_column_int64 (old, 0) == quota))
     return TRUE;
-  if (!add_history (self, revision_id, plan_id, unit_id, indicator_id, present ? old : NULL, has,
-                    quota, written, error))
+  if (revision_id != 0
+      && !add_history (self, revision_id, plan_id, unit_id, indicator_id, present ? old : NULL,
+                       has, quota, written, error))
     return FALSE;
   write = d8_sql_prepare (d8_store_get_db (self), "INSERT INTO quotas (plan_id, unit_id, indicator_id, quota,"
                           " written) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
@@ -96,9 +99,9 @@ revise_quota (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 unit_id,
 }
 
 /* A stated total of a revision, kept in the history like a quota (with
- * no unit). */
-static gboolean
-revise_target (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 indicator_id,
+ * no unit); revision 0 writes without history. */
+gboolean
+d8_store_revise_target (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 indicator_id,
                const D8Indicator *indicator, GError **error)
 {
   g_autoptr (D8SqlStmt) old =
@@ -116,9 +119,10 @@ revise_target (D8Store *self, gint64 revision_id, gint64 plan_id, gint64 indicat
   if (present == indicator->has_target
       && (!present || g_strcmp0 (d8_sql_column_text (old, 1), indicator->target_written) == 0))
     return TRUE;
-  if (!add_history (self, revision_id, plan_id, 0, indicator_id, present ? old : NULL,
-                    indicator->has_target, (gint64) indicator->target,
-                    indicator->has_target ? indicator->target_written : "", error))
+  if (revision_id != 0
+      && !add_history (self, revision_id, plan_id, 0, indicator_id, present ? old : NULL,
+                       indicator->has_target, (gint64) indicator->target,
+                       indicator->has_target ? indicator->target_written : "", error))
     return FALSE;
   del = d8_sql_prepare (d8_store_get_db (self), "DELETE FROM plan_targets WHERE plan_id = ? AND"
                         " indicator_id = ?", error);
@@ -223,7 +227,7 @@ d8_store_insert_plan_revision (D8Store *self, gint64 plan_id, D8PlanFile *file, 
         {
           gint64 *indicator_id = g_hash_table_lookup (ids, file->columns->pdata[c]);
           if (indicator_id == NULL
-              || !revise_quota (self, revision_id, plan_id, unit_id, *indicator_id, row->has[c],
+              || !d8_store_revise_quota (self, revision_id, plan_id, unit_id, *indicator_id, row->has[c],
                                 row->quota[c], row->written[c], error))
             {
               if (indicator_id == NULL)
@@ -239,7 +243,7 @@ d8_store_insert_plan_revision (D8Store *self, gint64 plan_id, D8PlanFile *file, 
       gint64 *indicator_id = g_hash_table_lookup (ids, indicator->code);
 
       if (indicator->in_appendix && indicator_id != NULL
-          && !revise_target (self, revision_id, plan_id, *indicator_id, indicator, error))
+          && !d8_store_revise_target (self, revision_id, plan_id, *indicator_id, indicator, error))
         return FALSE;
     }
   return TRUE;
@@ -256,6 +260,8 @@ revision_from_row (sqlite3_stmt *stmt)
   revision->title = d8_sql_column_dup (stmt, 3);
   revision->imported_at = d8_sql_column_dup (stmt, 4);
   revision->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_plan_quota_change_free);
+  revision->is_amendment = sqlite3_column_int (stmt, 5) != 0;
+  revision->is_open = sqlite3_column_int (stmt, 6) != 0;
   return revision;
 }
 
@@ -278,8 +284,8 @@ d8_store_list_plan_revisions (D8Store *self, gint64 plan_id, GError **error)
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
-  stmt = d8_sql_prepare (d8_store_get_db (self), "SELECT id, doc_number, issued_on, title, imported_at"
-                         " FROM plan_revisions WHERE plan_id = ? ORDER BY id", error);
+  stmt = d8_sql_prepare (d8_store_get_db (self), "SELECT id, doc_number, issued_on, title, imported_at,"
+                         " kind = 'amendment', is_open FROM plan_revisions WHERE plan_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, plan_id);

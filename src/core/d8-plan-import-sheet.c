@@ -190,8 +190,8 @@ count_unit_of (const char *header)
 }
 
 /* A unit code of ASCII letters, digits and dashes: "gia-lai-2026/ia-hru". */
-static char *
-slug (const char *text)
+char *
+d8_plan_import_slug (const char *text)
 {
   g_autofree char *folded = d8_text_name_key (text);
   GString *out = g_string_new (NULL);
@@ -565,8 +565,8 @@ map_unit (Ctx *ctx, D8PlanSheetContext *sc, UnitIndex *index, D8PlanFile *file, 
       return NULL;
     }
   {
-    g_autofree char *plan_slug = slug (file->plan->code);
-    g_autofree char *name_slug = slug (name);
+    g_autofree char *plan_slug = d8_plan_import_slug (file->plan->code);
+    g_autofree char *name_slug = d8_plan_import_slug (name);
     base = g_strdup_printf ("%s/%s", plan_slug, name_slug);
   }
   code = g_strdup (base);

@@ -265,16 +265,69 @@ d8_overview_allocation (D8Overview *overview, guint indicator_index, gint64 *sta
   g_return_val_if_fail (indicator_index < overview->indicators->len, FALSE);
 
   indicator = g_ptr_array_index (overview->indicators, indicator_index);
-  if (!indicator->in_appendix || !stated_total (indicator, &s))
+  if (!d8_progress_allocation (indicator, overview->allocated[indicator_index], &s, difference))
     return FALSE;
 
   if (stated)
     *stated = s;
   if (allocated)
     *allocated = overview->allocated[indicator_index];
-  if (difference)
-    *difference = s - overview->allocated[indicator_index];
   return TRUE;
+}
+
+/**
+ * d8_progress_allocation:
+ * @indicator: an indicator of the plan (its kind, in_appendix, target)
+ * @allocated: the sum of the units' quotas for it
+ * @stated: (out) (optional): the plan's stated total
+ * @difference: (out) (optional): stated − allocated
+ *
+ * The allocation check (docs/progress.md): only a count indicator of the
+ * appendix whose plan states a total has one. Used by the overview and by
+ * the plan editor (d8-plan-edit.c), so both say the same.
+ *
+ * Returns: TRUE when there is a check.
+ */
+gboolean
+d8_progress_allocation (const D8Indicator *indicator, gint64 allocated, gint64 *stated,
+                        gint64 *difference)
+{
+  gint64 s;
+
+  g_return_val_if_fail (indicator != NULL, FALSE);
+
+  if (!indicator->in_appendix || !stated_total (indicator, &s))
+    return FALSE;
+  if (stated)
+    *stated = s;
+  if (difference)
+    *difference = s - allocated;
+  return TRUE;
+}
+
+/**
+ * d8_progress_format_allocation_gap:
+ * @difference: stated − allocated, as d8_progress_allocation() gives it
+ *
+ * Returns: (transfer full) (nullable): "2 not allocated" or "3
+ *   over-allocated" (translated, the number grouped for the locale); NULL
+ *   when the allocation adds up.
+ */
+char *
+d8_progress_format_allocation_gap (gint64 difference)
+{
+  g_autofree char *number = NULL;
+
+  if (difference == 0)
+    return NULL;
+  number = d8_format_count (ABS (difference));
+  if (difference > 0)
+    /* Translators: in the province matrix, below the plan total; %s is a number */
+    return g_strdup_printf (ngettext ("%s not allocated", "%s not allocated", (gulong) difference),
+                            number);
+  /* Translators: in the province matrix, below the plan total; %s is a number */
+  return g_strdup_printf (ngettext ("%s over-allocated", "%s over-allocated",
+                                    (gulong) -difference), number);
 }
 
 G_DEFINE_BOXED_TYPE (D8Overview, d8_overview, d8_overview_ref, d8_overview_unref)

@@ -14,6 +14,7 @@
 #include "d8-format.h"
 #include "d8-hlc.h"
 #include "d8-sql.h"
+#include "d8-plan-draft.h"
 #include "d8-store-private.h"
 
 /* ---------------------------------------------------------------- checking */
@@ -51,6 +52,8 @@ d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of
   g_return_val_if_fail (entry != NULL, FALSE);
 
   if ((plan = d8_store_get_plan (self, entry->plan_id, error)) == NULL)
+    return FALSE;
+  if (!d8_store_check_plan_takes_entries (self, entry->plan_id, error))
     return FALSE;
   if (!d8_store_plan_has_unit (self, entry->plan_id, entry->unit_id))
     {

@@ -247,6 +247,29 @@ static const char *const migrations[] = {
   "  new_written TEXT NOT NULL);"
   "CREATE INDEX quota_history_by_revision ON quota_history (revision_id);"
   "CREATE INDEX units_by_name ON units (name);",
+  /* 4 → 5: drafts and amendments (issue 15). A plan is a 'draft' (made in
+   * the editor: no entries, not sent to offices) or 'issued'; every plan
+   * before this step was issued. An amendment is a plan_revisions row of
+   * kind 'amendment' (a revision read from a file stays 'import'); while
+   * it is open (is_open, at most one per plan) the quota and total changes
+   * of the plan are recorded under it in quota_history. An amendment's
+   * number is unique within its plan: a bundle that brings it again finds
+   * it. The trigger is the last guard of "a draft takes no entries"; the
+   * store and the bundle import refuse first, with a message. */
+  "ALTER TABLE plans ADD COLUMN status TEXT NOT NULL DEFAULT 'issued'"
+  "  CHECK (status IN ('draft', 'issued'));"
+  "ALTER TABLE plan_revisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'import'"
+  "  CHECK (kind IN ('import', 'amendment'));"
+  "ALTER TABLE plan_revisions ADD COLUMN is_open INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (is_open IN (0, 1));"
+  "CREATE UNIQUE INDEX plan_revisions_open ON plan_revisions (plan_id) WHERE is_open = 1;"
+  "CREATE UNIQUE INDEX plan_amendments_by_number ON plan_revisions (plan_id, doc_number)"
+  "  WHERE kind = 'amendment';"
+  "CREATE TRIGGER entries_not_on_drafts BEFORE INSERT ON entries"
+  "  WHEN (SELECT status FROM plans WHERE id = NEW.plan_id) = 'draft' BEGIN"
+  "  SELECT RAISE (ABORT, 'a draft plan takes no entries');"
+  "END;",
+  /* --- end of drafts and amendments */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == D8_SCHEMA_VERSION);

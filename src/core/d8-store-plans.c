@@ -384,7 +384,8 @@ d8_store_load_embedded_plans (D8Store *self, GError **error)
 /* ------------------------------------------------------------------ plans */
 
 #define PLAN_COLUMNS                                                                          \
-  "id, code, title, doc_number, issuer, issued_on, year, period_start, period_end, target_label"
+  "id, code, title, doc_number, issuer, issued_on, year, period_start, period_end, target_label,"  \
+  " status = 'draft'"
 /* The columns of PLAN_COLUMNS, in order. */
 enum
 {
@@ -398,6 +399,7 @@ enum
   PLAN_PERIOD_START,
   PLAN_PERIOD_END,
   PLAN_TARGET_LABEL,
+  PLAN_IS_DRAFT,
 };
 
 static gpointer
@@ -415,6 +417,7 @@ plan_from_row (sqlite3_stmt *stmt)
   plan->period_start = d8_sql_column_dup (stmt, PLAN_PERIOD_START);
   plan->period_end = d8_sql_column_dup (stmt, PLAN_PERIOD_END);
   plan->target_label = d8_sql_column_dup (stmt, PLAN_TARGET_LABEL);
+  plan->is_draft = sqlite3_column_int (stmt, PLAN_IS_DRAFT) != 0;
   return plan;
 }
 
