@@ -657,6 +657,43 @@ pressed_cb (GtkGestureClick *gesture,
     d8_plan_grid_press_key (self, GDK_KEY_F2, 0);
 }
 
+/* The indicator's whole name over its head; the unit's over its name. */
+static gboolean
+query_tooltip_cb (D8PlanGrid *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  int c;
+
+  if (self->edit == NULL || keyboard)
+    return FALSE;
+  if (y < body_top (self) && x >= self->name_width)
+    {
+      const D8Indicator *indicator;
+      g_autofree char *text = NULL;
+
+      c = (int) ((x - self->name_width + adj_value (self->hadjustment)) / self->cell_width);
+      if (c < 0 || c >= (int) n_indicators (self))
+        return FALSE;
+      indicator = d8_plan_edit_get_indicator (self->edit, (guint) c);
+      text = g_strdup_printf ("%s. %s", indicator->code, indicator->name_vi);
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+  if (x < self->name_width && y >= body_top (self)
+      && y < gtk_widget_get_height (GTK_WIDGET (self)) - footer_height (self))
+    {
+      int r = (int) ((y - body_top (self) + adj_value (self->vadjustment)) / self->row_height);
+      if (r < 0 || r >= (int) n_units (self))
+        return FALSE;
+      gtk_tooltip_set_text (tooltip, d8_plan_edit_get_unit (self->edit, (guint) r)->name);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* ---- drawing ---- */
 
 typedef struct
@@ -907,8 +944,10 @@ d8_plan_grid_snapshot (GtkWidget   *widget,
                  self->sum_width, rh, TRUE, &c.dim);
       hline (snapshot, self->name_width, y + rh - 1, width - self->name_width, &c.line);
     }
+  /* column lines down to the last unit, not into the empty space below */
   for (guint col = first_col; col <= last_col && col <= cols; col++)
-    vline (snapshot, self->name_width + (int) col * self->cell_width - hx, top, bottom - top, &c.line);
+    vline (snapshot, self->name_width + (int) col * self->cell_width - hx, top,
+           MIN (bottom, top + (int) units * rh - vy) - top, &c.line);
   gtk_snapshot_pop (snapshot);
 
   /* unit names, left, scrolling with the rows only */
@@ -1258,6 +1297,8 @@ d8_plan_grid_init (D8PlanGrid *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   measure_font (self);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
