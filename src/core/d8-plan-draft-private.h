@@ -11,8 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* How the messages name a plan: its title and code, “Kế hoạch 2027”
- * (gia-lai-2027). */
+/* How the messages name a plan: "1653/KH-UBND (gia-lai-2023-1653)", or
+ * a draft, which has no number yet, by its code: “gia-lai-2027”. */
 char *d8_plan_draft_name (const D8Plan *plan);
 
 /* Whether quotas and totals of @plan may change now, and under which

@@ -66,8 +66,11 @@ d8_plan_draft_scalar (D8Store *store, const char *sql, gint64 plan_id)
 char *
 d8_plan_draft_name (const D8Plan *plan)
 {
-  /* Translators: how messages name a plan: its title, then its code */
-  return g_strdup_printf (_("“%s” (%s)"), plan->title, plan->code);
+  /* Short, and what people type: titles run to two lines. */
+  if (plan->doc_number != NULL && *plan->doc_number != '\0')
+    /* Translators: how messages name an issued plan: its number, then its code */
+    return g_strdup_printf (_("%s (%s)"), plan->doc_number, plan->code);
+  return g_strdup_printf ("“%s”", plan->code);
 }
 
 gboolean
