@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "d8-bundle-private.h"
+#include "d8-plan-amendments.h"
 #include "d8-entry.h"
 #include "d8-hlc.h"
 #include "d8-store-private.h"
@@ -794,7 +795,8 @@ classify_plans (D8BundleImport *im, Pass *pass, GError **error)
           if (pass->write)
             {
               gint64 plan_id;
-              if (!d8_store_insert_plan_file (store, rec->file, &plan_id, error))
+              if (!d8_store_insert_plan_file (store, rec->file, &plan_id, error)
+                  || !d8_plan_amendments_record (store, plan_id, rec->amendments, error))
                 return FALSE;
             }
           else
@@ -804,6 +806,10 @@ classify_plans (D8BundleImport *im, Pass *pass, GError **error)
       else
         {
           int diff = compare_plan (store, stored->id, rec->file);
+          /* An amendment not recorded here yet is news even when the
+           * quotas already agree (docs/bundle-format.md, "amendments"). */
+          if (diff == 0 && d8_plan_amendments_count_new (store, stored->id, rec->amendments) > 0)
+            diff = 1;
           if (diff == 2)
             {
               reject (im, record, rec->code, "units",
@@ -814,7 +820,10 @@ classify_plans (D8BundleImport *im, Pass *pass, GError **error)
           else if (diff == 1)
             {
               outcome = D8_BUNDLE_UPDATED;
-              if (pass->write && !update_plan_quotas (store, stored->id, rec->file, error))
+              if (pass->write
+                  && (!update_plan_quotas (store, stored->id, rec->file, error)
+                      || !d8_plan_amendments_record (store, stored->id, rec->amendments,
+                                                     error)))
                 {
                   d8_bundle_plan_info_free (stored);
                   return FALSE;

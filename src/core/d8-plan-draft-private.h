@@ -33,6 +33,12 @@ gboolean d8_plan_draft_write_total (D8Store *store, gint64 revision_id, const D8
                                     gint64 indicator_id, gboolean has_total, gint64 total,
                                     GError **error);
 
+/* Every unit × appendix indicator of the plan gets a cell ("-", no quota,
+ * when it had none), and indicators outside the appendix none: a plan
+ * file's appendix has every cell (docs/plan-format.md). Call after a
+ * change of the plan's rows or columns, in the caller's transaction. */
+gboolean d8_plan_draft_sync_cells (D8Store *store, gint64 plan_id, GError **error);
+
 /* Runs @sql with @plan_id bound to ?1 and returns the first column of its
  * first row as an integer (0 when no row, -1 on a database error). */
 gint64 d8_plan_draft_scalar (D8Store *store, const char *sql, gint64 plan_id);

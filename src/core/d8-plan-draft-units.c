@@ -194,7 +194,8 @@ d8_store_plan_add_unit (D8Store *store, gint64 plan_id, const char *name, const 
   if (!d8_store_begin (store, error))
     return 0;
   if ((unit_id = insert_unit (store, plan, name_n, level_n, parent_id, kind_n, error)) == 0
-      || !append_unit (store, plan_id, unit_id, error) || !d8_store_commit (store, error))
+      || !append_unit (store, plan_id, unit_id, error)
+      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
     {
       d8_store_rollback (store);
       return 0;
@@ -221,10 +222,16 @@ d8_store_plan_include_unit (D8Store *store, gint64 plan_id, gint64 unit_id, GErr
                    unit->name, name);
       return FALSE;
     }
-  return write_one (store, "INSERT INTO plan_units (plan_id, unit_id, position)"
-                           " SELECT ?1, ?2, COALESCE (MAX (position), 0) + 1 FROM plan_units"
-                           " WHERE plan_id = ?1", plan_id, unit_id, NULL,
-                    _("The units of the plan could not be saved."), error);
+  if (!d8_store_begin (store, error))
+    return FALSE;
+  if (!append_unit (store, plan_id, unit_id, error)
+      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
+    {
+      d8_store_rollback (store);
+      return FALSE;
+    }
+  d8_store_emit_changed (store);
+  return TRUE;
 }
 
 gboolean
@@ -642,7 +649,8 @@ d8_store_plan_add_indicator (D8Store *store, gint64 plan_id, const D8IndicatorFi
   if (!d8_store_begin (store, error))
     return 0;
   id = write_indicator (store, plan_id, 0, fields, code, name_vi, name_en, count_unit, error);
-  if (id == 0 || !d8_store_commit (store, error))
+  if (id == 0 || !d8_plan_draft_sync_cells (store, plan_id, error)
+      || !d8_store_commit (store, error))
     {
       d8_store_rollback (store);
       return 0;
@@ -681,7 +689,7 @@ d8_store_plan_edit_indicator (D8Store *store, gint64 plan_id, gint64 indicator_i
     return FALSE;
   if (write_indicator (store, plan_id, indicator_id, fields, code, name_vi, name_en, count_unit,
                        error) == 0
-      || !d8_store_commit (store, error))
+      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
     {
       d8_store_rollback (store);
       return FALSE;

@@ -63,6 +63,31 @@ d8_plan_draft_scalar (D8Store *store, const char *sql, gint64 plan_id)
     }
 }
 
+gboolean
+d8_plan_draft_sync_cells (D8Store *store, gint64 plan_id, GError **error)
+{
+  static const char *const sql[] = {
+    "INSERT INTO quotas (plan_id, unit_id, indicator_id, quota, written)"
+    " SELECT pu.plan_id, pu.unit_id, i.id, NULL, '-' FROM plan_units pu"
+    " JOIN indicators i ON i.plan_id = pu.plan_id AND i.in_appendix = 1"
+    " WHERE pu.plan_id = ?1 ON CONFLICT DO NOTHING",
+    "DELETE FROM quotas WHERE plan_id = ?1 AND indicator_id IN"
+    " (SELECT id FROM indicators WHERE plan_id = ?1 AND in_appendix = 0)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store), sql[i], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return d8_sql_fail (d8_store_get_db (store), error,
+                            _("The quotas of the plan could not be saved."));
+    }
+  return TRUE;
+}
+
 char *
 d8_plan_draft_name (const D8Plan *plan)
 {
@@ -340,7 +365,7 @@ d8_store_new_plan (D8Store *store, const D8NewPlanOptions *options, GError **err
   if (plan_id == 0
       || (from != NULL
           && !copy_from_plan (store, plan_id, from, options->year, options->copy_quotas, error))
-      || !d8_store_commit (store, error))
+      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
     {
       d8_store_rollback (store);
       return 0;
