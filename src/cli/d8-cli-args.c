@@ -73,9 +73,10 @@ static const OptionSpec command_options[] = {
   { "title", N_("TEXT"), N_("the plan’s title") },
   { "issuer", N_("TEXT"), N_("who issued the plan, e.g. UBND tỉnh Gia Lai") },
   { "issued-on", N_("DATE"), N_("the date the plan was issued, YYYY-MM-DD") },
-  { "level", N_("LEVEL"), N_("the level of units the table adds: commune (default), district, "
-                             "province …") },
-  { "parent", N_("CODE"), N_("the code of the unit the table’s new units belong to") },
+  { "level", N_("LEVEL"), N_("the level of the units added: commune (a table's default), "
+                             "district, province …") },
+  { "parent", N_("CODE"), N_("the unit the new units belong to: its code (add-unit also takes "
+                             "its name or id)") },
   { "copy-quotas", NULL, N_("copy the --from plan’s quotas and stated totals too") },
   { "name", N_("TEXT"), N_("the name of the unit, as written in the plan") },
   { "kind", N_("TEXT"), N_("the kind of unit as written: huyện, thị xã, xã, phường …") },
