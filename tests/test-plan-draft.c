@@ -508,13 +508,13 @@ test_issue_requires_fields (Fixture *f, gconstpointer data)
   before = dump (f);
   g_assert_false (d8_store_issue_plan (f->store, id, NULL, "2024-01-15", NULL, &error));
   g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "document_number"));
+  g_assert_nonnull (strstr (error->message, "document number"));
   g_clear_error (&error);
   g_assert_false (d8_store_issue_plan (f->store, id, "12/KH-UBND", NULL, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "issued_on"));
+  g_assert_nonnull (strstr (error->message, "date of issue"));
   g_clear_error (&error);
   g_assert_false (d8_store_issue_plan (f->store, id, "12/KH-UBND", "2024-02-30", NULL, &error));
-  g_assert_nonnull (strstr (error->message, "issued_on"));
+  g_assert_nonnull (strstr (error->message, "date of issue"));
   g_clear_error (&error);
   /* An empty plan has no issuer and allocates nothing. */
   g_assert_false (d8_store_issue_plan (f->store, empty, "1/KH", "2024-01-15", NULL, &error));
@@ -571,7 +571,7 @@ test_amend_history (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_cmpint (d8_store_amend_plan (f->store, f->plan_2023, "2001/QĐ", "2023-01-01", &error),
                    ==, 0);
-  g_assert_nonnull (strstr (error->message, "issued_on"));
+  g_assert_nonnull (strstr (error->message, "date of issue"));
   g_clear_error (&error);
   after = dump (f);
   g_assert_cmpstr (before, ==, after);

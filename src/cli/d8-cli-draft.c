@@ -67,8 +67,8 @@ d8_cli_cmd_new_plan (Cli *cli, GError **error)
       || (plan = d8_store_get_plan (cli->store, plan_id, error)) == NULL)
     return FALSE;
   /* Translators: %s: the plan's code, then its title; the number is its id */
-  g_print (_("Made the draft plan %s (“%s”, id %" G_GINT64_FORMAT ").\n"), plan->code,
-           plan->title, plan->id);
+  g_print (_("Made the draft plan %s (“%s”, id %lld).\n"), plan->code, plan->title,
+           (long long) plan->id);
   return TRUE;
 }
 

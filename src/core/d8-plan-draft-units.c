@@ -76,7 +76,7 @@ get_unit (D8Store *store, gint64 unit_id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
-                   _("unit: there is no unit with the id %" G_GINT64_FORMAT "."), unit_id);
+                   _("unit: there is no unit with the id %lld."), (long long) unit_id);
       return NULL;
     }
   return d8_store_unit_from_row (stmt);
@@ -185,9 +185,9 @@ d8_store_plan_add_unit (D8Store *store, gint64 plan_id, const char *name, const 
   g_return_val_if_fail (D8_IS_STORE (store), 0);
 
   if ((plan = plan_for_rows (store, plan_id, error)) == NULL
-      || (name_n = required_text (name, "name", error)) == NULL
-      || (level_n = required_text (level, "level", error)) == NULL
-      || (kind != NULL && *kind != '\0' && (kind_n = required_text (kind, "kind", error)) == NULL)
+      || (name_n = required_text (name, _("name"), error)) == NULL
+      || (level_n = required_text (level, _("level"), error)) == NULL
+      || (kind != NULL && *kind != '\0' && (kind_n = required_text (kind, _("kind"), error)) == NULL)
       || (parent_id != 0 && (parent = get_unit (store, parent_id, error)) == NULL)
       || !check_name_free (store, plan, name_n, parent_id, 0, error))
     return 0;
@@ -300,7 +300,7 @@ d8_store_rename_unit (D8Store *store, gint64 unit_id, const char *name, GError *
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((unit = get_unit (store, unit_id, error)) == NULL
-      || (value = required_text (name, "name", error)) == NULL)
+      || (value = required_text (name, _("name"), error)) == NULL)
     return FALSE;
   return write_one (store, "UPDATE units SET name = ?3 WHERE id = ?1", unit_id, 0,
                     value, _("A unit of the plan could not be saved."), error);
@@ -315,7 +315,7 @@ d8_store_set_unit_kind (D8Store *store, gint64 unit_id, const char *kind, GError
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((unit = get_unit (store, unit_id, error)) == NULL
-      || (kind != NULL && (value = d8_text_normalize (kind, "kind", error)) == NULL))
+      || (kind != NULL && (value = d8_text_normalize (kind, _("kind"), error)) == NULL))
     return FALSE;
   return write_one (store, "UPDATE units SET kind = ?3 WHERE id = ?1", unit_id, 0,
                     value, _("A unit of the plan could not be saved."), error);
@@ -330,7 +330,7 @@ d8_store_set_unit_level (D8Store *store, gint64 unit_id, const char *level, GErr
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((unit = get_unit (store, unit_id, error)) == NULL
-      || (value = required_text (level, "level", error)) == NULL)
+      || (value = required_text (level, _("level"), error)) == NULL)
     return FALSE;
   return write_one (store, "UPDATE units SET level = ?3 WHERE id = ?1", unit_id, 0,
                     value, _("A unit of the plan could not be saved."), error);
@@ -377,13 +377,13 @@ d8_store_retire_unit (D8Store *store, gint64 unit_id, const char *valid_to, GErr
   if (valid_to != NULL && !d8_date_is_valid (valid_to))
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("valid_to: “%s” is not a date in the form YYYY-MM-DD."), valid_to);
+                   _("valid to: “%s” is not a date in the form YYYY-MM-DD."), valid_to);
       return FALSE;
     }
   if (valid_to != NULL && unit->valid_from != NULL && g_strcmp0 (valid_to, unit->valid_from) < 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("valid_to: “%s” would end before it began (%s)."), unit->name,
+                   _("valid to: “%s” would end before it began (%s)."), unit->name,
                    unit->valid_from);
       return FALSE;
     }
@@ -470,7 +470,7 @@ d8_store_plan_set_group (D8Store *store, gint64 plan_id, int number, const char 
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((plan = d8_store_get_plan (store, plan_id, error)) == NULL
-      || (value = required_text (title, "title", error)) == NULL)
+      || (value = required_text (title, _("title"), error)) == NULL)
     return FALSE;
   if (number < 1 || number > 999)
     {
@@ -490,12 +490,12 @@ static gboolean
 check_fields (D8Store *store, const D8Plan *plan, const D8IndicatorFields *fields, char **code,
               char **name_vi, char **name_en, char **count_unit, GError **error)
 {
-  if ((*code = required_text (fields->code, "code", error)) == NULL
-      || (*name_vi = required_text (fields->name_vi, "name_vi", error)) == NULL
-      || (*count_unit = required_text (fields->count_unit, "count_unit", error)) == NULL)
+  if ((*code = required_text (fields->code, _("code"), error)) == NULL
+      || (*name_vi = required_text (fields->name_vi, _("Vietnamese name"), error)) == NULL
+      || (*count_unit = required_text (fields->count_unit, _("unit of count"), error)) == NULL)
     return FALSE;
   if (fields->name_en != NULL && *fields->name_en != '\0'
-      && (*name_en = d8_text_normalize (fields->name_en, "name_en", error)) == NULL)
+      && (*name_en = d8_text_normalize (fields->name_en, _("English name"), error)) == NULL)
     return FALSE;
   {
     g_autoptr (D8SqlStmt) stmt =

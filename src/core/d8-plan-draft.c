@@ -333,7 +333,7 @@ d8_store_new_plan (D8Store *store, const D8NewPlanOptions *options, GError **err
   g_return_val_if_fail (D8_IS_STORE (store), 0);
   g_return_val_if_fail (options != NULL, 0);
 
-  if (options->code != NULL && (code = d8_text_normalize (options->code, "code", error)) == NULL)
+  if (options->code != NULL && (code = d8_text_normalize (options->code, _("code"), error)) == NULL)
     return 0;
   if (!check_code (store, code, error))
     return 0;
@@ -348,7 +348,7 @@ d8_store_new_plan (D8Store *store, const D8NewPlanOptions *options, GError **err
     return 0;
   if (options->title != NULL && *options->title != '\0')
     {
-      if ((title = d8_text_normalize (options->title, "title", error)) == NULL)
+      if ((title = d8_text_normalize (options->title, _("title"), error)) == NULL)
         return 0;
     }
   else if (from != NULL)
@@ -431,16 +431,16 @@ d8_store_set_plan_details (D8Store *store, gint64 plan_id, const D8PlanDetails *
                      "decision is an amendment."), name);
       return FALSE;
     }
-  if (!check_date_field (details->issued_on, "issued_on", error)
-      || !check_date_field (details->period_start, "period_start", error)
-      || !check_date_field (details->period_end, "period_end", error))
+  if (!check_date_field (details->issued_on, _("date of issue"), error)
+      || !check_date_field (details->period_start, _("start of the period"), error)
+      || !check_date_field (details->period_end, _("end of the period"), error))
     return FALSE;
   start = details->period_start ? details->period_start : plan->period_start;
   end = details->period_end ? details->period_end : plan->period_end;
   if (g_strcmp0 (end, start) < 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("period_end: the period of the plan %s would end (%s) before it starts "
+                   _("end of the period: the period of the plan %s would end (%s) before it starts "
                      "(%s)."), name, end, start);
       return FALSE;
     }
@@ -478,22 +478,22 @@ check_document (const char *document_number, const char *issued_on, char **numbe
   g_autofree char *number = NULL;
 
   if (document_number != NULL
-      && (number = d8_text_normalize (document_number, "document_number", error)) == NULL)
+      && (number = d8_text_normalize (document_number, _("document number"), error)) == NULL)
     return FALSE;
   if (number == NULL || *number == '\0')
     {
       g_set_error_literal (error, D8_ERROR, D8_ERROR_INVALID,
-                           _("document_number: the decision’s number and symbol are required "
+                           _("document number: the decision’s number and symbol are required "
                              "(for example 1653/KH-UBND)."));
       return FALSE;
     }
   if (issued_on == NULL || *issued_on == '\0')
     {
       g_set_error_literal (error, D8_ERROR, D8_ERROR_INVALID,
-                           _("issued_on: the date of the decision is required."));
+                           _("date of issue: the date of the decision is required."));
       return FALSE;
     }
-  if (!check_date_field (issued_on, "issued_on", error))
+  if (!check_date_field (issued_on, _("date of issue"), error))
     return FALSE;
   *number_out = g_steal_pointer (&number);
   return TRUE;
@@ -540,7 +540,7 @@ issue_draft (D8Store *store, const D8Plan *plan, const char *number, const char 
 
   if (issuer != NULL && *issuer != '\0')
     {
-      if ((who = d8_text_normalize (issuer, "issuer", error)) == NULL)
+      if ((who = d8_text_normalize (issuer, _("issuer"), error)) == NULL)
         return FALSE;
     }
   else if (plan->issuer != NULL && *plan->issuer != '\0')
@@ -608,13 +608,13 @@ d8_store_issue_plan (D8Store *store, gint64 plan_id, const char *document_number
   if (amendment_number_taken (store, plan_id, number, open))
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("document_number: %s already amended the plan %s."), number, name);
+                   _("document number: %s already amended the plan %s."), number, name);
       return FALSE;
     }
   if (plan->issued_on != NULL && strcmp (issued_on, plan->issued_on) < 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("issued_on: an amendment of the plan %s cannot predate the plan (%s)."),
+                   _("date of issue: an amendment of the plan %s cannot predate the plan (%s)."),
                    name, plan->issued_on);
       return FALSE;
     }
@@ -695,14 +695,14 @@ d8_store_amend_plan (D8Store *store, gint64 plan_id, const char *document_number
       || g_strcmp0 (number, plan->doc_number) == 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("document_number: %s already issued or amended the plan %s."), number,
+                   _("document number: %s already issued or amended the plan %s."), number,
                    name);
       return 0;
     }
   if (plan->issued_on != NULL && strcmp (issued_on, plan->issued_on) < 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("issued_on: an amendment of the plan %s cannot predate the plan (%s)."),
+                   _("date of issue: an amendment of the plan %s cannot predate the plan (%s)."),
                    name, plan->issued_on);
       return 0;
     }
