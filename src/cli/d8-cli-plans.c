@@ -322,7 +322,7 @@ static const D8CliColumn revision_columns[] = {
   { "revision", N_("Revision"), D8_CLI_TEXT },
   { "issued_on", N_("Issued on"), D8_CLI_DATE },
   { "kind", N_("Kind"), D8_CLI_TEXT, D8_CLI_COLUMN_KEYWORD },
-  { "open", N_("Open"), D8_CLI_BOOL },
+  { "open", N_("Still open"), D8_CLI_BOOL },
   { "changes", N_("Changes"), D8_CLI_INT },
 };
 
