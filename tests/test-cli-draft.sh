@@ -87,6 +87,7 @@ keep
 expect "an issued plan's quota changes only by an amendment" 1 "$P" $P24 set-quota --unit "Chư Pưh" --indicator 1 6
 said "saying so" "amendment"
 expect "issuing it again is refused" 1 "$P" $P24 issue-plan --document-number 13/KH-UBND --issued-on 2024-01-16
+expect "an issued plan takes no new unit" 1 "$P" $P24 add-unit --name "Ia Dêr" --level commune
 expect "an amendment before the plan's date is refused" 1 "$P" $P24 amend-plan --document-number 25/QĐ-UBND --issued-on 2023-12-01
 unchanged "nothing was written"
 expect "amend-plan opens an amendment" 0 "$P" $P24 amend-plan --document-number 25/QĐ-UBND --issued-on 2024-03-15

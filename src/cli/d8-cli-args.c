@@ -143,7 +143,7 @@ static const Command commands[] = {
     D8_CLI_OPTIONS ({ "unit", REQ }, { "indicator", REQ }), "N|-", FALSE, d8_cli_cmd_set_quota },
   { "set-total", N_("Set the total a plan states for an indicator (- for none)"),
     D8_CLI_OPTIONS ({ "indicator", REQ }), "N|-", FALSE, d8_cli_cmd_set_total },
-  { "add-unit", N_("Add a new unit to a draft plan, or to an amended plan"),
+  { "add-unit", N_("Add a new unit to a draft plan"),
     D8_CLI_OPTIONS ({ "name", REQ }, { "level", REQ, "LEVEL" }, { "parent", 0, "UNIT" },
                     { "kind" }),
     NULL, FALSE, d8_cli_cmd_add_unit },

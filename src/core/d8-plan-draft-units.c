@@ -82,17 +82,23 @@ get_unit (D8Store *store, gint64 unit_id, GError **error)
   return d8_store_unit_from_row (stmt);
 }
 
-/* Adding a unit to an issued plan changes its allocation: only under an
- * amendment, as quotas. */
+/* The plan, when its rows may change: only a draft's. The offices match an
+ * issued plan's units by code and row number, and refuse a bundle whose
+ * plan has other ones (docs/bundle-format.md): a plan with other units is a
+ * new plan, made from this one. */
 static D8Plan *
 plan_for_rows (D8Store *store, gint64 plan_id, GError **error)
 {
   g_autoptr (D8Plan) plan = d8_store_get_plan (store, plan_id, error);
-  gint64 revision_id;
+  g_autofree char *name = NULL;
 
-  if (plan == NULL || !d8_plan_draft_check_quotas_editable (store, plan, &revision_id, error))
-    return NULL;
-  return g_steal_pointer (&plan);
+  if (plan == NULL || plan->is_draft)
+    return g_steal_pointer (&plan);
+  name = d8_plan_draft_name (plan);
+  g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+               _("The plan %s is issued: its units and their order are fixed, as the offices "
+                 "know them. Make a new plan from it to allocate to other units."), name);
+  return NULL;
 }
 
 static gboolean
@@ -405,7 +411,7 @@ d8_store_plan_reorder_units (D8Store *store, gint64 plan_id, const gint64 *unit_
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
   g_return_val_if_fail (n == 0 || unit_ids != NULL, FALSE);
 
-  if ((plan = d8_store_get_plan (store, plan_id, error)) == NULL
+  if ((plan = plan_for_rows (store, plan_id, error)) == NULL
       || (units = d8_store_list_units (store, plan_id, error)) == NULL)
     return FALSE;
   name = d8_plan_draft_name (plan);
