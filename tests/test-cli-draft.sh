@@ -93,6 +93,7 @@ unchanged "nothing was written"
 expect "amend-plan opens an amendment" 0 "$P" $P24 amend-plan --document-number 25/QĐ-UBND --issued-on 2024-03-15
 expect "the set-quota after it belongs to the amendment" 0 "$P" $P24 set-quota --unit "Chư Pưh" --indicator 1 6
 expect "and so does set-total" 0 "$P" $P24 set-total --indicator 1 12
+expect "a total the plan did not state yet" 0 "$P" $P24 set-total --indicator 2 3
 expect "a plan with an open amendment is not sent" 1 "$P" $P24 export-bundle --out "$tmp/open.duan8.json"
 said "saying to issue the amendment" "open amendment"
 expect "issue-plan issues the amendment" 0 "$P" $P24 issue-plan --document-number 25/QĐ-UBND --issued-on 2024-03-15
@@ -102,7 +103,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 h = d["history"] if "history" in d else [t for t in d["tables"] if t["key"] == "history"][0]["rows"]
 print(";".join(sorted("%s|%s|%s|%s|%s" % (r["revision"], r["unit_code"], r["indicator"], r["old"], r["new"]) for r in h)))
-' "$tmp/out")" "25/QĐ-UBND|None|1|10|12;25/QĐ-UBND|gia-lai/chu-puh|1|4|6"
+' "$tmp/out")" "25/QĐ-UBND|None|1|10|12;25/QĐ-UBND|None|2|None|3;25/QĐ-UBND|gia-lai/chu-puh|1|4|6"
 expect "plan-history as a table" 0 "$P" $P24 plan-history
 grep -q "as amended by 25/QĐ-UBND" "$tmp/out" && d8_test_ok "says “as amended by 25/QĐ-UBND”" || d8_test_not_ok "says “as amended by 25/QĐ-UBND”"
 expect "the amended plan records entries" 0 "$P" $P24 record --unit "Chư Pưh" --indicator 1 --date 2024-04-01 --amount 2
@@ -119,7 +120,7 @@ p = b["content"]["plans"][0]
 a = p["amendments"][0]
 print(a["document_number"], a["issued_on"], a["kind"], len(a["changes"]))
 ' "$tmp/plan2024.duan8.json" > "$tmp/amend.txt"
-is "the bundle's plan carries the amendment" "$(cat "$tmp/amend.txt")" "25/QĐ-UBND 2024-03-15 amendment 2"
+is "the bundle's plan carries the amendment" "$(cat "$tmp/amend.txt")" "25/QĐ-UBND 2024-03-15 amendment 3"
 expect "Chư Pưh's office imports it" 0 "$U" import-bundle "$tmp/plan2024.duan8.json"
 expect "plan-history at the office" 0 "$U" $P24 plan-history --format csv
 is "shows the same amendment" "$(grep chu-puh "$tmp/out" | cut -d, -f1,2,5-7)" "25/QĐ-UBND,2024-03-15,1,4,6"
@@ -127,6 +128,12 @@ is "and its quota is the amended one" "$(at "$U" $P24 quotas --format csv | grep
 cp "$U" "$tmp/office-before"
 expect "importing the bundle again" 0 "$U" import-bundle "$tmp/plan2024.duan8.json"
 is "records the amendment once" "$(at "$U" $P24 plan-history --format csv | grep -c chu-puh)" "1"
+at "$U" $P24 plan-history --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+h = d["history"] if "history" in d else [t for t in d["tables"] if t["key"] == "history"][0]["rows"]
+print(sorted(str(r["old"]) for r in h))' > "$tmp/olds.txt"
+is "with the same old values, none where there was no total" "$(cat "$tmp/olds.txt")" "['10', '4', 'None']"
 e=$(at "$U" $P24 record --unit "Chư Pưh" --indicator 1 --date 2024-05-01 --amount 1)
 [ -n "$e" ] && d8_test_ok "the office records entries on the amended plan" || d8_test_not_ok "the office records entries on the amended plan"
 

@@ -10,6 +10,7 @@
 
 #include <locale.h>
 
+#include "d8-plan-amendments.h"
 #include "d8-plan-draft.h"
 #include "d8-plan-edit.h"
 #include "d8-test-util.h"
@@ -283,12 +284,18 @@ test_edit_paste (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "B2"));
   g_clear_error (&error);
   g_assert_false (d8_plan_edit_get_cell (edit, 0, 0, NULL));
+  /* One column copied as text with English grouping: never split at ",". */
+  g_assert_true (d8_plan_edit_paste (edit, 0, 5, "1,234\n2,000\n", &rows, &columns, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (columns, ==, 1);
+  g_assert_cmpint (d8_plan_edit_get_column_sum (edit, 5), ==, 3234);
+  g_assert_true (d8_plan_edit_undo (edit));
   /* A block that does not fit. */
   g_assert_false (d8_plan_edit_paste (edit, 14, 8, "1\t2\n", NULL, NULL, &error));
   g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (d8_plan_edit_get_cell (edit, 14, 8, NULL));
-  g_assert_cmpint (changed, ==, 3);
+  g_assert_cmpint (changed, ==, 5);
 }
 
 /* ----------------------------------------------------------- distribute */
@@ -690,6 +697,92 @@ test_units_and_indicators (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+static void
+test_details (Fixture *f, gconstpointer data)
+{
+  gint64 id = new_plan (f, "gia-lai-2024", 2024, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Plan) plan = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  /* "Kế hoạch" typed with a combining hook (NFD) is stored NFC. */
+  D8PlanDetails details = { .title = "Ke\xcc\x82\xcc\x81 hoa\xcc\xa3" "ch 2024",
+                            .period_start = "2024-07-01" };
+  D8PlanDetails backwards = { .period_end = "2024-06-30" };
+  D8PlanDetails issued = { .doc_number = "99/KH" };
+
+  g_assert_true (d8_store_set_plan_details (f->store, id, &details, &error));
+  g_assert_no_error (error);
+  plan = d8_store_get_plan (f->store, id, &error);
+  g_assert_cmpstr (plan->title, ==, "Kế hoạch 2024");
+  g_assert_cmpstr (plan->period_start, ==, "2024-07-01");
+  before = dump (f);
+  g_assert_false (d8_store_set_plan_details (f->store, id, &backwards, &error));
+  g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2024-06-30"));
+  g_clear_error (&error);
+  g_assert_false (d8_store_set_plan_details (f->store, f->plan_2023, &issued, &error));
+  g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+  after = dump (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The "amendments" of a plan document from another office: read strictly,
+ * every refusal naming the record. */
+static void
+test_amendments_parse (void)
+{
+  g_autofree char *path = d8_test_source_path ("data", "plans", "gia-lai-2023-1653.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (D8PlanFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *const refused[][2] = {
+    { "{\"document_number\":\"1/QĐ\",\"issued_on\":null,\"kind\":\"amendment\","
+      "\"changes\":[{\"unit\":\"nowhere\",\"indicator\":\"1\",\"old\":\"4\",\"new\":\"6\"}]}",
+      "amendments[0].changes[0]" },
+    { "{\"document_number\":\"1/QĐ\",\"issued_on\":\"2023-02-30\",\"kind\":\"amendment\","
+      "\"changes\":[]}", "amendments[0]" },
+    { "{\"document_number\":\"1/QĐ\",\"kind\":\"decree\",\"changes\":[]}", "decree" },
+    { "{\"document_number\":\"1/QĐ\",\"kind\":\"amendment\",\"changes\":{}}",
+      "amendments[0].changes" },
+    { "{\"document_number\":\"1/QĐ\",\"kind\":\"amendment\",\"changes\":[]},"
+      "{\"document_number\":\"1/QĐ\",\"kind\":\"amendment\",\"changes\":[]}", "twice" },
+    { "{\"document_number\":7,\"kind\":\"amendment\",\"changes\":[]}",
+      "amendments[0].document_number" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  file = d8_plan_file_parse (text, -1, "plan.json", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *doc = g_strdup_printf ("{\"amendments\":[{\"document_number\":\"1/QĐ\","
+                                            "\"issued_on\":\"2023-09-15\",\"kind\":"
+                                            "\"amendment\",\"changes\":[{\"unit\":"
+                                            "\"gia-lai/chu-puh\",\"indicator\":\"1\","
+                                            "\"old\":null,\"new\":\"6\"}]}],%s", text + 1);
+    g_autoptr (GPtrArray) list = NULL;
+    D8PlanFileAmendment *a;
+    g_assert_true (d8_plan_amendments_parse (doc, strlen (doc), file, "b", &list, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    a = list->pdata[0];
+    g_assert_true (a->is_amendment);
+    g_assert_cmpstr (a->issued_on, ==, "2023-09-15");
+    g_assert_null (((D8PlanQuotaChange *) a->changes->pdata[0])->old_written);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *doc = g_strdup_printf ("{\"amendments\":[%s],%s", refused[i][0], text + 1);
+      g_autoptr (GPtrArray) list = NULL;
+      g_assert_false (d8_plan_amendments_parse (doc, strlen (doc), file, "b", &list, &error));
+      g_assert_error (error, D8_ERROR, D8_ERROR_PLAN_FORMAT);
+      if (strstr (error->message, refused[i][1]) == NULL)
+        g_error ("case %u: “%s” does not name %s", i, error->message, refused[i][1]);
+      g_assert_null (list);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -710,6 +803,8 @@ main (int argc, char **argv)
   ADD ("/plan-draft/issue/requires-fields", test_issue_requires_fields);
   ADD ("/plan-draft/amend/history", test_amend_history);
   ADD ("/plan-draft/units-and-indicators", test_units_and_indicators);
+  ADD ("/plan-draft/details", test_details);
+  g_test_add_func ("/plan-draft/amendments/parse", test_amendments_parse);
 #undef ADD
   return g_test_run ();
 }

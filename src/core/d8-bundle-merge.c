@@ -23,6 +23,7 @@
 
 #include "d8-bundle-private.h"
 #include "d8-plan-amendments.h"
+#include "d8-plan-draft.h"
 #include "d8-entry.h"
 #include "d8-hlc.h"
 #include "d8-store-private.h"
@@ -803,6 +804,13 @@ classify_plans (D8BundleImport *im, Pass *pass, GError **error)
             g_hash_table_insert (im->plan_infos, g_strdup (rec->code),
                                  plan_info_from_file (rec->file));
         }
+      else if (d8_store_plan_is_draft (store, stored->id))
+        {
+          reject (im, record, rec->code, "plan.code",
+                  g_strdup_printf (_("the plan “%s” is a draft here; a bundle does not replace "
+                                     "it"), rec->code));
+          outcome = D8_BUNDLE_REJECTED;
+        }
       else
         {
           int diff = compare_plan (store, stored->id, rec->file);
@@ -927,6 +935,10 @@ classify_entries (D8BundleImport *im, Pass *pass, GError **error)
 
       if (plan == NULL)
         field = "plan", reason = g_strdup_printf (_("unknown plan “%s”"), rec->plan);
+      else if (plan->id != 0 && d8_store_plan_is_draft (im->store, plan->id))
+        field = "plan",
+        reason = g_strdup_printf (_("the plan “%s” is a draft here: it takes no entries until "
+                                    "it is issued"), rec->plan);
       else if ((unit_id = g_hash_table_lookup (plan->units, rec->unit)) == NULL)
         field = "unit",
         reason = g_strdup_printf (_("the unit “%s” is not part of plan “%s”"), rec->unit,

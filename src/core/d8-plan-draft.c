@@ -404,12 +404,38 @@ update_text (D8Store *store, const char *column, gint64 plan_id, const char *val
   return TRUE;
 }
 
+/* The details' texts in NFC, trimmed (@texts keeps them). */
+static gboolean
+normalize_details (const D8PlanDetails *details, D8PlanDetails *clean, GPtrArray **texts,
+                   GError **error)
+{
+  const char **fields[] = { &clean->title, &clean->doc_number, &clean->issuer,
+                            &clean->target_label };
+  const char *labels[] = { N_("title"), N_("document number"), N_("issuer"),
+                           N_("label of the totals row") };
+
+  *clean = *details;
+  *texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (*fields[i] != NULL)
+      {
+        char *text = d8_text_normalize (*fields[i], _(labels[i]), error);
+        if (text == NULL)
+          return FALSE;
+        g_ptr_array_add (*texts, text);
+        *fields[i] = text;
+      }
+  return TRUE;
+}
+
 gboolean
 d8_store_set_plan_details (D8Store *store, gint64 plan_id, const D8PlanDetails *details,
                            GError **error)
 {
   g_autoptr (D8Plan) plan = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
   g_autofree char *name = NULL;
+  D8PlanDetails clean;
   const char *start, *end;
 
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
@@ -444,8 +470,9 @@ d8_store_set_plan_details (D8Store *store, gint64 plan_id, const D8PlanDetails *
                      "(%s)."), name, end, start);
       return FALSE;
     }
-  if (!d8_store_begin (store, error))
+  if (!normalize_details (details, &clean, &texts, error) || !d8_store_begin (store, error))
     return FALSE;
+  details = &clean;
   if (!update_text (store, "title", plan_id, details->title, D8_SQL_EMPTY_IS_NULL, error)
       || !update_text (store, "doc_number", plan_id, details->doc_number, D8_SQL_EMPTY_IS_TEXT,
                        error)
