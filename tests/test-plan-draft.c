@@ -470,7 +470,10 @@ test_save_draft (Fixture *f, gconstpointer data)
   g_assert_cmpint (allocated, ==, 9);
   g_assert_cmpint (difference, ==, 1);
   /* A draft's changes leave no history. */
-  g_assert_cmpuint (d8_store_list_plan_revisions (f->store, id, &error)->len, ==, 0);
+  {
+    g_autoptr (GPtrArray) revisions = d8_store_list_plan_revisions (f->store, id, &error);
+    g_assert_cmpuint (revisions->len, ==, 0);
+  }
 }
 
 static void

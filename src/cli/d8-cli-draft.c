@@ -12,6 +12,16 @@
 #include "d8-format.h"
 #include "d8-plan-draft.h"
 
+/* The machine words of plans and their history that tables show
+ * translated (D8_CLI_COLUMN_KEYWORD: plans' status, plan-history's kind);
+ * listed here for xgettext. */
+static const char *const keywords[] G_GNUC_UNUSED = {
+  /* Translators: the status of a plan (a table's cell) */
+  NC_ ("keyword", "draft"), NC_ ("keyword", "issued"),
+  /* Translators: what changed a plan: an amendment, or a revised plan file imported */
+  NC_ ("keyword", "amendment"), NC_ ("keyword", "import"),
+};
+
 /* The positional "N" or "-" (no quota / no total). */
 static gboolean
 parse_amount_arg (Cli *cli, gboolean *has, gint64 *value, GError **error)
