@@ -334,6 +334,12 @@ test_synopsis (void)
                 "[--as-of DATE] --out FILE.png|svg|pdf [--force] [--width W --height H | --dpi N]" },
     { "print-pack", "--out FILE.pdf [--force] [--as-of DATE] [--units all|behind|none|GROUP|LIST]" },
     { "help", "[COMMAND]" },
+    { "new-plan", "[--from PLAN] --code CODE --year N [--title TEXT] [--copy-quotas]" },
+    { "set-quota", "N|- --unit NAME|ID --indicator CODE" },
+    { "set-total", "N|- --indicator CODE" },
+    { "add-unit", "--name TEXT --level LEVEL [--parent UNIT] [--kind TEXT]" },
+    { "issue-plan", "--document-number TEXT --issued-on DATE [--issuer TEXT]" },
+    { "amend-plan", "--document-number TEXT --issued-on DATE" },
   };
   g_autofree char *docs_path = g_build_filename (g_getenv ("D8_SOURCE_ROOT"), "docs", "cli.md",
                                                  NULL);

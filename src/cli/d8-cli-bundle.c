@@ -244,6 +244,12 @@ d8_cli_cmd_export_bundle (Cli *cli, GError **error)
                          result.n_entries),
                out, count);
     }
+  if (result.n_drafts_left_out > 0)
+    /* Translators: to the terminal (stderr) after export-bundle */
+    g_printerr (ngettext ("Left out %u draft plan: a plan is sent to offices once it is issued.\n",
+                          "Left out %u draft plans: a plan is sent to offices once it is "
+                          "issued.\n", result.n_drafts_left_out),
+                result.n_drafts_left_out);
   d8_bundle_export_result_clear (&result);
   return TRUE;
 }

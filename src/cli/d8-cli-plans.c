@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-cli-private.h"
+#include "d8-plan-draft.h"
 #include "d8-cli-report.h"
 #include "d8-error.h"
 #include "d8-format.h"
@@ -313,7 +314,24 @@ static const D8CliColumn history_columns[] = {
   { "old", N_("Before"), D8_CLI_TEXT },
   { "new", N_("After"), D8_CLI_TEXT },
   { "imported_at", N_("Imported"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
+  { "kind", N_("Kind"), D8_CLI_TEXT, D8_CLI_COLUMN_KEYWORD },
 };
+
+/* One row per revision or amendment, also those that changed nothing. */
+static const D8CliColumn revision_columns[] = {
+  { "revision", N_("Revision"), D8_CLI_TEXT },
+  { "issued_on", N_("Issued on"), D8_CLI_DATE },
+  { "kind", N_("Kind"), D8_CLI_TEXT, D8_CLI_COLUMN_KEYWORD },
+  { "open", N_("Still open"), D8_CLI_BOOL },
+  { "changes", N_("Changes"), D8_CLI_INT },
+};
+
+/* "import" (a revised plan file or table) or "amendment" (amend-plan). */
+static const char *
+revision_kind (const D8PlanRevision *revision)
+{
+  return revision->is_amendment ? "amendment" : "import";
+}
 
 gboolean
 d8_cli_cmd_plan_history (Cli *cli, GError **error)
@@ -321,16 +339,25 @@ d8_cli_cmd_plan_history (Cli *cli, GError **error)
   g_autoptr (D8Plan) plan = NULL;
   g_autoptr (GPtrArray) revisions = NULL;
   g_autoptr (D8CliReport) report = NULL;
+  g_autofree char *amended = NULL;
   D8CliTable *table;
+  D8CliTable *list;
 
   if ((plan = d8_cli_open_plan (cli, error)) == NULL
       || (revisions = d8_store_list_plan_revisions (cli->store, plan->id, error)) == NULL)
     return FALSE;
   report = d8_cli_report_for_plan (plan);
+  list = d8_cli_table_new ("revisions", NULL, revision_columns, G_N_ELEMENTS (revision_columns));
   table = d8_cli_table_new ("history", NULL, history_columns, G_N_ELEMENTS (history_columns));
   for (guint i = 0; i < revisions->len; i++)
     {
       const D8PlanRevision *r = revisions->pdata[i];
+      d8_cli_table_add_row (list);
+      d8_cli_table_set_text (list, "revision", r->doc_number);
+      d8_cli_table_set_text (list, "issued_on", r->issued_on);
+      d8_cli_table_set_text (list, "kind", revision_kind (r));
+      d8_cli_table_set_bool (list, "open", r->is_open);
+      d8_cli_table_set_int (list, "changes", r->changes->len);
       for (guint k = 0; k < r->changes->len; k++)
         {
           const D8PlanQuotaChange *c = r->changes->pdata[k];
@@ -343,11 +370,15 @@ d8_cli_cmd_plan_history (Cli *cli, GError **error)
           d8_cli_table_set_text (table, "old", c->old_written);
           d8_cli_table_set_text (table, "new", c->new_written);
           d8_cli_table_set_text (table, "imported_at", r->imported_at);
+          d8_cli_table_set_text (table, "kind", revision_kind (r));
         }
     }
   d8_cli_report_add_table (report, table);
+  d8_cli_report_add_table (report, list);
   if (revisions->len == 0)
     d8_cli_report_add_note (report, _("The plan has not been revised."));
+  else if ((amended = d8_store_plan_amended_label (cli->store, plan->id)) != NULL)
+    d8_cli_report_add_note (report, amended);
   d8_cli_write_report (cli, report);
   return TRUE;
 }

@@ -144,6 +144,14 @@ gboolean d8_cli_cmd_import_plan (Cli *cli, GError **error);
 gboolean d8_cli_cmd_export_plan (Cli *cli, GError **error);
 gboolean d8_cli_cmd_plan_history (Cli *cli, GError **error);
 
+/* d8-cli-draft.c */
+gboolean d8_cli_cmd_new_plan (Cli *cli, GError **error);
+gboolean d8_cli_cmd_set_quota (Cli *cli, GError **error);
+gboolean d8_cli_cmd_set_total (Cli *cli, GError **error);
+gboolean d8_cli_cmd_add_unit (Cli *cli, GError **error);
+gboolean d8_cli_cmd_issue_plan (Cli *cli, GError **error);
+gboolean d8_cli_cmd_amend_plan (Cli *cli, GError **error);
+
 /* d8-cli-charts.c */
 gboolean d8_cli_cmd_render (Cli *cli, GError **error);
 gboolean d8_cli_cmd_print_pack (Cli *cli, GError **error);

@@ -21,6 +21,7 @@
 #include "d8-cli-report.h"
 #include "d8-cli.h"
 #include "d8-cli-private.h"
+#include "d8-plan-draft.h"
 #include "d8-entry.h"
 #include "d8-rollup.h"
 #include "d8-error.h"
@@ -231,6 +232,7 @@ static const D8CliColumn plan_columns[] = {
   { "issuer", N_("Issuer"), D8_CLI_TEXT, D8_CLI_COLUMN_NO_TABLE },
   { "issued_on", N_("Issued on"), D8_CLI_DATE, D8_CLI_COLUMN_NO_TABLE },
   { "title", N_("Title"), D8_CLI_TEXT },
+  { "status", N_("Status"), D8_CLI_TEXT, D8_CLI_COLUMN_KEYWORD },
 };
 
 gboolean
@@ -257,6 +259,9 @@ d8_cli_cmd_plans (Cli *cli, GError **error)
       d8_cli_table_set_text (table, "issuer", plan->issuer);
       d8_cli_table_set_text (table, "issued_on", plan->issued_on);
       d8_cli_table_set_text (table, "title", plan->title);
+      d8_cli_table_set_text (table, "status",
+                             d8_plan_status_to_string (plan->is_draft ? D8_PLAN_STATUS_DRAFT
+                                                                      : D8_PLAN_STATUS_ISSUED));
     }
   d8_cli_report_add_table (report, table);
   d8_cli_write_report (cli, report);

@@ -25,6 +25,7 @@
 
 #include "d8-bundle-private.h"
 #include "d8-office-keys.h"
+#include "d8-plan-amendments.h"
 #include "d8-hlc.h"
 #include "d8-json-reader.h"
 #include "d8-store-private.h"
@@ -335,7 +336,8 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
   json_builder_end_array (b);
   /* The appendix stays open: rows and the total row go in it. */
   if (!add_rows (b, store, plan_id, error)
-      || !add_targets (b, store, plan_id, columns, target_label, error))
+      || !add_targets (b, store, plan_id, columns, target_label, error)
+      || !d8_plan_amendments_write (store, plan_id, b, error))
     return NULL;
   json_builder_end_object (b);
   return json_builder_get_root (b);
@@ -455,6 +457,7 @@ typedef struct
   gboolean province;
   D8BundleEntries mode;
   GArray *plan_ids;  /* gint64: the plans sent (by the province) */
+  guint n_drafts;    /* draft plans left out */
   gint64 plan_id;    /* entries of this plan only; 0: every plan */
   gint64 unit_id;    /* entries of this unit only; 0: every unit */
   gint64 since;      /* entries with a change_seq above this … */
@@ -523,6 +526,14 @@ choose_scope (Export *x, const D8BundleExportOptions *options, GError **error)
       g_autoptr (D8Plan) plan = d8_store_resolve_plan (store, options->plan, error);
       if (plan == NULL)
         return FALSE;
+      /* Drafts stay here until issued (d8-plan-draft.h). */
+      if (x->province && plan->is_draft)
+        {
+          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                       _("The plan “%s” is a draft: it is sent to offices once it is issued."),
+                       plan->code);
+          return FALSE;
+        }
       x->plan_id = plan->id;
       g_array_append_val (x->plan_ids, plan->id);
     }
@@ -532,7 +543,13 @@ choose_scope (Export *x, const D8BundleExportOptions *options, GError **error)
       if (plans == NULL)
         return FALSE;
       for (guint i = 0; i < plans->len; i++)
-        g_array_append_val (x->plan_ids, ((D8Plan *) plans->pdata[i])->id);
+        {
+          const D8Plan *plan = plans->pdata[i];
+          if (plan->is_draft)
+            x->n_drafts++;
+          else
+            g_array_append_val (x->plan_ids, plan->id);
+        }
     }
 
   /* A unit office speaks only for its own unit. */
@@ -841,6 +858,7 @@ d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const ch
       result->digest = g_steal_pointer (&x.digest);
       result->sequence = x.sequence;
       result->n_plans = x.province ? x.plan_ids->len : 0;
+      result->n_drafts_left_out = x.province ? x.n_drafts : 0;
       result->n_entries = x.n_entries;
     }
   return TRUE;

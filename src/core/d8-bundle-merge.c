@@ -22,6 +22,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "d8-bundle-private.h"
+#include "d8-plan-amendments.h"
+#include "d8-plan-draft.h"
 #include "d8-entry.h"
 #include "d8-hlc.h"
 #include "d8-store-private.h"
@@ -794,16 +796,28 @@ classify_plans (D8BundleImport *im, Pass *pass, GError **error)
           if (pass->write)
             {
               gint64 plan_id;
-              if (!d8_store_insert_plan_file (store, rec->file, &plan_id, error))
+              if (!d8_store_insert_plan_file (store, rec->file, &plan_id, error)
+                  || !d8_plan_amendments_record (store, plan_id, rec->amendments, error))
                 return FALSE;
             }
           else
             g_hash_table_insert (im->plan_infos, g_strdup (rec->code),
                                  plan_info_from_file (rec->file));
         }
+      else if (d8_store_plan_is_draft (store, stored->id))
+        {
+          reject (im, record, rec->code, "plan.code",
+                  g_strdup_printf (_("the plan “%s” is a draft here; a bundle does not replace "
+                                     "it"), rec->code));
+          outcome = D8_BUNDLE_REJECTED;
+        }
       else
         {
           int diff = compare_plan (store, stored->id, rec->file);
+          /* An amendment not recorded here yet is news even when the
+           * quotas already agree (docs/bundle-format.md, "amendments"). */
+          if (diff == 0 && d8_plan_amendments_count_new (store, stored->id, rec->amendments) > 0)
+            diff = 1;
           if (diff == 2)
             {
               reject (im, record, rec->code, "units",
@@ -814,7 +828,10 @@ classify_plans (D8BundleImport *im, Pass *pass, GError **error)
           else if (diff == 1)
             {
               outcome = D8_BUNDLE_UPDATED;
-              if (pass->write && !update_plan_quotas (store, stored->id, rec->file, error))
+              if (pass->write
+                  && (!update_plan_quotas (store, stored->id, rec->file, error)
+                      || !d8_plan_amendments_record (store, stored->id, rec->amendments,
+                                                     error)))
                 {
                   d8_bundle_plan_info_free (stored);
                   return FALSE;
@@ -918,6 +935,10 @@ classify_entries (D8BundleImport *im, Pass *pass, GError **error)
 
       if (plan == NULL)
         field = "plan", reason = g_strdup_printf (_("unknown plan “%s”"), rec->plan);
+      else if (plan->id != 0 && d8_store_plan_is_draft (im->store, plan->id))
+        field = "plan",
+        reason = g_strdup_printf (_("the plan “%s” is a draft here: it takes no entries until "
+                                    "it is issued"), rec->plan);
       else if ((unit_id = g_hash_table_lookup (plan->units, rec->unit)) == NULL)
         field = "unit",
         reason = g_strdup_printf (_("the unit “%s” is not part of plan “%s”"), rec->unit,

@@ -77,6 +77,7 @@ typedef struct
   char *code;
   D8PlanFile *file;    /* parsed plan document */
   guint index;         /* plans[i] */
+  GPtrArray *amendments; /* D8PlanFileAmendment* of its "amendments", or NULL */
 } PlanRec;
 
 typedef struct

@@ -24,6 +24,7 @@
 #include "d8-hlc.h"
 #include "d8-json-reader.h"
 #include "d8-office-keys.h"
+#include "d8-plan-amendments.h"
 #include "d8-text.h"
 
 void
@@ -31,6 +32,7 @@ d8_bundle_plan_rec_free (PlanRec *rec)
 {
   g_free (rec->code);
   d8_plan_file_free (rec->file);
+  g_clear_pointer (&rec->amendments, g_ptr_array_unref);
   g_free (rec);
 }
 
@@ -426,6 +428,13 @@ read_content_array (Ctx *ctx, D8JsonReader *r, gboolean entries, GChecksum *sum,
               return FALSE;
             }
           rec->code = g_strdup (rec->file->plan->code);
+          if (!d8_plan_amendments_parse (start, r->p - start, rec->file, name, &rec->amendments,
+                                         ctx->error))
+            {
+              if (ctx->error && *ctx->error)
+                (*ctx->error)->code = D8_ERROR_INVALID;
+              return FALSE;
+            }
         }
       index++;
       release_pages (r->base, r->p, released);

@@ -55,6 +55,7 @@ typedef struct
   gint64 sequence;
   guint n_plans;
   guint n_entries;
+  guint n_drafts_left_out; /* draft plans not sent: they travel once issued */
 } D8BundleExportResult;
 
 void d8_bundle_export_result_clear (D8BundleExportResult *result);

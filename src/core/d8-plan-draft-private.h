@@ -11,8 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* How the messages name a plan: its title and code, “Kế hoạch 2027”
- * (gia-lai-2027). */
+/* How the messages name a plan: "1653/KH-UBND (gia-lai-2023-1653)", or
+ * a draft, which has no number yet, by its code: “gia-lai-2027”. */
 char *d8_plan_draft_name (const D8Plan *plan);
 
 /* Whether quotas and totals of @plan may change now, and under which
@@ -32,6 +32,12 @@ gboolean d8_plan_draft_write_quota (D8Store *store, gint64 revision_id, gint64 p
 gboolean d8_plan_draft_write_total (D8Store *store, gint64 revision_id, const D8Plan *plan,
                                     gint64 indicator_id, gboolean has_total, gint64 total,
                                     GError **error);
+
+/* Every unit × appendix indicator of the plan gets a cell ("-", no quota,
+ * when it had none), and indicators outside the appendix none: a plan
+ * file's appendix has every cell (docs/plan-format.md). Call after a
+ * change of the plan's rows or columns, in the caller's transaction. */
+gboolean d8_plan_draft_sync_cells (D8Store *store, gint64 plan_id, GError **error);
 
 /* Runs @sql with @plan_id bound to ?1 and returns the first column of its
  * first row as an integer (0 when no row, -1 on a database error). */

@@ -68,8 +68,8 @@ check_amount (const char *field, gint64 value, GError **error)
   if (value >= 0 && value <= D8_ENTRY_AMOUNT_MAX)
     return TRUE;
   g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-               _("%s: %" G_GINT64_FORMAT " is not a whole number from 0 to 1,000,000,000,000."),
-               field, value);
+               _("%s: %lld is not a whole number from 0 to 1,000,000,000,000."), field,
+               (long long) value);
   return FALSE;
 }
 
@@ -103,7 +103,7 @@ d8_store_set_quota (D8Store *store, gint64 plan_id, gint64 unit_id, gint64 indic
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((plan = d8_store_get_plan (store, plan_id, error)) == NULL
-      || (has_quota && !check_amount ("quota", quota, error))
+      || (has_quota && !check_amount (_("quota"), quota, error))
       || (indicator = appendix_indicator (store, plan, indicator_id, error)) == NULL
       || !d8_plan_draft_check_quotas_editable (store, plan, &revision_id, error))
     return FALSE;
@@ -138,7 +138,7 @@ d8_store_set_stated_total (D8Store *store, gint64 plan_id, gint64 indicator_id,
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((plan = d8_store_get_plan (store, plan_id, error)) == NULL
-      || (has_total && !check_amount ("total", total, error))
+      || (has_total && !check_amount (_("stated total"), total, error))
       || (indicator = appendix_indicator (store, plan, indicator_id, error)) == NULL
       || !d8_plan_draft_check_quotas_editable (store, plan, &revision_id, error))
     return FALSE;

@@ -76,23 +76,29 @@ get_unit (D8Store *store, gint64 unit_id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
-                   _("unit: there is no unit with the id %" G_GINT64_FORMAT "."), unit_id);
+                   _("unit: there is no unit with the id %lld."), (long long) unit_id);
       return NULL;
     }
   return d8_store_unit_from_row (stmt);
 }
 
-/* Adding a unit to an issued plan changes its allocation: only under an
- * amendment, as quotas. */
+/* The plan, when its rows may change: only a draft's. The offices match an
+ * issued plan's units by code and row number, and refuse a bundle whose
+ * plan has other ones (docs/bundle-format.md): a plan with other units is a
+ * new plan, made from this one. */
 static D8Plan *
 plan_for_rows (D8Store *store, gint64 plan_id, GError **error)
 {
   g_autoptr (D8Plan) plan = d8_store_get_plan (store, plan_id, error);
-  gint64 revision_id;
+  g_autofree char *name = NULL;
 
-  if (plan == NULL || !d8_plan_draft_check_quotas_editable (store, plan, &revision_id, error))
-    return NULL;
-  return g_steal_pointer (&plan);
+  if (plan == NULL || plan->is_draft)
+    return g_steal_pointer (&plan);
+  name = d8_plan_draft_name (plan);
+  g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+               _("The plan %s is issued: its units and their order are fixed, as the offices "
+                 "know them. Make a new plan from it to allocate to other units."), name);
+  return NULL;
 }
 
 static gboolean
@@ -185,16 +191,17 @@ d8_store_plan_add_unit (D8Store *store, gint64 plan_id, const char *name, const 
   g_return_val_if_fail (D8_IS_STORE (store), 0);
 
   if ((plan = plan_for_rows (store, plan_id, error)) == NULL
-      || (name_n = required_text (name, "name", error)) == NULL
-      || (level_n = required_text (level, "level", error)) == NULL
-      || (kind != NULL && *kind != '\0' && (kind_n = required_text (kind, "kind", error)) == NULL)
+      || (name_n = required_text (name, _("name"), error)) == NULL
+      || (level_n = required_text (level, _("level"), error)) == NULL
+      || (kind != NULL && *kind != '\0' && (kind_n = required_text (kind, _("kind"), error)) == NULL)
       || (parent_id != 0 && (parent = get_unit (store, parent_id, error)) == NULL)
       || !check_name_free (store, plan, name_n, parent_id, 0, error))
     return 0;
   if (!d8_store_begin (store, error))
     return 0;
   if ((unit_id = insert_unit (store, plan, name_n, level_n, parent_id, kind_n, error)) == 0
-      || !append_unit (store, plan_id, unit_id, error) || !d8_store_commit (store, error))
+      || !append_unit (store, plan_id, unit_id, error)
+      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
     {
       d8_store_rollback (store);
       return 0;
@@ -221,10 +228,16 @@ d8_store_plan_include_unit (D8Store *store, gint64 plan_id, gint64 unit_id, GErr
                    unit->name, name);
       return FALSE;
     }
-  return write_one (store, "INSERT INTO plan_units (plan_id, unit_id, position)"
-                           " SELECT ?1, ?2, COALESCE (MAX (position), 0) + 1 FROM plan_units"
-                           " WHERE plan_id = ?1", plan_id, unit_id, NULL,
-                    _("The units of the plan could not be saved."), error);
+  if (!d8_store_begin (store, error))
+    return FALSE;
+  if (!append_unit (store, plan_id, unit_id, error)
+      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
+    {
+      d8_store_rollback (store);
+      return FALSE;
+    }
+  d8_store_emit_changed (store);
+  return TRUE;
 }
 
 gboolean
@@ -293,7 +306,7 @@ d8_store_rename_unit (D8Store *store, gint64 unit_id, const char *name, GError *
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((unit = get_unit (store, unit_id, error)) == NULL
-      || (value = required_text (name, "name", error)) == NULL)
+      || (value = required_text (name, _("name"), error)) == NULL)
     return FALSE;
   return write_one (store, "UPDATE units SET name = ?3 WHERE id = ?1", unit_id, 0,
                     value, _("A unit of the plan could not be saved."), error);
@@ -308,7 +321,7 @@ d8_store_set_unit_kind (D8Store *store, gint64 unit_id, const char *kind, GError
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((unit = get_unit (store, unit_id, error)) == NULL
-      || (kind != NULL && (value = d8_text_normalize (kind, "kind", error)) == NULL))
+      || (kind != NULL && (value = d8_text_normalize (kind, _("kind"), error)) == NULL))
     return FALSE;
   return write_one (store, "UPDATE units SET kind = ?3 WHERE id = ?1", unit_id, 0,
                     value, _("A unit of the plan could not be saved."), error);
@@ -323,7 +336,7 @@ d8_store_set_unit_level (D8Store *store, gint64 unit_id, const char *level, GErr
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((unit = get_unit (store, unit_id, error)) == NULL
-      || (value = required_text (level, "level", error)) == NULL)
+      || (value = required_text (level, _("level"), error)) == NULL)
     return FALSE;
   return write_one (store, "UPDATE units SET level = ?3 WHERE id = ?1", unit_id, 0,
                     value, _("A unit of the plan could not be saved."), error);
@@ -370,13 +383,13 @@ d8_store_retire_unit (D8Store *store, gint64 unit_id, const char *valid_to, GErr
   if (valid_to != NULL && !d8_date_is_valid (valid_to))
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("valid_to: “%s” is not a date in the form YYYY-MM-DD."), valid_to);
+                   _("valid to: “%s” is not a date in the form YYYY-MM-DD."), valid_to);
       return FALSE;
     }
   if (valid_to != NULL && unit->valid_from != NULL && g_strcmp0 (valid_to, unit->valid_from) < 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("valid_to: “%s” would end before it began (%s)."), unit->name,
+                   _("valid to: “%s” would end before it began (%s)."), unit->name,
                    unit->valid_from);
       return FALSE;
     }
@@ -398,7 +411,7 @@ d8_store_plan_reorder_units (D8Store *store, gint64 plan_id, const gint64 *unit_
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
   g_return_val_if_fail (n == 0 || unit_ids != NULL, FALSE);
 
-  if ((plan = d8_store_get_plan (store, plan_id, error)) == NULL
+  if ((plan = plan_for_rows (store, plan_id, error)) == NULL
       || (units = d8_store_list_units (store, plan_id, error)) == NULL)
     return FALSE;
   name = d8_plan_draft_name (plan);
@@ -463,7 +476,7 @@ d8_store_plan_set_group (D8Store *store, gint64 plan_id, int number, const char 
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
 
   if ((plan = d8_store_get_plan (store, plan_id, error)) == NULL
-      || (value = required_text (title, "title", error)) == NULL)
+      || (value = required_text (title, _("title"), error)) == NULL)
     return FALSE;
   if (number < 1 || number > 999)
     {
@@ -483,12 +496,12 @@ static gboolean
 check_fields (D8Store *store, const D8Plan *plan, const D8IndicatorFields *fields, char **code,
               char **name_vi, char **name_en, char **count_unit, GError **error)
 {
-  if ((*code = required_text (fields->code, "code", error)) == NULL
-      || (*name_vi = required_text (fields->name_vi, "name_vi", error)) == NULL
-      || (*count_unit = required_text (fields->count_unit, "count_unit", error)) == NULL)
+  if ((*code = required_text (fields->code, _("code"), error)) == NULL
+      || (*name_vi = required_text (fields->name_vi, _("Vietnamese name"), error)) == NULL
+      || (*count_unit = required_text (fields->count_unit, _("unit of count"), error)) == NULL)
     return FALSE;
   if (fields->name_en != NULL && *fields->name_en != '\0'
-      && (*name_en = d8_text_normalize (fields->name_en, "name_en", error)) == NULL)
+      && (*name_en = d8_text_normalize (fields->name_en, _("English name"), error)) == NULL)
     return FALSE;
   {
     g_autoptr (D8SqlStmt) stmt =
@@ -642,7 +655,8 @@ d8_store_plan_add_indicator (D8Store *store, gint64 plan_id, const D8IndicatorFi
   if (!d8_store_begin (store, error))
     return 0;
   id = write_indicator (store, plan_id, 0, fields, code, name_vi, name_en, count_unit, error);
-  if (id == 0 || !d8_store_commit (store, error))
+  if (id == 0 || !d8_plan_draft_sync_cells (store, plan_id, error)
+      || !d8_store_commit (store, error))
     {
       d8_store_rollback (store);
       return 0;
@@ -681,7 +695,7 @@ d8_store_plan_edit_indicator (D8Store *store, gint64 plan_id, gint64 indicator_i
     return FALSE;
   if (write_indicator (store, plan_id, indicator_id, fields, code, name_vi, name_en, count_unit,
                        error) == 0
-      || !d8_store_commit (store, error))
+      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
     {
       d8_store_rollback (store);
       return FALSE;

@@ -63,11 +63,39 @@ d8_plan_draft_scalar (D8Store *store, const char *sql, gint64 plan_id)
     }
 }
 
+gboolean
+d8_plan_draft_sync_cells (D8Store *store, gint64 plan_id, GError **error)
+{
+  static const char *const sql[] = {
+    "INSERT INTO quotas (plan_id, unit_id, indicator_id, quota, written)"
+    " SELECT pu.plan_id, pu.unit_id, i.id, NULL, '-' FROM plan_units pu"
+    " JOIN indicators i ON i.plan_id = pu.plan_id AND i.in_appendix = 1"
+    " WHERE pu.plan_id = ?1 ON CONFLICT DO NOTHING",
+    "DELETE FROM quotas WHERE plan_id = ?1 AND indicator_id IN"
+    " (SELECT id FROM indicators WHERE plan_id = ?1 AND in_appendix = 0)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store), sql[i], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return d8_sql_fail (d8_store_get_db (store), error,
+                            _("The quotas of the plan could not be saved."));
+    }
+  return TRUE;
+}
+
 char *
 d8_plan_draft_name (const D8Plan *plan)
 {
-  /* Translators: how messages name a plan: its title, then its code */
-  return g_strdup_printf (_("“%s” (%s)"), plan->title, plan->code);
+  /* Short, and what people type: titles run to two lines. */
+  if (plan->doc_number != NULL && *plan->doc_number != '\0')
+    /* Translators: how messages name an issued plan: its number, then its code */
+    return g_strdup_printf (_("%s (%s)"), plan->doc_number, plan->code);
+  return g_strdup_printf ("“%s”", plan->code);
 }
 
 gboolean
@@ -305,7 +333,7 @@ d8_store_new_plan (D8Store *store, const D8NewPlanOptions *options, GError **err
   g_return_val_if_fail (D8_IS_STORE (store), 0);
   g_return_val_if_fail (options != NULL, 0);
 
-  if (options->code != NULL && (code = d8_text_normalize (options->code, "code", error)) == NULL)
+  if (options->code != NULL && (code = d8_text_normalize (options->code, _("code"), error)) == NULL)
     return 0;
   if (!check_code (store, code, error))
     return 0;
@@ -320,7 +348,7 @@ d8_store_new_plan (D8Store *store, const D8NewPlanOptions *options, GError **err
     return 0;
   if (options->title != NULL && *options->title != '\0')
     {
-      if ((title = d8_text_normalize (options->title, "title", error)) == NULL)
+      if ((title = d8_text_normalize (options->title, _("title"), error)) == NULL)
         return 0;
     }
   else if (from != NULL)
@@ -337,7 +365,7 @@ d8_store_new_plan (D8Store *store, const D8NewPlanOptions *options, GError **err
   if (plan_id == 0
       || (from != NULL
           && !copy_from_plan (store, plan_id, from, options->year, options->copy_quotas, error))
-      || !d8_store_commit (store, error))
+      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
     {
       d8_store_rollback (store);
       return 0;
@@ -376,12 +404,38 @@ update_text (D8Store *store, const char *column, gint64 plan_id, const char *val
   return TRUE;
 }
 
+/* The details' texts in NFC, trimmed (@texts keeps them). */
+static gboolean
+normalize_details (const D8PlanDetails *details, D8PlanDetails *clean, GPtrArray **texts,
+                   GError **error)
+{
+  const char **fields[] = { &clean->title, &clean->doc_number, &clean->issuer,
+                            &clean->target_label };
+  const char *labels[] = { N_("title"), N_("document number"), N_("issuer"),
+                           N_("label of the totals row") };
+
+  *clean = *details;
+  *texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (*fields[i] != NULL)
+      {
+        char *text = d8_text_normalize (*fields[i], _(labels[i]), error);
+        if (text == NULL)
+          return FALSE;
+        g_ptr_array_add (*texts, text);
+        *fields[i] = text;
+      }
+  return TRUE;
+}
+
 gboolean
 d8_store_set_plan_details (D8Store *store, gint64 plan_id, const D8PlanDetails *details,
                            GError **error)
 {
   g_autoptr (D8Plan) plan = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
   g_autofree char *name = NULL;
+  D8PlanDetails clean;
   const char *start, *end;
 
   g_return_val_if_fail (D8_IS_STORE (store), FALSE);
@@ -403,21 +457,22 @@ d8_store_set_plan_details (D8Store *store, gint64 plan_id, const D8PlanDetails *
                      "decision is an amendment."), name);
       return FALSE;
     }
-  if (!check_date_field (details->issued_on, "issued_on", error)
-      || !check_date_field (details->period_start, "period_start", error)
-      || !check_date_field (details->period_end, "period_end", error))
+  if (!check_date_field (details->issued_on, _("date of issue"), error)
+      || !check_date_field (details->period_start, _("start of the period"), error)
+      || !check_date_field (details->period_end, _("end of the period"), error))
     return FALSE;
   start = details->period_start ? details->period_start : plan->period_start;
   end = details->period_end ? details->period_end : plan->period_end;
   if (g_strcmp0 (end, start) < 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("period_end: the period of the plan %s would end (%s) before it starts "
+                   _("end of the period: the period of the plan %s would end (%s) before it starts "
                      "(%s)."), name, end, start);
       return FALSE;
     }
-  if (!d8_store_begin (store, error))
+  if (!normalize_details (details, &clean, &texts, error) || !d8_store_begin (store, error))
     return FALSE;
+  details = &clean;
   if (!update_text (store, "title", plan_id, details->title, D8_SQL_EMPTY_IS_NULL, error)
       || !update_text (store, "doc_number", plan_id, details->doc_number, D8_SQL_EMPTY_IS_TEXT,
                        error)
@@ -450,22 +505,22 @@ check_document (const char *document_number, const char *issued_on, char **numbe
   g_autofree char *number = NULL;
 
   if (document_number != NULL
-      && (number = d8_text_normalize (document_number, "document_number", error)) == NULL)
+      && (number = d8_text_normalize (document_number, _("document number"), error)) == NULL)
     return FALSE;
   if (number == NULL || *number == '\0')
     {
       g_set_error_literal (error, D8_ERROR, D8_ERROR_INVALID,
-                           _("document_number: the decision’s number and symbol are required "
+                           _("document number: the decision’s number and symbol are required "
                              "(for example 1653/KH-UBND)."));
       return FALSE;
     }
   if (issued_on == NULL || *issued_on == '\0')
     {
       g_set_error_literal (error, D8_ERROR, D8_ERROR_INVALID,
-                           _("issued_on: the date of the decision is required."));
+                           _("date of issue: the date of the decision is required."));
       return FALSE;
     }
-  if (!check_date_field (issued_on, "issued_on", error))
+  if (!check_date_field (issued_on, _("date of issue"), error))
     return FALSE;
   *number_out = g_steal_pointer (&number);
   return TRUE;
@@ -512,7 +567,7 @@ issue_draft (D8Store *store, const D8Plan *plan, const char *number, const char 
 
   if (issuer != NULL && *issuer != '\0')
     {
-      if ((who = d8_text_normalize (issuer, "issuer", error)) == NULL)
+      if ((who = d8_text_normalize (issuer, _("issuer"), error)) == NULL)
         return FALSE;
     }
   else if (plan->issuer != NULL && *plan->issuer != '\0')
@@ -580,13 +635,13 @@ d8_store_issue_plan (D8Store *store, gint64 plan_id, const char *document_number
   if (amendment_number_taken (store, plan_id, number, open))
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("document_number: %s already amended the plan %s."), number, name);
+                   _("document number: %s already amended the plan %s."), number, name);
       return FALSE;
     }
   if (plan->issued_on != NULL && strcmp (issued_on, plan->issued_on) < 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("issued_on: an amendment of the plan %s cannot predate the plan (%s)."),
+                   _("date of issue: an amendment of the plan %s cannot predate the plan (%s)."),
                    name, plan->issued_on);
       return FALSE;
     }
@@ -667,14 +722,14 @@ d8_store_amend_plan (D8Store *store, gint64 plan_id, const char *document_number
       || g_strcmp0 (number, plan->doc_number) == 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("document_number: %s already issued or amended the plan %s."), number,
+                   _("document number: %s already issued or amended the plan %s."), number,
                    name);
       return 0;
     }
   if (plan->issued_on != NULL && strcmp (issued_on, plan->issued_on) < 0)
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
-                   _("issued_on: an amendment of the plan %s cannot predate the plan (%s)."),
+                   _("date of issue: an amendment of the plan %s cannot predate the plan (%s)."),
                    name, plan->issued_on);
       return 0;
     }

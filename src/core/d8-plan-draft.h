@@ -198,7 +198,8 @@ char *d8_store_plan_amended_label (D8Store *store, gint64 plan_id);
 /**
  * d8_store_plan_add_unit:
  * @store: a store
- * @plan_id: a draft, or an issued plan with an open amendment
+ * @plan_id: a draft (an issued plan's units and their order are fixed:
+ *   the offices match them by code and row, docs/bundle-format.md)
  * @name: the unit's name as written ("Ia Grai"), NFC-normalised here
  * @level: "province", "district", "commune" …
  * @parent_id: the parent unit's id, 0 for none
@@ -216,7 +217,7 @@ gint64 d8_store_plan_add_unit (D8Store *store, gint64 plan_id, const char *name,
                                const char *level, gint64 parent_id, const char *kind,
                                GError **error);
 
-/* Adds an existing unit (by id) to the plan as its last row. */
+/* Adds an existing unit (by id) to a draft as its last row. */
 gboolean d8_store_plan_include_unit (D8Store *store, gint64 plan_id, gint64 unit_id,
                                      GError **error);
 
@@ -243,7 +244,8 @@ gboolean d8_store_retire_unit (D8Store *store, gint64 unit_id, const char *valid
  * @unit_ids: (array length=n): every unit of the plan exactly once, in the
  *   new row order
  *
- * D8_ERROR_INVALID when the list is not exactly the plan's units.
+ * A draft's only. D8_ERROR_INVALID when the list is not exactly the plan's
+ * units, or the plan is issued.
  */
 gboolean d8_store_plan_reorder_units (D8Store *store, gint64 plan_id, const gint64 *unit_ids,
                                       guint n, GError **error);

@@ -538,6 +538,38 @@ d8_plan_edit_set_stated_text (D8PlanEdit *self, guint column, const char *text, 
   return d8_plan_edit_set_stated (self, column, value.has, value.value, error);
 }
 
+/* The pasted text as cells. Spreadsheets put tab-separated rows on the
+ * clipboard: those are read by d8-spreadsheet.c (quotes, CRLF, encodings).
+ * Text without a tab is one column, a cell per line: never split at
+ * commas, which are digit grouping there ("1,234"). */
+static D8Sheet *
+read_block (const char *text, GError **error)
+{
+  g_autoptr (D8Sheet) sheet = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  if (strchr (text, '\t') != NULL)
+    /* Translators: where pasted cells come from, in messages */
+    return d8_sheet_read_text (text, strlen (text), _("the pasted cells"), error);
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, D8_ERROR, D8_ERROR_INVALID,
+                           _("The pasted text is not valid UTF-8 text."));
+      return NULL;
+    }
+  sheet = d8_sheet_new ();
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char **row = g_new0 (char *, 2);
+      row[0] = g_strstrip (g_strdup (lines[i]));
+      g_ptr_array_add (sheet->rows, row);
+    }
+  sheet->n_columns = 1;
+  d8_sheet_finish (sheet);
+  return g_steal_pointer (&sheet);
+}
+
 gboolean
 d8_plan_edit_paste (D8PlanEdit *self, guint row, guint column, const char *text, guint *n_rows,
                     guint *n_columns, GError **error)
@@ -549,9 +581,7 @@ d8_plan_edit_paste (D8PlanEdit *self, guint row, guint column, const char *text,
   g_return_val_if_fail (D8_IS_PLAN_EDIT (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  /* Translators: where pasted cells come from, in messages */
-  sheet = d8_sheet_read_text (text, strlen (text), _("the pasted cells"), error);
-  if (sheet == NULL)
+  if ((sheet = read_block (text, error)) == NULL)
     return FALSE;
   height = sheet->rows->len;
   width = sheet->n_columns;

@@ -404,13 +404,14 @@ d8_store_describe_office (D8Store *self)
   return d8_store_describe_office_code (self, self->office);
 }
 
-/* Sets @found to whether some plan here has a unit of that code; FALSE
- * only on a database error. */
+/* Sets @found to whether some issued plan here has a unit of that code
+ * (a draft's units are no office yet); FALSE only on a database error. */
 static gboolean
 is_unit_code (D8Store *self, const char *code, gboolean *found, GError **error)
 {
   g_autoptr (D8SqlStmt) stmt =
     d8_sql_prepare (self->db, "SELECT 1 FROM plan_units pu JOIN units u ON u.id = pu.unit_id"
+                    " JOIN plans p ON p.id = pu.plan_id AND p.status = 'issued'"
                     " WHERE u.code = ? LIMIT 1", error);
 
   if (stmt == NULL)

@@ -135,19 +135,11 @@ clear_classes (GtkWidget *widget)
 static char *
 gap_text (D8Overview *ov, guint i)
 {
-  gint64 stated, allocated, difference;
-  g_autofree char *difference_s = NULL;
+  gint64 difference;
 
-  if (!d8_overview_allocation (ov, i, &stated, &allocated, &difference) || difference == 0)
+  if (!d8_overview_allocation (ov, i, NULL, NULL, &difference))
     return NULL;
-  difference_s = d8_format_count (ABS (difference));
-  if (difference > 0)
-    /* Translators: in the province matrix, below the plan total; %s is a number */
-    return g_strdup_printf (ngettext ("%s not allocated", "%s not allocated",
-                                      (gulong) difference), difference_s);
-  /* Translators: in the province matrix, below the plan total; %s is a number */
-  return g_strdup_printf (ngettext ("%s over-allocated", "%s over-allocated",
-                                    (gulong) -difference), difference_s);
+  return d8_progress_format_allocation_gap (difference);
 }
 
 static void
