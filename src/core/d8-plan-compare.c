@@ -1,0 +1,917 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-plan-compare.c — plans side by side (see d8-plan-compare.h and
+ * docs/progress.md, "Comparing plans").
+ *
+ * Each plan's figures are its overview, computed by the store with the
+ * rules of d8-progress.c; here indicators are matched across plans, the
+ * plans' units are put in rows, and figures are added up. Sums are judged
+ * again by d8_cell_evaluate(), never by a rule of this file.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "d8-format.h"
+#include "d8-plan-compare.h"
+#include "d8-store-private.h"
+
+/* Parent chains longer than this are taken as a cycle (plan files refuse
+ * cycles; this only keeps a damaged database from looping). */
+#define MAX_DEPTH 64
+
+const char *
+d8_compare_by_to_string (D8CompareBy by)
+{
+  switch (by)
+    {
+    case D8_COMPARE_BY_PROVINCE:
+      return "province";
+    case D8_COMPARE_BY_PARENT:
+      return "parent";
+    case D8_COMPARE_BY_UNIT:
+      return "unit";
+    }
+  g_return_val_if_reached ("province");
+}
+
+gboolean
+d8_compare_by_from_string (const char *name, D8CompareBy *by)
+{
+  const D8CompareBy all[] = { D8_COMPARE_BY_PROVINCE, D8_COMPARE_BY_PARENT, D8_COMPARE_BY_UNIT };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (all); i++)
+    if (g_str_equal (name, d8_compare_by_to_string (all[i])))
+      {
+        *by = all[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+compare_indicator_free (gpointer data)
+{
+  D8CompareIndicator *ind = data;
+
+  g_free (ind->code);
+  g_free (ind->name);
+  g_free (ind->count_unit);
+  g_free (ind->index);
+  g_free (ind);
+}
+
+static void
+compare_row_free (gpointer data)
+{
+  D8CompareRow *row = data;
+
+  g_free (row->code);
+  g_free (row->name);
+  g_free (row->figures);
+  g_free (row);
+}
+
+/**
+ * d8_plan_compare_free:
+ * @compare: (nullable): a comparison
+ *
+ * Frees @compare and drops its references on the overviews.
+ */
+void
+d8_plan_compare_free (D8PlanCompare *compare)
+{
+  if (compare == NULL)
+    return;
+  g_free (compare->as_of);
+  g_ptr_array_unref (compare->overviews);
+  g_ptr_array_unref (compare->indicators);
+  g_ptr_array_unref (compare->rows);
+  g_free (compare->totals);
+  g_free (compare);
+}
+
+guint
+d8_plan_compare_n_plans (const D8PlanCompare *compare)
+{
+  g_return_val_if_fail (compare != NULL, 0);
+  return compare->overviews->len;
+}
+
+/**
+ * d8_plan_compare_figures:
+ * @compare: a comparison
+ * @row: (nullable): one of compare->rows, or NULL for the province
+ * @plan: a plan's index (0 … n_plans - 1), or n_plans for the phase
+ * @indicator: an index into compare->indicators
+ *
+ * Returns: (transfer none): the figures; ->present is FALSE where the plan
+ *   has no such indicator (or, for a row, no unit of the row).
+ */
+const D8CompareFigures *
+d8_plan_compare_figures (const D8PlanCompare *compare, const D8CompareRow *row, guint plan,
+                         guint indicator)
+{
+  guint n_ind;
+
+  g_return_val_if_fail (compare != NULL, NULL);
+  g_return_val_if_fail (plan <= compare->overviews->len, NULL);
+  g_return_val_if_fail (indicator < compare->indicators->len, NULL);
+
+  n_ind = compare->indicators->len;
+  return &(row ? row->figures : compare->totals)[plan * n_ind + indicator];
+}
+
+/**
+ * d8_plan_compare_find_indicator:
+ * @compare: a comparison
+ * @code: an indicator code, case-insensitive ("1", "SM")
+ *
+ * Returns: the index into compare->indicators of the indicator that has
+ *   the code @code in the first plan having it, else in any plan; -1 when
+ *   none has.
+ */
+int
+d8_plan_compare_find_indicator (const D8PlanCompare *compare, const char *code)
+{
+  g_return_val_if_fail (compare != NULL && code != NULL, -1);
+
+  for (guint k = 0; k < compare->indicators->len; k++)
+    if (g_ascii_strcasecmp (((D8CompareIndicator *) compare->indicators->pdata[k])->code, code)
+        == 0)
+      return (int) k;
+  for (guint k = 0; k < compare->indicators->len; k++)
+    {
+      const D8CompareIndicator *ind = compare->indicators->pdata[k];
+
+      for (guint p = 0; p < compare->overviews->len; p++)
+        {
+          const D8Overview *ov = compare->overviews->pdata[p];
+
+          if (ind->index[p] >= 0
+              && g_ascii_strcasecmp (((D8Indicator *) ov->indicators->pdata[ind->index[p]])->code,
+                                     code) == 0)
+            return (int) k;
+        }
+    }
+  return -1;
+}
+
+/* ------------------------------------------------ matching indicators */
+
+/* The indicators of all plans as one numbering: node = offset[p] + i. */
+typedef struct
+{
+  GPtrArray *overviews;
+  guint *offset;   /* per plan, and the total at [n_plans] */
+  guint *parent;   /* union–find */
+  guint *plan_of;  /* per node */
+  GHashTable *linked; /* "node:plan" of a node linked to an indicator of that plan */
+} Nodes;
+
+static guint
+find_root (Nodes *n, guint x)
+{
+  while (n->parent[x] != x)
+    x = n->parent[x] = n->parent[n->parent[x]];
+  return x;
+}
+
+static void
+join (Nodes *n, guint x, guint y)
+{
+  x = find_root (n, x);
+  y = find_root (n, y);
+  /* the root is the earlier node, so a group is named by its first plan */
+  if (x < y)
+    n->parent[y] = x;
+  else if (y < x)
+    n->parent[x] = y;
+}
+
+static const D8Indicator *
+node_indicator (Nodes *n, guint node)
+{
+  guint p = n->plan_of[node];
+  const D8Overview *ov = n->overviews->pdata[p];
+
+  return ov->indicators->pdata[node - n->offset[p]];
+}
+
+static gboolean
+is_linked_to_plan (Nodes *n, guint node, guint plan)
+{
+  g_autofree char *key = g_strdup_printf ("%u:%u", node, plan);
+
+  return g_hash_table_contains (n->linked, key);
+}
+
+/* The matching rule (docs/progress.md): the user's links join indicators;
+ * two indicators of different plans with the same code and kind are joined
+ * too, unless the user linked one of them to another indicator of the
+ * other's plan (a link overrides the code). */
+static void
+match_indicators (Nodes *n, GArray *links)
+{
+  guint n_plans = n->overviews->len;
+  g_autoptr (GHashTable) node_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint x = 0; x < n->offset[n_plans]; x++)
+    g_hash_table_insert (node_of, (gpointer) &node_indicator (n, x)->id, GUINT_TO_POINTER (x));
+  for (guint l = 0; links != NULL && l < links->len; l++)
+    {
+      const D8IndicatorLink *link = &g_array_index (links, D8IndicatorLink, l);
+      gpointer a, b;
+
+      if (!g_hash_table_lookup_extended (node_of, &link->a, NULL, &a)
+          || !g_hash_table_lookup_extended (node_of, &link->b, NULL, &b))
+        continue;
+      g_hash_table_add (n->linked, g_strdup_printf ("%u:%u", GPOINTER_TO_UINT (a),
+                                                    n->plan_of[GPOINTER_TO_UINT (b)]));
+      g_hash_table_add (n->linked, g_strdup_printf ("%u:%u", GPOINTER_TO_UINT (b),
+                                                    n->plan_of[GPOINTER_TO_UINT (a)]));
+      join (n, GPOINTER_TO_UINT (a), GPOINTER_TO_UINT (b));
+    }
+  for (guint x = 0; x < n->offset[n_plans]; x++)
+    for (guint y = n->offset[n->plan_of[x] + 1]; y < n->offset[n_plans]; y++)
+      {
+        const D8Indicator *ix = node_indicator (n, x), *iy = node_indicator (n, y);
+
+        if (ix->kind == iy->kind && g_ascii_strcasecmp (ix->code, iy->code) == 0
+            && !is_linked_to_plan (n, x, n->plan_of[y]) && !is_linked_to_plan (n, y, n->plan_of[x]))
+          join (n, x, y);
+      }
+}
+
+/* One D8CompareIndicator per group, in the order their first member comes;
+ * a group with two indicators of one plan is refused. */
+static GPtrArray *
+collect_indicators (Nodes *n, GError **error)
+{
+  guint n_plans = n->overviews->len;
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (compare_indicator_free);
+  g_autoptr (GHashTable) by_root = g_hash_table_new (NULL, NULL);
+
+  for (guint x = 0; x < n->offset[n_plans]; x++)
+    {
+      guint root = find_root (n, x), p = n->plan_of[x];
+      const D8Indicator *indicator = node_indicator (n, x);
+      D8CompareIndicator *ind;
+      gpointer k;
+
+      if (!g_hash_table_lookup_extended (by_root, GUINT_TO_POINTER (root + 1), NULL, &k))
+        {
+          ind = g_new0 (D8CompareIndicator, 1);
+          ind->code = g_strdup (indicator->code);
+          ind->kind = indicator->kind;
+          ind->index = g_new (int, n_plans);
+          for (guint q = 0; q < n_plans; q++)
+            ind->index[q] = -1;
+          k = GUINT_TO_POINTER (result->len);
+          g_hash_table_insert (by_root, GUINT_TO_POINTER (root + 1), k);
+          g_ptr_array_add (result, ind);
+        }
+      ind = result->pdata[GPOINTER_TO_UINT (k)];
+      if (ind->index[p] >= 0)
+        {
+          const D8Overview *ov = n->overviews->pdata[p];
+          const D8Indicator *other = ov->indicators->pdata[ind->index[p]];
+
+          g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                       /* Translators: two indicator codes, a plan's code, an indicator code */
+                       _("Indicators %s and %s of plan %s both match indicator %s of another "
+                         "plan. Link each to the one it continues (link-indicator), so that "
+                         "every plan has one."),
+                       other->code, indicator->code, ov->plan->code, ind->code);
+          return NULL;
+        }
+      ind->index[p] = (int) (x - n->offset[p]);
+      /* the latest plan's words */
+      g_free (ind->name);
+      g_free (ind->count_unit);
+      ind->name = g_strdup (indicator->name_vi);
+      ind->count_unit = g_strdup (indicator->count_unit);
+    }
+  return g_steal_pointer (&result);
+}
+
+/* --------------------------------------------------------------- rows */
+
+static const D8Unit *
+lookup_unit (GHashTable *units, gint64 id)
+{
+  return id != 0 && units != NULL ? g_hash_table_lookup (units, &id) : NULL;
+}
+
+/* The topmost proper ancestor of @unit that one of the compared plans
+ * allocates to (@allocated), or 0. */
+static gint64
+former_unit (GHashTable *units, GHashTable *allocated, const D8Unit *unit)
+{
+  gint64 found = 0;
+  const D8Unit *u = unit;
+
+  for (guint depth = 0; u != NULL && u->parent_id != 0 && depth < MAX_DEPTH; depth++)
+    {
+      if (g_hash_table_contains (allocated, &u->parent_id))
+        found = u->parent_id;
+      u = lookup_unit (units, u->parent_id);
+    }
+  return found;
+}
+
+/* The row a unit of plan @p goes in, by the rule of docs/progress.md:
+ * by unit, the unit itself; by parent, its former unit when it has one,
+ * else the unit itself — or its parent when other units of its plan have a
+ * former unit (a plan after the reform: the communes of the new province
+ * whose district no plan allocated). */
+static gint64
+row_key (D8CompareBy by, GHashTable *units, GHashTable *allocated, gboolean plan_has_former,
+         const D8Unit *unit)
+{
+  gint64 former;
+
+  switch (by)
+    {
+    case D8_COMPARE_BY_UNIT:
+      return unit->id;
+    case D8_COMPARE_BY_PARENT:
+      former = former_unit (units, allocated, unit);
+      if (former != 0)
+        return former;
+      return plan_has_former ? unit->parent_id : unit->id;
+    case D8_COMPARE_BY_PROVINCE:
+      break;
+    }
+  g_return_val_if_reached (0);
+}
+
+static D8CompareRow *
+row_new (gint64 key, const D8Unit *unit, guint n_figures)
+{
+  D8CompareRow *row = g_new0 (D8CompareRow, 1);
+
+  row->unit_id = key;
+  row->code = unit ? g_strdup (unit->code) : NULL;
+  /* Translators: the row of units that have no parent unit */
+  row->name = g_strdup (unit ? unit->name : _("Other units"));
+  row->figures = g_new0 (D8CompareFigures, MAX (n_figures, 1));
+  return row;
+}
+
+/* Adds a unit's cell to a row's figures of one plan. */
+static void
+add_cell (D8CompareFigures *fig, const D8Cell *cell)
+{
+  fig->present = TRUE;
+  fig->cell.achieved += cell->achieved;
+  fig->cell.group_size += cell->group_size;
+  fig->cell.n_entries += cell->n_entries;
+  if (cell->has_quota)
+    {
+      fig->any_allocated = fig->cell.has_quota = TRUE;
+      fig->allocated += cell->quota;
+      fig->cell.quota += cell->quota;
+    }
+}
+
+static void
+fill_rows (D8PlanCompare *cmp, GHashTable *units)
+{
+  guint n_plans = cmp->overviews->len, n_ind = cmp->indicators->len;
+  g_autoptr (GHashTable) allocated = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) row_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint p = 0; p < n_plans; p++)
+    {
+      D8Overview *ov = cmp->overviews->pdata[p];
+
+      for (guint u = 0; u < ov->units->len; u++)
+        g_hash_table_add (allocated, &((D8Unit *) ov->units->pdata[u])->id);
+    }
+  for (guint p = 0; p < n_plans; p++)
+    {
+      D8Overview *ov = cmp->overviews->pdata[p];
+      gboolean plan_has_former = FALSE;
+      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      for (guint u = 0; u < ov->units->len && cmp->by == D8_COMPARE_BY_PARENT; u++)
+        if (former_unit (units, allocated, ov->units->pdata[u]) != 0)
+          plan_has_former = TRUE;
+      for (guint u = 0; u < ov->units->len; u++)
+        {
+          const D8Unit *unit = ov->units->pdata[u];
+          gint64 key = row_key (cmp->by, units, allocated, plan_has_former, unit);
+          D8CompareRow *row;
+          gpointer index;
+
+          if (!g_hash_table_lookup_extended (row_of, &key, NULL, &index))
+            {
+              const D8Unit *named = key == unit->id ? unit : lookup_unit (units, key);
+
+              index = GUINT_TO_POINTER (cmp->rows->len);
+              g_hash_table_insert (row_of, g_memdup2 (&key, sizeof key), index);
+              g_ptr_array_add (cmp->rows, row_new (key, named, (n_plans + 1) * n_ind));
+            }
+          row = cmp->rows->pdata[GPOINTER_TO_UINT (index)];
+          g_hash_table_add (seen, row);
+          for (guint k = 0; k < n_ind; k++)
+            {
+              const D8CompareIndicator *ind = cmp->indicators->pdata[k];
+
+              if (ind->index[p] >= 0)
+                add_cell (&row->figures[p * n_ind + k],
+                          d8_overview_cell (ov, u, (guint) ind->index[p]));
+            }
+        }
+      /* a row's figures of this plan are complete: judge them */
+      for (guint r = 0; r < cmp->rows->len; r++)
+        {
+          D8CompareRow *row = cmp->rows->pdata[r];
+
+          if (!g_hash_table_contains (seen, row))
+            continue;
+          row->in_every_plan = p == 0 || row->in_every_plan;
+          for (guint k = 0; k < n_ind; k++)
+            {
+              const D8CompareIndicator *ind = cmp->indicators->pdata[k];
+
+              if (ind->index[p] >= 0)
+                d8_cell_evaluate (&row->figures[p * n_ind + k].cell,
+                                  ov->indicators->pdata[ind->index[p]], ov->expected);
+            }
+        }
+      /* a row missing from this plan does not persist */
+      for (guint r = 0; r < cmp->rows->len; r++)
+        if (!g_hash_table_contains (seen, cmp->rows->pdata[r]))
+          ((D8CompareRow *) cmp->rows->pdata[r])->in_every_plan = FALSE;
+    }
+}
+
+/* ------------------------------------------------------------ totals */
+
+static void
+fill_totals (D8PlanCompare *cmp)
+{
+  guint n_ind = cmp->indicators->len;
+
+  for (guint p = 0; p < cmp->overviews->len; p++)
+    {
+      D8Overview *ov = cmp->overviews->pdata[p];
+
+      for (guint k = 0; k < n_ind; k++)
+        {
+          const D8CompareIndicator *ind = cmp->indicators->pdata[k];
+          D8CompareFigures *fig = &cmp->totals[p * n_ind + k];
+          guint i;
+
+          if (ind->index[p] < 0)
+            continue;
+          i = (guint) ind->index[p];
+          fig->present = TRUE;
+          fig->cell = ov->totals[i];
+          fig->allocated = ov->allocated[i];
+          for (guint u = 0; u < ov->units->len; u++)
+            fig->any_allocated |= d8_overview_cell (ov, u, i)->has_quota;
+          fig->has_stated = d8_overview_allocation (ov, i, &fig->stated, NULL, NULL);
+        }
+    }
+}
+
+/* The phase: sums over the plans that have the indicator, judged at the
+ * share of the whole phase elapsed, by the latest plan's indicator (its
+ * kind and percentage target). The stated totals add up only when every
+ * such plan states one. */
+static void
+fill_phase (D8PlanCompare *cmp, D8CompareFigures *figures)
+{
+  guint n_plans = cmp->overviews->len, n_ind = cmp->indicators->len;
+
+  for (guint k = 0; k < n_ind; k++)
+    {
+      const D8CompareIndicator *ind = cmp->indicators->pdata[k];
+      D8CompareFigures *phase = &figures[n_plans * n_ind + k];
+      const D8Indicator *latest = NULL;
+      gboolean all_stated = TRUE;
+
+      *phase = (D8CompareFigures) { 0 };
+      for (guint p = 0; p < n_plans; p++)
+        {
+          const D8CompareFigures *fig = &figures[p * n_ind + k];
+          D8Overview *ov = cmp->overviews->pdata[p];
+
+          if (!fig->present)
+            continue;
+          latest = ov->indicators->pdata[ind->index[p]];
+          phase->present = TRUE;
+          all_stated &= fig->has_stated;
+          phase->stated += fig->stated;
+          phase->any_allocated |= fig->any_allocated;
+          phase->allocated += fig->allocated;
+          phase->cell.achieved += fig->cell.achieved;
+          phase->cell.group_size += fig->cell.group_size;
+          phase->cell.n_entries += fig->cell.n_entries;
+          if (fig->cell.has_quota)
+            {
+              phase->cell.has_quota = TRUE;
+              phase->cell.quota += fig->cell.quota;
+            }
+        }
+      if (!phase->present)
+        continue;
+      phase->has_stated = all_stated;
+      if (!all_stated)
+        phase->stated = 0;
+      d8_cell_evaluate (&phase->cell, latest, cmp->phase_expected);
+    }
+}
+
+static gint
+compare_by_year (gconstpointer a, gconstpointer b)
+{
+  const D8Plan *pa = (*(D8Overview *const *) a)->plan;
+  const D8Plan *pb = (*(D8Overview *const *) b)->plan;
+
+  if (pa->year != pb->year)
+    return pa->year < pb->year ? -1 : 1;
+  return g_strcmp0 (pa->code, pb->code);
+}
+
+/**
+ * d8_plan_compare_new:
+ * @overviews: (element-type D8Overview): one overview per plan, all for one
+ *   as-of date; at least one (two or more to compare). Sorted here by year,
+ *   then code; each gets a reference.
+ * @links: (nullable) (element-type D8IndicatorLink): the user's links
+ *   between indicators (d8_store_list_indicator_links())
+ * @units: (nullable): unit id (gint64 *) → D8Unit *, every unit whose parent
+ *   chain a row may follow; needed for D8_COMPARE_BY_PARENT
+ * @by: the rows
+ * @error: (out) (optional): D8_ERROR_INVALID when two indicators of one plan
+ *   match one indicator of another (naming both and the plan)
+ *
+ * Matches the plans' indicators (by link, else by code and kind), puts
+ * their units in rows (by the rule of docs/progress.md, "Comparing
+ * plans"), and adds up their figures: per plan, and over the phase.
+ *
+ * Returns: (transfer full) (nullable): the comparison, or NULL on error.
+ */
+D8PlanCompare *
+d8_plan_compare_new (GPtrArray *overviews, GArray *links, GHashTable *units, D8CompareBy by,
+                     GError **error)
+{
+  g_autoptr (D8PlanCompare) cmp = NULL;
+  g_autofree guint *offset = NULL, *parent = NULL, *plan_of = NULL;
+  g_autoptr (GHashTable) linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Nodes nodes;
+  guint n_plans, n_nodes = 0;
+  const D8Plan *first, *last;
+
+  g_return_val_if_fail (overviews != NULL && overviews->len > 0, NULL);
+
+  cmp = g_new0 (D8PlanCompare, 1);
+  cmp->by = by;
+  cmp->overviews = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_overview_unref);
+  for (guint p = 0; p < overviews->len; p++)
+    g_ptr_array_add (cmp->overviews, d8_overview_ref (overviews->pdata[p]));
+  g_ptr_array_sort (cmp->overviews, compare_by_year);
+  cmp->rows = g_ptr_array_new_with_free_func (compare_row_free);
+  n_plans = cmp->overviews->len;
+  cmp->as_of = g_strdup (((D8Overview *) cmp->overviews->pdata[0])->as_of);
+  first = ((D8Overview *) cmp->overviews->pdata[0])->plan;
+  last = ((D8Overview *) cmp->overviews->pdata[n_plans - 1])->plan;
+  cmp->phase_expected = d8_progress_expected (first->period_start, last->period_end, cmp->as_of);
+
+  offset = g_new0 (guint, n_plans + 1);
+  for (guint p = 0; p < n_plans; p++)
+    {
+      offset[p] = n_nodes;
+      n_nodes += ((D8Overview *) cmp->overviews->pdata[p])->indicators->len;
+    }
+  offset[n_plans] = n_nodes;
+  parent = g_new (guint, MAX (n_nodes, 1));
+  plan_of = g_new (guint, MAX (n_nodes, 1));
+  for (guint p = 0; p < n_plans; p++)
+    for (guint x = offset[p]; x < offset[p + 1]; x++)
+      {
+        parent[x] = x;
+        plan_of[x] = p;
+      }
+  nodes = (Nodes) { cmp->overviews, offset, parent, plan_of, linked };
+  match_indicators (&nodes, links);
+  if ((cmp->indicators = collect_indicators (&nodes, error)) == NULL)
+    return NULL;
+
+  cmp->totals = g_new0 (D8CompareFigures, MAX ((n_plans + 1) * cmp->indicators->len, 1));
+  fill_totals (cmp);
+  fill_phase (cmp, cmp->totals);
+  if (by != D8_COMPARE_BY_PROVINCE)
+    {
+      fill_rows (cmp, units);
+      for (guint r = 0; r < cmp->rows->len; r++)
+        fill_phase (cmp, ((D8CompareRow *) cmp->rows->pdata[r])->figures);
+    }
+  return g_steal_pointer (&cmp);
+}
+
+/* ------------------------------------------------------------- store */
+
+static gpointer
+unit_from_row (sqlite3_stmt *stmt)
+{
+  return d8_store_unit_from_row (stmt);
+}
+
+/* Every unit of the store, by id: the parents of a plan's units may be in
+ * no plan (the former province, the new one). */
+static GHashTable *
+read_units (D8Store *store, GError **error)
+{
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store),
+                                               "SELECT " D8_UNIT_COLS ("") " FROM units", error);
+  g_autoptr (GPtrArray) list = NULL;
+  GHashTable *units;
+
+  if (stmt == NULL)
+    return NULL;
+  list = d8_store_collect (store, stmt, unit_from_row, NULL, _("The units could not be read."),
+                           error);
+  if (list == NULL)
+    return NULL;
+  units = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                 (GDestroyNotify) d8_unit_free);
+  for (guint i = 0; i < list->len; i++)
+    g_hash_table_insert (units, &((D8Unit *) list->pdata[i])->id, list->pdata[i]);
+  return units;
+}
+
+/**
+ * d8_store_compare_plans:
+ * @store: a store
+ * @plan_ids: (element-type gint64): the plans to compare, each once; at
+ *   least one (two or more to compare), in any order
+ * @by: the rows: the province only, by former unit, or by unit
+ * @as_of: (nullable): count entries dated on or before this ISO date; NULL
+ *   for today
+ * @error: (out) (optional): D8_ERROR_INVALID for a plan given twice, a
+ *   malformed @as_of or an ambiguous match of indicators;
+ *   D8_ERROR_NOT_FOUND for an unknown plan; D8_ERROR_DATABASE
+ *
+ * Computes each plan's overview (d8_store_compute_overview()) and the
+ * comparison of them with the user's links (d8_plan_compare_new()).
+ *
+ * Returns: (transfer full) (nullable): the comparison, or NULL on error.
+ */
+D8PlanCompare *
+d8_store_compare_plans (D8Store *store, GArray *plan_ids, D8CompareBy by, const char *as_of,
+                        GError **error)
+{
+  g_autoptr (GPtrArray) overviews = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_overview_unref);
+  g_autoptr (GArray) links = NULL;
+  g_autoptr (GHashTable) units = NULL;
+  g_autofree char *today = as_of == NULL ? d8_date_today () : NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (store), NULL);
+  g_return_val_if_fail (plan_ids != NULL && plan_ids->len > 0, NULL);
+
+  for (guint p = 0; p < plan_ids->len; p++)
+    {
+      gint64 id = g_array_index (plan_ids, gint64, p);
+      D8Overview *ov;
+
+      for (guint q = 0; q < p; q++)
+        if (g_array_index (plan_ids, gint64, q) == id)
+          {
+            D8Overview *same = overviews->pdata[q];
+
+            g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                         /* Translators: %s is a plan's code */
+                         _("Plan %s is named twice; name each plan once."), same->plan->code);
+            return NULL;
+          }
+      /* one date for all, so that "today" cannot change half-way */
+      if ((ov = d8_store_compute_overview (store, id, as_of ? as_of : today, error)) == NULL)
+        return NULL;
+      g_ptr_array_add (overviews, ov);
+    }
+  if ((links = d8_store_list_indicator_links (store, error)) == NULL)
+    return NULL;
+  if (by == D8_COMPARE_BY_PARENT && (units = read_units (store, error)) == NULL)
+    return NULL;
+  return d8_plan_compare_new (overviews, links, units, by, error);
+}
+
+/* ------------------------------------------------------------- links */
+
+typedef struct
+{
+  gint64 plan_id;
+  char *plan_code;
+  char *code;
+  D8IndicatorKind kind;
+} LinkEnd;
+
+static void
+link_end_clear (LinkEnd *end)
+{
+  g_free (end->plan_code);
+  g_free (end->code);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LinkEnd, link_end_clear)
+
+static gboolean
+read_link_end (D8Store *store, gint64 id, LinkEnd *end, GError **error)
+{
+  enum { PLAN_ID, PLAN_CODE, CODE, KIND };
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store),
+                                               "SELECT i.plan_id, p.code, i.code, i.kind"
+                                               " FROM indicators i JOIN plans p ON p.id = i.plan_id"
+                                               " WHERE i.id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
+                   _("indicator: there is no indicator with the id %" G_GINT64_FORMAT "."), id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return d8_sql_fail (d8_store_get_db (store), error, _("The indicators could not be read."));
+  end->plan_id = sqlite3_column_int64 (stmt, PLAN_ID);
+  end->plan_code = d8_sql_column_dup (stmt, PLAN_CODE);
+  end->code = d8_sql_column_dup (stmt, CODE);
+  end->kind = g_str_equal (d8_sql_column_text (stmt, KIND), "percent") ? D8_KIND_PERCENT
+                                                                       : D8_KIND_COUNT;
+  return TRUE;
+}
+
+static gboolean
+exec_bound (D8Store *store, const char *sql, gint64 x, gint64 y, GError **error)
+{
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store), sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, x);
+  sqlite3_bind_int64 (stmt, 2, y);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return d8_sql_fail (d8_store_get_db (store), error, _("The link could not be saved."));
+  return TRUE;
+}
+
+/**
+ * d8_store_link_indicators:
+ * @store: a store
+ * @indicator_id: an indicator of one plan
+ * @other_id: an indicator of another plan, of the same kind (count or percent)
+ * @error: (out) (optional): D8_ERROR_NOT_FOUND for an unknown id,
+ *   D8_ERROR_INVALID for two indicators of one plan or of different kinds
+ *   (naming both), D8_ERROR_DATABASE
+ *
+ * Records that the two indicators are the same across their plans, for
+ * comparisons (docs/progress.md, "Comparing plans"). A link replaces any
+ * earlier link of either indicator to another indicator of the other's
+ * plan, in one transaction; linking twice changes nothing. Emits "changed".
+ *
+ * Returns: TRUE on success.
+ */
+gboolean
+d8_store_link_indicators (D8Store *store, gint64 indicator_id, gint64 other_id, GError **error)
+{
+  g_auto (LinkEnd) x = { 0 };
+  g_auto (LinkEnd) y = { 0 };
+  g_autofree char *now = NULL;
+  gint64 a = MIN (indicator_id, other_id), b = MAX (indicator_id, other_id);
+  /* the links of @1 to indicators of plan @2 */
+  const char *drop = "DELETE FROM indicator_links WHERE (a = ?1 AND b IN (SELECT id FROM"
+                     " indicators WHERE plan_id = ?2)) OR (b = ?1 AND a IN (SELECT id FROM"
+                     " indicators WHERE plan_id = ?2))";
+  g_autoptr (D8SqlStmt) insert = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
+
+  if (!read_link_end (store, indicator_id, &x, error) || !read_link_end (store, other_id, &y, error))
+    return FALSE;
+  if (x.plan_id == y.plan_id)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   /* Translators: two indicator codes and a plan's code */
+                   _("Indicators %s and %s are both of plan %s; a link joins indicators of two "
+                     "different plans."),
+                   x.code, y.code, x.plan_code);
+      return FALSE;
+    }
+  if (x.kind != y.kind)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   /* Translators: indicator code, plan code, indicator code, plan code */
+                   _("Indicator %s of plan %s and indicator %s of plan %s cannot be linked: one "
+                     "counts things, the other is a percentage."),
+                   x.code, x.plan_code, y.code, y.plan_code);
+      return FALSE;
+    }
+  if (!d8_store_begin (store, error))
+    return FALSE;
+  now = d8_store_now_utc ();
+  if (!exec_bound (store, drop, indicator_id, y.plan_id, error)
+      || !exec_bound (store, drop, other_id, x.plan_id, error)
+      || (insert = d8_sql_prepare (d8_store_get_db (store),
+                                   "INSERT INTO indicator_links (a, b, linked_at) VALUES (?, ?, ?)",
+                                   error)) == NULL)
+    {
+      d8_store_rollback (store);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (insert, 1, a);
+  sqlite3_bind_int64 (insert, 2, b);
+  sqlite3_bind_text (insert, 3, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (insert) != SQLITE_DONE)
+    {
+      d8_sql_fail (d8_store_get_db (store), error, _("The link could not be saved."));
+      d8_store_rollback (store);
+      return FALSE;
+    }
+  if (!d8_store_commit (store, error))
+    return FALSE;
+  d8_store_emit_changed (store);
+  return TRUE;
+}
+
+/**
+ * d8_store_unlink_indicators:
+ * @store: a store
+ * @indicator_id: an indicator
+ * @other_id: the indicator it is linked to
+ * @error: (out) (optional): D8_ERROR_NOT_FOUND when the two are not
+ *   linked, D8_ERROR_DATABASE
+ *
+ * Removes a link (the two match by code again where their codes agree).
+ * Emits "changed".
+ *
+ * Returns: TRUE on success.
+ */
+gboolean
+d8_store_unlink_indicators (D8Store *store, gint64 indicator_id, gint64 other_id, GError **error)
+{
+  g_autoptr (D8SqlStmt) stmt = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
+
+  stmt = d8_sql_prepare (d8_store_get_db (store),
+                         "DELETE FROM indicator_links WHERE a = ? AND b = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, MIN (indicator_id, other_id));
+  sqlite3_bind_int64 (stmt, 2, MAX (indicator_id, other_id));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return d8_sql_fail (d8_store_get_db (store), error, _("The link could not be removed."));
+  if (sqlite3_changes (d8_store_get_db (store)) == 0)
+    {
+      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("These two indicators are not linked."));
+      return FALSE;
+    }
+  d8_store_emit_changed (store);
+  return TRUE;
+}
+
+/**
+ * d8_store_list_indicator_links:
+ * @store: a store
+ * @error: (out) (optional): D8_ERROR_DATABASE on failure
+ *
+ * Returns: (transfer full) (element-type D8IndicatorLink) (nullable): every
+ *   link, the smaller id as a, or NULL on error.
+ */
+GArray *
+d8_store_list_indicator_links (D8Store *store, GError **error)
+{
+  enum { A, B };
+  g_autoptr (D8SqlStmt) stmt = NULL;
+  g_autoptr (GArray) links = g_array_new (FALSE, FALSE, sizeof (D8IndicatorLink));
+  int rc;
+
+  g_return_val_if_fail (D8_IS_STORE (store), NULL);
+
+  stmt = d8_sql_prepare (d8_store_get_db (store),
+                         "SELECT a, b FROM indicator_links ORDER BY a, b", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      D8IndicatorLink link = { sqlite3_column_int64 (stmt, A), sqlite3_column_int64 (stmt, B) };
+      g_array_append_val (links, link);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      d8_sql_fail (d8_store_get_db (store), error, _("The links could not be read."));
+      return NULL;
+    }
+  return g_steal_pointer (&links);
+}
