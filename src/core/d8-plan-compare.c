@@ -168,7 +168,6 @@ typedef struct
   guint *offset;   /* per plan, and the total at [n_plans] */
   guint *parent;   /* union–find */
   guint *plan_of;  /* per node */
-  GHashTable *linked; /* "node:plan" of a node linked to an indicator of that plan */
 } Nodes;
 
 static guint
@@ -191,6 +190,23 @@ join (Nodes *n, guint x, guint y)
     n->parent[x] = y;
 }
 
+/* Whether the groups of @x and @y hold indicators of one plan both. */
+static gboolean
+groups_share_plan (Nodes *n, guint x, guint y)
+{
+  guint n_nodes = n->offset[n->overviews->len];
+  guint rx = find_root (n, x), ry = find_root (n, y);
+
+  if (rx == ry)
+    return FALSE;
+  for (guint i = 0; i < n_nodes; i++)
+    if (find_root (n, i) == rx)
+      for (guint j = 0; j < n_nodes; j++)
+        if (find_root (n, j) == ry && n->plan_of[i] == n->plan_of[j])
+          return TRUE;
+  return FALSE;
+}
+
 static const D8Indicator *
 node_indicator (Nodes *n, guint node)
 {
@@ -200,18 +216,10 @@ node_indicator (Nodes *n, guint node)
   return ov->indicators->pdata[node - n->offset[p]];
 }
 
-static gboolean
-is_linked_to_plan (Nodes *n, guint node, guint plan)
-{
-  g_autofree char *key = g_strdup_printf ("%u:%u", node, plan);
-
-  return g_hash_table_contains (n->linked, key);
-}
-
-/* The matching rule (docs/progress.md): the user's links join indicators;
- * two indicators of different plans with the same code and kind are joined
- * too, unless the user linked one of them to another indicator of the
- * other's plan (a link overrides the code). */
+/* The matching rule (docs/progress.md, "Comparing plans"): the user's
+ * links join indicators first; then two indicators of different plans with
+ * the same code and kind join, in the plans' order, unless that would put
+ * two indicators of one plan together (a link said they differ). */
 static void
 match_indicators (Nodes *n, GArray *links)
 {
@@ -225,14 +233,9 @@ match_indicators (Nodes *n, GArray *links)
       const D8IndicatorLink *link = &g_array_index (links, D8IndicatorLink, l);
       gpointer a, b;
 
-      if (!g_hash_table_lookup_extended (node_of, &link->a, NULL, &a)
-          || !g_hash_table_lookup_extended (node_of, &link->b, NULL, &b))
-        continue;
-      g_hash_table_add (n->linked, g_strdup_printf ("%u:%u", GPOINTER_TO_UINT (a),
-                                                    n->plan_of[GPOINTER_TO_UINT (b)]));
-      g_hash_table_add (n->linked, g_strdup_printf ("%u:%u", GPOINTER_TO_UINT (b),
-                                                    n->plan_of[GPOINTER_TO_UINT (a)]));
-      join (n, GPOINTER_TO_UINT (a), GPOINTER_TO_UINT (b));
+      if (g_hash_table_lookup_extended (node_of, &link->a, NULL, &a)
+          && g_hash_table_lookup_extended (node_of, &link->b, NULL, &b))
+        join (n, GPOINTER_TO_UINT (a), GPOINTER_TO_UINT (b));
     }
   for (guint x = 0; x < n->offset[n_plans]; x++)
     for (guint y = n->offset[n->plan_of[x] + 1]; y < n->offset[n_plans]; y++)
@@ -240,7 +243,7 @@ match_indicators (Nodes *n, GArray *links)
         const D8Indicator *ix = node_indicator (n, x), *iy = node_indicator (n, y);
 
         if (ix->kind == iy->kind && g_ascii_strcasecmp (ix->code, iy->code) == 0
-            && !is_linked_to_plan (n, x, n->plan_of[y]) && !is_linked_to_plan (n, y, n->plan_of[x]))
+            && !groups_share_plan (n, x, y))
           join (n, x, y);
       }
 }
@@ -564,7 +567,6 @@ d8_plan_compare_new (GPtrArray *overviews, GArray *links, GHashTable *units, D8C
 {
   g_autoptr (D8PlanCompare) cmp = NULL;
   g_autofree guint *offset = NULL, *parent = NULL, *plan_of = NULL;
-  g_autoptr (GHashTable) linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Nodes nodes;
   guint n_plans, n_nodes = 0;
   const D8Plan *first, *last;
@@ -599,7 +601,7 @@ d8_plan_compare_new (GPtrArray *overviews, GArray *links, GHashTable *units, D8C
         parent[x] = x;
         plan_of[x] = p;
       }
-  nodes = (Nodes) { cmp->overviews, offset, parent, plan_of, linked };
+  nodes = (Nodes) { cmp->overviews, offset, parent, plan_of };
   match_indicators (&nodes, links);
   if ((cmp->indicators = collect_indicators (&nodes, error)) == NULL)
     return NULL;
