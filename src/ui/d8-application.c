@@ -239,6 +239,7 @@ d8_application_startup (GApplication *app)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *import_plan_accels[] = { "<Control><Shift>o", NULL };
   static const char *export_plan_accels[] = { "<Control><Shift>e", NULL };
+  static const char *compare_accels[] = { "<Control><Shift>c", NULL };
 
   G_APPLICATION_CLASS (d8_application_parent_class)->startup (app);
 
@@ -258,6 +259,8 @@ d8_application_startup (GApplication *app)
                                          export_plan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.compare-plans",
+                                         compare_accels);
 
   d8_ui_ensure_style ();
 }
