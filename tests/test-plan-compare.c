@@ -112,6 +112,30 @@ test_match_by_code (Fixture *f, gconstpointer data)
   g_assert_cmpint (indicator (cmp, 4)->index[2], ==, 2);
 }
 
+/* 2023 against 2026 alone: the links made through 2024 still hold (2026's
+ * 4 is 2024's 2, which is 2023's 2 by code), so 2023's dialogues meet
+ * 2026's dialogues, not 2026's clubs, which share their code. */
+static void
+test_match_through_others (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (D8PlanCompare) cmp = NULL;
+
+  g_array_append_val (ids, f->plan[0]);
+  g_array_append_val (ids, f->plan[2]);
+  cmp = d8_store_compare_plans (f->store, ids, D8_COMPARE_BY_PROVINCE, "2026-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cmp->indicators->len, ==, 4);
+  g_assert_cmpstr (indicator (cmp, 1)->code, ==, "2");
+  g_assert_cmpint (indicator (cmp, 1)->index[1], ==, 2);
+  g_assert_cmpstr (indicator (cmp, 3)->code, ==, "2");
+  g_assert_cmpint (indicator (cmp, 3)->index[0], ==, -1);
+  g_assert_cmpint (indicator (cmp, 3)->index[1], ==, 1);
+  /* 5 + 5 stated, 3 + 4 achieved */
+  assert_figures (d8_plan_compare_figures (cmp, NULL, 2, 1), 10, 10, 10, 7, D8_STATUS_BEHIND);
+}
+
 /* Unlinking puts the code rule back. */
 static void
 test_unlink (Fixture *f, gconstpointer data)
@@ -352,6 +376,7 @@ main (int argc, char **argv)
   ADD ("match/linked", test_match_linked, "linked");
   ADD ("match/by-code", test_match_by_code, NULL);
   ADD ("match/unlink", test_unlink, "linked");
+  ADD ("match/through-others", test_match_through_others, "linked");
   ADD ("match/relink", test_relink, "linked");
   ADD ("province", test_province, "linked");
   ADD ("as-of", test_as_of, "linked");

@@ -161,14 +161,47 @@ d8_plan_compare_find_indicator (const D8PlanCompare *compare, const char *code)
 
 /* ------------------------------------------------ matching indicators */
 
-/* The indicators of all plans as one numbering: node = offset[p] + i. */
+/* The indicators of some plans as one numbering: node = offset[p] + i. */
 typedef struct
 {
-  GPtrArray *overviews;
-  guint *offset;   /* per plan, and the total at [n_plans] */
-  guint *parent;   /* union–find */
-  guint *plan_of;  /* per node */
+  GPtrArray *lists; /* per plan: its indicators (D8Indicator*), borrowed */
+  guint *offset;    /* per plan, and the total at [n_plans] */
+  guint *parent;    /* union–find */
+  guint *plan_of;   /* per node */
 } Nodes;
+
+static void
+nodes_init (Nodes *n, GPtrArray *lists)
+{
+  guint n_plans = lists->len, n_nodes = 0;
+
+  n->lists = lists;
+  n->offset = g_new0 (guint, n_plans + 1);
+  for (guint p = 0; p < n_plans; p++)
+    {
+      n->offset[p] = n_nodes;
+      n_nodes += ((GPtrArray *) lists->pdata[p])->len;
+    }
+  n->offset[n_plans] = n_nodes;
+  n->parent = g_new (guint, MAX (n_nodes, 1));
+  n->plan_of = g_new (guint, MAX (n_nodes, 1));
+  for (guint p = 0; p < n_plans; p++)
+    for (guint x = n->offset[p]; x < n->offset[p + 1]; x++)
+      {
+        n->parent[x] = x;
+        n->plan_of[x] = p;
+      }
+}
+
+static void
+nodes_clear (Nodes *n)
+{
+  g_clear_pointer (&n->offset, g_free);
+  g_clear_pointer (&n->parent, g_free);
+  g_clear_pointer (&n->plan_of, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Nodes, nodes_clear)
 
 static guint
 find_root (Nodes *n, guint x)
@@ -194,7 +227,7 @@ join (Nodes *n, guint x, guint y)
 static gboolean
 groups_share_plan (Nodes *n, guint x, guint y)
 {
-  guint n_nodes = n->offset[n->overviews->len];
+  guint n_nodes = n->offset[n->lists->len];
   guint rx = find_root (n, x), ry = find_root (n, y);
 
   if (rx == ry)
@@ -211,19 +244,19 @@ static const D8Indicator *
 node_indicator (Nodes *n, guint node)
 {
   guint p = n->plan_of[node];
-  const D8Overview *ov = n->overviews->pdata[p];
 
-  return ov->indicators->pdata[node - n->offset[p]];
+  return ((GPtrArray *) n->lists->pdata[p])->pdata[node - n->offset[p]];
 }
 
 /* The matching rule (docs/progress.md, "Comparing plans"): the user's
- * links join indicators first; then two indicators of different plans with
- * the same code and kind join, in the plans' order, unless that would put
- * two indicators of one plan together (a link said they differ). */
+ * links join indicators first; then (@match_codes) two indicators of
+ * different plans with the same code and kind join, in the plans' order,
+ * unless that would put two indicators of one plan together (a link said
+ * they differ). */
 static void
-match_indicators (Nodes *n, GArray *links)
+match_indicators (Nodes *n, GArray *links, gboolean match_codes)
 {
-  guint n_plans = n->overviews->len;
+  guint n_plans = n->lists->len;
   g_autoptr (GHashTable) node_of = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint x = 0; x < n->offset[n_plans]; x++)
@@ -237,7 +270,7 @@ match_indicators (Nodes *n, GArray *links)
           && g_hash_table_lookup_extended (node_of, &link->b, NULL, &b))
         join (n, GPOINTER_TO_UINT (a), GPOINTER_TO_UINT (b));
     }
-  for (guint x = 0; x < n->offset[n_plans]; x++)
+  for (guint x = 0; match_codes && x < n->offset[n_plans]; x++)
     for (guint y = n->offset[n->plan_of[x] + 1]; y < n->offset[n_plans]; y++)
       {
         const D8Indicator *ix = node_indicator (n, x), *iy = node_indicator (n, y);
@@ -251,9 +284,9 @@ match_indicators (Nodes *n, GArray *links)
 /* One D8CompareIndicator per group, in the order their first member comes;
  * a group with two indicators of one plan is refused. */
 static GPtrArray *
-collect_indicators (Nodes *n, GError **error)
+collect_indicators (Nodes *n, GPtrArray *overviews, GError **error)
 {
-  guint n_plans = n->overviews->len;
+  guint n_plans = n->lists->len;
   g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (compare_indicator_free);
   g_autoptr (GHashTable) by_root = g_hash_table_new (NULL, NULL);
 
@@ -279,7 +312,7 @@ collect_indicators (Nodes *n, GError **error)
       ind = result->pdata[GPOINTER_TO_UINT (k)];
       if (ind->index[p] >= 0)
         {
-          const D8Overview *ov = n->overviews->pdata[p];
+          const D8Overview *ov = overviews->pdata[p];
           const D8Indicator *other = ov->indicators->pdata[ind->index[p]];
 
           g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
@@ -542,6 +575,9 @@ compare_by_year (gconstpointer a, gconstpointer b)
   return g_strcmp0 (pa->code, pb->code);
 }
 
+static D8PlanCompare *compare_new (GPtrArray *overviews, GArray *links, gboolean match_codes,
+                                   GHashTable *units, D8CompareBy by, GError **error);
+
 /**
  * d8_plan_compare_new:
  * @overviews: (element-type D8Overview): one overview per plan, all for one
@@ -565,13 +601,20 @@ D8PlanCompare *
 d8_plan_compare_new (GPtrArray *overviews, GArray *links, GHashTable *units, D8CompareBy by,
                      GError **error)
 {
-  g_autoptr (D8PlanCompare) cmp = NULL;
-  g_autofree guint *offset = NULL, *parent = NULL, *plan_of = NULL;
-  Nodes nodes;
-  guint n_plans, n_nodes = 0;
-  const D8Plan *first, *last;
-
   g_return_val_if_fail (overviews != NULL && overviews->len > 0, NULL);
+
+  return compare_new (overviews, links, TRUE, units, by, error);
+}
+
+static D8PlanCompare *
+compare_new (GPtrArray *overviews, GArray *links, gboolean match_codes, GHashTable *units,
+             D8CompareBy by, GError **error)
+{
+  g_autoptr (D8PlanCompare) cmp = NULL;
+  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
+  g_auto (Nodes) nodes = { 0 };
+  guint n_plans;
+  const D8Plan *first, *last;
 
   cmp = g_new0 (D8PlanCompare, 1);
   cmp->by = by;
@@ -586,24 +629,11 @@ d8_plan_compare_new (GPtrArray *overviews, GArray *links, GHashTable *units, D8C
   last = ((D8Overview *) cmp->overviews->pdata[n_plans - 1])->plan;
   cmp->phase_expected = d8_progress_expected (first->period_start, last->period_end, cmp->as_of);
 
-  offset = g_new0 (guint, n_plans + 1);
   for (guint p = 0; p < n_plans; p++)
-    {
-      offset[p] = n_nodes;
-      n_nodes += ((D8Overview *) cmp->overviews->pdata[p])->indicators->len;
-    }
-  offset[n_plans] = n_nodes;
-  parent = g_new (guint, MAX (n_nodes, 1));
-  plan_of = g_new (guint, MAX (n_nodes, 1));
-  for (guint p = 0; p < n_plans; p++)
-    for (guint x = offset[p]; x < offset[p + 1]; x++)
-      {
-        parent[x] = x;
-        plan_of[x] = p;
-      }
-  nodes = (Nodes) { cmp->overviews, offset, parent, plan_of };
-  match_indicators (&nodes, links);
-  if ((cmp->indicators = collect_indicators (&nodes, error)) == NULL)
+    g_ptr_array_add (lists, ((D8Overview *) cmp->overviews->pdata[p])->indicators);
+  nodes_init (&nodes, lists);
+  match_indicators (&nodes, links, match_codes);
+  if ((cmp->indicators = collect_indicators (&nodes, cmp->overviews, error)) == NULL)
     return NULL;
 
   cmp->totals = g_new0 (D8CompareFigures, MAX ((n_plans + 1) * cmp->indicators->len, 1));
@@ -649,6 +679,56 @@ read_units (D8Store *store, GError **error)
   return units;
 }
 
+static gint
+compare_plans_by_year (gconstpointer a, gconstpointer b)
+{
+  const D8Plan *pa = *(D8Plan *const *) a, *pb = *(D8Plan *const *) b;
+
+  if (pa->year != pb->year)
+    return pa->year < pb->year ? -1 : 1;
+  return g_strcmp0 (pa->code, pb->code);
+}
+
+/* The matching of indicators over every plan of the store, as links
+ * between the compared plans' indicators: comparing 2023 with 2026 then
+ * follows the user's links through 2024 (2026's 4 is 2024's 2, which is
+ * 2023's 2 by its code), whichever plans are chosen. */
+static GArray *
+derive_links (D8Store *store, GPtrArray *overviews, GArray *links, GError **error)
+{
+  g_autoptr (GPtrArray) plans = d8_store_list_plans (store, error);
+  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) compared = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) derived = g_array_new (FALSE, FALSE, sizeof (D8IndicatorLink));
+  g_auto (Nodes) n = { 0 };
+
+  if (plans == NULL)
+    return NULL;
+  g_ptr_array_sort (plans, compare_plans_by_year);
+  for (guint p = 0; p < plans->len; p++)
+    {
+      GPtrArray *list = d8_store_list_indicators (store, ((D8Plan *) plans->pdata[p])->id, error);
+
+      if (list == NULL)
+        return NULL;
+      g_ptr_array_add (lists, list);
+    }
+  for (guint p = 0; p < overviews->len; p++)
+    g_hash_table_add (compared, &((D8Overview *) overviews->pdata[p])->plan->id);
+  nodes_init (&n, lists);
+  match_indicators (&n, links, TRUE);
+  for (guint x = 0; x < n.offset[lists->len]; x++)
+    for (guint y = n.offset[n.plan_of[x] + 1]; y < n.offset[lists->len]; y++)
+      if (find_root (&n, x) == find_root (&n, y)
+          && g_hash_table_contains (compared, &((D8Plan *) plans->pdata[n.plan_of[x]])->id)
+          && g_hash_table_contains (compared, &((D8Plan *) plans->pdata[n.plan_of[y]])->id))
+        {
+          D8IndicatorLink link = { node_indicator (&n, x)->id, node_indicator (&n, y)->id };
+          g_array_append_val (derived, link);
+        }
+  return g_steal_pointer (&derived);
+}
+
 /**
  * d8_store_compare_plans:
  * @store: a store
@@ -662,7 +742,9 @@ read_units (D8Store *store, GError **error)
  *   D8_ERROR_NOT_FOUND for an unknown plan; D8_ERROR_DATABASE
  *
  * Computes each plan's overview (d8_store_compute_overview()) and the
- * comparison of them with the user's links (d8_plan_compare_new()).
+ * comparison of them. Indicators are matched over every plan of the store
+ * (the user's links, then codes), so the matching of two plans does not
+ * depend on which others are compared with them.
  *
  * Returns: (transfer full) (nullable): the comparison, or NULL on error.
  */
@@ -672,6 +754,7 @@ d8_store_compare_plans (D8Store *store, GArray *plan_ids, D8CompareBy by, const 
 {
   g_autoptr (GPtrArray) overviews = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_overview_unref);
   g_autoptr (GArray) links = NULL;
+  g_autoptr (GArray) derived = NULL;
   g_autoptr (GHashTable) units = NULL;
   g_autofree char *today = as_of == NULL ? d8_date_today () : NULL;
 
@@ -698,11 +781,12 @@ d8_store_compare_plans (D8Store *store, GArray *plan_ids, D8CompareBy by, const 
         return NULL;
       g_ptr_array_add (overviews, ov);
     }
-  if ((links = d8_store_list_indicator_links (store, error)) == NULL)
+  if ((links = d8_store_list_indicator_links (store, error)) == NULL
+      || (derived = derive_links (store, overviews, links, error)) == NULL)
     return NULL;
   if (by == D8_COMPARE_BY_PARENT && (units = read_units (store, error)) == NULL)
     return NULL;
-  return d8_plan_compare_new (overviews, links, units, by, error);
+  return compare_new (overviews, derived, FALSE, units, by, error);
 }
 
 /* ------------------------------------------------------------- links */
@@ -740,8 +824,11 @@ read_link_end (D8Store *store, gint64 id, LinkEnd *end, GError **error)
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is an indicator's id (a number) */
       g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
-                   _("indicator: there is no indicator with the id %" G_GINT64_FORMAT "."), id);
+                   _("indicator: there is no indicator with the id %s."), number);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
