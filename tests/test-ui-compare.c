@@ -92,7 +92,7 @@ test_window (Fixture *f, gconstpointer data)
   /* by former district: the province, Chư Pưh, Đak Đoa, An Khê, the new province */
   d8_compare_page_set_rows (page, D8_COMPARE_BY_PARENT);
   g_assert_cmpuint (n_rows (page), ==, 5);
-  gtk_window_set_default_size (GTK_WINDOW (compare_window), 1200, 820);
+  gtk_window_set_default_size (GTK_WINDOW (compare_window), 1180, 920);
   screenshots (compare_window, "window");
 
   /* a plan unchecked: two plans left */

@@ -715,7 +715,7 @@ d8_compare_window_new (GtkWindow *parent, D8Store *store, GSettings *settings)
 
   /* Translators: the title of the window comparing plans */
   gtk_window_set_title (GTK_WINDOW (window), _("Compare Plans"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 780);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 920);
   if (parent != NULL)
     {
       gtk_window_set_transient_for (GTK_WINDOW (window), parent);
