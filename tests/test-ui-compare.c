@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "d8-chart-kind.h"
+#include "d8-compare-links.h"
 #include "d8-compare-page.h"
 #include "d8-i18n.h"
 #include "d8-test-compare.h"
@@ -125,6 +126,46 @@ test_window (Fixture *f, gconstpointer data)
   d8_test_spin ();
 }
 
+/* Matching by hand: without links 2026's 2 (clubs) meets 2023's 2
+ * (dialogues) by its code; the dialog makes 2026's 4 the one instead, in
+ * one transaction, and the page follows. */
+static void
+test_match (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page = d8_compare_page_new (f->store, NULL);
+  GtkWidget *dialog;
+  GtkDropDown *choice;
+  const D8PlanCompare *cmp;
+
+  g_object_ref_sink (page);
+  d8_compare_page_set_as_of (D8_COMPARE_PAGE (page), "2026-12-31");
+  g_assert_true (d8_compare_page_set_indicator (D8_COMPARE_PAGE (page), "2"));
+  cmp = d8_compare_page_get_compare (D8_COMPARE_PAGE (page));
+  g_assert_cmpint (((D8CompareIndicator *) cmp->indicators->pdata[1])->index[2], ==, 1);
+
+  dialog = d8_compare_links_dialog_new (NULL, f->store, cmp, 1);
+  gtk_window_present (GTK_WINDOW (dialog));
+  d8_test_spin ();
+  /* 2023 is where the indicator is taken from: nothing to choose there */
+  g_assert_null (d8_compare_links_dialog_get_choice (D8_COMPARE_LINKS_DIALOG (dialog), 0));
+  choice = d8_compare_links_dialog_get_choice (D8_COMPARE_LINKS_DIALOG (dialog), 2);
+  /* 2026's count indicators: 1, 2, 4; matched now: 2 */
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 1);
+  gtk_drop_down_set_selected (choice, 2);
+  d8_test_save_screenshot (dialog, "compare-match-light.png");
+  g_assert_true (d8_compare_links_dialog_apply (D8_COMPARE_LINKS_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  d8_test_spin ();
+
+  /* the store changed: the page compares again, 2026's 4 with 2023's 2 */
+  cmp = d8_compare_page_get_compare (D8_COMPARE_PAGE (page));
+  g_assert_cmpint (((D8CompareIndicator *) cmp->indicators->pdata[1])->index[2], ==, 2);
+  g_assert_cmpint (d8_plan_compare_figures (cmp, NULL, 3, 1)->cell.achieved, ==, 3 + 3 + 4);
+  g_assert_finalize_object (page);
+}
+
 /* The page alone: made and finalized with nothing left behind. */
 static void
 test_new_destroy (Fixture *f, gconstpointer data)
@@ -144,6 +185,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/ui-compare/window", Fixture, "linked", fixture_set_up, test_window,
               fixture_tear_down);
+  g_test_add ("/ui-compare/match", Fixture, NULL, fixture_set_up, test_match, fixture_tear_down);
   g_test_add ("/ui-compare/new-destroy", Fixture, "linked", fixture_set_up, test_new_destroy,
               fixture_tear_down);
   return g_test_run ();

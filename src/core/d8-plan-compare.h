@@ -104,6 +104,7 @@ int d8_plan_compare_find_indicator (const D8PlanCompare *compare, const char *co
 /* The links between indicators of different plans (docs/progress.md). */
 gboolean d8_store_link_indicators (D8Store *store, gint64 indicator_id, gint64 other_id,
                                    GError **error);
+gboolean d8_store_link_indicators_all (D8Store *store, GArray *links, GError **error);
 gboolean d8_store_unlink_indicators (D8Store *store, gint64 indicator_id, gint64 other_id,
                                      GError **error);
 GArray *d8_store_list_indicator_links (D8Store *store, GError **error);

@@ -18,6 +18,7 @@
 #include "d8-chart-export.h"
 #include "d8-chart-paint.h"
 #include "d8-chart-view.h"
+#include "d8-compare-links.h"
 #include "d8-compare-page.h"
 #include "d8-format.h"
 #include "d8-print.h"
@@ -292,6 +293,7 @@ show_chart (D8ComparePage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", k >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.print", k >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.match", k >= 0);
   if (k < 0)
     {
       d8_chart_view_set_model (self->view, NULL);
@@ -348,6 +350,7 @@ recompute (D8ComparePage *self)
       d8_chart_view_set_model (self->view, NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.print", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.match", FALSE);
       show_note (self, error ? error->message : _("Choose the plans to compare."));
       self->updating = FALSE;
       return;
@@ -569,6 +572,18 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+match_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  D8ComparePage *self = D8_COMPARE_PAGE (widget);
+  int k = chosen_indicator (self);
+
+  if (k < 0)
+    return;
+  gtk_window_present (GTK_WINDOW (d8_compare_links_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->compare, (guint) k)));
+}
+
+static void
 draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page_nr,
               D8ComparePage *self)
 {
@@ -667,6 +682,7 @@ d8_compare_page_class_init (D8ComparePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "compare.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "compare.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "compare.match", NULL, match_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "compare.print",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "compare.export",
