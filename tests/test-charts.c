@@ -138,6 +138,16 @@ model_of_kind (D8ChartKind kind)
     case D8_CHART_MATRIX: return d8_chart_model_matrix_from_overview (data.overview);
     case D8_CHART_INDICATOR: return d8_chart_model_indicator_from_overview (data.overview, 0);
     case D8_CHART_TIMELINE: return d8_chart_model_timeline_from_overview (data.overview, data.sums, -1, -1);
+    case D8_CHART_COMPARE:
+      {
+        /* the plan against itself: one column and the phase */
+        g_autoptr (GPtrArray) one = g_ptr_array_new ();
+        g_autoptr (D8PlanCompare) cmp = NULL;
+
+        g_ptr_array_add (one, data.overview);
+        cmp = d8_plan_compare_new (one, NULL, NULL, D8_COMPARE_BY_PROVINCE, NULL);
+        return d8_chart_model_compare_new (cmp, 0);
+      }
     }
   g_assert_not_reached ();
 }

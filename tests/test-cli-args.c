@@ -330,9 +330,11 @@ test_synopsis (void)
     { "trust-office", "[province|UNIT] [--key KEY]" },
     { "resolve", "(UUID | --all-conflicts) --keep mine|theirs" },
     { "restore", "NAME" },
-    { "render", "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] "
-                "[--as-of DATE] --out FILE.png|svg|pdf [--force] [--width W --height H | --dpi N]" },
+    { "render", "--chart unit|matrix|indicator|timeline|compare [--unit NAME|ID] [--indicator CODE] "
+                "[--plans A,B,C] [--as-of DATE] --out FILE.png|svg|pdf [--force] [--width W --height H | --dpi N]" },
     { "print-pack", "--out FILE.pdf [--force] [--as-of DATE] [--units all|behind|none|GROUP|LIST]" },
+    { "compare", "[--plans A,B,C] [--indicator CODE] [--by unit|parent|province] [--as-of DATE]" },
+    { "link-indicator", "--indicator CODE --to-plan PLAN --to-indicator CODE [--remove]" },
     { "help", "[COMMAND]" },
     { "new-plan", "[--from PLAN] --code CODE --year N [--title TEXT] [--copy-quotas]" },
     { "set-quota", "N|- --unit NAME|ID --indicator CODE" },

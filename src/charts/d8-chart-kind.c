@@ -50,6 +50,16 @@ static const D8ChartKindInfo kinds[] = {
     .unit = D8_CHART_NEED_OPTIONAL,
     .indicator = D8_CHART_NEED_OPTIONAL,
   },
+  {
+    /* Shown by the Compare Plans view, not on a plan's pages: no scope. */
+    .kind = D8_CHART_COMPARE,
+    .name = "compare",
+    /* Translators: a chart of one indicator, one column per plan year */
+    .label = N_("One indicator across years"),
+    .scopes = 0,
+    .unit = D8_CHART_NEED_NONE,
+    .indicator = D8_CHART_NEED_ONE,
+  },
 };
 
 const D8ChartKindInfo *
@@ -73,6 +83,9 @@ d8_chart_kind_get_info (D8ChartKind kind)
     case D8_CHART_TIMELINE:
       row = 3;
       break;
+    case D8_CHART_COMPARE:
+      row = 4;
+      break;
     }
   g_assert (kinds[row].kind == kind);
   return &kinds[row];
@@ -95,6 +108,49 @@ d8_chart_kind_nth (D8ChartScope scope, guint n)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if ((kinds[i].scopes & scope) != 0 && n-- == 0)
       return &kinds[i];
+  return NULL;
+}
+
+/* From one plan's overview, the compare chart compares every plan of the
+ * store (or, without a store, that plan alone); duan8-cli and the Compare
+ * Plans view choose the plans themselves (d8_chart_model_compare_new()). */
+static D8ChartModel *
+new_compare_model (D8Store *store, D8Overview *overview, int indicator_index, GError **error)
+{
+  g_autoptr (GPtrArray) overviews = g_ptr_array_new ();
+  g_autoptr (D8PlanCompare) compare = NULL;
+  const D8Indicator *indicator;
+  int k;
+
+  g_return_val_if_fail (indicator_index >= 0 && (guint) indicator_index < overview->indicators->len,
+                        NULL);
+  indicator = overview->indicators->pdata[indicator_index];
+  if (D8_IS_STORE (store))
+    {
+      g_autoptr (GPtrArray) plans = d8_store_list_plans (store, error);
+      g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      if (plans == NULL)
+        return NULL;
+      for (guint p = 0; p < plans->len; p++)
+        g_array_append_val (ids, ((D8Plan *) plans->pdata[p])->id);
+      compare = d8_store_compare_plans (store, ids, D8_COMPARE_BY_PROVINCE, overview->as_of, error);
+    }
+  else
+    {
+      g_ptr_array_add (overviews, overview);
+      compare = d8_plan_compare_new (overviews, NULL, NULL, D8_COMPARE_BY_PROVINCE, error);
+    }
+  if (compare == NULL)
+    return NULL;
+  /* the indicator as matched in the plan of @overview */
+  for (k = 0; (guint) k < compare->indicators->len; k++)
+    for (guint p = 0; p < compare->overviews->len; p++)
+      if (((D8Overview *) compare->overviews->pdata[p])->plan->id == overview->plan->id
+          && ((D8CompareIndicator *) compare->indicators->pdata[k])->index[p] == indicator_index)
+        return d8_chart_model_compare_new (compare, (guint) k);
+  g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND, _("Indicator %s is not in the comparison."),
+               indicator->code);
   return NULL;
 }
 
@@ -154,6 +210,8 @@ d8_chart_kind_new_model (const D8ChartKindInfo *info, D8Store *store, D8Overview
       if (sums == NULL)
         return NULL;
       return d8_chart_model_timeline_from_overview (overview, sums, unit_index, indicator_index);
+    case D8_CHART_COMPARE:
+      return new_compare_model (store, overview, indicator_index, error);
     }
   g_return_val_if_reached (NULL);
 }

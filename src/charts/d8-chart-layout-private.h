@@ -36,6 +36,7 @@ void d8_chart_layout_unit (D8ChartBuilder *b);
 void d8_chart_layout_matrix (D8ChartBuilder *b);
 void d8_chart_layout_indicator (D8ChartBuilder *b);
 void d8_chart_layout_timeline (D8ChartBuilder *b);
+void d8_chart_layout_compare (D8ChartBuilder *b); /* d8-chart-layout-compare.c */
 
 /* ------------------------------------------------- d8-chart-layout.c */
 

@@ -414,6 +414,9 @@ build (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, d
     case D8_CHART_TIMELINE:
       d8_chart_layout_timeline (&b);
       break;
+    case D8_CHART_COMPARE:
+      d8_chart_layout_compare (&b);
+      break;
     }
   /* Anything outside the page counts as not fitting. */
   for (guint i = 0; i < L->texts->len; i++)

@@ -563,6 +563,9 @@ d8_chart_model_title (const D8ChartModel *model)
     case D8_CHART_TIMELINE:
       /* Translators: chart title; %s is a unit or "All units" (and an indicator) */
       return g_strdup_printf (_("%s: cumulative progress"), model->subject);
+    case D8_CHART_COMPARE:
+      /* Translators: chart title; %s is an indicator, e.g. "1. Thành lập …" */
+      return g_strdup_printf (_("Indicator %s, by year"), model->subject);
     }
   g_return_val_if_reached (NULL);
 }
@@ -717,6 +720,8 @@ d8_chart_model_describe_item (const D8ChartModel *model, int row, int column)
 
   g_return_val_if_fail (model != NULL, NULL);
 
+  if (model->kind == D8_CHART_COMPARE)
+    return d8_chart_model_compare_describe_item (model, row);
   out = g_string_new (NULL);
   if (row < 0)
     {
@@ -829,6 +834,10 @@ d8_chart_model_describe (const D8ChartModel *model)
           }
         break;
       }
+
+    case D8_CHART_COMPARE:
+      d8_chart_model_compare_describe (model, out);
+      break;
     }
   return g_string_free (out, FALSE);
 }

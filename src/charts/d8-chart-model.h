@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "d8-plan-compare.h"
 #include "d8-progress.h"
 #include "d8-store.h"
 
@@ -22,6 +23,8 @@ typedef enum
   D8_CHART_MATRIX,            /* units × indicators, coloured by completion */
   D8_CHART_INDICATOR,         /* one indicator across units, sorted by completion */
   D8_CHART_TIMELINE,          /* cumulative achieved through the plan year vs the pace line */
+  D8_CHART_COMPARE,           /* one indicator across plans: quota vs achieved per year, and
+                               * the phase (d8-chart-model-compare.c) */
 } D8ChartKind;
 
 /* One figure judged against a quota or a target: a bar, a matrix cell, a total. */
@@ -133,6 +136,12 @@ D8ChartModel *d8_chart_model_indicator_from_overview (D8Overview *overview, guin
  * as_of are left out. */
 D8ChartModel *d8_chart_model_timeline_from_overview (D8Overview *overview, GArray *daily_sums,
                                                      int unit_index, int indicator_index);
+
+/* The compare chart (d8-chart-model-compare.c): one indicator of a
+ * comparison of plans; its words per column (@row -1: the phase) and in all. */
+D8ChartModel *d8_chart_model_compare_new (const D8PlanCompare *compare, guint indicator);
+char *d8_chart_model_compare_describe_item (const D8ChartModel *model, int row);
+void d8_chart_model_compare_describe (const D8ChartModel *model, GString *out);
 
 D8ChartItem *d8_chart_model_get_item (const D8ChartModel *model, guint row, guint column);
 

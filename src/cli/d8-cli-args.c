@@ -61,7 +61,7 @@ static const OptionSpec command_options[] = {
   { "key", N_("KEY"), N_("the office’s public key, or its fingerprint (30 digits)") },
   { "keep", "mine|theirs", N_("which version to keep: this office’s or the other office’s") },
   { "all-conflicts", NULL, N_("settle every conflict the same way, in one transaction") },
-  { "chart", "unit|matrix|indicator|timeline", N_("the kind of chart") },
+  { "chart", "unit|matrix|indicator|timeline|compare", N_("the kind of chart") },
   { "width", N_("POINTS"), N_("the width of the page (1 point = 1/72 inch)") },
   { "height", N_("POINTS"), N_("the height of the page") },
   { "dpi", N_("N"), N_("pixels per inch of a PNG (default: 96)") },
@@ -86,6 +86,13 @@ static const OptionSpec command_options[] = {
                                                "those behind, none, the units of one parent "
                                                "group, or a comma-separated list (default: all "
                                                "up to 30 units, none beyond)") },
+  { "plans", "A,B,C", N_("the plans to compare, comma-separated: ids, codes, numbers or "
+                                  "years (default: every plan in the database)") },
+  { "by", "unit|parent|province", N_("the rows: every unit, units under their former unit "
+                                     "(district), or the province only (default)") },
+  { "to-plan", N_("PLAN"), N_("the other plan of the link") },
+  { "to-indicator", N_("CODE"), N_("the indicator of the other plan that is the same indicator") },
+  { "remove", NULL, N_("remove the link instead of making it") },
 };
 
 static gboolean cmd_help (Cli *cli, GError **error);
@@ -180,13 +187,23 @@ static const Command commands[] = {
   { "restore", N_("Put back a snapshot (the current state is kept as a snapshot)"),
     D8_CLI_NO_OPTIONS, "NAME", FALSE, d8_cli_cmd_restore },
   { "render", N_("Draw a chart into a PNG, SVG or PDF file"),
-    D8_CLI_OPTIONS ({ "chart", REQ }, { "unit" }, { "indicator" }, { "as-of" },
+    D8_CLI_OPTIONS ({ "chart", REQ }, { "unit" }, { "indicator" }, { "plans" }, { "as-of" },
                     { "out", REQ, "FILE.png|svg|pdf" }, { "force" }, { "width", 0, "W" },
                     { "height", WITH, "H" }, { "dpi", OR }),
     NULL, FALSE, d8_cli_cmd_render },
   { "print-pack", N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
     D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "force" }, { "as-of" }, { "units" }), NULL, FALSE,
     d8_cli_cmd_print_pack },
+  { "compare",
+    N_("Put plans side by side: per indicator and year the stated and allocated quotas, what "
+       "was achieved, and the sums over the years"),
+    D8_CLI_OPTIONS ({ "plans" }, { "indicator" }, { "by" }, { "as-of" }), NULL, FALSE,
+    d8_cli_cmd_compare },
+  { "link-indicator",
+    N_("Tell compare that an indicator of one plan is an indicator of another plan"),
+    D8_CLI_OPTIONS ({ "indicator", REQ }, { "to-plan", REQ }, { "to-indicator", REQ },
+                    { "remove" }),
+    NULL, FALSE, d8_cli_cmd_link_indicator },
   { "help", N_("Show the help of a command"), D8_CLI_NO_OPTIONS, "COMMAND", TRUE, cmd_help },
 };
 

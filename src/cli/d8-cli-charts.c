@@ -91,7 +91,8 @@ d8_cli_cmd_render (Cli *cli, GError **error)
   if ((kind = d8_chart_kind_lookup (chart)) == NULL)
     {
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
-                   _("--chart: “%s” is not a chart; use unit, matrix, indicator or timeline"),
+                   _("--chart: “%s” is not a chart; use unit, matrix, indicator, timeline or "
+                     "compare"),
                    chart);
       return FALSE;
     }
@@ -128,6 +129,13 @@ d8_cli_cmd_render (Cli *cli, GError **error)
       return FALSE;
     }
 
+  if (kind->kind == D8_CHART_COMPARE)
+    {
+      /* plans side by side: --plans, not one plan's overview */
+      if ((model = d8_cli_compare_chart_model (cli, error)) == NULL)
+        return FALSE;
+      return d8_chart_render_to_file (model, NULL, out, width, height, dpi, error);
+    }
   if ((ov = overview_for (cli, &plan, error)) == NULL)
     return FALSE;
   if (unit_ref != NULL)

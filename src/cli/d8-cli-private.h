@@ -8,6 +8,7 @@
  * and the meeting pack). */
 #pragma once
 
+#include "d8-chart-model.h"
 #include "d8-cli-report.h"
 #include "d8-store.h"
 
@@ -155,5 +156,10 @@ gboolean d8_cli_cmd_amend_plan (Cli *cli, GError **error);
 /* d8-cli-charts.c */
 gboolean d8_cli_cmd_render (Cli *cli, GError **error);
 gboolean d8_cli_cmd_print_pack (Cli *cli, GError **error);
+
+/* d8-cli-compare.c */
+gboolean d8_cli_cmd_compare (Cli *cli, GError **error);
+gboolean d8_cli_cmd_link_indicator (Cli *cli, GError **error);
+D8ChartModel *d8_cli_compare_chart_model (Cli *cli, GError **error);
 
 G_END_DECLS

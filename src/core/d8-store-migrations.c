@@ -270,6 +270,19 @@ static const char *const migrations[] = {
   "  SELECT RAISE (ABORT, 'a draft plan takes no entries');"
   "END;",
   /* --- end of drafts and amendments */
+  /* 5 → 6: comparing plans (issue 15). The user's mapping of indicators
+   * across plans, given once: indicator a of one plan is indicator b of
+   * another (where their codes differ, or where one code means different
+   * things). Stored once per pair, the smaller id first; removing a plan
+   * removes its links. */
+  "CREATE TABLE indicator_links ("
+  "  a INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  b INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  linked_at TEXT NOT NULL,"
+  "  PRIMARY KEY (a, b),"
+  "  CHECK (a < b));"
+  "CREATE INDEX indicator_links_by_b ON indicator_links (b);",
+  /* --- end of comparing plans */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == D8_SCHEMA_VERSION);

@@ -241,6 +241,7 @@ d8_application_startup (GApplication *app)
   static const char *export_plan_accels[] = { "<Control><Shift>e", NULL };
   static const char *new_plan_accels[] = { "<Control><Shift>n", NULL };
   static const char *edit_plan_accels[] = { "<Control><Shift>p", NULL };
+  static const char *compare_accels[] = { "<Control><Shift>c", NULL };
 
   G_APPLICATION_CLASS (d8_application_parent_class)->startup (app);
 
@@ -263,6 +264,8 @@ d8_application_startup (GApplication *app)
                                          edit_plan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.compare-plans",
+                                         compare_accels);
 
   d8_ui_ensure_style ();
 }

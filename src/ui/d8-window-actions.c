@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "d8-compare-page.h"
 #include "d8-entry-dialog.h"
 #include "d8-exchange-export.h"
 #include "d8-exchange-import.h"
@@ -275,6 +276,18 @@ export_plan_action (GtkWidget  *widget,
                      g_object_unref);
 }
 
+/* Compare Plans: a window of its own beside the plan's pages. */
+static void
+compare_plans_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (d8_compare_window_new (GTK_WINDOW (self), self->store,
+                                                         self->settings)));
+}
+
 static void
 open_plan_editor (D8Window *self,
                   gint64    plan_id)
@@ -399,6 +412,7 @@ _d8_window_class_actions_init (D8WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.show-exchange", NULL, show_exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-plans", NULL, compare_plans_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
