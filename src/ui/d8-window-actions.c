@@ -75,6 +75,8 @@ edit_entry_action (GtkWidget  *widget,
       _d8_window_toast (self, error->message);
       return;
     }
+  if (!_d8_window_check_entry_unlocked (self, entry))
+    return;
   open_entry_dialog (self, entry);
 }
 
@@ -321,6 +323,7 @@ _d8_window_actions_update (D8Window *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", unit_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", self->overview != NULL);
+  _d8_window_reports_actions_update (self);
 }
 
 void

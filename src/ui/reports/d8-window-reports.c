@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* d8-window-reports.c — the main window's part in the reporting cycle:
+ * the Reports view beside the tables and the charts (win.show-reports,
+ * Ctrl+R), a unit office's report (win.submit-report), and the check that
+ * refuses to open an entry an approved report locks. The window's other
+ * actions are in d8-window-actions.c; this file only adds to them, as
+ * d8-window-dnd.c does. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "d8-reporting.h"
+#include "d8-submit-dialog.h"
+#include "d8-window-private.h"
+
+gboolean
+_d8_window_showing_reports (D8Window *self)
+{
+  return gtk_toggle_button_get_active (self->reports_button);
+}
+
+static gboolean
+is_province (D8Window *self)
+{
+  return g_strcmp0 (d8_store_get_office (self->store), "province") == 0;
+}
+
+void
+_d8_window_reports_refresh (D8Window *self)
+{
+  if (self->overview == NULL)
+    return;
+  d8_reports_page_set_figures (self->reports_page, self->store, self->overview);
+  adw_window_title_set_title (self->content_title, _("Reports"));
+  adw_window_title_set_subtitle (self->content_title, self->overview->plan->doc_number);
+  gtk_stack_set_visible_child_name (self->stack, "reports");
+}
+
+gboolean
+_d8_window_check_entry_unlocked (D8Window      *self,
+                                 const D8Entry *entry)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (d8_store_check_unlocked (self->store, entry->plan_id, entry->unit_id, entry->date, &error))
+    return TRUE;
+  _d8_window_toast (self, error->message);
+  return FALSE;
+}
+
+static void
+show_reports_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->reports_button,
+                                !gtk_toggle_button_get_active (self->reports_button));
+  if (_d8_window_showing_reports (self))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+submit_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+  const D8ReportingPeriod *period = d8_reports_page_get_period (self->reports_page);
+  g_autoptr (GError) error = NULL;
+  D8SubmitDialog *dialog;
+
+  dialog = d8_submit_dialog_new (GTK_WINDOW (self), self->store, self->plan_id,
+                                 period != NULL ? period->code : NULL, &error);
+  if (dialog == NULL)
+    {
+      _d8_window_toast (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_d8_window_reports_actions_update (D8Window *self)
+{
+  gboolean plan = self->overview != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.submit-report",
+                                 plan && !is_province (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->reports_button), plan);
+}
+
+void
+_d8_window_class_reports_init (D8WindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_reports_action);
+  gtk_widget_class_install_action (widget_class, "win.submit-report", NULL, submit_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.show-reports", NULL);
+}
