@@ -596,9 +596,10 @@ period_selected_cb (D8ReportsPage *self)
 /* The period to show first: the last whose cut-off has passed (the one
  * being reported on), else the first. */
 static guint
-default_period (GPtrArray *periods)
+default_period (D8Store   *store,
+                GPtrArray *periods)
 {
-  g_autofree char *today = d8_date_today ();
+  g_autofree char *today = d8_store_today (store);
   guint chosen = 0;
 
   for (guint i = 0; i < periods->len; i++)
@@ -654,7 +655,7 @@ d8_reports_page_set_figures (D8ReportsPage *self,
     gtk_string_list_splice (self->period_names, 0, n_old, (const char *const *) titles->pdata);
   }
   if (chosen == GTK_INVALID_LIST_POSITION && periods->len > 0)
-    chosen = default_period (periods);
+    chosen = default_period (store, periods);
   gtk_drop_down_set_selected (self->period_dropdown, chosen);
   self->filling = FALSE;
   reload (self);
@@ -880,8 +881,11 @@ static void
 d8_reports_page_dispose (GObject *object)
 {
   D8ReportsPage *self = D8_REPORTS_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), D8_TYPE_REPORTS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->summary, d8_period_summary_free);
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->periods, g_ptr_array_unref);

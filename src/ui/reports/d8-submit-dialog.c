@@ -287,7 +287,10 @@ load_period (D8SubmitDialog *self)
 
       adw_preferences_group_add (self->figures_group, row);
       g_ptr_array_add (self->rows, row);
-      if (f->status == D8_STATUS_BEHIND || (f->reason != NULL && *f->reason != '\0'))
+      /* Behind the expected pace, or not started at all: the province
+       * reads why (the official report quotes it). */
+      if (f->status == D8_STATUS_BEHIND || f->status == D8_STATUS_NOT_STARTED
+          || (f->reason != NULL && *f->reason != '\0'))
         {
           GtkWidget *entry = adw_entry_row_new ();
           g_autofree char *label = ind != NULL ? d8_ui_indicator_label (ind)
@@ -397,9 +400,10 @@ withdraw_action (GtkWidget  *widget,
 /* The period to open on: the first whose units' due date has not passed,
  * else the last. */
 static guint
-default_period (D8SubmitDialog *self)
+default_period (D8SubmitDialog *self,
+                D8Store        *store)
 {
-  g_autofree char *today = d8_store_today (self->store);
+  g_autofree char *today = d8_store_today (store);
 
   for (guint i = 0; i < self->periods->len; i++)
     if (g_strcmp0 (((D8ReportingPeriod *) g_ptr_array_index (self->periods, i))->unit_due,
@@ -461,7 +465,7 @@ d8_submit_dialog_new (GtkWindow   *parent,
   }
 
   names = gtk_string_list_new (NULL);
-  chosen = default_period (self);
+  chosen = default_period (self, store);
   for (guint i = 0; i < self->periods->len; i++)
     {
       const D8ReportingPeriod *p = g_ptr_array_index (self->periods, i);

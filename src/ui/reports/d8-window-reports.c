@@ -101,3 +101,10 @@ _d8_window_class_reports_init (D8WindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.show-reports", NULL);
 }
+
+GtkWidget *
+d8_window_get_reports_page (D8Window *self)
+{
+  g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->reports_page);
+}
