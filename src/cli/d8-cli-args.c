@@ -82,6 +82,11 @@ static const OptionSpec command_options[] = {
                                                "those behind, none, the units of one parent "
                                                "group, or a comma-separated list (default: all "
                                                "up to 30 units, none beyond)") },
+  { "period", N_("CODE"), N_("a reporting period of the plan by its code (see “periods”), "
+                             "e.g. 2023-h1") },
+  { "narrative", N_("FILE"), N_("the report's narrative: results, difficulties, proposals and "
+                                "reasons, as JSON or as text with headings (see docs/cli.md)") },
+  { "reason", N_("TEXT"), N_("why the report is returned or reopened") },
 };
 
 static gboolean cmd_help (Cli *cli, GError **error);
@@ -164,6 +169,23 @@ static const Command commands[] = {
   { "print-pack", N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
     D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "force" }, { "as-of" }, { "units" }), NULL, FALSE,
     d8_cli_cmd_print_pack },
+  { "periods", N_("List the plan's reporting periods and their due dates"), D8_CLI_NO_OPTIONS,
+    NULL, FALSE, d8_cli_cmd_periods },
+  { "submit-report", N_("Submit this unit office's report for a period, its figures frozen at "
+                        "the cut-off"),
+    D8_CLI_OPTIONS ({ "period", REQ }, { "narrative" }), NULL, FALSE, d8_cli_cmd_submit_report },
+  { "withdraw-report", N_("Withdraw this unit office's report before the province decides"),
+    D8_CLI_OPTIONS ({ "period", REQ }), NULL, FALSE, d8_cli_cmd_withdraw_report },
+  { "reports", N_("Show who reported for a period: on time, late, missing, returned, approved"),
+    D8_CLI_OPTIONS ({ "period", REQ }), NULL, FALSE, d8_cli_cmd_reports },
+  { "approve", N_("Approve a unit's report for a period; its entries of the period lock"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }), NULL, FALSE, d8_cli_cmd_approve },
+  { "return", N_("Return a unit's report for a period with a reason"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }, { "reason", REQ }), NULL, FALSE,
+    d8_cli_cmd_return },
+  { "reopen", N_("Reopen an approved report with a reason; its entries unlock"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }, { "reason", REQ }), NULL, FALSE,
+    d8_cli_cmd_reopen },
   { "help", N_("Show the help of a command"), D8_CLI_NO_OPTIONS, "COMMAND", TRUE, cmd_help },
 };
 
