@@ -94,6 +94,8 @@ d8_bundle_import_free (D8BundleImport *import)
   g_free (import->signature);
   g_clear_pointer (&import->offices, g_ptr_array_unref);
   g_clear_pointer (&import->sender_units, g_hash_table_unref);
+  g_clear_pointer (&import->report_recs, g_ptr_array_unref);
+  g_free (import->report_outcomes);
   preview_clear (&import->preview);
   g_free (import);
 }
