@@ -24,6 +24,8 @@ G_DEFINE_QUARK (d8-cli-error-quark, d8_cli_error)
 static const OptionSpec global_options[] = {
   { "db", N_("PATH"), N_("the database file (default: %s)") },
   { "format", "table|csv|json", N_("output format: table for people (default), csv or json") },
+  { "excel", NULL, N_("with --format csv: a UTF-8 byte-order mark and CRLF line ends, as Excel "
+                      "on Windows reads them") },
   { "plan", N_("ID"), N_("the plan, by id, code, document number, or year when one plan has "
                          "it; may be left out while the database holds one plan") },
   { "help", NULL, N_("show this help, or the help of the command") },
@@ -78,6 +80,7 @@ static const OptionSpec command_options[] = {
   { "parent", N_("CODE"), N_("the code of the unit the table’s new units belong to") },
   { "sheet", N_("NAME|N"), N_("the sheet of an XLSX workbook (default: the first)") },
   { "revise", NULL, N_("import the file as a revision of the plan with the same code") },
+  { "period", N_("CODE"), N_("a reporting period of the plan by its code, e.g. 2023-h1") },
   { "units", "all|behind|none|GROUP|LIST", N_("the units that get a page of their own: every unit, "
                                                "those behind, none, the units of one parent "
                                                "group, or a comma-separated list (default: all "
@@ -186,6 +189,12 @@ static const Command commands[] = {
   { "reopen", N_("Reopen an approved report with a reason; its entries unlock"),
     D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }, { "reason", REQ }), NULL, FALSE,
     d8_cli_cmd_reopen },
+  { "report",
+    N_("Write the province's report to the People's Committee for a reporting period as PDF, "
+       "DOCX or XLSX"),
+    D8_CLI_OPTIONS ({ "period", REQ }, { "out", REQ, "FILE.pdf|FILE.docx|FILE.xlsx" },
+                    { "force" }),
+    NULL, FALSE, d8_cli_cmd_report },
   { "help", N_("Show the help of a command"), D8_CLI_NO_OPTIONS, "COMMAND", TRUE, cmd_help },
 };
 
@@ -451,6 +460,8 @@ set_global (Cli *cli, const char *name, const char *value, GError **error)
           return FALSE;
         }
     }
+  else if (g_str_equal (name, "excel"))
+    cli->excel = TRUE;
   else if (g_str_equal (name, "help"))
     cli->help = TRUE;
   else if (g_str_equal (name, "version"))
@@ -541,6 +552,12 @@ d8_cli_parse (Cli *cli, int argc, char **argv, GError **error)
         g_hash_table_insert (cli->options, g_strdup (name), g_strdup (value ? value : ""));
     }
 
+  if (cli->excel && cli->format != D8_CLI_FORMAT_CSV)
+    {
+      g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
+                   _("--excel applies to CSV only; give --format csv too"));
+      return FALSE;
+    }
   if (positional->len == 0)
     return TRUE;
   cli->command = d8_cli_find_command (positional->pdata[0]);

@@ -66,14 +66,16 @@ write_record (Cli *cli, const RecordField *fields, guint n_fields)
   else if (cli->format == D8_CLI_FORMAT_CSV)
     {
       g_autoptr (GString) out = g_string_new (NULL);
+      D8CsvDialect dialect = cli->excel ? D8_CSV_EXCEL : D8_CSV_PLAIN;
 
+      d8_csv_begin (out, dialect);
       for (guint i = 0; i < n_fields; i++)
         {
           if (i > 0)
             g_string_append_c (out, ',');
           g_string_append (out, fields[i].name);
         }
-      g_string_append_c (out, '\n');
+      d8_csv_end_row (out, dialect);
       for (guint i = 0; i < n_fields; i++)
         {
           if (i > 0)
@@ -83,7 +85,7 @@ write_record (Cli *cli, const RecordField *fields, guint n_fields)
           else if (fields[i].text != NULL)
             d8_cli_csv_append (out, fields[i].text);
         }
-      g_string_append_c (out, '\n');
+      d8_csv_end_row (out, dialect);
       fwrite (out->str, 1, out->len, stdout);
     }
   else

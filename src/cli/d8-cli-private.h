@@ -73,6 +73,7 @@ typedef struct
 struct _Cli
 {
   D8CliFormat format;
+  gboolean excel;       /* --excel: CSV with a byte-order mark and CRLF (Excel) */
   char *db_path;
   char *plan_ref;
   const Command *command;
@@ -143,6 +144,9 @@ gboolean d8_cli_cmd_log (Cli *cli, GError **error);
 gboolean d8_cli_cmd_import_plan (Cli *cli, GError **error);
 gboolean d8_cli_cmd_export_plan (Cli *cli, GError **error);
 gboolean d8_cli_cmd_plan_history (Cli *cli, GError **error);
+
+/* d8-cli-official.c */
+gboolean d8_cli_cmd_report (Cli *cli, GError **error);
 
 /* d8-cli-charts.c */
 gboolean d8_cli_cmd_render (Cli *cli, GError **error);

@@ -15,6 +15,7 @@
 #include "d8-cli-report.h"
 #include "d8-reporting.h"
 #include "d8-format.h"
+#include "d8-table-export.h"
 #include "d8-text.h"
 
 /* The widest cell of a table for people, in characters: longer text (a
@@ -59,6 +60,7 @@ struct _D8CliReport
   FILE *out;
   D8CliFormat format;
   D8CliTable *streamed;
+  D8CsvDialect csv_dialect; /* plain, or for Excel (--excel) */
 };
 
 /* ---------------------------------------------------------------- tables */
@@ -473,25 +475,19 @@ append_json_row (GString *out, const D8CliTable *table, const Cell *row, gboolea
 void
 d8_cli_csv_append (GString *out, const char *text)
 {
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  d8_csv_append_cell (out, text);
+}
+
+/* --excel: a byte-order mark and CRLF, so Excel reads UTF-8 (d8-table-export.h). */
+void
+d8_cli_report_set_csv_dialect (D8CliReport *report, D8CsvDialect dialect)
+{
+  g_return_if_fail (report != NULL);
+  report->csv_dialect = dialect;
 }
 
 static void
-append_csv_header (GString *out, const D8CliTable *table)
+append_csv_header (GString *out, const D8CliTable *table, D8CsvDialect dialect)
 {
   gboolean first = TRUE;
 
@@ -504,11 +500,11 @@ append_csv_header (GString *out, const D8CliTable *table)
       d8_cli_csv_append (out, table->columns[c].name);
       first = FALSE;
     }
-  g_string_append_c (out, '\n');
+  d8_csv_end_row (out, dialect);
 }
 
 static void
-append_csv_row (GString *out, const D8CliTable *table, const Cell *row)
+append_csv_row (GString *out, const D8CliTable *table, const Cell *row, D8CsvDialect dialect)
 {
   gboolean first = TRUE;
 
@@ -524,7 +520,7 @@ append_csv_row (GString *out, const D8CliTable *table, const Cell *row)
       d8_cli_csv_append (out, text);
       first = FALSE;
     }
-  g_string_append_c (out, '\n');
+  d8_csv_end_row (out, dialect);
 }
 
 static void
@@ -543,9 +539,12 @@ write_csv (D8CliReport *report, GString *out)
     return;
   table = g_ptr_array_index (report->tables, 0);
   if (table != report->streamed)
-    append_csv_header (out, table);
+    {
+      d8_csv_begin (out, report->csv_dialect);
+      append_csv_header (out, table, report->csv_dialect);
+    }
   for (guint r = 0; r < table->rows->len; r++)
-    append_csv_row (out, table, g_ptr_array_index (table->rows, r));
+    append_csv_row (out, table, g_ptr_array_index (table->rows, r), report->csv_dialect);
 }
 
 /* ------------------------------------------------------------------ JSON */
@@ -630,7 +629,7 @@ flush_rows (D8CliTable *table)
       if (report->format == D8_CLI_FORMAT_JSON)
         append_json_row (out, table, row, table->n_written == 0);
       else
-        append_csv_row (out, table, row);
+        append_csv_row (out, table, row, report->csv_dialect);
       table->n_written++;
     }
   g_ptr_array_foreach (table->rows, free_row, GUINT_TO_POINTER (table->n_columns));
@@ -676,7 +675,10 @@ d8_cli_report_stream_table (D8CliReport *report, D8CliTable *table, D8CliFormat 
       append_json_table_start (report, table, text);
     }
   else
-    append_csv_header (text, table);
+    {
+      d8_csv_begin (text, report->csv_dialect);
+      append_csv_header (text, table, report->csv_dialect);
+    }
   write_out (out, text);
 }
 

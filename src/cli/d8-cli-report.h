@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "d8-progress.h"
+#include "d8-table-export.h"
 #include "d8-types.h"
 
 G_BEGIN_DECLS
@@ -103,7 +104,11 @@ void d8_cli_report_add_note (D8CliReport *report, const char *text);
 
 void d8_cli_report_write (D8CliReport *report, D8CliFormat format, FILE *out);
 
-/* RFC 4180: quotes @text when it holds a comma, quote or line break. */
+/* RFC 4180: quotes @text when it holds a comma, quote or line break
+ * (d8_csv_append_cell()). */
 void d8_cli_csv_append (GString *out, const char *text);
+/* How CSV is written: plain (default) or for Excel (--excel: UTF-8
+ * byte-order mark, CRLF). Set before the report starts writing. */
+void d8_cli_report_set_csv_dialect (D8CliReport *report, D8CsvDialect dialect);
 
 G_END_DECLS

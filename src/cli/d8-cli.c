@@ -220,6 +220,7 @@ d8_cli_report_for_plan (const D8Plan *plan)
 void
 d8_cli_write_report (Cli *cli, D8CliReport *report)
 {
+  d8_cli_report_set_csv_dialect (report, cli->excel ? D8_CSV_EXCEL : D8_CSV_PLAIN);
   d8_cli_report_write (report, cli->format, stdout);
 }
 
@@ -687,6 +688,7 @@ add_group_rows (Cli *cli, D8CliReport *report, D8Overview *ov, D8Rollup *rollup)
   D8CliTable *table = d8_cli_table_new ("groups", _("By parent"), group_columns,
                                         G_N_ELEMENTS (group_columns));
 
+  d8_cli_report_set_csv_dialect (report, cli->excel ? D8_CSV_EXCEL : D8_CSV_PLAIN);
   d8_cli_report_stream_table (report, table, cli->format, stdout);
   for (guint g = 0; g < rollup->groups->len; g++)
     {
@@ -776,6 +778,7 @@ d8_cli_cmd_progress (Cli *cli, GError **error)
                                             G_N_ELEMENTS (progress_columns));
 
       /* 3,300 units × 10 indicators: rows are written as they are made. */
+      d8_cli_report_set_csv_dialect (report, cli->excel ? D8_CSV_EXCEL : D8_CSV_PLAIN);
       d8_cli_report_stream_table (report, table, cli->format, stdout);
       for (guint u = 0; u < ov->units->len; u++)
         {
