@@ -378,6 +378,8 @@ test_approve_return (Fixture       *f,
 
   /* Reopen, with a reason, unlocks the approved one. */
   g_assert_true (d8_reports_page_select_unit (page, puh->id));
+  d8_test_spin_for (100);
+  g_assert_null (d8_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.reopen", NULL));
   d8_test_spin ();
   dialog = d8_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);

@@ -123,5 +123,7 @@ d8_reason_dialog_confirm (GtkWidget  *dialog,
   frame = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (frame))));
   gtk_text_buffer_set_text (buffer, reason, -1);
+  /* As a click on the button does: the response, then the dialog closes. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  gtk_window_close (GTK_WINDOW (dialog));
 }
