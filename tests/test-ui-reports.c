@@ -27,14 +27,18 @@
 #include "d8-format.h"
 #include "d8-i18n.h"
 #include "d8-office-keys.h"
+#include "d8-official-report.h"
 #include "d8-reason-dialog.h"
+#include "d8-report-preview.h"
 #include "d8-reporting.h"
 #include "d8-reports-page.h"
 #include "d8-submit-dialog.h"
+#include "d8-table-export-dialog.h"
 #include "d8-test-office.h"
 #include "d8-test-ui.h"
 #include "d8-test-util.h"
 #include "d8-unit-page.h"
+#include "d8-view-tables.h"
 #include "d8-window.h"
 
 #define PUH "gia-lai/chu-puh"
@@ -484,6 +488,96 @@ test_submit_dialog (Fixture       *f,
   close_window (window);
 }
 
+/* The official report's preview: generated, editable, exported. */
+static void
+test_report_preview (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) views = NULL;
+  g_autofree char *docx = g_build_filename (f->dir, "report.docx", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "report.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "report.odt", NULL);
+  D8Window *window = open_window (f->province->store);
+  GtkWidget *preview;
+  GtkTextBuffer *buffer;
+  const D8OfficialReport *report;
+
+  show_reports (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.official-report", NULL));
+  d8_test_spin ();
+  preview = d8_test_find_toplevel (D8_TYPE_REPORT_PREVIEW);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (d8_report_preview_get_n_table_rows (D8_REPORT_PREVIEW (preview)), >=, 15);
+  views = d8_report_preview_get_text_views (D8_REPORT_PREVIEW (preview));
+  g_assert_cmpuint (views->len, >, 1);
+  /* An edit reaches the document. */
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  gtk_text_buffer_set_text (buffer, "Đoạn mở đầu đã sửa.", -1);
+  report = d8_report_preview_get_report (D8_REPORT_PREVIEW (preview));
+  g_assert_cmpuint (report->intro->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (report->intro, 0), ==, "Đoạn mở đầu đã sửa.");
+  gtk_window_set_default_size (GTK_WINDOW (preview), 980, 1000);
+  d8_test_wait_for_frame (preview);
+  shot (preview, "preview");
+
+  g_assert_true (d8_report_preview_export (D8_REPORT_PREVIEW (preview), docx, &error));
+  g_assert_no_error (error);
+  g_assert_true (d8_report_preview_export (D8_REPORT_PREVIEW (preview), xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (d8_report_preview_export (D8_REPORT_PREVIEW (preview), pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (docx, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (d8_report_preview_export (D8_REPORT_PREVIEW (preview), bad, &error));
+  g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (preview));
+  close_window (window);
+}
+
+/* Export Table…: the tables shown, as CSV for Excel and as a workbook. */
+static void
+test_export_tables (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  D8Window *window = open_window (f->province->store);
+  D8ReportsPage *page = show_reports (window);
+  g_autoptr (D8Table) reports = d8_view_table_reports (d8_reports_page_get_summary (page));
+  g_autoptr (D8Table) unit = d8_view_table_unit (d8_window_get_overview (window), 0);
+  g_autoptr (D8Table) province = d8_official_report_appendix (d8_window_get_overview (window));
+  g_autofree char *csv = g_build_filename (f->dir, "reports.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "unit.xlsx", NULL);
+  g_autofree char *xlsx2 = g_build_filename (f->dir, "province.XLSX", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "table.ods", NULL);
+  g_autofree char *text = NULL;
+
+  /* One row per unit, then the three rates. */
+  g_assert_cmpuint (reports->rows->len, ==, d8_reports_page_get_n_rows (page) + 3);
+  g_assert_true (d8_table_export_write (reports, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, &error));
+  /* Excel's dialect: the byte-order mark, CRLF, the names intact. */
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (text, "\r\n"));
+  g_assert_nonnull (strstr (text, "Chư Pưh"));
+  g_assert_nonnull (strstr (text, d8_period_status_to_label (D8_PERIOD_STATUS_LATE)));
+  g_assert_true (d8_table_export_write (unit, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (d8_table_export_write (province, xlsx2, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (xlsx2, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (d8_table_export_write (unit, bad, &error));
+  g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,5 +594,7 @@ main (int   argc,
   ADD ("/ui-reports/approve-return", test_approve_return);
   ADD ("/ui-reports/locked-entry", test_locked_entry);
   ADD ("/ui-reports/submit-dialog", test_submit_dialog);
+  ADD ("/ui-reports/preview", test_report_preview);
+  ADD ("/ui-reports/export-tables", test_export_tables);
   return g_test_run ();
 }

@@ -739,3 +739,12 @@ d8_official_report_write_xlsx (const D8OfficialReport *report, const char *path,
 
   return d8_table_write_xlsx (report->sheets, path, error);
 }
+
+/* The province page's "Export Table…" writes this same table, so the
+ * window and the report's appendix never disagree. */
+D8Table *
+d8_official_report_appendix (D8Overview *overview)
+{
+  g_return_val_if_fail (overview != NULL, NULL);
+  return build_appendix (overview);
+}

@@ -210,4 +210,16 @@ gboolean d8_official_report_write_docx (const D8OfficialReport *report, const ch
 gboolean d8_official_report_write_xlsx (const D8OfficialReport *report, const char *path,
                                         GError **error);
 
+/**
+ * d8_official_report_appendix:
+ * @overview: the figures
+ *
+ * The appendix table alone (TT, unit, quota / achieved / % per indicator
+ * of the appendix, the sum of the units, the plan's stated totals and
+ * their difference): what the province page shows, for "Export Table…".
+ *
+ * Returns: (transfer full): the table.
+ */
+D8Table *d8_official_report_appendix (D8Overview *overview);
+
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-view-tables.h — the tables the window shows, as D8Table values
- * (d8-table-export.h) for people who take them to Excel: the province
- * matrix, one unit's indicators, and a reporting period's reports. The
+ * (d8-table-export.h) for people who take them to Excel: one unit's
+ * indicators and a reporting period's reports (the province matrix is the
+ * official report's appendix, d8_official_report_appendix()). The
  * words and statuses are the core's (d8-progress.h, d8-reporting.h), the
  * numbers stay numbers (counts, fractions), so a CSV or a workbook holds
  * exactly what the window shows. */
@@ -12,19 +13,6 @@
 #include "d8-table-export.h"
 
 G_BEGIN_DECLS
-
-/**
- * d8_view_table_province:
- * @overview: the figures the province page shows
- *
- * One row per unit in plan order (TT, unit, then quota / achieved / % per
- * indicator; "no quota" and percent quotas left empty, a zero quota
- * written 0), then the province totals judged against the plan's stated
- * totals (d8-progress.c) in a bold row named as the plan names it.
- *
- * Returns: (transfer full): the table; sheet name "Province".
- */
-D8Table *d8_view_table_province (D8Overview *overview);
 
 /**
  * d8_view_table_unit:

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-format.h"
+#include "d8-report-pdf.h"
 #include "d8-report-preview.h"
 #include "d8-reporting.h"
 #include "d8-ui-util.h"
@@ -398,7 +399,7 @@ d8_report_preview_export (D8ReportPreview  *self,
   if (g_str_has_suffix (lower, ".xlsx"))
     return d8_official_report_write_xlsx (self->report, path, error);
   if (g_str_has_suffix (lower, ".pdf"))
-    return D8_REPORT_PREVIEW_WRITE_PDF (self->report, path, error);
+    return d8_report_pdf_write (self->report, path, NULL, error);
   {
     g_autofree char *name = g_filename_display_basename (path);
     /* Translators: %s is a file name */

@@ -2,15 +2,22 @@
 /* d8-window-reports.c — the main window's part in the reporting cycle:
  * the Reports view beside the tables and the charts (win.show-reports,
  * Ctrl+R), a unit office's report (win.submit-report), and the check that
- * refuses to open an entry an approved report locks. The window's other
+ * refuses to open an entry an approved report locks, the province's
+ * official report (win.official-report) and "Export Table…" of the table
+ * shown (win.export-table: province matrix, unit, or reports). The window's other
  * actions are in d8-window-actions.c; this file only adds to them, as
  * d8-window-dnd.c does. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "d8-format.h"
+#include "d8-official-report.h"
+#include "d8-report-preview.h"
 #include "d8-reporting.h"
 #include "d8-submit-dialog.h"
+#include "d8-table-export-dialog.h"
+#include "d8-view-tables.h"
 #include "d8-window-private.h"
 
 gboolean
@@ -81,6 +88,71 @@ submit_report_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+official_report_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+  const D8ReportingPeriod *period = d8_reports_page_get_period (self->reports_page);
+  g_autoptr (GError) error = NULL;
+  D8ReportPreview *preview;
+
+  preview = d8_report_preview_new (GTK_WINDOW (self), self->store, self->settings, self->plan_id,
+                                   period != NULL ? period->code : NULL, &error);
+  if (preview == NULL)
+    {
+      _d8_window_toast (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
+/* The table of what is shown: the period's reports, a unit, or the
+ * province matrix. */
+static D8Table *
+shown_table (D8Window  *self,
+             char     **name)
+{
+  int index = _d8_window_find_unit_index (self, self->unit_code);
+
+  if (_d8_window_showing_reports (self))
+    {
+      const D8PeriodSummary *summary = d8_reports_page_get_summary (self->reports_page);
+
+      if (summary == NULL)
+        return NULL;
+      /* Translators: a proposed file name, without extension; %s is a reporting period's code */
+      *name = g_strdup_printf (_("reports-%s"), summary->period->code);
+      return d8_view_table_reports (summary);
+    }
+  if (index >= 0)
+    {
+      const D8Unit *unit = g_ptr_array_index (self->overview->units, index);
+
+      *name = d8_format_file_name (unit->name);
+      return d8_view_table_unit (self->overview, (guint) index);
+    }
+  *name = d8_format_file_name (self->overview->plan->doc_number);
+  return d8_official_report_appendix (self->overview);
+}
+
+static void
+export_table_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+  g_autofree char *name = NULL;
+  D8Table *table;
+
+  if (self->overview == NULL)
+    return;
+  table = shown_table (self, &name);
+  if (table != NULL)
+    d8_table_export_dialog (GTK_WINDOW (self), self->settings, table, name);
+}
+
 void
 _d8_window_reports_actions_update (D8Window *self)
 {
@@ -88,6 +160,9 @@ _d8_window_reports_actions_update (D8Window *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.submit-report",
                                  plan && !is_province (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.official-report",
+                                 plan && is_province (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-table", plan);
   gtk_widget_set_visible (GTK_WIDGET (self->reports_button), plan);
 }
 
@@ -98,6 +173,9 @@ _d8_window_class_reports_init (D8WindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_reports_action);
   gtk_widget_class_install_action (widget_class, "win.submit-report", NULL, submit_report_action);
+  gtk_widget_class_install_action (widget_class, "win.official-report", NULL,
+                                   official_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-table", NULL, export_table_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.show-reports", NULL);
 }
