@@ -28,6 +28,7 @@
 #include "d8-i18n.h"
 #include "d8-office-keys.h"
 #include "d8-official-report.h"
+#include "d8-preferences-window.h"
 #include "d8-reason-dialog.h"
 #include "d8-report-preview.h"
 #include "d8-reporting.h"
@@ -578,6 +579,40 @@ test_export_tables (Fixture       *f,
   close_window (window);
 }
 
+/* The signer set in Preferences is the report's. */
+static void
+test_signer_preferences (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  D8Window *window = open_window (f->province->store);
+  GtkWidget *prefs = d8_preferences_window_new (GTK_WINDOW (window), NULL);
+  GtkWidget *title_row = (GtkWidget *) gtk_widget_get_template_child (prefs, D8_TYPE_PREFERENCES_WINDOW,
+                                                        "signer_title_row");
+  GtkWidget *name_row = (GtkWidget *) gtk_widget_get_template_child (prefs, D8_TYPE_PREFERENCES_WINDOW,
+                                                       "signer_name_row");
+  g_autoptr (D8ReportSettings) settings = NULL;
+  g_autoptr (D8OfficialReport) report = NULL;
+
+  g_assert_nonnull (title_row);
+  gtk_window_present (GTK_WINDOW (prefs));
+  d8_test_wait_for_frame (prefs);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "PHÓ CHỦ TỊCH");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Nguyễn Thị Hoà");
+  g_signal_emit_by_name (name_row, "apply");
+  d8_test_spin ();
+  settings = d8_store_get_report_settings (f->province->store, f->province->plan->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (settings->signer_title, ==, "PHÓ CHỦ TỊCH");
+  g_assert_cmpstr (settings->signer_name, ==, "Nguyễn Thị Hoà");
+  report = d8_store_official_report (f->province->store, f->province->plan->id, f->period->code,
+                                     &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->signer_name, ==, "Nguyễn Thị Hoà");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,5 +631,6 @@ main (int   argc,
   ADD ("/ui-reports/submit-dialog", test_submit_dialog);
   ADD ("/ui-reports/preview", test_report_preview);
   ADD ("/ui-reports/export-tables", test_export_tables);
+  ADD ("/ui-reports/signer", test_signer_preferences);
   return g_test_run ();
 }
