@@ -522,6 +522,19 @@ test_report_preview (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (preview), 980, 1000);
   d8_test_wait_for_frame (preview);
   shot (preview, "preview");
+  {
+    /* The end of the document: the appendix table and the signature block. */
+    GtkWidget *table = (GtkWidget *) gtk_widget_get_template_child (preview, D8_TYPE_REPORT_PREVIEW,
+                                                                    "appendix_view");
+    GtkWidget *inner = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *outer = gtk_widget_get_ancestor (gtk_widget_get_parent (inner),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    d8_test_wait_for_frame (preview);
+    shot (preview, "preview-end");
+  }
 
   g_assert_true (d8_report_preview_export (D8_REPORT_PREVIEW (preview), docx, &error));
   g_assert_no_error (error);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "d8-format.h"
 #include "d8-report-pdf.h"
@@ -212,24 +213,36 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 /* A column's title: its header cells top to bottom, a merged cell read
- * from the cell it continues. */
+ * from the cell it continues, a text repeated below said once. A heading
+ * over several columns ("1. Thành lập …") is cut to its code ("1"), so the
+ * columns stay as narrow as their figures; the appendix's title and the
+ * body name the indicators in full. */
 static char *
 column_title (const D8Table *table,
               guint          column)
 {
   g_autoptr (GString) title = g_string_new (NULL);
+  const char *last = NULL;
 
   for (guint r = 0; r < table->header->len; r++)
     {
       const char *text = NULL;
+      gboolean merged = FALSE;
+      const char *dot;
 
       for (guint c = column + 1; c > 0 && text == NULL; c--)
         text = d8_table_header_text (table, r, c - 1);
-      if (text == NULL || *text == '\0')
+      merged = column + 1 < table->n_columns && d8_table_header_text (table, r, column + 1) == NULL;
+      merged = merged || d8_table_header_text (table, r, column) == NULL;
+      if (text == NULL || *text == '\0' || g_strcmp0 (text, last) == 0)
         continue;
+      last = text;
       if (title->len > 0)
         g_string_append_c (title, '\n');
-      g_string_append (title, text);
+      if (merged && (dot = strstr (text, ". ")) != NULL)
+        g_string_append_len (title, text, dot - text);
+      else
+        g_string_append (title, text);
     }
   return g_string_free (g_steal_pointer (&title), FALSE);
 }
