@@ -13,7 +13,7 @@
 
 #include "d8-entry.h"
 #include "d8-error.h"
-#include "d8-reporting.h"
+#include "d8-reporting-private.h"
 #include "d8-text.h"
 
 /* ------------------------------------------------------------------ frees */
@@ -109,8 +109,7 @@ d8_period_summary_free (D8PeriodSummary *summary)
   g_free (summary);
 }
 
-/* Used by d8-store-reports.c to fill a summary's rows. */
-GPtrArray *d8_period_rows_new (void);
+/* Used by d8-store-report-status.c to fill a summary's rows. */
 GPtrArray *
 d8_period_rows_new (void)
 {
@@ -601,4 +600,42 @@ d8_report_narrative_parse (const char *data, gssize length, const char *source_n
         return NULL;
     }
   return g_steal_pointer (&narrative);
+}
+
+/**
+ * d8_plan_periods_to_json:
+ * @b: a builder inside a plan document's object
+ * @periods: (nullable) (element-type D8ReportingPeriod): the plan's periods
+ *
+ * Writes the member "reporting" of a plan file (docs/plan-format.md) when
+ * there is at least one period; the plan export and the province's bundle
+ * both write it so the schedule travels with the plan.
+ */
+void
+d8_plan_periods_to_json (JsonBuilder *b, GPtrArray *periods)
+{
+  if (periods == NULL || periods->len == 0)
+    return;
+  json_builder_set_member_name (b, "reporting");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const D8ReportingPeriod *p = periods->pdata[i];
+      const struct
+      {
+        const char *name, *value;
+      } members[] = { { "code", p->code },         { "title", p->title },
+                      { "start", p->start },       { "end", p->end },
+                      { "cutoff", p->cutoff },     { "unit_due", p->unit_due },
+                      { "province_due", p->province_due } };
+
+      json_builder_begin_object (b);
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          json_builder_set_member_name (b, members[m].name);
+          json_builder_add_string_value (b, members[m].value);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 }
