@@ -333,6 +333,7 @@ test_synopsis (void)
     { "render", "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] "
                 "[--as-of DATE] --out FILE.png|svg|pdf [--force] [--width W --height H | --dpi N]" },
     { "print-pack", "--out FILE.pdf [--force] [--as-of DATE] [--units all|behind|none|GROUP|LIST]" },
+    { "report", "--period CODE --out FILE.pdf|FILE.docx|FILE.xlsx [--force]" },
     { "help", "[COMMAND]" },
   };
   g_autofree char *docs_path = g_build_filename (g_getenv ("D8_SOURCE_ROOT"), "docs", "cli.md",
