@@ -80,11 +80,15 @@ static const OptionSpec command_options[] = {
   { "parent", N_("CODE"), N_("the code of the unit the table’s new units belong to") },
   { "sheet", N_("NAME|N"), N_("the sheet of an XLSX workbook (default: the first)") },
   { "revise", NULL, N_("import the file as a revision of the plan with the same code") },
-  { "period", N_("CODE"), N_("a reporting period of the plan by its code, e.g. 2023-h1") },
   { "units", "all|behind|none|GROUP|LIST", N_("the units that get a page of their own: every unit, "
                                                "those behind, none, the units of one parent "
                                                "group, or a comma-separated list (default: all "
                                                "up to 30 units, none beyond)") },
+  { "period", N_("CODE"), N_("a reporting period of the plan by its code (see “periods”), "
+                             "e.g. 2023-h1") },
+  { "narrative", N_("FILE"), N_("the report's narrative: results, difficulties, proposals and "
+                                "reasons, as JSON or as text with headings (see docs/cli.md)") },
+  { "reason", N_("TEXT"), N_("why the report is returned or reopened") },
 };
 
 static gboolean cmd_help (Cli *cli, GError **error);
@@ -167,6 +171,23 @@ static const Command commands[] = {
   { "print-pack", N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
     D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "force" }, { "as-of" }, { "units" }), NULL, FALSE,
     d8_cli_cmd_print_pack },
+  { "periods", N_("List the plan's reporting periods and their due dates"), D8_CLI_NO_OPTIONS,
+    NULL, FALSE, d8_cli_cmd_periods },
+  { "submit-report", N_("Submit this unit office's report for a period, its figures frozen at "
+                        "the cut-off"),
+    D8_CLI_OPTIONS ({ "period", REQ }, { "narrative" }), NULL, FALSE, d8_cli_cmd_submit_report },
+  { "withdraw-report", N_("Withdraw this unit office's report before the province decides"),
+    D8_CLI_OPTIONS ({ "period", REQ }), NULL, FALSE, d8_cli_cmd_withdraw_report },
+  { "reports", N_("Show who reported for a period: on time, late, missing, returned, approved"),
+    D8_CLI_OPTIONS ({ "period", REQ }), NULL, FALSE, d8_cli_cmd_reports },
+  { "approve", N_("Approve a unit's report for a period; its entries of the period lock"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }), NULL, FALSE, d8_cli_cmd_approve },
+  { "return", N_("Return a unit's report for a period with a reason"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }, { "reason", REQ }), NULL, FALSE,
+    d8_cli_cmd_return },
+  { "reopen", N_("Reopen an approved report with a reason; its entries unlock"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }, { "reason", REQ }), NULL, FALSE,
+    d8_cli_cmd_reopen },
   { "report",
     N_("Write the province's report to the People's Committee for a reporting period as PDF, "
        "DOCX or XLSX"),

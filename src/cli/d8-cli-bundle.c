@@ -352,8 +352,19 @@ print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
       g_print ("\n");
       if (i == D8_BUNDLE_NEW || i == D8_BUNDLE_UPDATED || i == D8_BUNDLE_DELETED
           || i == D8_BUNDLE_CONFLICT)
-        n_changes += preview->entries[i] + preview->plans[i];
+        n_changes += preview->entries[i] + preview->plans[i] + preview->reports[i];
     }
+  /* Reports and decisions (d8-bundle-reports.c), when the bundle has any. */
+  {
+    guint n_reports = 0;
+
+    for (guint i = 0; i < D8_BUNDLE_N_OUTCOMES; i++)
+      n_reports += preview->reports[i];
+    if (n_reports > 0)
+      g_print (_("Reports: %u new, %u updated, %u unchanged, %u rejected\n"),
+               preview->reports[D8_BUNDLE_NEW], preview->reports[D8_BUNDLE_UPDATED],
+               preview->reports[D8_BUNDLE_UNCHANGED], preview->reports[D8_BUNDLE_REJECTED]);
+  }
   if (preview->already_imported)
     {
       g_autofree char *when = d8_format_timestamp (preview->imported_at);

@@ -152,4 +152,13 @@ gboolean d8_cli_cmd_report (Cli *cli, GError **error);
 gboolean d8_cli_cmd_render (Cli *cli, GError **error);
 gboolean d8_cli_cmd_print_pack (Cli *cli, GError **error);
 
+/* d8-cli-reporting.c */
+gboolean d8_cli_cmd_periods (Cli *cli, GError **error);
+gboolean d8_cli_cmd_submit_report (Cli *cli, GError **error);
+gboolean d8_cli_cmd_withdraw_report (Cli *cli, GError **error);
+gboolean d8_cli_cmd_reports (Cli *cli, GError **error);
+gboolean d8_cli_cmd_approve (Cli *cli, GError **error);
+gboolean d8_cli_cmd_return (Cli *cli, GError **error);
+gboolean d8_cli_cmd_reopen (Cli *cli, GError **error);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-cli-report.h"
+#include "d8-reporting.h"
 #include "d8-format.h"
 #include "d8-table-export.h"
 #include "d8-text.h"
@@ -195,6 +196,15 @@ d8_cli_table_set_status (D8CliTable *table, const char *column, D8Status status)
 }
 
 void
+d8_cli_table_set_period_status (D8CliTable *table, const char *column, int status)
+{
+  Cell *cell = current_cell (table, column, D8_CLI_PERIOD_STATUS);
+
+  cell->number = status;
+  cell->set = TRUE;
+}
+
+void
 d8_cli_table_set_bool (D8CliTable *table, const char *column, gboolean value)
 {
   Cell *cell = current_cell (table, column, D8_CLI_BOOL);
@@ -332,6 +342,8 @@ cell_to_machine (const Cell *cell, D8CliType type)
       return g_strdup (buf);
     case D8_CLI_STATUS:
       return g_strdup (d8_status_to_string ((D8Status) cell->number));
+    case D8_CLI_PERIOD_STATUS:
+      return g_strdup (d8_period_status_to_string ((D8PeriodStatus) cell->number));
     case D8_CLI_BOOL:
       return g_strdup (cell->number ? "true" : "false");
     default:
@@ -361,6 +373,8 @@ cell_to_display (const Cell *cell, D8CliType type, D8CliColumnFlags flags)
       return d8_format_percent (cell->real, 1);
     case D8_CLI_STATUS:
       return g_strdup (d8_status_to_label ((D8Status) cell->number));
+    case D8_CLI_PERIOD_STATUS:
+      return g_strdup (d8_period_status_to_label ((D8PeriodStatus) cell->number));
     case D8_CLI_BOOL:
       /* Translators: a yes/no cell of a table, e.g. "deleted" */
       return g_strdup (cell->number ? _("yes") : "");
@@ -423,6 +437,9 @@ append_json_value (GString *out, const Cell *cell, D8CliType type)
       break;
     case D8_CLI_STATUS:
       append_json_string (out, d8_status_to_string ((D8Status) cell->number));
+      break;
+    case D8_CLI_PERIOD_STATUS:
+      append_json_string (out, d8_period_status_to_string ((D8PeriodStatus) cell->number));
       break;
     case D8_CLI_BOOL:
       g_string_append (out, cell->number ? "true" : "false");

@@ -37,6 +37,7 @@ typedef enum
   D8_CLI_PERCENT, /* a fraction (0.125); written as 12.5 with one decimal */
   D8_CLI_STATUS,  /* a D8Status: machine name in files, translated label in tables */
   D8_CLI_BOOL,
+  D8_CLI_PERIOD_STATUS, /* a D8PeriodStatus (d8-reporting.h): machine name in files, word in tables */
 } D8CliType;
 
 typedef enum
@@ -79,6 +80,7 @@ void d8_cli_table_set_int (D8CliTable *table, const char *column, gint64 value);
 void d8_cli_table_set_double (D8CliTable *table, const char *column, double value);
 void d8_cli_table_set_status (D8CliTable *table, const char *column, D8Status status);
 void d8_cli_table_set_bool (D8CliTable *table, const char *column, gboolean value);
+void d8_cli_table_set_period_status (D8CliTable *table, const char *column, int status);
 
 D8CliReport *d8_cli_report_new (void);
 void d8_cli_report_free (D8CliReport *report);
