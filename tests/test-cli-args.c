@@ -340,6 +340,7 @@ test_synopsis (void)
     { "approve", "--unit NAME|ID --period CODE" },
     { "return", "--unit NAME|ID --period CODE --reason TEXT" },
     { "reopen", "--unit NAME|ID --period CODE --reason TEXT" },
+    { "report", "--period CODE --out FILE.pdf|FILE.docx|FILE.xlsx [--force]" },
     { "help", "[COMMAND]" },
   };
   g_autofree char *docs_path = g_build_filename (g_getenv ("D8_SOURCE_ROOT"), "docs", "cli.md",

@@ -81,7 +81,18 @@ static PangoLayout *
 make_layout (Ctx *c, const char *text, double size, TFlags flags, double width)
 {
   PangoLayout *layout = pango_cairo_create_layout (c->cr);
+  PangoContext *context = pango_layout_get_context (layout);
   PangoFontDescription *desc = pango_font_description_from_string (D8_REPORT_FONT_FAMILY);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Metrics independent of the surface and its scale: the preview on
+   * screen breaks lines and pages exactly where the PDF does. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_layout_context_changed (layout);
 
   /* Absolute size: user space is points, whatever the surface's dpi. */
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);

@@ -80,7 +80,6 @@ static const OptionSpec command_options[] = {
   { "parent", N_("CODE"), N_("the code of the unit the table’s new units belong to") },
   { "sheet", N_("NAME|N"), N_("the sheet of an XLSX workbook (default: the first)") },
   { "revise", NULL, N_("import the file as a revision of the plan with the same code") },
-  { "period", N_("CODE"), N_("a reporting period of the plan by its code, e.g. 2023-h1") },
   { "units", "all|behind|none|GROUP|LIST", N_("the units that get a page of their own: every unit, "
                                                "those behind, none, the units of one parent "
                                                "group, or a comma-separated list (default: all "

@@ -15,6 +15,7 @@
 #include "d8-error.h"
 #include "d8-format.h"
 #include "d8-official-report.h"
+#include "d8-reporting.h"
 #include "d8-rollup.h"
 #include "d8-store-private.h"
 #include "d8-text.h"
@@ -205,97 +206,194 @@ d8_store_set_report_settings (D8Store *self, const D8ReportSettings *settings, G
 
 /* ----------------------------------------------------------------- gather */
 
-/* The plan's reporting periods as d8-progress.c knows them (section V):
- * the six months to 10 June ("YYYY-h1") and the year to 10 December
- * ("YYYY-year"); the province reports five days later. */
-typedef struct
+/* Whose narrative the province compiles: reports it holds and has not sent
+ * back — submitted (on time or late), approved, or reopened and not yet
+ * sent again. A returned or withdrawn report speaks for nobody. */
+static gboolean
+narrative_counts (const D8UnitReport *report)
 {
-  char *code;
-  char *title;
-  char *cutoff;
-  char *province_due;
-} Period;
-
-static void
-period_free (Period *period)
-{
-  g_free (period->code);
-  g_free (period->title);
-  g_free (period->cutoff);
-  g_free (period->province_due);
-  g_free (period);
+  switch (report->state)
+    {
+    case D8_REPORT_STATE_SUBMITTED:
+    case D8_REPORT_STATE_APPROVED:
+    case D8_REPORT_STATE_REOPENED:
+      return TRUE;
+    case D8_REPORT_STATE_WITHDRAWN:
+    case D8_REPORT_STATE_RETURNED:
+      return FALSE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 }
 
-static GPtrArray *
-list_periods (const D8Plan *plan)
+static D8OfficialNarrative *
+narrative_from_report (const D8UnitReport *report)
 {
-  g_autoptr (GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *periods = g_ptr_array_new_with_free_func ((GDestroyNotify) period_free);
-  const char *suffixes[] = { "h1", "year" };
+  D8OfficialNarrative *n = d8_official_narrative_new (report->unit_id);
+  GHashTableIter iter;
+  gpointer code, reason;
 
-  d8_plan_report_dates (plan, dates, labels);
-  for (guint i = 0; i < dates->len && i < G_N_ELEMENTS (suffixes); i++)
+  if (report->narrative != NULL)
     {
-      Period *p = g_new0 (Period, 1);
-      int y = 0, m = 0, d = 0;
-
-      p->code = g_strdup_printf ("%d-%s", plan->year, suffixes[i]);
-      p->title = g_strdup_printf ("%s %d", (char *) labels->pdata[i], plan->year);
-      p->cutoff = g_strdup (dates->pdata[i]);
-      sscanf (p->cutoff, "%d-%d-%d", &y, &m, &d);
-      p->province_due = g_strdup_printf ("%04d-%02d-%02d", y, m, d + 5);
-      g_ptr_array_add (periods, p);
+      n->results = g_strdup (report->narrative->results);
+      n->difficulties = g_strdup (report->narrative->difficulties);
+      n->proposals = g_strdup (report->narrative->proposals);
+      g_hash_table_iter_init (&iter, report->narrative->reasons);
+      while (g_hash_table_iter_next (&iter, &code, &reason))
+        g_hash_table_insert (n->reasons, g_strdup (code), g_strdup (reason));
     }
-  return periods;
+  /* a reason frozen with a figure counts too */
+  for (guint i = 0; report->figures != NULL && i < report->figures->len; i++)
+    {
+      const D8ReportFigure *figure = report->figures->pdata[i];
+      if (figure->reason != NULL && figure->indicator_code != NULL
+          && !g_hash_table_contains (n->reasons, figure->indicator_code))
+        g_hash_table_insert (n->reasons, g_strdup (figure->indicator_code),
+                             g_strdup (figure->reason));
+    }
+  return n;
+}
+
+/* The sheet of who reported: every unit, its status for the period, when
+ * its report arrived, and the rates (d8-reporting.h, "Rates"). */
+static D8Table *
+build_completeness (const D8PeriodSummary *summary)
+{
+  const char *head[] = { _("No."), _("Unit"), _("Status"), _("Received"), _("On time") };
+  D8Table *table = d8_table_new (_("Completeness"), G_N_ELEMENTS (head));
+  const double widths[] = { 5, 22, 16, 18, 10 };
+  guint row;
+
+  memcpy (table->widths, widths, sizeof widths);
+  table->title = g_strdup_printf ("%s — %s", summary->period->title, _("who reported"));
+  d8_table_add_header (table, head);
+  for (guint i = 0; i < summary->rows->len; i++)
+    {
+      const D8PeriodRow *r = summary->rows->pdata[i];
+      const char *received = r->report ? r->report->received_at : NULL;
+
+      row = d8_table_add_row (table);
+      if (r->unit->position > 0)
+        d8_table_set_count (table, row, 0, r->unit->position);
+      d8_table_set_text (table, row, 1, r->unit->name);
+      d8_table_set_text (table, row, 2, d8_period_status_to_label (r->status));
+      if (received != NULL && d8_period_status_is_received (r->status))
+        {
+          g_autofree char *when = d8_format_timestamp (received);
+          d8_table_set_text (table, row, 3, when);
+          d8_table_set_text (table, row, 4, r->on_time ? _("yes") : _("no"));
+        }
+    }
+  row = d8_table_add_row (table);
+  d8_table_set_text (table, row, 1, _("Units expected to report"));
+  d8_table_set_count (table, row, 2, summary->expected);
+  d8_table_set_row_bold (table, row, TRUE);
+  row = d8_table_add_row (table);
+  d8_table_set_text (table, row, 1, _("Reports received"));
+  d8_table_set_count (table, row, 2, summary->received);
+  d8_table_set_percent (table, row, 3, summary->completeness);
+  d8_table_set_row_bold (table, row, TRUE);
+  row = d8_table_add_row (table);
+  d8_table_set_text (table, row, 1, _("Received on time"));
+  d8_table_set_count (table, row, 2, summary->on_time);
+  d8_table_set_percent (table, row, 3, summary->timeliness);
+  d8_table_set_row_bold (table, row, TRUE);
+  return table;
+}
+
+/* "By 15/06/2023, 14 of the 15 units had reported (93,3 %), 12 on time
+ * (80,0 %); not received: Ia Grai." */
+static char *
+describe_completeness (const D8PeriodSummary *summary, const char *today)
+{
+  g_autoptr (GString) missing = g_string_new (NULL);
+  g_autofree char *date = d8_format_date (today);
+  g_autofree char *received = d8_format_count (summary->received);
+  g_autofree char *expected = d8_format_count (summary->expected);
+  g_autofree char *on_time = d8_format_count (summary->on_time);
+  g_autofree char *rate = d8_format_percent (summary->completeness, 1);
+  g_autofree char *timely = d8_format_percent (summary->timeliness, 1);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out,
+                          /* Translators: the date, units that reported, units
+                             expected, the rate, units on time, that rate */
+                          ngettext ("By %1$s, %2$s of the %3$s unit had reported (%4$s), %5$s "
+                                    "on time (%6$s).",
+                                    "By %1$s, %2$s of the %3$s units had reported (%4$s), %5$s "
+                                    "on time (%6$s).",
+                                    summary->expected),
+                          date, received, expected, rate, on_time, timely);
+  for (guint i = 0; i < summary->rows->len; i++)
+    {
+      const D8PeriodRow *r = summary->rows->pdata[i];
+      if (d8_period_status_is_received (r->status))
+        continue;
+      if (missing->len > 0)
+        g_string_append (missing, ", ");
+      g_string_append (missing, r->unit->name);
+    }
+  if (missing->len > 0)
+    {
+      g_string_append_c (out, ' ');
+      /* Translators: the units whose report has not been received */
+      g_string_append_printf (out, _("Not received: %s."), missing->str);
+    }
+  return g_string_free (out, FALSE);
 }
 
 D8OfficialReport *
 d8_store_official_report (D8Store *self, gint64 plan_id, const char *period_ref, GError **error)
 {
   g_autoptr (D8Plan) plan = NULL;
-  g_autoptr (GPtrArray) periods = NULL;
+  g_autoptr (D8ReportingPeriod) period = NULL;
   g_autoptr (D8Overview) overview = NULL;
   g_autoptr (D8ReportSettings) settings = NULL;
-  g_autofree char *today = NULL;
-  const Period *period = NULL;
+  g_autoptr (D8PeriodSummary) summary = NULL;
+  g_autoptr (GPtrArray) narratives = NULL;
+  g_autoptr (D8Table) completeness = NULL;
+  g_autofree char *today = NULL, *sentence = NULL;
+  D8OfficialReport *report;
   D8OfficialPeriod op = { 0 };
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   g_return_val_if_fail (period_ref != NULL, NULL);
 
-  if ((plan = d8_store_get_plan (self, plan_id, error)) == NULL)
+  today = d8_store_today (self);
+  if ((plan = d8_store_get_plan (self, plan_id, error)) == NULL
+      || (period = d8_store_resolve_period (self, plan_id, period_ref, error)) == NULL
+      || (overview = d8_store_compute_overview (self, plan_id, period->cutoff, error)) == NULL
+      || (settings = d8_store_get_report_settings (self, plan_id, error)) == NULL
+      || (summary = d8_store_period_summary (self, period, today, error)) == NULL)
     return NULL;
-  periods = list_periods (plan);
-  for (guint i = 0; i < periods->len && period == NULL; i++)
-    if (g_ascii_strcasecmp (((Period *) periods->pdata[i])->code, period_ref) == 0)
-      period = periods->pdata[i];
-  if (period == NULL)
+  narratives = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_official_narrative_free);
+  for (guint i = 0; i < summary->rows->len; i++)
     {
-      g_autoptr (GString) codes = g_string_new (NULL);
-      for (guint i = 0; i < periods->len; i++)
-        {
-          if (i > 0)
-            g_string_append (codes, ", ");
-          g_string_append (codes, ((Period *) periods->pdata[i])->code);
-        }
-      g_set_error (error, D8_ERROR, D8_ERROR_NOT_FOUND,
-                   /* Translators: the period asked for, the plan, the periods it has */
-                   _("The plan %s has no reporting period “%s” (its periods: %s)."),
-                   plan->doc_number, period_ref, codes->len ? codes->str : "–");
-      return NULL;
+      const D8PeriodRow *row = summary->rows->pdata[i];
+      if (row->report != NULL && narrative_counts (row->report))
+        g_ptr_array_add (narratives, narrative_from_report (row->report));
     }
-  if ((overview = d8_store_compute_overview (self, plan_id, period->cutoff, error)) == NULL
-      || (settings = d8_store_get_report_settings (self, plan_id, error)) == NULL)
-    return NULL;
-  today = d8_date_today ();
+  completeness = build_completeness (summary);
   op.code = period->code;
   op.title = period->title;
-  op.start = plan->period_start;
+  op.start = period->start;
   op.cutoff = period->cutoff;
   op.province_due = period->province_due;
-  return d8_official_report_build (overview, &op, settings,
-                                   strcmp (today, period->province_due) > 0 ? period->province_due
-                                                                            : today,
-                                   NULL, NULL);
+  /* dated today, or on the due date when the report is made afterwards */
+  report = d8_official_report_build (overview, &op, settings,
+                                     strcmp (today, period->province_due) > 0
+                                       ? period->province_due
+                                       : today,
+                                     narratives, completeness);
+  /* who reported, right after the province's overall figure */
+  sentence = describe_completeness (summary, strcmp (today, period->province_due) > 0
+                                               ? period->province_due
+                                               : today);
+  if (report->sections->len > 0)
+    {
+      D8ReportSection *results = report->sections->pdata[0];
+      g_ptr_array_insert (results->paragraphs, MIN (1, (int) results->paragraphs->len),
+                          g_steal_pointer (&sentence));
+    }
+  return report;
 }

@@ -498,7 +498,7 @@ build_appendix (D8Overview *overview)
   g_ptr_array_add (head2, g_strdup (_("No.")));
   g_ptr_array_add (head2, g_strdup (_("Unit")));
   table->widths[0] = 5;
-  table->widths[1] = 18;
+  table->widths[1] = 22;
   for (guint c = 0; c < columns->len; c++)
     {
       const D8Indicator *ind = overview->indicators->pdata[g_array_index (columns, guint, c)];
