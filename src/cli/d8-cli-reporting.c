@@ -83,8 +83,6 @@ write_unit_report (Cli *cli, const D8Plan *plan, const D8UnitReport *r)
   d8_cli_report_add_text_field (report, "unit", N_("Unit"), D8_CLI_TEXT, r->unit_name);
   d8_cli_report_add_text_field (report, "period", N_("Reporting period"), D8_CLI_TEXT,
                                 r->period_code);
-  d8_cli_report_add_text_field (report, "state", N_("State"), D8_CLI_TEXT,
-                                d8_report_state_to_string (r->state));
   d8_cli_report_add_text_field (report, "submission", N_("Submission"), D8_CLI_TEXT, submission);
   d8_cli_report_add_text_field (report, "cutoff", N_("Figures as of"), D8_CLI_DATE, r->cutoff);
   d8_cli_report_add_text_field (report, "submitted_at", N_("Submitted"), D8_CLI_TEXT,
