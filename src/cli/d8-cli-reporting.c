@@ -177,19 +177,6 @@ static const D8CliColumn rate_columns[] = {
   { "timeliness", N_("Timeliness"), D8_CLI_PERCENT },
 };
 
-/* The local date of a UTC time stamp, for the "received" column. */
-static char *
-local_date (const char *stamp)
-{
-  g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (stamp, NULL);
-  g_autoptr (GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strndup (stamp, 10);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 gboolean
 d8_cli_cmd_reports (Cli *cli, GError **error)
 {
@@ -226,7 +213,7 @@ d8_cli_cmd_reports (Cli *cli, GError **error)
         continue;
       if (r->received_at != NULL)
         {
-          g_autofree char *day = local_date (r->received_at);
+          g_autofree char *day = d8_reporting_local_date (r->received_at);
 
           d8_cli_table_set_text (table, "received", day);
           d8_cli_table_set_text (table, "received_at", r->received_at);
