@@ -259,10 +259,8 @@ d8_period_status_is_received (D8PeriodStatus status)
   return period_statuses[status].received;
 }
 
-/* The local calendar date of a UTC time stamp "2023-06-09T08:00:00Z";
- * the stamp's own date when it does not parse. */
-static char *
-local_date_of (const char *stamp)
+char *
+d8_reporting_local_date (const char *stamp)
 {
   g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (stamp, NULL);
   g_autoptr (GDateTime) local = NULL;
@@ -282,7 +280,7 @@ report_on_time (const D8ReportingPeriod *period, const D8UnitReport *report)
 
   if (stamp == NULL)
     return FALSE;
-  day = local_date_of (stamp);
+  day = d8_reporting_local_date (stamp);
   return strcmp (day, period->unit_due) <= 0;
 }
 
