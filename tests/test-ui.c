@@ -1154,7 +1154,7 @@ test_window_as_of (Fixture *f, gconstpointer data)
   {
     GtkWidget *popover;
     g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
-    g_autofree char *half = g_strdup_printf ("6-month report (%s)", june);
+    g_autofree char *half = g_strdup_printf ("Báo cáo 6 tháng đầu năm 2023 (%s)", june);
     gint64 end;
 
     g_assert_null (gtk_menu_button_get_popover (as_of_button));

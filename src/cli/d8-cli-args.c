@@ -24,6 +24,8 @@ G_DEFINE_QUARK (d8-cli-error-quark, d8_cli_error)
 static const OptionSpec global_options[] = {
   { "db", N_("PATH"), N_("the database file (default: %s)") },
   { "format", "table|csv|json", N_("output format: table for people (default), csv or json") },
+  { "excel", NULL, N_("with --format csv: a UTF-8 byte-order mark and CRLF line ends, as Excel "
+                      "on Windows reads them") },
   { "plan", N_("ID"), N_("the plan, by id, code, document number, or year when one plan has "
                          "it; may be left out while the database holds one plan") },
   { "help", NULL, N_("show this help, or the help of the command") },
@@ -93,6 +95,11 @@ static const OptionSpec command_options[] = {
   { "to-plan", N_("PLAN"), N_("the other plan of the link") },
   { "to-indicator", N_("CODE"), N_("the indicator of the other plan that is the same indicator") },
   { "remove", NULL, N_("remove the link instead of making it") },
+  { "period", N_("CODE"), N_("a reporting period of the plan by its code (see “periods”), "
+                             "e.g. 2023-h1") },
+  { "narrative", N_("FILE"), N_("the report's narrative: results, difficulties, proposals and "
+                                "reasons, as JSON or as text with headings (see docs/cli.md)") },
+  { "reason", N_("TEXT"), N_("why the report is returned or reopened") },
 };
 
 static gboolean cmd_help (Cli *cli, GError **error);
@@ -204,6 +211,29 @@ static const Command commands[] = {
     D8_CLI_OPTIONS ({ "indicator", REQ }, { "to-plan", REQ }, { "to-indicator", REQ },
                     { "remove" }),
     NULL, FALSE, d8_cli_cmd_link_indicator },
+  { "periods", N_("List the plan's reporting periods and their due dates"), D8_CLI_NO_OPTIONS,
+    NULL, FALSE, d8_cli_cmd_periods },
+  { "submit-report", N_("Submit this unit office's report for a period, its figures frozen at "
+                        "the cut-off"),
+    D8_CLI_OPTIONS ({ "period", REQ }, { "narrative" }), NULL, FALSE, d8_cli_cmd_submit_report },
+  { "withdraw-report", N_("Withdraw this unit office's report before the province decides"),
+    D8_CLI_OPTIONS ({ "period", REQ }), NULL, FALSE, d8_cli_cmd_withdraw_report },
+  { "reports", N_("Show who reported for a period: on time, late, missing, returned, approved"),
+    D8_CLI_OPTIONS ({ "period", REQ }), NULL, FALSE, d8_cli_cmd_reports },
+  { "approve", N_("Approve a unit's report for a period; its entries of the period lock"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }), NULL, FALSE, d8_cli_cmd_approve },
+  { "return", N_("Return a unit's report for a period with a reason"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }, { "reason", REQ }), NULL, FALSE,
+    d8_cli_cmd_return },
+  { "reopen", N_("Reopen an approved report with a reason; its entries unlock"),
+    D8_CLI_OPTIONS ({ "unit", REQ }, { "period", REQ }, { "reason", REQ }), NULL, FALSE,
+    d8_cli_cmd_reopen },
+  { "report",
+    N_("Write the province's report to the People's Committee for a reporting period as PDF, "
+       "DOCX or XLSX"),
+    D8_CLI_OPTIONS ({ "period", REQ }, { "out", REQ, "FILE.pdf|FILE.docx|FILE.xlsx" },
+                    { "force" }),
+    NULL, FALSE, d8_cli_cmd_report },
   { "help", N_("Show the help of a command"), D8_CLI_NO_OPTIONS, "COMMAND", TRUE, cmd_help },
 };
 
@@ -469,6 +499,8 @@ set_global (Cli *cli, const char *name, const char *value, GError **error)
           return FALSE;
         }
     }
+  else if (g_str_equal (name, "excel"))
+    cli->excel = TRUE;
   else if (g_str_equal (name, "help"))
     cli->help = TRUE;
   else if (g_str_equal (name, "version"))
@@ -559,6 +591,12 @@ d8_cli_parse (Cli *cli, int argc, char **argv, GError **error)
         g_hash_table_insert (cli->options, g_strdup (name), g_strdup (value ? value : ""));
     }
 
+  if (cli->excel && cli->format != D8_CLI_FORMAT_CSV)
+    {
+      g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
+                   _("--excel applies to CSV only; give --format csv too"));
+      return FALSE;
+    }
   if (positional->len == 0)
     return TRUE;
   cli->command = d8_cli_find_command (positional->pdata[0]);

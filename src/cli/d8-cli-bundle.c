@@ -66,14 +66,16 @@ write_record (Cli *cli, const RecordField *fields, guint n_fields)
   else if (cli->format == D8_CLI_FORMAT_CSV)
     {
       g_autoptr (GString) out = g_string_new (NULL);
+      D8CsvDialect dialect = cli->excel ? D8_CSV_EXCEL : D8_CSV_PLAIN;
 
+      d8_csv_begin (out, dialect);
       for (guint i = 0; i < n_fields; i++)
         {
           if (i > 0)
             g_string_append_c (out, ',');
           g_string_append (out, fields[i].name);
         }
-      g_string_append_c (out, '\n');
+      d8_csv_end_row (out, dialect);
       for (guint i = 0; i < n_fields; i++)
         {
           if (i > 0)
@@ -83,7 +85,7 @@ write_record (Cli *cli, const RecordField *fields, guint n_fields)
           else if (fields[i].text != NULL)
             d8_cli_csv_append (out, fields[i].text);
         }
-      g_string_append_c (out, '\n');
+      d8_csv_end_row (out, dialect);
       fwrite (out->str, 1, out->len, stdout);
     }
   else
@@ -356,8 +358,19 @@ print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
       g_print ("\n");
       if (i == D8_BUNDLE_NEW || i == D8_BUNDLE_UPDATED || i == D8_BUNDLE_DELETED
           || i == D8_BUNDLE_CONFLICT)
-        n_changes += preview->entries[i] + preview->plans[i];
+        n_changes += preview->entries[i] + preview->plans[i] + preview->reports[i];
     }
+  /* Reports and decisions (d8-bundle-reports.c), when the bundle has any. */
+  {
+    guint n_reports = 0;
+
+    for (guint i = 0; i < D8_BUNDLE_N_OUTCOMES; i++)
+      n_reports += preview->reports[i];
+    if (n_reports > 0)
+      g_print (_("Reports: %u new, %u updated, %u unchanged, %u rejected\n"),
+               preview->reports[D8_BUNDLE_NEW], preview->reports[D8_BUNDLE_UPDATED],
+               preview->reports[D8_BUNDLE_UNCHANGED], preview->reports[D8_BUNDLE_REJECTED]);
+  }
   if (preview->already_imported)
     {
       g_autofree char *when = d8_format_timestamp (preview->imported_at);

@@ -74,6 +74,7 @@ typedef struct
 struct _Cli
 {
   D8CliFormat format;
+  gboolean excel;       /* --excel: CSV with a byte-order mark and CRLF (Excel) */
   char *db_path;
   char *plan_ref;
   const Command *command;
@@ -152,6 +153,8 @@ gboolean d8_cli_cmd_set_total (Cli *cli, GError **error);
 gboolean d8_cli_cmd_add_unit (Cli *cli, GError **error);
 gboolean d8_cli_cmd_issue_plan (Cli *cli, GError **error);
 gboolean d8_cli_cmd_amend_plan (Cli *cli, GError **error);
+/* d8-cli-official.c */
+gboolean d8_cli_cmd_report (Cli *cli, GError **error);
 
 /* d8-cli-charts.c */
 gboolean d8_cli_cmd_render (Cli *cli, GError **error);
@@ -161,5 +164,13 @@ gboolean d8_cli_cmd_print_pack (Cli *cli, GError **error);
 gboolean d8_cli_cmd_compare (Cli *cli, GError **error);
 gboolean d8_cli_cmd_link_indicator (Cli *cli, GError **error);
 D8ChartModel *d8_cli_compare_chart_model (Cli *cli, GError **error);
+/* d8-cli-reporting.c */
+gboolean d8_cli_cmd_periods (Cli *cli, GError **error);
+gboolean d8_cli_cmd_submit_report (Cli *cli, GError **error);
+gboolean d8_cli_cmd_withdraw_report (Cli *cli, GError **error);
+gboolean d8_cli_cmd_reports (Cli *cli, GError **error);
+gboolean d8_cli_cmd_approve (Cli *cli, GError **error);
+gboolean d8_cli_cmd_return (Cli *cli, GError **error);
+gboolean d8_cli_cmd_reopen (Cli *cli, GError **error);
 
 G_END_DECLS

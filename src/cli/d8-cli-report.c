@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "d8-cli-report.h"
+#include "d8-reporting.h"
 #include "d8-format.h"
+#include "d8-table-export.h"
 #include "d8-text.h"
 
 /* The widest cell of a table for people, in characters: longer text (a
@@ -58,6 +60,7 @@ struct _D8CliReport
   FILE *out;
   D8CliFormat format;
   D8CliTable *streamed;
+  D8CsvDialect csv_dialect; /* plain, or for Excel (--excel) */
 };
 
 /* ---------------------------------------------------------------- tables */
@@ -187,6 +190,15 @@ void
 d8_cli_table_set_status (D8CliTable *table, const char *column, D8Status status)
 {
   Cell *cell = current_cell (table, column, D8_CLI_STATUS);
+
+  cell->number = status;
+  cell->set = TRUE;
+}
+
+void
+d8_cli_table_set_period_status (D8CliTable *table, const char *column, int status)
+{
+  Cell *cell = current_cell (table, column, D8_CLI_PERIOD_STATUS);
 
   cell->number = status;
   cell->set = TRUE;
@@ -330,6 +342,8 @@ cell_to_machine (const Cell *cell, D8CliType type)
       return g_strdup (buf);
     case D8_CLI_STATUS:
       return g_strdup (d8_status_to_string ((D8Status) cell->number));
+    case D8_CLI_PERIOD_STATUS:
+      return g_strdup (d8_period_status_to_string ((D8PeriodStatus) cell->number));
     case D8_CLI_BOOL:
       return g_strdup (cell->number ? "true" : "false");
     default:
@@ -359,6 +373,8 @@ cell_to_display (const Cell *cell, D8CliType type, D8CliColumnFlags flags)
       return d8_format_percent (cell->real, 1);
     case D8_CLI_STATUS:
       return g_strdup (d8_status_to_label ((D8Status) cell->number));
+    case D8_CLI_PERIOD_STATUS:
+      return g_strdup (d8_period_status_to_label ((D8PeriodStatus) cell->number));
     case D8_CLI_BOOL:
       /* Translators: a yes/no cell of a table, e.g. "deleted" */
       return g_strdup (cell->number ? _("yes") : "");
@@ -422,6 +438,9 @@ append_json_value (GString *out, const Cell *cell, D8CliType type)
     case D8_CLI_STATUS:
       append_json_string (out, d8_status_to_string ((D8Status) cell->number));
       break;
+    case D8_CLI_PERIOD_STATUS:
+      append_json_string (out, d8_period_status_to_string ((D8PeriodStatus) cell->number));
+      break;
     case D8_CLI_BOOL:
       g_string_append (out, cell->number ? "true" : "false");
       break;
@@ -456,25 +475,19 @@ append_json_row (GString *out, const D8CliTable *table, const Cell *row, gboolea
 void
 d8_cli_csv_append (GString *out, const char *text)
 {
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  d8_csv_append_cell (out, text);
+}
+
+/* --excel: a byte-order mark and CRLF, so Excel reads UTF-8 (d8-table-export.h). */
+void
+d8_cli_report_set_csv_dialect (D8CliReport *report, D8CsvDialect dialect)
+{
+  g_return_if_fail (report != NULL);
+  report->csv_dialect = dialect;
 }
 
 static void
-append_csv_header (GString *out, const D8CliTable *table)
+append_csv_header (GString *out, const D8CliTable *table, D8CsvDialect dialect)
 {
   gboolean first = TRUE;
 
@@ -487,11 +500,11 @@ append_csv_header (GString *out, const D8CliTable *table)
       d8_cli_csv_append (out, table->columns[c].name);
       first = FALSE;
     }
-  g_string_append_c (out, '\n');
+  d8_csv_end_row (out, dialect);
 }
 
 static void
-append_csv_row (GString *out, const D8CliTable *table, const Cell *row)
+append_csv_row (GString *out, const D8CliTable *table, const Cell *row, D8CsvDialect dialect)
 {
   gboolean first = TRUE;
 
@@ -507,7 +520,7 @@ append_csv_row (GString *out, const D8CliTable *table, const Cell *row)
       d8_cli_csv_append (out, text);
       first = FALSE;
     }
-  g_string_append_c (out, '\n');
+  d8_csv_end_row (out, dialect);
 }
 
 static void
@@ -526,9 +539,12 @@ write_csv (D8CliReport *report, GString *out)
     return;
   table = g_ptr_array_index (report->tables, 0);
   if (table != report->streamed)
-    append_csv_header (out, table);
+    {
+      d8_csv_begin (out, report->csv_dialect);
+      append_csv_header (out, table, report->csv_dialect);
+    }
   for (guint r = 0; r < table->rows->len; r++)
-    append_csv_row (out, table, g_ptr_array_index (table->rows, r));
+    append_csv_row (out, table, g_ptr_array_index (table->rows, r), report->csv_dialect);
 }
 
 /* ------------------------------------------------------------------ JSON */
@@ -613,7 +629,7 @@ flush_rows (D8CliTable *table)
       if (report->format == D8_CLI_FORMAT_JSON)
         append_json_row (out, table, row, table->n_written == 0);
       else
-        append_csv_row (out, table, row);
+        append_csv_row (out, table, row, report->csv_dialect);
       table->n_written++;
     }
   g_ptr_array_foreach (table->rows, free_row, GUINT_TO_POINTER (table->n_columns));
@@ -659,7 +675,10 @@ d8_cli_report_stream_table (D8CliReport *report, D8CliTable *table, D8CliFormat 
       append_json_table_start (report, table, text);
     }
   else
-    append_csv_header (text, table);
+    {
+      d8_csv_begin (text, report->csv_dialect);
+      append_csv_header (text, table, report->csv_dialect);
+    }
   write_out (out, text);
 }
 

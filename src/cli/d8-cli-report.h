@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "d8-progress.h"
+#include "d8-table-export.h"
 #include "d8-types.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ typedef enum
   D8_CLI_PERCENT, /* a fraction (0.125); written as 12.5 with one decimal */
   D8_CLI_STATUS,  /* a D8Status: machine name in files, translated label in tables */
   D8_CLI_BOOL,
+  D8_CLI_PERIOD_STATUS, /* a D8PeriodStatus (d8-reporting.h): machine name in files, word in tables */
 } D8CliType;
 
 typedef enum
@@ -78,6 +80,7 @@ void d8_cli_table_set_int (D8CliTable *table, const char *column, gint64 value);
 void d8_cli_table_set_double (D8CliTable *table, const char *column, double value);
 void d8_cli_table_set_status (D8CliTable *table, const char *column, D8Status status);
 void d8_cli_table_set_bool (D8CliTable *table, const char *column, gboolean value);
+void d8_cli_table_set_period_status (D8CliTable *table, const char *column, int status);
 
 D8CliReport *d8_cli_report_new (void);
 void d8_cli_report_free (D8CliReport *report);
@@ -101,7 +104,11 @@ void d8_cli_report_add_note (D8CliReport *report, const char *text);
 
 void d8_cli_report_write (D8CliReport *report, D8CliFormat format, FILE *out);
 
-/* RFC 4180: quotes @text when it holds a comma, quote or line break. */
+/* RFC 4180: quotes @text when it holds a comma, quote or line break
+ * (d8_csv_append_cell()). */
 void d8_cli_csv_append (GString *out, const char *text);
+/* How CSV is written: plain (default) or for Excel (--excel: UTF-8
+ * byte-order mark, CRLF). Set before the report starts writing. */
+void d8_cli_report_set_csv_dialect (D8CliReport *report, D8CsvDialect dialect);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "d8-cli.h"
 #include "d8-cli-private.h"
 #include "d8-plan-draft.h"
+#include "d8-reporting.h"
 #include "d8-entry.h"
 #include "d8-rollup.h"
 #include "d8-error.h"
@@ -64,7 +65,7 @@ d8_cli_require_option (Cli *cli, const char *name, GError **error)
  * not write read-only, instead of failing (docs/cli.md, "--db"). */
 static const char *const read_commands[] = {
   "plans", "units", "indicators", "quotas", "allocation", "progress", "entries", "office",
-  "conflicts", "log", "snapshots", "render", "print-pack", NULL,
+  "conflicts", "log", "snapshots", "render", "print-pack", "periods", "reports", NULL,
 };
 
 static gboolean
@@ -109,6 +110,9 @@ d8_cli_open_store (Cli *cli, GError **error)
       cli->open_failed = TRUE;
       return FALSE;
     }
+  /* A fixed "now" for the reporting cycle (docs/cli.md, "Environment"). */
+  if (g_getenv ("DUAN8_NOW") != NULL)
+    d8_store_set_clock (cli->store, g_getenv ("DUAN8_NOW"));
   return TRUE;
 }
 
@@ -217,6 +221,7 @@ d8_cli_report_for_plan (const D8Plan *plan)
 void
 d8_cli_write_report (Cli *cli, D8CliReport *report)
 {
+  d8_cli_report_set_csv_dialect (report, cli->excel ? D8_CSV_EXCEL : D8_CSV_PLAIN);
   d8_cli_report_write (report, cli->format, stdout);
 }
 
@@ -688,6 +693,7 @@ add_group_rows (Cli *cli, D8CliReport *report, D8Overview *ov, D8Rollup *rollup)
   D8CliTable *table = d8_cli_table_new ("groups", _("By parent"), group_columns,
                                         G_N_ELEMENTS (group_columns));
 
+  d8_cli_report_set_csv_dialect (report, cli->excel ? D8_CSV_EXCEL : D8_CSV_PLAIN);
   d8_cli_report_stream_table (report, table, cli->format, stdout);
   for (guint g = 0; g < rollup->groups->len; g++)
     {
@@ -777,6 +783,7 @@ d8_cli_cmd_progress (Cli *cli, GError **error)
                                             G_N_ELEMENTS (progress_columns));
 
       /* 3,300 units × 10 indicators: rows are written as they are made. */
+      d8_cli_report_set_csv_dialect (report, cli->excel ? D8_CSV_EXCEL : D8_CSV_PLAIN);
       d8_cli_report_stream_table (report, table, cli->format, stdout);
       for (guint u = 0; u < ov->units->len; u++)
         {

@@ -24,6 +24,7 @@
 #include <json-glib/json-glib.h>
 
 #include "d8-bundle-private.h"
+#include "d8-reporting-private.h"
 #include "d8-office-keys.h"
 #include "d8-plan-amendments.h"
 #include "d8-hlc.h"
@@ -339,6 +340,13 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
       || !add_targets (b, store, plan_id, columns, target_label, error)
       || !d8_plan_amendments_write (store, plan_id, b, error))
     return NULL;
+  {
+    g_autoptr (GPtrArray) periods = d8_store_list_periods (store, plan_id, error);
+
+    if (periods == NULL)
+      return NULL;
+    d8_plan_periods_to_json (b, periods);
+  }
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -469,6 +477,7 @@ typedef struct
   guint n_entries;
   const char *signer;  /* this office's public key */
   GString *offices;    /* province: "offices" in canonical form, NULL otherwise */
+  char *reports;       /* "reports" in canonical form, NULL when none (d8-bundle-reports.c) */
 } Export;
 
 static void
@@ -480,6 +489,7 @@ export_clear (Export *x)
   g_clear_pointer (&x->digest, g_free);
   if (x->offices)
     g_string_free (g_steal_pointer (&x->offices), TRUE);
+  g_clear_pointer (&x->reports, g_free);
 }
 
 /* The province sends the keys of the offices it knows, so that every
@@ -598,6 +608,8 @@ put_header (Export *x, GString *canonical, GString *buf)
   if (x->offices)
     g_string_append_printf (canonical, "\"offices\":%s,", x->offices->str);
   put_member (canonical, "origin", x->office, TRUE);
+  if (x->reports)
+    g_string_append_printf (canonical, "\"reports\":%s,", x->reports);
   g_string_append_printf (canonical, "\"sequence\":%lld,", (long long) x->sequence);
   put_member (canonical, "signer", x->signer, FALSE);
   g_string_append_c (canonical, '}');
@@ -617,6 +629,8 @@ put_header (Export *x, GString *canonical, GString *buf)
   put_member (buf, "signer", x->signer, TRUE);
   if (x->offices)
     g_string_append_printf (buf, "\n\"offices\":%s,", x->offices->str);
+  if (x->reports)
+    g_string_append_printf (buf, "\n\"reports\":%s,", x->reports);
   g_string_append (buf, "\n\"content\":{\n\"plans\":[");
 }
 
@@ -815,6 +829,16 @@ d8_bundle_export (D8Store *store, const D8BundleExportOptions *options, const ch
     return FALSE;
   if (x.province && !collect_offices (&x, error))
     return FALSE;
+  {
+    g_autoptr (GError) reports_error = NULL;
+
+    x.reports = d8_bundle_export_reports (store, x.office, x.plan_id, &reports_error);
+    if (reports_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&reports_error));
+        return FALSE;
+      }
+  }
 
   if ((f = open_temporary (path, &tmp, error)) == NULL)
     return FALSE;

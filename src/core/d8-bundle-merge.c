@@ -965,6 +965,10 @@ classify_entries (D8BundleImport *im, Pass *pass, GError **error)
           outcome = merge_outcome (pass, rec, &stale);
           reason = forbidden_reason (im, pass, rec, outcome, stale, &field);
           forbidden = reason != NULL;
+          /* An approved report locks its entries here (d8-reporting.h). */
+          if (reason == NULL && outcome != D8_BUNDLE_UNCHANGED
+              && (reason = d8_bundle_locked_reason (im, rec, plan->id, *unit_id)) != NULL)
+            field = "date";
         }
       if (reason != NULL)
         {
@@ -1017,6 +1021,14 @@ d8_bundle_run_pass (D8BundleImport *im, Pass *pass, GError **error)
   g_ptr_array_set_size (p->conflicts, 0);
   g_hash_table_remove_all (im->plan_infos);
 
+  memset (p->reports, 0, sizeof p->reports);
   return pass_prepare (im->store, pass, error) && classify_plans (im, pass, error)
-         && classify_entries (im, pass, error);
+         && d8_bundle_classify_reports (im, pass, error) && classify_entries (im, pass, error);
+}
+
+void
+d8_bundle_add_rejection (D8BundleImport *im, const char *record, const char *id,
+                         const char *field, char *reason, gboolean forbidden)
+{
+  (forbidden ? forbid : reject) (im, record, id, field, reason);
 }

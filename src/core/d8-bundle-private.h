@@ -114,6 +114,8 @@ struct _D8BundleImport
   gboolean trust_new_office;
   gboolean allow_older;
   gboolean key_to_complete; /* known by fingerprint only: apply stores the key */
+  GPtrArray *report_recs;   /* ReportRec*: the header's "reports" (d8-bundle-reports.c) */
+  guint8 *report_outcomes;  /* per report record */
 };
 
 /* The text an office signs: "duan8-bundle-signature-1\n" + digest. */
@@ -167,5 +169,27 @@ gboolean d8_bundle_store_leaves (D8Store *store, Pass *pass, GPtrArray *leaves, 
 gboolean d8_bundle_max_change_seq (D8Store *store, gint64 *change_seq, GError **error);
 gboolean d8_bundle_conflict_mine (D8Store *store, const char *uuid, char **mine_version,
                                   GError **error);
+
+/* d8-bundle-merge.c: a rejection of a record; @forbidden: one its office
+ * may not send, which refuses the whole bundle. Takes @reason. */
+void d8_bundle_add_rejection (D8BundleImport *im, const char *record, const char *id,
+                              const char *field, char *reason, gboolean forbidden);
+
+/* d8-bundle-reports.c: reports and decisions (docs/bundle-format.md,
+ * "reports"). read: checks the header member "reports" (its canonical
+ * JSON text) and keeps its records; classify: classifies (and with
+ * pass->write writes) them, before the entries, so a decision in the same
+ * bundle locks or unlocks its entries; locked_reason: why an entry that
+ * would change here is refused (an approved report), NULL if it is not;
+ * export: the member's canonical text for this office, NULL when there is
+ * nothing to send (and on error, with @error set). */
+void d8_bundle_report_rec_free (gpointer rec);
+gboolean d8_bundle_read_reports (D8BundleImport *im, const char *file, const char *canonical,
+                                 GError **error);
+gboolean d8_bundle_classify_reports (D8BundleImport *im, Pass *pass, GError **error);
+char *d8_bundle_locked_reason (D8BundleImport *im, const Rec *rec, gint64 plan_id,
+                               gint64 unit_id);
+char *d8_bundle_export_reports (D8Store *store, const char *office, gint64 plan_id,
+                                GError **error);
 
 G_END_DECLS

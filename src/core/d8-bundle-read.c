@@ -744,6 +744,11 @@ check_header_member (Ctx *ctx, D8JsonReader *r, Walk *walk, const char *key, gui
     }
   else if (g_str_equal (key, "offices"))
     return read_offices (ctx, r, v);
+  else if (g_str_equal (key, "reports"))
+    return d8_bundle_read_reports (ctx->im, ctx->file,
+                                   ((HeaderMember *) walk->header->pdata[walk->header->len - 1])
+                                     ->canonical,
+                                   error);
   else if (!ctx->newer_minor)
     return d8_bundle_refuse (error, ctx->file, key, NULL, _("unknown member"));
   return TRUE;

@@ -94,6 +94,8 @@ d8_bundle_import_free (D8BundleImport *import)
   g_free (import->signature);
   g_clear_pointer (&import->offices, g_ptr_array_unref);
   g_clear_pointer (&import->sender_units, g_hash_table_unref);
+  g_clear_pointer (&import->report_recs, g_ptr_array_unref);
+  g_free (import->report_outcomes);
   preview_clear (&import->preview);
   g_free (import);
 }
@@ -128,7 +130,8 @@ d8_bundle_import_has_changes (D8BundleImport *import)
   g_return_val_if_fail (import != NULL, FALSE);
   p = &import->preview;
   for (int o = 0; o < D8_BUNDLE_N_OUTCOMES; o++)
-    if (o != D8_BUNDLE_UNCHANGED && o != D8_BUNDLE_REJECTED && (p->entries[o] || p->plans[o]))
+    if (o != D8_BUNDLE_UNCHANGED && o != D8_BUNDLE_REJECTED
+        && (p->entries[o] || p->plans[o] || p->reports[o]))
       return TRUE;
   /* The key of a first office, or of one registered by its fingerprint,
    * is recorded by apply even when no record changes. */
@@ -732,6 +735,8 @@ d8_bundle_preview_to_json (const D8BundlePreview *p)
   d8_bundle_json_add_int (b, "stale", p->n_stale);
   json_builder_end_object (b);
   begin_counts (b, "plans", p->plans);
+  json_builder_end_object (b);
+  begin_counts (b, "reports", p->reports);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "rejections");
   json_builder_begin_array (b);

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 
 #define D8_BUNDLE_FORMAT_NAME "duan8-bundle"
 #define D8_BUNDLE_FORMAT_MAJOR 1
-#define D8_BUNDLE_FORMAT_MINOR 1
+#define D8_BUNDLE_FORMAT_MINOR 2
 #define D8_BUNDLE_SUFFIX ".duan8.json"
 /* Files larger than this are refused before they are read (~1.2 million
  * entries); documented in docs/bundle-format.md. */
@@ -130,6 +130,8 @@ typedef struct
   char *known_fingerprint;  /* with KEY_CHANGED: the fingerprint known here */
   guint n_forbidden;        /* rejections that refuse the whole bundle: records
                                its office may not send (also in rejections) */
+  guint reports[D8_BUNDLE_N_OUTCOMES]; /* reports and decisions (d8-bundle-reports.c):
+                                          NEW, UPDATED, UNCHANGED, REJECTED */
 } D8BundlePreview;
 
 typedef struct _D8BundleImport D8BundleImport;

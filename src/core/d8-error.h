@@ -20,6 +20,7 @@ typedef enum
   D8_ERROR_SCHEMA_TOO_NEW, /* the database was written by a newer duan8 */
   D8_ERROR_DATABASE,       /* SQLite failed: an internal error */
   D8_ERROR_NOT_A_DATABASE, /* an existing file that is empty, damaged or not duan8's */
+  D8_ERROR_LOCKED,         /* an entry in a period whose report is approved (d8-reporting.h) */
 } D8Error;
 
 GQuark d8_error_quark (void);

@@ -716,6 +716,64 @@ parse_targets (Ctx *ctx, JsonObject *root, D8PlanFile *file, GHashTable *indicat
   return TRUE;
 }
 
+/* The reporting schedule (docs/plan-format.md, "reporting"; section V of
+ * the 2023 plan): optional; each period's dates lie in the plan period,
+ * start ≤ cut-off ≤ end ≤ unit due ≤ province due, codes unique. */
+static gboolean
+parse_reporting (Ctx *ctx, JsonObject *root, D8PlanFile *file)
+{
+  JsonArray *array;
+  D8Plan *plan = file->plan;
+
+  if (!json_object_has_member (root, "reporting"))
+    return TRUE;
+  if ((array = get_array (ctx, root, NULL, "reporting")) == NULL)
+    return FALSE;
+  plan->periods = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_reporting_period_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("reporting[%u]", i);
+      g_autoptr (D8ReportingPeriod) period = g_new0 (D8ReportingPeriod, 1);
+      JsonObject *obj = element_object (ctx, array, i, where);
+
+      if (obj == NULL)
+        return FALSE;
+      if (!get_string (ctx, obj, where, "code", TRUE, &period->code)
+          || !get_string (ctx, obj, where, "title", TRUE, &period->title)
+          || !get_date (ctx, obj, where, "start", TRUE, &period->start)
+          || !get_date (ctx, obj, where, "end", TRUE, &period->end)
+          || !get_date (ctx, obj, where, "cutoff", FALSE, &period->cutoff)
+          || !get_date (ctx, obj, where, "unit_due", TRUE, &period->unit_due)
+          || !get_date (ctx, obj, where, "province_due", TRUE, &period->province_due))
+        return FALSE;
+      if (period->cutoff == NULL)
+        period->cutoff = g_strdup (period->end);
+      if (strcmp (period->start, plan->period_start) < 0
+          || strcmp (period->end, plan->period_end) > 0)
+        return fail (ctx, where, _("the period %s – %s is not within the plan period %s – %s"),
+                     period->start, period->end, plan->period_start, plan->period_end);
+      if (strcmp (period->start, period->end) > 0)
+        return fail (ctx, where, _("the period ends (%s) before it starts (%s)"), period->end,
+                     period->start);
+      if (strcmp (period->cutoff, period->start) < 0 || strcmp (period->cutoff, period->end) > 0)
+        return fail (ctx, where, _("cutoff: %s is not within the period %s – %s"),
+                     period->cutoff, period->start, period->end);
+      if (strcmp (period->unit_due, period->cutoff) < 0)
+        return fail (ctx, where, _("unit_due: %s is before the cut-off %s"), period->unit_due,
+                     period->cutoff);
+      if (strcmp (period->province_due, period->unit_due) < 0)
+        return fail (ctx, where, _("province_due: %s is before the units' due date %s"),
+                     period->province_due, period->unit_due);
+      for (guint j = 0; j < plan->periods->len; j++)
+        if (g_ascii_strcasecmp (((D8ReportingPeriod *) plan->periods->pdata[j])->code,
+                                period->code) == 0)
+          return fail (ctx, where, _("the period code “%s” is used twice"), period->code);
+      period->position = (int) plan->periods->len + 1;
+      g_ptr_array_add (plan->periods, g_steal_pointer (&period));
+    }
+  return TRUE;
+}
+
 D8PlanFile *
 d8_plan_file_parse (const char *data, gssize length, const char *source_name, GError **error)
 {
@@ -799,6 +857,7 @@ d8_plan_file_parse (const char *data, gssize length, const char *source_name, GE
       || !parse_indicators (&ctx, root, file, groups, indicators)
       || !parse_appendix (&ctx, root, file, units, indicators)
       || !parse_targets (&ctx, root, file, indicators)
+      || !parse_reporting (&ctx, root, file)
       || !d8_plan_file_check_names (file, ctx.source, error))
     return NULL;
   return g_steal_pointer (&file);

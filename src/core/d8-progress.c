@@ -597,12 +597,14 @@ d8_status_to_label (D8Status status)
 void
 d8_plan_report_dates (const D8Plan *plan, GPtrArray *dates, GPtrArray *labels)
 {
-  int year = atoi (plan->period_end ? plan->period_end : "0");
+  /* One definition: the plan's reporting periods (plan data, section V of
+   * the 2023 plan; d8-reporting.h), each at its cut-off, the date its
+   * figures are frozen as of. */
+  for (guint i = 0; plan->periods != NULL && i < plan->periods->len; i++)
+    {
+      const D8ReportingPeriod *period = plan->periods->pdata[i];
 
-  if (year <= 0)
-    return;
-  g_ptr_array_add (dates, g_strdup_printf ("%04d-06-10", year));
-  g_ptr_array_add (labels, g_strdup (_("6-month report")));
-  g_ptr_array_add (dates, g_strdup_printf ("%04d-12-10", year));
-  g_ptr_array_add (labels, g_strdup (_("Annual report")));
+      g_ptr_array_add (dates, g_strdup (period->cutoff));
+      g_ptr_array_add (labels, g_strdup (period->title));
+    }
 }

@@ -97,10 +97,11 @@ gboolean d8_progress_total_quota (const D8Indicator *indicator, gboolean any_all
 /* Fills completion and status of a cell from its numbers. */
 void d8_cell_evaluate (D8Cell *cell, const D8Indicator *indicator, double expected);
 
-/* The plan's reporting dates (section V of the plan): districts report the
- * six months before 10 June and the year before 10 December of the plan's
- * year. Appends ISO dates to @dates and their translated names to @labels
- * (both char *, owned); nothing for a plan without a period end. */
+/* The plan's reporting dates: the cut-off of each of its reporting
+ * periods (plan->periods, plan data: d8-reporting.h; for the 2023 plan
+ * section V gives 10 June and 10 December). Appends ISO dates to @dates
+ * and the periods' titles as the plan writes them to @labels (both
+ * char *, owned); nothing for a plan without a reporting schedule. */
 void d8_plan_report_dates (const D8Plan *plan, GPtrArray *dates, GPtrArray *labels);
 
 /* Share of [period_start, period_end] elapsed at as_of (inclusive days), 0…1. */

@@ -15,6 +15,7 @@
 #include "d8-hlc.h"
 #include "d8-sql.h"
 #include "d8-plan-draft.h"
+#include "d8-reporting.h"
 #include "d8-store-private.h"
 
 /* ---------------------------------------------------------------- checking */
@@ -68,6 +69,9 @@ d8_store_check_entry (D8Store *self, const D8Entry *entry, gboolean allow_out_of
     return FALSE;
   if (!d8_entry_check_date (entry->date, error))
     return fail_on_field (error, D8_ENTRY_FIELD_DATE);
+  /* An approved report locks its unit's entries of its period (d8-reporting.h). */
+  if (!d8_store_check_unlocked (self, entry->plan_id, entry->unit_id, entry->date, error))
+    return FALSE;
   if (!d8_entry_check_figures (indicator->kind, indicator->code, entry->amount, entry->reached,
                                entry->group_size, FALSE, &field, error))
     return fail_on_field (error, field);
@@ -330,7 +334,8 @@ d8_store_update_entry (D8Store *self, D8Entry *entry, gboolean allow_out_of_peri
   if ((old = d8_store_get_entry (self, entry->uuid, error)) == NULL)
     return FALSE;
   /* Neither into nor out of another unit's entries. */
-  if (!d8_store_check_office_unit (self, old->unit_id, error))
+  if (!d8_store_check_office_unit (self, old->unit_id, error)
+      || !d8_store_check_unlocked (self, old->plan_id, old->unit_id, old->date, error))
     return FALSE;
   if (!prepare_entry (self, entry, allow_out_of_period, error))
     return FALSE;
@@ -363,7 +368,8 @@ set_deleted (D8Store *self, const char *uuid, gboolean deleted, GError **error)
                            : _("There is no deleted entry %s to restore"), uuid);
       return FALSE;
     }
-  if (!d8_store_check_office_unit (self, entry->unit_id, error))
+  if (!d8_store_check_office_unit (self, entry->unit_id, error)
+      || !d8_store_check_unlocked (self, entry->plan_id, entry->unit_id, entry->date, error))
     return FALSE;
   /* A deletion is an edit like any other: it gets a stamp and travels to
    * the other offices as a tombstone. */

@@ -283,6 +283,71 @@ static const char *const migrations[] = {
   "  CHECK (a < b));"
   "CREATE INDEX indicator_links_by_b ON indicator_links (b);",
   /* --- end of comparing plans */
+
+  /* 6 → 7: the reporting cycle (issue 16, docs/reporting.md). A plan's
+   * reporting schedule (reporting_periods: section V of the 2023 plan);
+   * each unit's report for a period, one row per (period, unit) holding
+   * the current submission and state, its frozen figures per indicator
+   * (unit_report_figures) and its history (report_events). A store that
+   * already holds the embedded 2023 plan gets its schedule here, as a new
+   * store gets it from data/plans/gia-lai-2023-1653.json. */
+  "CREATE TABLE reporting_periods ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  code TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  start TEXT NOT NULL,"
+  "  end TEXT NOT NULL CHECK (end >= start),"
+  "  cutoff TEXT NOT NULL,"
+  "  unit_due TEXT NOT NULL,"
+  "  province_due TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  UNIQUE (plan_id, code COLLATE NOCASE));"
+  "CREATE TABLE unit_reports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  period_id INTEGER NOT NULL REFERENCES reporting_periods (id) ON DELETE CASCADE,"
+  "  unit_id INTEGER NOT NULL REFERENCES units (id),"
+  "  state TEXT NOT NULL CHECK (state IN"
+  "    ('submitted', 'withdrawn', 'returned', 'approved', 'reopened')),"
+  "  submission INTEGER NOT NULL CHECK (submission >= 1),"
+  "  cutoff TEXT NOT NULL,"
+  "  results TEXT,"
+  "  difficulties TEXT,"
+  "  proposals TEXT,"
+  "  submitted_at TEXT NOT NULL,"
+  "  received_at TEXT,"
+  "  decided_at TEXT,"
+  "  decision_reason TEXT,"
+  "  reopen_reason TEXT,"
+  "  updated_at TEXT NOT NULL,"
+  "  UNIQUE (period_id, unit_id));"
+  "CREATE TABLE unit_report_figures ("
+  "  report_id INTEGER NOT NULL REFERENCES unit_reports (id) ON DELETE CASCADE,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  has_quota INTEGER NOT NULL,"
+  "  quota INTEGER,"
+  "  achieved INTEGER NOT NULL,"
+  "  group_size INTEGER NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  PRIMARY KEY (report_id, indicator_id));"
+  "CREATE TABLE report_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  report_id INTEGER NOT NULL REFERENCES unit_reports (id) ON DELETE CASCADE,"
+  "  at TEXT NOT NULL,"
+  "  office TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  submission INTEGER NOT NULL,"
+  "  reason TEXT);"
+  "CREATE INDEX unit_reports_by_unit ON unit_reports (unit_id, state);"
+  "INSERT INTO reporting_periods (plan_id, code, title, start, end, cutoff, unit_due,"
+  "    province_due, position)"
+  "  SELECT id, '2023-h1', 'Báo cáo 6 tháng đầu năm 2023', '2023-01-01', '2023-06-10',"
+  "    '2023-06-10', '2023-06-10', '2023-06-15', 1 FROM plans WHERE code = 'gia-lai-2023-1653'"
+  "  UNION ALL"
+  "  SELECT id, '2023-year', 'Báo cáo năm 2023', '2023-01-01', '2023-12-10',"
+  "    '2023-12-10', '2023-12-10', '2023-12-15', 2 FROM plans WHERE code = 'gia-lai-2023-1653';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == D8_SCHEMA_VERSION);

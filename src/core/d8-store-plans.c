@@ -265,7 +265,8 @@ d8_store_insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id, GEr
          && insert_groups (self, file, *plan_id, error)
          && insert_indicators (self, file, *plan_id, error)
          && insert_targets (self, file, *plan_id, error)
-         && insert_quotas (self, file, *plan_id, error);
+         && insert_quotas (self, file, *plan_id, error)
+         && d8_store_insert_plan_periods (self, *plan_id, file->plan->periods, error);
 }
 
 /* A plan is known by its code; a second import of the same code is
@@ -433,6 +434,7 @@ GPtrArray *
 d8_store_list_plans (D8Store *self, GError **error)
 {
   g_autoptr (D8SqlStmt) stmt = NULL;
+  g_autoptr (GPtrArray) plans = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
@@ -440,8 +442,12 @@ d8_store_list_plans (D8Store *self, GError **error)
                          error);
   if (stmt == NULL)
     return NULL;
-  return d8_store_collect (self, stmt, plan_from_row, (GDestroyNotify) d8_plan_free,
+  plans = d8_store_collect (self, stmt, plan_from_row, (GDestroyNotify) d8_plan_free,
                            _("The plans could not be read."), error);
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    if (!d8_store_load_plan_periods (self, plans->pdata[i], error))
+      return NULL;
+  return g_steal_pointer (&plans);
 }
 
 /**
@@ -456,6 +462,7 @@ D8Plan *
 d8_store_get_plan (D8Store *self, gint64 plan_id, GError **error)
 {
   g_autoptr (D8SqlStmt) stmt = NULL;
+  g_autoptr (D8Plan) plan = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
@@ -469,7 +476,10 @@ d8_store_get_plan (D8Store *self, gint64 plan_id, GError **error)
                    (long long) plan_id);
       return NULL;
     }
-  return plan_from_row (stmt);
+  plan = plan_from_row (stmt);
+  if (!d8_store_load_plan_periods (self, plan, error))
+    return NULL;
+  return g_steal_pointer (&plan);
 }
 
 /* An id as people type it: a positive decimal number. */

@@ -30,6 +30,7 @@ struct _D8Store
   char *path;
   char *office;       /* cached meta "office"; see the "office" property */
   int schema_version;
+  char *clock;        /* a fixed "now" of the reporting cycle, or NULL (d8_store_set_clock) */
 };
 
 sqlite3 *d8_store_get_db (D8Store *self);
@@ -57,6 +58,13 @@ void d8_store_rollback (D8Store *self);
 /* Inserts a validated plan file; the caller holds the transaction. */
 gboolean d8_store_insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id,
                                     GError **error);
+
+/* The reporting schedule of a plan (d8-store-reports.c): written with the
+ * plan file (the caller holds the transaction), read into plan->periods
+ * by d8_store_get_plan() and d8_store_list_plans(). */
+gboolean d8_store_insert_plan_periods (D8Store *self, gint64 plan_id, GPtrArray *periods,
+                                       GError **error);
+gboolean d8_store_load_plan_periods (D8Store *self, D8Plan *plan, GError **error);
 
 /* ------------------------------------------- shared by the store's files */
 

@@ -49,6 +49,7 @@ d8_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
   g_free (self->office);
+  g_free (self->clock);
   G_OBJECT_CLASS (d8_store_parent_class)->finalize (object);
 }
 

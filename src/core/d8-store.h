@@ -31,7 +31,7 @@ G_BEGIN_DECLS
 #define D8_TYPE_STORE (d8_store_get_type ())
 G_DECLARE_FINAL_TYPE (D8Store, d8_store, D8, STORE, GObject)
 
-#define D8_SCHEMA_VERSION 6
+#define D8_SCHEMA_VERSION 7
 
 typedef enum
 {

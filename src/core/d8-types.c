@@ -15,6 +15,7 @@ d8_plan_free (D8Plan *plan)
   g_free (plan->period_start);
   g_free (plan->period_end);
   g_free (plan->target_label);
+  g_clear_pointer (&plan->periods, g_ptr_array_unref);
   g_free (plan);
 }
 
@@ -83,5 +84,37 @@ d8_entry_copy (const D8Entry *entry)
   copy->created_at = g_strdup (entry->created_at);
   copy->updated_at = g_strdup (entry->updated_at);
   copy->origin = g_strdup (entry->origin);
+  return copy;
+}
+
+void
+d8_reporting_period_free (D8ReportingPeriod *period)
+{
+  if (period == NULL)
+    return;
+  g_free (period->code);
+  g_free (period->title);
+  g_free (period->start);
+  g_free (period->end);
+  g_free (period->cutoff);
+  g_free (period->unit_due);
+  g_free (period->province_due);
+  g_free (period);
+}
+
+D8ReportingPeriod *
+d8_reporting_period_copy (const D8ReportingPeriod *period)
+{
+  D8ReportingPeriod *copy;
+
+  g_return_val_if_fail (period != NULL, NULL);
+  copy = g_memdup2 (period, sizeof *period);
+  copy->code = g_strdup (period->code);
+  copy->title = g_strdup (period->title);
+  copy->start = g_strdup (period->start);
+  copy->end = g_strdup (period->end);
+  copy->cutoff = g_strdup (period->cutoff);
+  copy->unit_due = g_strdup (period->unit_due);
+  copy->province_due = g_strdup (period->province_due);
   return copy;
 }

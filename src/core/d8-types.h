@@ -35,7 +35,28 @@ typedef struct
   char *period_end;   /* ISO date, last day counted */
   char *target_label; /* the label of the totals row, e.g. "Chỉ tiêu năm 2023" */
   gboolean is_draft;  /* a draft (d8-plan-draft.h): no entries, not sent to offices */
+  GPtrArray *periods; /* D8ReportingPeriod*, the reporting schedule in cut-off
+                       * order (docs/plan-format.md, "reporting"); NULL or
+                       * empty when the plan has none */
 } D8Plan;
+
+/* A reporting period of a plan (section V of the 2023 plan: units report
+ * the six months before 10 June, the year before 10 December; the
+ * province reports before 15 June and 15 December). Dates are ISO. */
+typedef struct
+{
+  gint64 id;          /* 0 until stored */
+  gint64 plan_id;
+  char *code;         /* stable across offices within the plan: "2023-h1" */
+  char *title;        /* as people read it: "Báo cáo 6 tháng đầu năm 2023" */
+  char *start;        /* first day the period covers */
+  char *end;          /* last day the period covers; entries dated in
+                       * [start, end] lock when the report is approved */
+  char *cutoff;       /* the as-of date of the figures a report freezes */
+  char *unit_due;     /* units report to the province on or before this date */
+  char *province_due; /* the province reports on or before this date */
+  int position;       /* order within the plan, 1-based */
+} D8ReportingPeriod;
 
 typedef struct
 {
@@ -91,6 +112,8 @@ void d8_plan_free (D8Plan *plan);
 void d8_unit_free (D8Unit *unit);
 void d8_indicator_free (D8Indicator *indicator);
 void d8_entry_free (D8Entry *entry);
+void d8_reporting_period_free (D8ReportingPeriod *period);
+D8ReportingPeriod *d8_reporting_period_copy (const D8ReportingPeriod *period);
 
 D8Entry *d8_entry_new (void);
 D8Entry *d8_entry_copy (const D8Entry *entry);
@@ -99,5 +122,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Plan, d8_plan_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Unit, d8_unit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Indicator, d8_indicator_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8Entry, d8_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8ReportingPeriod, d8_reporting_period_free)
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "d8-office-keys.h"
 #include "d8-preferences-window.h"
+#include "d8-signer-rows.h"
 #include "d8-ui-util.h"
 #include "d8-window.h"
 
@@ -27,6 +28,8 @@ struct _D8PreferencesWindow
   GtkListBox *known_list;
   AdwComboRow *register_office_row;
   AdwEntryRow *register_key_row;
+  AdwEntryRow *signer_name_row;
+  AdwEntryRow *signer_title_row;
   GSettings *settings;
   D8Store *store;   /* NULL: no office shown */
   GPtrArray *codes; /* office codes, in the order of register_office_row */
@@ -75,6 +78,29 @@ copy_fingerprint_cb (D8PreferencesWindow *self)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), fingerprint);
   show_toast (self, _("Fingerprint copied"));
+}
+
+/* The plan the main window shows: the report settings' defaults name its province. */
+static gint64
+shown_plan_id (D8PreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  return D8_IS_WINDOW (parent) ? d8_window_get_plan_id (D8_WINDOW (parent)) : 0;
+}
+
+static void
+signer_apply_cb (D8PreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!d8_signer_rows_save (self->signer_title_row, self->signer_name_row, self->store,
+                            shown_plan_id (self), &error))
+    show_toast (self, error->message);
+  else
+    show_toast (self, _("Signer saved"));
 }
 
 static void fill_known_offices (D8PreferencesWindow *self);
@@ -301,9 +327,12 @@ d8_preferences_window_class_init (D8PreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, known_list);
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, register_office_row);
   gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, register_key_row);
+  gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, signer_name_row);
+  gtk_widget_class_bind_template_child (widget_class, D8PreferencesWindow, signer_title_row);
   gtk_widget_class_bind_template_callback (widget_class, change_office_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_fingerprint_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signer_apply_cb);
 }
 
 static void
@@ -367,11 +396,15 @@ d8_preferences_window_set_store (D8PreferencesWindow *self,
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->register_key_row),
                                                    ADW_TYPE_PREFERENCES_GROUP),
                           store != NULL);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->signer_title_row),
+                                                   ADW_TYPE_PREFERENCES_GROUP),
+                          store != NULL);
   if (store == NULL)
     return;
   fill_own_key (self);
   fill_known_offices (self);
   fill_register_offices (self);
+  d8_signer_rows_load (self->signer_title_row, self->signer_name_row, store, shown_plan_id (self));
 }
 
 void

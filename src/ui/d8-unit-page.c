@@ -17,6 +17,7 @@
 
 #include "d8-entry.h"
 #include "d8-format.h"
+#include "d8-lock-badge.h"
 #include "d8-ui-util.h"
 #include "d8-unit-page.h"
 
@@ -274,6 +275,11 @@ append_entries (D8UnitPage *self)
       const D8Entry *entry = g_ptr_array_index (entries, i);
       GtkWidget *row = create_entry_row (entry, find_indicator (self->indicators,
                                                                 entry->indicator_id));
+      GtkWidget *lock = d8_lock_badge_new_for_entry (self->store, entry);
+
+      /* An entry an approved report locks shows a padlock saying which. */
+      if (lock != NULL)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), lock);
 
       adw_preferences_group_add (self->entries_group, row);
       g_ptr_array_add (self->entry_rows, row);

@@ -78,6 +78,8 @@ edit_entry_action (GtkWidget  *widget,
       _d8_window_toast (self, error->message);
       return;
     }
+  if (!_d8_window_check_entry_unlocked (self, entry))
+    return;
   open_entry_dialog (self, entry);
 }
 
@@ -394,6 +396,7 @@ _d8_window_actions_update (D8Window *self)
                                      : _("New Entry (Ctrl+N)"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-plan", self->plan_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", self->overview != NULL);
+  _d8_window_reports_actions_update (self);
 }
 
 void

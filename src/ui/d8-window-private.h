@@ -8,6 +8,7 @@
 #include "d8-charts-page.h"
 #include "d8-plan-chooser.h"
 #include "d8-province-page.h"
+#include "d8-reports-page.h"
 #include "d8-sidebar.h"
 #include "d8-unit-page.h"
 #include "d8-window.h"
@@ -29,6 +30,8 @@ struct _D8Window
   GtkButton *new_entry_button;
   GtkButton *office_button;
   D8ProvincePage *province_page;
+  GtkToggleButton *reports_button;
+  D8ReportsPage *reports_page;
   GtkSearchBar *search_bar;
   GtkToggleButton *search_button;
   GtkSearchEntry *search_entry;
@@ -63,6 +66,19 @@ void _d8_window_actions_update (D8Window *self);
 void _d8_window_dnd_init (D8Window *self);
 /* Import Plan…: the file chooser, then the plan's preview (d8-window-dnd.c). */
 void _d8_window_choose_plan_file (D8Window *self);
+
+/* The reporting cycle's actions: win.show-reports, win.submit-report,
+ * win.official-report, win.export-table (reports/d8-window-reports.c). */
+void _d8_window_class_reports_init (D8WindowClass *klass);
+/* Enables the reporting actions that depend on the office and the plan. */
+void _d8_window_reports_actions_update (D8Window *self);
+/* Whether the Reports view is the content shown. */
+gboolean _d8_window_showing_reports (D8Window *self);
+/* Reads the Reports view again when it is shown. */
+void _d8_window_reports_refresh (D8Window *self);
+/* FALSE, with the core's message in a toast, when an approved report
+ * locks @entry (edit and delete refuse it before any dialog opens). */
+gboolean _d8_window_check_entry_unlocked (D8Window *self, const D8Entry *entry);
 
 /* The position of the unit @code in the overview, -1 when none. */
 int _d8_window_find_unit_index (D8Window *self, const char *code);

@@ -126,7 +126,9 @@ update_content (D8Window *self)
 
   d8_charts_page_set_subject (self->charts_page, self->store, charts ? self->overview : NULL,
                               index);
-  if (index < 0)
+  if (_d8_window_showing_reports (self))
+    _d8_window_reports_refresh (self);
+  else if (index < 0)
     {
       /* a draft says at once why nothing can be recorded */
       g_autofree char *subtitle = with_as_of (self, self->overview->plan->is_draft
@@ -467,6 +469,8 @@ unit_chosen_cb (D8Window   *self,
                 const char *code,
                 gboolean    activated)
 {
+  /* A unit chosen in the sidebar is shown instead of the reports. */
+  gtk_toggle_button_set_active (self->reports_button, FALSE);
   d8_window_show_unit (self, code);
   if (activated || adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -496,6 +500,13 @@ plan_chosen_cb (D8Window *self)
 
 static void
 charts_toggled_cb (D8Window *self)
+{
+  if (self->overview != NULL)
+    update_content (self);
+}
+
+static void
+reports_toggled_cb (D8Window *self)
 {
   if (self->overview != NULL)
     update_content (self);
@@ -666,6 +677,7 @@ d8_window_class_init (D8WindowClass *klass)
   g_type_ensure (D8_TYPE_PROVINCE_PAGE);
   g_type_ensure (D8_TYPE_UNIT_PAGE);
   g_type_ensure (D8_TYPE_PLAN_CHOOSER);
+  g_type_ensure (D8_TYPE_REPORTS_PAGE);
   d8_ui_ensure_style ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/hoilhpn/Duan8/ui/d8-window.ui");
@@ -679,6 +691,8 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, new_entry_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, office_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, province_page);
+  gtk_widget_class_bind_template_child (widget_class, D8Window, reports_button);
+  gtk_widget_class_bind_template_child (widget_class, D8Window, reports_page);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_bar);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_empty);
@@ -693,12 +707,14 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, charts_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reports_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   _d8_window_class_actions_init (klass);
+  _d8_window_class_reports_init (klass);
 }
 
 static void

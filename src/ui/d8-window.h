@@ -71,5 +71,7 @@ GtkWidget *d8_window_choose_office (D8Window *self, gboolean first_run);
 /* For tests: the two content pages. */
 GtkWidget *d8_window_get_province_page (D8Window *self);
 GtkWidget *d8_window_get_unit_page (D8Window *self);
+/* For tests: the Reports view (reports/d8-window-reports.c). */
+GtkWidget *d8_window_get_reports_page (D8Window *self);
 
 G_END_DECLS
