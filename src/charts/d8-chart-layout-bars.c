@@ -178,6 +178,15 @@ d8_chart_builder_add_bar_rows (D8ChartBuilder *b, const D8ChartBarRows *rows,
 
       t = d8_chart_builder_add_text (b, D8_CHART_TEXT_LABEL, label, 0, 0, W * rows->label_share,
                                      max_lines, 0, 0, (int) r, 0);
+      /* A name that does not fit even wrapped is shown by its code, as the
+       * plan abbreviates it ("SM"), not cut; tooltips and the description
+       * give it whole. */
+      if (d8_chart_builder_text (b, t)->ellipsized && item->code != NULL && item->code[0] != '\0')
+        {
+          d8_chart_builder_drop_last_text (b);
+          t = d8_chart_builder_add_text (b, D8_CHART_TEXT_LABEL, item->code, 0, 0,
+                                         W * rows->label_share, 1, 0, 0, (int) r, 0);
+        }
       label_w = MAX (label_w, d8_chart_builder_text (b, t)->rect.width);
       g_array_append_val (label_idx, t);
       t = d8_chart_builder_add_text (b, D8_CHART_TEXT_VALUE, value, 0, 0, W * 0.3, 1, 0, 0, (int) r,

@@ -42,7 +42,9 @@ typedef struct
   D8ChartTextRole role;
   gboolean muted;       /* drawn in the muted colour */
   int row, column;      /* what it labels; -1 when nothing in particular */
-  gboolean ellipsized;  /* the full text did not fit: shown cut with "…" */
+  gboolean ellipsized;  /* the full text did not fit: shown cut with "…" (or, on a
+                         * pack page, cut by the edge of its chart) */
+  double size;          /* font size in user units (points on paper) */
 } D8ChartText;
 
 typedef enum
