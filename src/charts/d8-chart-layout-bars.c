@@ -161,8 +161,14 @@ d8_chart_builder_add_bar_rows (D8ChartBuilder *b, const D8ChartBarRows *rows,
 
   row_h = n > 0 ? (bottom - top - axis_h - rows->footer_height) / n : 0;
   if (row_h < b->f * 1.45)
-    b->overflow = TRUE;
+    {
+      b->overflow = TRUE;
+      b->short_by = (b->f * 1.8 - row_h) * n;
+    }
   row_h = MIN (row_h, b->f * 4.2);
+  L->scroll_top = top;
+  L->scroll_bottom = top + n * row_h;
+  L->row_pitch = row_h;
   /* As many lines as the row holds, so that a long name (the SM
    * indicator's) wraps rather than being cut. */
   max_lines = row_h >= b->f * 3.9 ? 3 : row_h >= b->f * 2.7 ? 2 : 1;

@@ -109,9 +109,14 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
   table_w = name_w + n_cols * cell_w;
   x0 = b->m + (W - table_w) / 2;
   row_h = (bottom - top - header_h - b->f * 0.4) / (n_rows + 2);
+  if (row_h < b->f * 1.35)
+    b->short_by = (b->f * 1.6 - row_h) * (n_rows + 2);
   if (row_h < b->f * 1.35 || cell_w < b->f * 4)
     b->overflow = TRUE;
   row_h = MIN (row_h, b->f * 2.4);
+  L->scroll_top = top + header_h;
+  L->scroll_bottom = top + header_h + n_rows * row_h;
+  L->row_pitch = row_h;
   L->plot = (D8ChartRect) { x0, top, table_w, header_h + (n_rows + 2) * row_h + b->f * 0.4 };
 
   /* Column headings: code in bold, count unit below. */

@@ -160,6 +160,7 @@ layout_reset (D8ChartLayout *L)
   g_array_set_size (L->points, 0);
   g_ptr_array_set_size (L->pango_layouts, 0);
   L->plot = (D8ChartRect) { 0 };
+  L->scroll_top = L->scroll_bottom = L->row_pitch = 0;
 }
 
 /* Shaped text, kept between layouts: a chart laid out again (new data, a
@@ -475,7 +476,7 @@ settle_texts (D8ChartLayout *L)
 
 static void
 build (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, double f,
-       gboolean *overflow)
+       gboolean *overflow, double *short_by)
 {
   D8ChartBuilder b;
 
@@ -507,23 +508,17 @@ build (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, d
   if (!settle_texts (L))
     b.overflow = TRUE;
   *overflow = b.overflow;
+  if (short_by != NULL)
+    *short_by = b.short_by;
   builder_clear (&b);
 }
 
-D8ChartLayout *
-d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style, double width,
-                     double height)
+static D8ChartLayout *
+layout_alloc (const D8ChartModel *model, double width, double height)
 {
-  D8ChartLayout *L;
+  D8ChartLayout *L = g_new0 (D8ChartLayout, 1);
   cairo_font_options_t *options;
-  double f, min_f;
-  gboolean overflow = TRUE;
 
-  g_return_val_if_fail (model != NULL, NULL);
-  g_return_val_if_fail (style != NULL, NULL);
-  g_return_val_if_fail (width > 0 && height > 0, NULL);
-
-  L = g_new0 (D8ChartLayout, 1);
   L->kind = model->kind;
   L->width = width;
   L->height = height;
@@ -543,21 +538,89 @@ d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style, doubl
   pango_cairo_context_set_font_options (L->pango_context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (L->pango_context, FALSE);
+  return L;
+}
 
-  /* The smallest body size that keeps the smallest role (axis and notes,
-   * 0.85 of it) at the style's least text size. */
-  min_f = MAX (MIN_FONT, style->min_text_size / MIN_ROLE_SIZE);
-  f = MAX (CLAMP (MIN (width / 85.0, height / 60.0), 6.0, 28.0)
-               * (style->scale > 0 ? style->scale : 1.0),
-           min_f);
+/* The body size a page of @width × @height starts from, and the least it
+ * may shrink to (the smallest role, 0.85 of it, at the style's least text
+ * size). */
+static double
+start_font (const D8ChartStyle *style, double width, double height, double *min_f)
+{
+  *min_f = MAX (MIN_FONT, style->min_text_size / MIN_ROLE_SIZE);
+  return MAX (CLAMP (MIN (width / 85.0, height / 60.0), 6.0, 28.0)
+                  * (style->scale > 0 ? style->scale : 1.0),
+              *min_f);
+}
+
+/* Shrinks the body size from @f until everything fits, or to @min_f. */
+static void
+fit (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, double f,
+     double min_f)
+{
+  gboolean overflow = TRUE;
+
   for (int attempt = 0; overflow && attempt < 14; attempt++)
     {
-      build (L, model, style, f, &overflow);
+      build (L, model, style, f, &overflow, NULL);
       if (!overflow || f <= min_f)
         break;
       f = MAX (f * 0.9, min_f);
     }
   L->fits = !overflow;
+}
+
+D8ChartLayout *
+d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style, double width,
+                     double height)
+{
+  D8ChartLayout *L;
+  double f, min_f;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  L = layout_alloc (model, width, height);
+  f = start_font (style, width, height, &min_f);
+  fit (L, model, style, f, min_f);
+  return L;
+}
+
+D8ChartLayout *
+d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *style,
+                               double width, double height)
+{
+  D8ChartLayout *L;
+  double f, min_f, floor_f, short_by = 0;
+  gboolean overflow = TRUE;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  L = layout_alloc (model, width, height);
+  f = start_font (style, width, height, &min_f);
+  /* As d8_chart_layout_new down to a size still easy to read on a screen
+   * (13 units of body text, about 10 for tick labels); below that the rows
+   * take the height they need instead. */
+  floor_f = MAX (min_f, MIN (f, 13.0));
+  for (int attempt = 0; attempt < 14; attempt++)
+    {
+      build (L, model, style, f, &overflow, &short_by);
+      if (!overflow || f <= floor_f)
+        break;
+      f = MAX (f * 0.9, floor_f);
+    }
+  if (overflow && short_by > 0)
+    {
+      L->height = ceil (height + short_by);
+      build (L, model, style, f, &overflow, NULL);
+    }
+  if (overflow)
+    fit (L, model, style, f, min_f);
+  else
+    L->fits = TRUE;
   return L;
 }
 

@@ -517,3 +517,51 @@ d8_chart_draw (const D8ChartModel *model, const D8ChartStyle *style, cairo_t *cr
   layout = d8_chart_layout_new (model, style, width, height);
   d8_chart_paint (layout, style, cr);
 }
+
+double
+d8_chart_paint_window (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr,
+                       double height, double offset, gboolean snap)
+{
+  double footer_h, body_h, max_offset;
+
+  g_return_val_if_fail (L != NULL && style != NULL && cr != NULL, 0);
+
+  if (L->height <= height + 0.5 || L->scroll_bottom <= L->scroll_top)
+    {
+      d8_chart_paint (L, style, cr);
+      return 0;
+    }
+  footer_h = L->height - L->scroll_bottom;
+  body_h = MAX (height - L->scroll_top - footer_h, 0);
+  max_offset = MAX (L->height - height, 0);
+  offset = CLAMP (offset, 0, max_offset);
+  if (snap && L->row_pitch > 0 && offset < max_offset)
+    offset = floor (offset / L->row_pitch + 1e-6) * L->row_pitch;
+
+  cairo_save (cr);
+  set_color (cr, &style->background);
+  cairo_rectangle (cr, 0, 0, L->width, height);
+  cairo_fill (cr);
+  /* the rows, moved up by the offset, between header and footer */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, L->scroll_top, L->width, body_h);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, -offset);
+  d8_chart_paint (L, style, cr);
+  cairo_restore (cr);
+  /* the header in place */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, L->width, L->scroll_top);
+  cairo_clip (cr);
+  d8_chart_paint (L, style, cr);
+  cairo_restore (cr);
+  /* the footer at the bottom */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, height - footer_h, L->width, footer_h);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, height - L->height);
+  d8_chart_paint (L, style, cr);
+  cairo_restore (cr);
+  cairo_restore (cr);
+  return offset;
+}

@@ -14,6 +14,14 @@ G_BEGIN_DECLS
  * the caller's transform decides the scale (e.g. dpi / 72 for images). */
 void d8_chart_paint (const D8ChartLayout *layout, const D8ChartStyle *style, cairo_t *cr);
 
+/* Paints a window of @height onto a layout taller than it
+ * (d8_chart_layout_new_scrolling): what is above scroll_top stays at the
+ * top, what is below scroll_bottom at the bottom, and the rows between
+ * show from @offset (0 … the layout's height − @height) on. Returns the
+ * offset used, clamped to that range and to whole rows' tops when @snap. */
+double d8_chart_paint_window (const D8ChartLayout *layout, const D8ChartStyle *style, cairo_t *cr,
+                              double height, double offset, gboolean snap);
+
 /* Layout and paint in one call, for one-off drawing (printing a page). */
 void d8_chart_draw (const D8ChartModel *model, const D8ChartStyle *style, cairo_t *cr,
                     double width, double height);
