@@ -176,43 +176,73 @@ row_at (D8ChartView *self, double y)
               (int) n_rows (self) - 1);
 }
 
+/* One band of the layout, from layout y @from, into the widget's rows
+ * @y … @y + @height: a cairo node of its own, so each paints only its
+ * part. */
+static void
+snapshot_band (D8ChartView *self, GtkSnapshot *snapshot, double y, double height, double from)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  cairo_t *cr;
+
+  if (height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, y, width, height));
+  cairo_rectangle (cr, 0, y, width, height);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, y - from);
+  d8_chart_paint (self->layout, &self->style, cr);
+  cairo_destroy (cr);
+}
+
 static void
 d8_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   D8ChartView *self = D8_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double offset;
+  const D8ChartLayout *L;
+  double offset = 0, footer_h = 0, body_h = height;
+  gboolean scrolls;
   cairo_t *cr;
 
   ensure_layout (self);
   if (self->layout == NULL)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  offset = d8_chart_paint_window (self->layout, &self->style, cr, height,
-                                  gtk_adjustment_get_value (self->vadjustment), FALSE);
+  L = self->layout;
+  /* Rows that do not fit scroll between the header and the footer, which
+   * stay (as d8_chart_paint_window paints them). */
+  scrolls = L->height > height + 0.5 && L->scroll_bottom > L->scroll_top;
+  if (scrolls)
+    {
+      footer_h = L->height - L->scroll_bottom;
+      body_h = MAX (height - L->scroll_top - footer_h, 0);
+      offset = CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, L->height - height);
+      snapshot_band (self, snapshot, L->scroll_top, body_h, L->scroll_top + offset);
+      snapshot_band (self, snapshot, 0, L->scroll_top, 0);
+      snapshot_band (self, snapshot, height - footer_h, footer_h, L->scroll_bottom);
+    }
+  else
+    snapshot_band (self, snapshot, 0, height, 0);
+
   /* The chosen row, outlined in the accent colour while the chart has focus. */
   if (self->focus_row >= 0 && (guint) self->focus_row < n_rows (self)
       && gtk_widget_has_focus (widget))
     {
-      const D8ChartLayout *L = self->layout;
-      double y = L->scroll_top + self->focus_row * L->row_pitch;
-      double footer_h = L->height - L->scroll_bottom;
+      double y = L->scroll_top + self->focus_row * L->row_pitch - offset;
+      double inset = L->plot.x > 4 ? 4 : 1;
+      double top = scrolls ? L->scroll_top : 0;
 
-      if (L->height > height + 0.5)
-        {
-          y -= offset;
-          cairo_rectangle (cr, 0, L->scroll_top, width, MAX (height - L->scroll_top - footer_h, 0));
-          cairo_clip (cr);
-        }
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width, body_h));
+      cairo_rectangle (cr, 0, top, width, body_h);
+      cairo_clip (cr);
       cairo_set_source_rgba (cr, self->style.accent.red, self->style.accent.green,
                              self->style.accent.blue, 1);
       cairo_set_line_width (cr, 2);
-      cairo_rectangle (cr, L->plot.x > 4 ? 4 : 1, y + 1, width - 2 * (L->plot.x > 4 ? 4 : 1),
-                       L->row_pitch - 2);
+      cairo_rectangle (cr, inset, y + 1, width - 2 * inset, L->row_pitch - 2);
       cairo_stroke (cr);
+      cairo_destroy (cr);
     }
-  cairo_destroy (cr);
 }
 
 static void
