@@ -14,6 +14,7 @@
  * before the test fails, so a run names all of them at once. */
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -289,6 +290,60 @@ test_pack (Fixture *f, gconstpointer data)
   finish (&c, "pack");
 }
 
+/* All the units in one matrix, most behind first: taller than a page, so
+ * the window scrolls it and a PDF splits it over pages, each with the
+ * title, the column headings, the totals and the key. */
+static void
+test_split (Fixture *f, gconstpointer data)
+{
+  Checker c = { g_string_new (NULL), 0, 0 };
+  const D8ChartKindInfo *matrix = d8_chart_kind_get_info (D8_CHART_MATRIX);
+  g_autoptr (D8ChartModel) model
+      = d8_chart_units_model (matrix, f->overview, -1, D8_CHART_ORDER_BEHIND);
+  D8ChartStyle print = d8_chart_style_print (), light = d8_chart_style_light ();
+  g_autoptr (D8ChartLayout) paper = d8_chart_layout_new_scrolling (model, &print, 842, 595);
+  g_autoptr (D8ChartLayout) screen = d8_chart_layout_new_scrolling (model, &light, 1280, 720);
+  g_autofree char *pdf = g_build_filename (f->dir, "matrix.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  guint n_pages = d8_chart_layout_n_pages (paper, 595);
+
+  g_assert_cmpuint (model->rows->len, ==, f->n);
+  check_texts (&c, "all units (A4, split)", paper->texts, 842, paper->height, MIN_PRINT_PT);
+  check_texts (&c, "all units (1280×720, scrolling)", screen->texts, 1280, screen->height, 0);
+  finish (&c, "split");
+  g_assert_true (paper->fits && screen->fits);
+  g_assert_cmpfloat (paper->height, >, 595);
+  g_assert_cmpfloat (screen->height, >, 720);
+  g_assert_cmpuint (n_pages, >=, 4);
+
+  g_assert_true (d8_chart_render_to_file (model, NULL, pdf, 842, 595, 0, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *info = d8_test_run ("pdfinfo", pdf, NULL);
+    g_autofree char *all = d8_test_run ("pdftotext", "-layout", pdf, "-", NULL);
+    g_auto (GStrv) page_texts = g_strsplit (all, "\f", -1);
+    const char *line = strstr (info, "Pages:");
+    guint found = 0, pages = 0;
+    g_autofree char *title = d8_chart_model_title (model);
+
+    g_assert_nonnull (line);
+    g_assert_cmpint (sscanf (line, "Pages: %u", &pages), ==, 1);
+    g_assert_cmpuint (pages, ==, n_pages);
+    for (guint p = 0; p < n_pages; p++)
+      {
+        /* every page: the title, the totals row and the key's first line */
+        g_assert_nonnull (strstr (page_texts[p], model->target_label));
+        g_assert_nonnull (strstr (page_texts[p], title));
+        g_assert_nonnull (strstr (page_texts[p], "1. "));
+      }
+    /* every unit on some page */
+    for (guint u = 0; u < f->n; u++)
+      if (strstr (all, ((const D8Unit *) f->overview->units->pdata[u])->name) != NULL)
+        found++;
+    g_assert_cmpuint (found, ==, f->n);
+  }
+}
+
 /* The check itself: a cut, an overlap, a text off the page and a small one
  * are each found. */
 static void
@@ -339,6 +394,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/chart-text/charts/135", Fixture, GUINT_TO_POINTER (135), fixture_setup,
               test_charts, fixture_teardown);
+  g_test_add ("/chart-text/split/135", Fixture, GUINT_TO_POINTER (135), fixture_setup, test_split,
+              fixture_teardown);
   g_test_add ("/chart-text/pack/135", Fixture, GUINT_TO_POINTER (135), fixture_setup, test_pack,
               fixture_teardown);
   return g_test_run ();

@@ -565,3 +565,70 @@ d8_chart_paint_window (const D8ChartLayout *L, const D8ChartStyle *style, cairo_
   cairo_restore (cr);
   return offset;
 }
+
+/* Whole rows a page of @page_height holds between header and footer. */
+static guint
+rows_per_page (const D8ChartLayout *L, double page_height)
+{
+  double body = page_height - L->scroll_top - (L->height - L->scroll_bottom);
+
+  return L->row_pitch > 0 ? MAX ((guint) floor (body / L->row_pitch + 1e-6), 1) : 1;
+}
+
+guint
+d8_chart_layout_n_pages (const D8ChartLayout *L, double page_height)
+{
+  guint rows, per_page;
+
+  g_return_val_if_fail (L != NULL, 1);
+
+  if (L->height <= page_height + 0.5 || L->row_pitch <= 0 || L->scroll_bottom <= L->scroll_top)
+    return 1;
+  rows = (guint) round ((L->scroll_bottom - L->scroll_top) / L->row_pitch);
+  per_page = rows_per_page (L, page_height);
+  return MAX ((rows + per_page - 1) / per_page, 1);
+}
+
+void
+d8_chart_paint_page (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr,
+                     double page_height, guint page)
+{
+  double footer_h, first, slice;
+
+  g_return_if_fail (L != NULL && style != NULL && cr != NULL);
+
+  if (d8_chart_layout_n_pages (L, page_height) <= 1)
+    {
+      d8_chart_paint (L, style, cr);
+      return;
+    }
+  footer_h = L->height - L->scroll_bottom;
+  first = L->scroll_top + page * rows_per_page (L, page_height) * L->row_pitch;
+  slice = MIN (rows_per_page (L, page_height) * L->row_pitch, L->scroll_bottom - first);
+
+  cairo_save (cr);
+  set_color (cr, &style->background);
+  cairo_rectangle (cr, 0, 0, L->width, page_height);
+  cairo_fill (cr);
+  /* header */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, L->width, L->scroll_top);
+  cairo_clip (cr);
+  d8_chart_paint (L, style, cr);
+  cairo_restore (cr);
+  /* this page's rows */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, L->scroll_top, L->width, MAX (slice, 0));
+  cairo_clip (cr);
+  cairo_translate (cr, 0, L->scroll_top - first);
+  d8_chart_paint (L, style, cr);
+  cairo_restore (cr);
+  /* footer, at the bottom of the page */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, page_height - footer_h, L->width, footer_h);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, page_height - L->height);
+  d8_chart_paint (L, style, cr);
+  cairo_restore (cr);
+  cairo_restore (cr);
+}

@@ -22,6 +22,15 @@ void d8_chart_paint (const D8ChartLayout *layout, const D8ChartStyle *style, cai
 double d8_chart_paint_window (const D8ChartLayout *layout, const D8ChartStyle *style, cairo_t *cr,
                               double height, double offset, gboolean snap);
 
+/* The pages of @page_height a layout taller than it is split into: its
+ * rows, whole, as many to a page as fit between the header and the
+ * footer, which every page repeats. 1 when it fits one page. */
+guint d8_chart_layout_n_pages (const D8ChartLayout *layout, double page_height);
+/* Paints page @page (0-based, below d8_chart_layout_n_pages) of @layout
+ * split so: the header, that page's rows, the footer at the bottom. */
+void d8_chart_paint_page (const D8ChartLayout *layout, const D8ChartStyle *style, cairo_t *cr,
+                          double page_height, guint page);
+
 /* Layout and paint in one call, for one-off drawing (printing a page). */
 void d8_chart_draw (const D8ChartModel *model, const D8ChartStyle *style, cairo_t *cr,
                     double width, double height);
