@@ -95,22 +95,7 @@ fixture_setup (Fixture *f, gconstpointer data)
     }
   else
     {
-      g_autofree char *script = d8_test_source_path ("bench", "gen-plan.py", NULL);
-      g_autofree char *plan = g_build_filename (f->dir, "plan.json", NULL);
-      g_autofree char *count = g_strdup_printf ("%u", f->n);
-      g_autofree char *text = NULL;
-      const char *argv[] = { "python3", script, count, plan, NULL };
-      gsize length = 0;
-      int status = 0;
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                                   NULL, NULL, &status, &error));
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-      g_assert_true (g_file_get_contents (plan, &text, &length, &error));
-      f->store = d8_store_open (db, D8_STORE_OPEN_NO_SEED, &error);
-      g_assert_no_error (error);
-      f->plan_id = d8_store_import_plan (f->store, text, (gssize) length, plan, &error);
-      g_assert_no_error (error);
+      f->store = d8_test_open_generated_plan (f->dir, db, f->n, &f->plan_id);
       add_entries (f, "2026-03-01");
       as_of = AS_OF_135;
     }

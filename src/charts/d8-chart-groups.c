@@ -74,9 +74,11 @@ order_rows (D8ChartMatrixRow *rows, guint n, guint n_indicators, D8ChartOrder or
     rows[r] = copy[g_array_index (keys, OrderKey, r).index];
 }
 
-static gboolean
-kind_has_rows (const D8ChartKindInfo *info)
+gboolean
+d8_chart_kind_has_unit_rows (const D8ChartKindInfo *info)
 {
+  g_return_val_if_fail (info != NULL, FALSE);
+
   switch (info->kind)
     {
     case D8_CHART_MATRIX:
@@ -124,7 +126,7 @@ d8_chart_groups_model (const D8ChartKindInfo *info, D8Overview *overview, const 
   g_autoptr (GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (info != NULL && overview != NULL && rollup != NULL, NULL);
-  if (!kind_has_rows (info))
+  if (!d8_chart_kind_has_unit_rows (info))
     return NULL;
 
   rows = g_new0 (D8ChartMatrixRow, MAX (rollup->groups->len, 1));
@@ -165,7 +167,7 @@ d8_chart_group_units_model (const D8ChartKindInfo *info, D8Overview *overview,
   guint n_ind = overview->indicators->len;
 
   g_return_val_if_fail (info != NULL && overview != NULL && rollup != NULL, NULL);
-  if (!kind_has_rows (info) || group >= rollup->groups->len)
+  if (!d8_chart_kind_has_unit_rows (info) || group >= rollup->groups->len)
     return NULL;
 
   g = rollup->groups->pdata[group];
@@ -199,7 +201,7 @@ d8_chart_units_model (const D8ChartKindInfo *info, D8Overview *overview, int ind
   guint n_ind = overview->indicators->len;
 
   g_return_val_if_fail (info != NULL && overview != NULL, NULL);
-  if (!kind_has_rows (info))
+  if (!d8_chart_kind_has_unit_rows (info))
     return NULL;
   rows = g_new0 (D8ChartMatrixRow, MAX (overview->units->len, 1));
   for (guint u = 0; u < overview->units->len; u++)

@@ -25,6 +25,10 @@ typedef enum
  * the window drills down into one group's units. */
 #define D8_CHART_GROUP_ABOVE 40
 
+/* Whether the chart of @info has a row per unit (the matrix, the
+ * indicator chart): the kinds that show parent groups and drill down. */
+gboolean d8_chart_kind_has_unit_rows (const D8ChartKindInfo *info);
+
 /* The mean completion of a row of cells (capped at 1 per cell, as the
  * roll-up's), NAN when no cell has a quota: what D8_CHART_ORDER_BEHIND sorts by. */
 double d8_chart_cells_completion (const D8Cell *cells, guint n_indicators);

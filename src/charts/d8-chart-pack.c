@@ -20,6 +20,7 @@
 #include <pango/pangocairo.h>
 
 #include "d8-chart-export.h"
+#include "d8-chart-groups.h"
 #include "d8-chart-layout.h"
 #include "d8-chart-model.h"
 #include "d8-chart-pack.h"
@@ -124,8 +125,6 @@ add_matrices (D8ChartPack *pack)
 {
   D8Overview *ov = pack->overview;
   const D8Rollup *rollup = pack->rollup;
-  g_autofree D8ChartMatrixRow *rows = NULL;
-  g_autoptr (GPtrArray) details = NULL;
 
   if (!grouped (pack))
     {
@@ -143,20 +142,8 @@ add_matrices (D8ChartPack *pack)
       return;
     }
 
-  rows = g_new0 (D8ChartMatrixRow, rollup->groups->len);
-  details = g_ptr_array_new_with_free_func (g_free);
-  for (guint g = 0; g < rollup->groups->len; g++)
-    {
-      const D8RollupGroup *group = rollup->groups->pdata[g];
-      char *detail = g_strdup_printf (ngettext ("%u unit", "%u units", group->units->len),
-                                      group->units->len);
-
-      g_ptr_array_add (details, detail);
-      rows[g] = (D8ChartMatrixRow) { group->code, d8_rollup_group_label (group), detail,
-                                     group->cells };
-    }
-  add_matrix_page (pack, d8_chart_model_matrix_from_rows (ov, _("Units grouped by parent"), rows,
-                                                          rollup->groups->len, NULL, NULL));
+  add_matrix_page (pack, d8_chart_groups_model (d8_chart_kind_get_info (D8_CHART_MATRIX), ov,
+                                                rollup, -1, D8_CHART_ORDER_PLAN));
   for (guint g = 0; g < rollup->groups->len; g++)
     {
       const D8RollupGroup *group = rollup->groups->pdata[g];

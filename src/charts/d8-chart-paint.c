@@ -518,11 +518,45 @@ d8_chart_draw (const D8ChartModel *model, const D8ChartStyle *style, cairo_t *cr
   d8_chart_paint (layout, style, cr);
 }
 
+void
+d8_chart_paint_band (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr, double y,
+                     double height, double from)
+{
+  g_return_if_fail (L != NULL && style != NULL && cr != NULL);
+
+  if (height <= 0)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, y, L->width, height);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, y - from);
+  d8_chart_paint (L, style, cr);
+  cairo_restore (cr);
+}
+
+/* The header in place, @rows_h of rows from layout y @from under it, and
+ * the footer at the bottom of @height. */
+static void
+paint_split (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr, double height,
+             double from, double rows_h)
+{
+  double footer_h = L->height - L->scroll_bottom;
+
+  cairo_save (cr);
+  set_color (cr, &style->background);
+  cairo_rectangle (cr, 0, 0, L->width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  d8_chart_paint_band (L, style, cr, L->scroll_top, rows_h, from);
+  d8_chart_paint_band (L, style, cr, 0, L->scroll_top, 0);
+  d8_chart_paint_band (L, style, cr, height - footer_h, footer_h, L->scroll_bottom);
+}
+
 double
 d8_chart_paint_window (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr,
                        double height, double offset, gboolean snap)
 {
-  double footer_h, body_h, max_offset;
+  double body_h, max_offset;
 
   g_return_val_if_fail (L != NULL && style != NULL && cr != NULL, 0);
 
@@ -531,38 +565,12 @@ d8_chart_paint_window (const D8ChartLayout *L, const D8ChartStyle *style, cairo_
       d8_chart_paint (L, style, cr);
       return 0;
     }
-  footer_h = L->height - L->scroll_bottom;
-  body_h = MAX (height - L->scroll_top - footer_h, 0);
+  body_h = MAX (height - L->scroll_top - (L->height - L->scroll_bottom), 0);
   max_offset = MAX (L->height - height, 0);
   offset = CLAMP (offset, 0, max_offset);
   if (snap && L->row_pitch > 0 && offset < max_offset)
     offset = floor (offset / L->row_pitch + 1e-6) * L->row_pitch;
-
-  cairo_save (cr);
-  set_color (cr, &style->background);
-  cairo_rectangle (cr, 0, 0, L->width, height);
-  cairo_fill (cr);
-  /* the rows, moved up by the offset, between header and footer */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, L->scroll_top, L->width, body_h);
-  cairo_clip (cr);
-  cairo_translate (cr, 0, -offset);
-  d8_chart_paint (L, style, cr);
-  cairo_restore (cr);
-  /* the header in place */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, L->width, L->scroll_top);
-  cairo_clip (cr);
-  d8_chart_paint (L, style, cr);
-  cairo_restore (cr);
-  /* the footer at the bottom */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, height - footer_h, L->width, footer_h);
-  cairo_clip (cr);
-  cairo_translate (cr, 0, height - L->height);
-  d8_chart_paint (L, style, cr);
-  cairo_restore (cr);
-  cairo_restore (cr);
+  paint_split (L, style, cr, height, L->scroll_top + offset, body_h);
   return offset;
 }
 
@@ -593,7 +601,7 @@ void
 d8_chart_paint_page (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr,
                      double page_height, guint page)
 {
-  double footer_h, first, slice;
+  double first, slice;
 
   g_return_if_fail (L != NULL && style != NULL && cr != NULL);
 
@@ -602,33 +610,7 @@ d8_chart_paint_page (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t 
       d8_chart_paint (L, style, cr);
       return;
     }
-  footer_h = L->height - L->scroll_bottom;
   first = L->scroll_top + page * rows_per_page (L, page_height) * L->row_pitch;
   slice = MIN (rows_per_page (L, page_height) * L->row_pitch, L->scroll_bottom - first);
-
-  cairo_save (cr);
-  set_color (cr, &style->background);
-  cairo_rectangle (cr, 0, 0, L->width, page_height);
-  cairo_fill (cr);
-  /* header */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, L->width, L->scroll_top);
-  cairo_clip (cr);
-  d8_chart_paint (L, style, cr);
-  cairo_restore (cr);
-  /* this page's rows */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, L->scroll_top, L->width, MAX (slice, 0));
-  cairo_clip (cr);
-  cairo_translate (cr, 0, L->scroll_top - first);
-  d8_chart_paint (L, style, cr);
-  cairo_restore (cr);
-  /* footer, at the bottom of the page */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, page_height - footer_h, L->width, footer_h);
-  cairo_clip (cr);
-  cairo_translate (cr, 0, page_height - L->height);
-  d8_chart_paint (L, style, cr);
-  cairo_restore (cr);
-  cairo_restore (cr);
+  paint_split (L, style, cr, page_height, first, MAX (slice, 0));
 }

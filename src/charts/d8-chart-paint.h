@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  * the caller's transform decides the scale (e.g. dpi / 72 for images). */
 void d8_chart_paint (const D8ChartLayout *layout, const D8ChartStyle *style, cairo_t *cr);
 
+/* Paints the part of @layout from its y @from on into the band @y … @y +
+ * @height of @cr (clipped to it): a header, a footer or scrolled rows. */
+void d8_chart_paint_band (const D8ChartLayout *layout, const D8ChartStyle *style, cairo_t *cr,
+                          double y, double height, double from);
+
 /* Paints a window of @height onto a layout taller than it
  * (d8_chart_layout_new_scrolling): what is above scroll_top stays at the
  * top, what is below scroll_bottom at the bottom, and the rows between

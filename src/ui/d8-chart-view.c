@@ -178,7 +178,7 @@ row_at (D8ChartView *self, double y)
 
 /* One band of the layout, from layout y @from, into the widget's rows
  * @y … @y + @height: a cairo node of its own, so each paints only its
- * part. */
+ * part (and GTK's GL renderer shows each whole). */
 static void
 snapshot_band (D8ChartView *self, GtkSnapshot *snapshot, double y, double height, double from)
 {
@@ -188,10 +188,7 @@ snapshot_band (D8ChartView *self, GtkSnapshot *snapshot, double y, double height
   if (height <= 0)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, y, width, height));
-  cairo_rectangle (cr, 0, y, width, height);
-  cairo_clip (cr);
-  cairo_translate (cr, 0, y - from);
-  d8_chart_paint (self->layout, &self->style, cr);
+  d8_chart_paint_band (self->layout, &self->style, cr, y, height, from);
   cairo_destroy (cr);
 }
 

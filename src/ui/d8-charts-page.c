@@ -89,18 +89,7 @@ first_allocated_indicator (D8Overview *ov)
 static gboolean
 shows_groups (D8ChartsPage *self, const D8ChartKindInfo *kind)
 {
-  if (self->rollup == NULL || self->unit_index >= 0)
-    return FALSE;
-  switch (kind->kind)
-    {
-    case D8_CHART_MATRIX:
-    case D8_CHART_INDICATOR:
-      return TRUE;
-    case D8_CHART_UNIT_PROGRESS:
-    case D8_CHART_TIMELINE:
-      return FALSE;
-    }
-  return FALSE;
+  return self->rollup != NULL && self->unit_index < 0 && d8_chart_kind_has_unit_rows (kind);
 }
 
 static void
