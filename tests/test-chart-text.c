@@ -329,6 +329,93 @@ test_split (Fixture *f, gconstpointer data)
   }
 }
 
+/* The rows of the groups' and the units' charts, most behind first: the
+ * matrix by the mean capped completion of a row, the indicator chart by
+ * the indicator's completion, rows with nothing to judge last; a group's
+ * units carry its subtotal. */
+static void
+test_order (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Rollup) rollup = d8_store_compute_rollup (f->store, f->overview, &error);
+  const D8ChartKindInfo *matrix = d8_chart_kind_get_info (D8_CHART_MATRIX);
+  const D8ChartKindInfo *indicator = d8_chart_kind_get_info (D8_CHART_INDICATOR);
+
+  g_assert_no_error (error);
+  g_assert_true (d8_rollup_is_grouped (rollup));
+  {
+    g_autoptr (D8ChartModel) groups
+        = d8_chart_groups_model (matrix, f->overview, rollup, -1, D8_CHART_ORDER_BEHIND);
+    double last = -1;
+    gboolean judged_lowest_first = TRUE, seen_behind = FALSE;
+
+    g_assert_cmpuint (groups->rows->len, ==, rollup->groups->len);
+    for (guint r = 0; r < groups->rows->len; r++)
+      {
+        double c = 0;
+        guint judged = 0;
+
+        /* the mean of the row's cells, each capped at 100 % */
+        for (guint i = 0; i < groups->columns->len; i++)
+          {
+            double ci = d8_chart_model_get_item (groups, r, i)->completion;
+
+            if (!isnan (ci))
+              {
+                c += MIN (ci, 1.0);
+                judged++;
+              }
+          }
+        c = judged > 0 ? c / judged : NAN;
+        if (isnan (c))
+          continue;
+        if (c < last)
+          judged_lowest_first = FALSE;
+        if (c < 1)
+          seen_behind = TRUE;
+        last = c;
+      }
+    g_assert_true (judged_lowest_first);
+    g_assert_true (seen_behind);
+  }
+  {
+    g_autoptr (D8ChartModel) units
+        = d8_chart_units_model (indicator, f->overview, 0, D8_CHART_ORDER_BEHIND);
+    gboolean nan_seen = FALSE;
+    double last = -1;
+
+    g_assert_cmpuint (units->rows->len, ==, f->n);
+    for (guint r = 0; r < units->items->len; r++)
+      {
+        double c = g_array_index (units->items, D8ChartItem, r).completion;
+
+        if (isnan (c))
+          nan_seen = TRUE;
+        else
+          {
+            g_assert_false (nan_seen);
+            g_assert_cmpfloat (c, >=, last);
+            last = c;
+          }
+      }
+  }
+  {
+    const D8RollupGroup *group = rollup->groups->pdata[1];
+    g_autoptr (D8ChartModel) units
+        = d8_chart_group_units_model (matrix, f->overview, rollup, 1, -1, D8_CHART_ORDER_PLAN);
+
+    g_assert_cmpuint (units->rows->len, ==, group->units->len);
+    for (guint r = 0; r < units->rows->len; r++)
+      g_assert_cmpstr (g_array_index (units->rows, D8ChartLabel, r).name, ==,
+                       ((const D8Unit *) f->overview->units->pdata[g_array_index (group->units, guint,
+                                                                                   r)])
+                           ->name);
+    g_assert_cmpint (g_array_index (units->totals, D8ChartItem, 0).quota, ==, group->cells[0].quota);
+    g_assert_null (d8_chart_group_units_model (matrix, f->overview, rollup, 999, -1,
+                                               D8_CHART_ORDER_PLAN));
+  }
+}
+
 /* The check itself: a cut, an overlap, a text off the page and a small one
  * are each found. */
 static void
@@ -379,6 +466,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/chart-text/charts/135", Fixture, GUINT_TO_POINTER (135), fixture_setup,
               test_charts, fixture_teardown);
+  g_test_add ("/chart-groups/order/135", Fixture, GUINT_TO_POINTER (135), fixture_setup,
+              test_order, fixture_teardown);
   g_test_add ("/chart-text/split/135", Fixture, GUINT_TO_POINTER (135), fixture_setup, test_split,
               fixture_teardown);
   g_test_add ("/chart-text/pack/135", Fixture, GUINT_TO_POINTER (135), fixture_setup, test_pack,

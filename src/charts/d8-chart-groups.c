@@ -13,13 +13,14 @@
 #include "d8-chart-groups.h"
 
 double
-d8_chart_cells_completion (const D8Cell *cells, guint n_indicators)
+d8_chart_row_completion (const D8Overview *overview, const D8Cell *cells)
 {
   double sum = 0;
   guint n = 0;
 
-  for (guint i = 0; i < n_indicators; i++)
-    if (!isnan (cells[i].completion))
+  for (guint i = 0; i < overview->indicators->len; i++)
+    if (((const D8Indicator *) overview->indicators->pdata[i])->in_appendix
+        && !isnan (cells[i].completion))
       {
         sum += MIN (cells[i].completion, 1.0);
         n++;
@@ -49,7 +50,7 @@ compare_order_cb (gconstpointer a, gconstpointer b)
 }
 
 static void
-order_rows (D8ChartMatrixRow *rows, guint n, guint n_indicators, D8ChartOrder order)
+order_rows (const D8Overview *ov, D8ChartMatrixRow *rows, guint n, D8ChartOrder order)
 {
   g_autoptr (GArray) keys = NULL;
   g_autofree D8ChartMatrixRow *copy = NULL;
@@ -64,7 +65,7 @@ order_rows (D8ChartMatrixRow *rows, guint n, guint n_indicators, D8ChartOrder or
   keys = g_array_sized_new (FALSE, FALSE, sizeof (OrderKey), n);
   for (guint r = 0; r < n; r++)
     {
-      OrderKey key = { r, d8_chart_cells_completion (rows[r].cells, n_indicators) };
+      OrderKey key = { r, d8_chart_row_completion (ov, rows[r].cells) };
 
       g_array_append_val (keys, key);
     }
@@ -91,18 +92,51 @@ d8_chart_kind_has_unit_rows (const D8ChartKindInfo *info)
   return FALSE;
 }
 
+/* The indicator chart's rows, lowest completion first; the rows with
+ * nothing to judge stay last. */
+static void
+reverse_judged_rows (D8ChartModel *model)
+{
+  guint k = 0;
+
+  while (k < model->items->len && !isnan (g_array_index (model->items, D8ChartItem, k).completion))
+    k++;
+  for (guint i = 0, j = k; j-- > i + 1; i++)
+    {
+      D8ChartItem item = g_array_index (model->items, D8ChartItem, i);
+      D8ChartLabel label = g_array_index (model->rows, D8ChartLabel, i);
+
+      g_array_index (model->items, D8ChartItem, i) = g_array_index (model->items, D8ChartItem, j);
+      g_array_index (model->items, D8ChartItem, j) = item;
+      g_array_index (model->rows, D8ChartLabel, i) = g_array_index (model->rows, D8ChartLabel, j);
+      g_array_index (model->rows, D8ChartLabel, j) = label;
+    }
+}
+
 static D8ChartModel *
 model_of_rows (const D8ChartKindInfo *info, D8Overview *ov, const char *subject,
                D8ChartMatrixRow *rows, guint n, const D8Cell *totals, const char *totals_label,
                int indicator_index, D8ChartOrder order)
 {
-  order_rows (rows, n, ov->indicators->len, order);
+  order_rows (ov, rows, n, order);
   if (info->kind == D8_CHART_INDICATOR)
     {
+      D8ChartModel *model;
+
       g_return_val_if_fail (indicator_index >= 0
                                 && (guint) indicator_index < ov->indicators->len,
                             NULL);
-      return d8_chart_model_indicator_from_rows (ov, (guint) indicator_index, rows, n);
+      /* highest completion first, nothing to judge last */
+      model = d8_chart_model_indicator_from_rows (ov, (guint) indicator_index, rows, n);
+      switch (order)
+        {
+        case D8_CHART_ORDER_PLAN:
+          break;
+        case D8_CHART_ORDER_BEHIND:
+          reverse_judged_rows (model);
+          break;
+        }
+      return model;
     }
   return d8_chart_model_matrix_from_rows (ov, subject, rows, n, totals, totals_label);
 }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  D8_CHART_ORDER_PLAN = 0, /* the plan's order */
+  D8_CHART_ORDER_PLAN = 0, /* the plan's order (the indicator chart: highest completion first) */
   D8_CHART_ORDER_BEHIND,   /* most behind first: lowest completion, then the plan's order */
 } D8ChartOrder;
 
@@ -29,9 +29,11 @@ typedef enum
  * indicator chart): the kinds that show parent groups and drill down. */
 gboolean d8_chart_kind_has_unit_rows (const D8ChartKindInfo *info);
 
-/* The mean completion of a row of cells (capped at 1 per cell, as the
- * roll-up's), NAN when no cell has a quota: what D8_CHART_ORDER_BEHIND sorts by. */
-double d8_chart_cells_completion (const D8Cell *cells, guint n_indicators);
+/* The mean completion of a row of @cells (one per indicator of
+ * @overview), capped at 1 per cell as the roll-up's, over the indicators
+ * the appendix allocates (the matrix's columns); NAN when none has a
+ * quota. What D8_CHART_ORDER_BEHIND sorts the matrix's rows by. */
+double d8_chart_row_completion (const D8Overview *overview, const D8Cell *cells);
 
 /* A matrix or indicator chart (@info->kind) of the groups of @rollup, in
  * @order: one row per group with its subtotals and its count of units.

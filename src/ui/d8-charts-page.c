@@ -110,8 +110,8 @@ rebuild_model (D8ChartsPage *self)
   kind = current_kind (self);
   gtk_widget_set_visible (GTK_WIDGET (self->indicator_dropdown),
                           kind->indicator != D8_CHART_NEED_NONE);
-  /* The indicator chart is always in order of completion. */
-  gtk_widget_set_visible (self->order_button, kind->kind == D8_CHART_MATRIX);
+  gtk_widget_set_visible (self->order_button, d8_chart_kind_has_unit_rows (kind)
+                                                 && self->unit_index < 0);
   order = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->order_button))
               ? D8_CHART_ORDER_BEHIND
               : D8_CHART_ORDER_PLAN;
@@ -139,8 +139,8 @@ rebuild_model (D8ChartsPage *self)
     }
   else if (groups)
     model = d8_chart_groups_model (kind, self->overview, self->rollup, indicator_index, order);
-  else if (kind->kind == D8_CHART_MATRIX && order == D8_CHART_ORDER_BEHIND)
-    model = d8_chart_units_model (kind, self->overview, -1, order);
+  else if (d8_chart_kind_has_unit_rows (kind) && order == D8_CHART_ORDER_BEHIND)
+    model = d8_chart_units_model (kind, self->overview, indicator_index, order);
   else
     model = d8_chart_kind_new_model (kind, self->store, self->overview, self->unit_index,
                                      indicator_index, &error);
