@@ -133,6 +133,7 @@ bench: build bench-deps
 	  python3 bench/bench-startup.py $(CURDIR)/$(BUILD)
 	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench
 	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-charts
+	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-chart-scale $(CURDIR)
 	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-bundle
 	$(RUN_ENV) ./$(BUILD)/bench/duan8-bench-plans $(CURDIR)
 

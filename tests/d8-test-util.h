@@ -155,3 +155,31 @@ d8_test_trust_fixture_key (D8Store    *store,
   g_assert_true (d8_office_keys_trust (store, office, g_strstrip (key), "registered", &error));
   g_assert_no_error (error);
 }
+
+/* Opens a new store @db holding only the synthetic plan of @n units
+ * (135: communes under 17 former districts; 3300: under 34 provinces)
+ * that bench/gen-plan.py writes into @dir. Returns the store; *@plan_id
+ * the plan's id. */
+static inline D8Store *
+d8_test_open_generated_plan (const char *dir, const char *db, guint n, gint64 *plan_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *script = d8_test_source_path ("bench", "gen-plan.py", NULL);
+  g_autofree char *plan = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "python3", script, count, plan, NULL };
+  gsize length = 0;
+  int status = 0;
+  D8Store *store;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (plan, &text, &length, &error));
+  store = d8_store_open (db, D8_STORE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  *plan_id = d8_store_import_plan (store, text, (gssize) length, plan, &error);
+  g_assert_no_error (error);
+  return store;
+}

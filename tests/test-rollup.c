@@ -13,27 +13,9 @@
 static D8Store *
 open_generated (const char *dir, guint n, gint64 *plan_id)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *script = g_build_filename (g_getenv ("D8_SOURCE_ROOT"), "bench", "gen-plan.py",
-                                              NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n);
-  g_autofree char *plan = g_build_filename (dir, "plan.json", NULL);
   g_autofree char *db = g_strdup_printf ("%s/%u.sqlite3", dir, n);
-  g_autofree char *data = NULL;
-  const char *argv[] = { "python3", script, count, plan, NULL };
-  int status = 0;
-  gsize length = 0;
-  D8Store *store;
+  D8Store *store = d8_test_open_generated_plan (dir, db, n, plan_id);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (g_file_get_contents (plan, &data, &length, &error));
-  store = d8_store_open (db, D8_STORE_OPEN_NO_SEED, &error);
-  g_assert_no_error (error);
-  *plan_id = d8_store_import_plan (store, data, (gssize) length, plan, &error);
-  g_assert_no_error (error);
   g_assert_cmpint (*plan_id, >, 0);
   return store;
 }

@@ -14,7 +14,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "d8-chart-pack.h"
+#include "d8-chart-view.h"
+#include "d8-charts-page.h"
 #include "d8-i18n.h"
 #include "d8-print.h"
 #include "d8-province-page.h"
@@ -36,31 +40,12 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *script = d8_test_source_path ("bench", "gen-plan.py", NULL);
-  g_autofree char *plan = NULL;
   g_autofree char *db = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *count = NULL;
-  gsize length = 0;
 
   f->n = GPOINTER_TO_UINT (data);
   f->dir = d8_test_tmpdir ();
-  plan = g_build_filename (f->dir, "plan.json", NULL);
   db = g_build_filename (f->dir, "duan8.sqlite3", NULL);
-  count = g_strdup_printf ("%u", f->n);
-  {
-    const char *argv[] = { "python3", script, count, plan, NULL };
-    int status = 0;
-
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
-                                 NULL, &status, &error));
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  g_assert_true (g_file_get_contents (plan, &text, &length, &error));
-  f->store = d8_store_open (db, D8_STORE_OPEN_NO_SEED, &error);
-  g_assert_no_error (error);
-  f->plan_id = d8_store_import_plan (f->store, text, (gssize) length, plan, &error);
-  g_assert_no_error (error);
+  f->store = d8_test_open_generated_plan (f->dir, db, f->n, &f->plan_id);
   /* some figures, so the cells have colours */
   for (guint u = 0; u < 12; u++)
     {
@@ -216,6 +201,152 @@ test_window (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+/* "name.png" as "name-vi-dark.png" when run so (D8_TEST_LANGUAGE, D8_TEST_DARK). */
+static char *
+shot_name (const char *name, guint n)
+{
+  const char *lang = g_getenv ("D8_TEST_LANGUAGE");
+
+  return g_strdup_printf ("chart-%u-%s%s%s%s.png", n, name, lang && *lang ? "-" : "",
+                          lang && *lang ? lang : "", g_getenv ("D8_TEST_DARK") ? "-dark" : "");
+}
+
+static void
+press_key (GtkWidget *widget, guint keyval)
+{
+  GtkEventController *key = NULL;
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && key == NULL; i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        key = GTK_EVENT_CONTROLLER (c);
+    }
+  g_assert_nonnull (key);
+  g_signal_emit_by_name (key, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  g_assert_true (handled);
+  d8_test_spin ();
+}
+
+/* The charts at scale: the matrix of the parent groups; a group opened
+ * with the keyboard alone shows its units, scrolling under fixed headings
+ * when they do not fit; Escape goes back to the groups. */
+static void
+test_charts (Fixture *f, gconstpointer data)
+{
+  D8Window *window = open_window (f, 1280, 800);
+  GtkStack *stack = template_child (window, D8_TYPE_WINDOW, "stack");
+  D8ChartsPage *page;
+  D8ChartView *view;
+  const D8ChartModel *model;
+  GtkAdjustment *adj;
+  g_autofree char *description = NULL;
+  g_autofree char *name = NULL;
+  guint n_groups = f->n > 1000 ? 34 : 17, n_units;
+  int group_row = 2;
+
+  /* on, whatever the last window left (the choice is remembered) */
+  gtk_toggle_button_set_active (template_child (window, D8_TYPE_WINDOW, "charts_button"), TRUE);
+  d8_test_spin ();
+  page = D8_CHARTS_PAGE (gtk_stack_get_child_by_name (stack, "charts"));
+  d8_charts_page_set_kind (page, "matrix");
+  view = D8_CHART_VIEW (d8_charts_page_get_view (page));
+  /* the figures may still be being computed */
+  for (int i = 0; i < 500 && d8_chart_view_get_model (view) == NULL; i++)
+    d8_test_spin_for (10);
+  model = d8_chart_view_get_model (view);
+  g_assert_nonnull (model);
+  g_assert_cmpint (model->kind, ==, D8_CHART_MATRIX);
+  g_assert_cmpuint (model->rows->len, ==, n_groups);
+  name = shot_name ("groups", f->n);
+  d8_test_save_screenshot (GTK_WIDGET (window), name);
+
+  /* The keyboard reaches the view and chooses a group; the description
+   * says how to open it and which is chosen. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  press_key (GTK_WIDGET (view), GDK_KEY_Down);
+  press_key (GTK_WIDGET (view), GDK_KEY_Down);
+  press_key (GTK_WIDGET (view), GDK_KEY_Down);
+  g_assert_cmpint (d8_chart_view_get_focus_row (view), ==, group_row);
+  {
+    const D8ChartLabel *row = &g_array_index (model->rows, D8ChartLabel, group_row);
+    g_autofree char *words = d8_chart_model_describe (model);
+    g_autofree char *detail = g_strdup_printf ("%s (%s)", row->name, row->detail);
+    const char *units_word = strstr (row->detail, " ");
+
+    g_assert_nonnull (units_word);
+    n_units = (guint) g_ascii_strtoull (row->detail, NULL, 10);
+    g_assert_cmpuint (n_units, >, 0);
+    description = g_strdup_printf ("%s\n%s\n", words, _("Choose a group with the arrow keys and press Enter to see its units."));
+    /* the full description, the hint, then the chosen group */
+    {
+      g_autofree char *expected = g_strdup_printf (_("Chosen: %s (%s)"), row->name, row->detail);
+      g_autofree char *whole = g_strconcat (description, expected, NULL);
+      g_autofree char *mismatch = gtk_test_accessible_check_property (
+          GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, whole);
+
+      if (mismatch != NULL)
+        g_error ("the chart's accessible description: %s", mismatch);
+    }
+    g_clear_pointer (&name, g_free);
+    name = shot_name ("groups-chosen", f->n);
+    d8_test_save_screenshot (GTK_WIDGET (window), name);
+
+    /* Enter opens the group: its units, with its subtotal. */
+    press_key (GTK_WIDGET (view), GDK_KEY_Return);
+    model = d8_chart_view_get_model (view);
+    g_assert_cmpuint (model->rows->len, ==, n_units);
+    g_assert_cmpstr (model->target_label, ==, _("Subtotal"));
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+    g_assert_cmpint (d8_chart_view_get_focus_row (view), ==, 0);
+  }
+  g_clear_pointer (&name, g_free);
+  name = shot_name ("group", f->n);
+  d8_test_save_screenshot (GTK_WIDGET (window), name);
+
+  /* Many units scroll: End goes to the last, the view scrolled to it. */
+  adj = d8_chart_view_get_vadjustment (view);
+  press_key (GTK_WIDGET (view), GDK_KEY_End);
+  g_assert_cmpint (d8_chart_view_get_focus_row (view), ==, (int) n_units - 1);
+  if (gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj) + 0.5)
+    {
+      g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+      g_clear_pointer (&name, g_free);
+      name = shot_name ("group-scrolled", f->n);
+      d8_test_save_screenshot (GTK_WIDGET (window), name);
+    }
+  else
+    g_test_message ("%u units fit without scrolling", n_units);
+
+  /* Escape: back to the groups, the same group chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "charts.back", NULL));
+  d8_test_spin ();
+  model = d8_chart_view_get_model (view);
+  g_assert_cmpuint (model->rows->len, ==, n_groups);
+  g_assert_cmpint (d8_chart_view_get_focus_row (view), ==, group_row);
+
+  /* The indicator chart of the groups opens the same way. */
+  d8_charts_page_set_kind (page, "indicator");
+  d8_test_spin ();
+  model = d8_chart_view_get_model (view);
+  g_assert_cmpint (model->kind, ==, D8_CHART_INDICATOR);
+  g_assert_cmpuint (model->rows->len, ==, n_groups);
+  d8_chart_view_activate_row (view, 0);
+  d8_test_spin ();
+  g_assert_cmpuint (d8_chart_view_get_model (view)->rows->len, <, f->n);
+  g_clear_pointer (&name, g_free);
+  name = shot_name ("indicator-group", f->n);
+  d8_test_save_screenshot (GTK_WIDGET (window), name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "charts.back", NULL));
+  d8_charts_page_set_kind (page, "matrix");
+  d8_test_spin ();
+  close_window (window);
+}
+
 static void
 test_pack (Fixture *f, gconstpointer data)
 {
@@ -260,11 +391,18 @@ main (int argc, char **argv)
 {
   d8_i18n_init (g_getenv ("D8_TEST_LANGUAGE"));
   d8_test_ui_init (&argc, &argv);
+  if (g_getenv ("D8_TEST_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
   g_test_add ("/ui-scale/window/135", Fixture, GUINT_TO_POINTER (135), fixture_setup,
               test_window, fixture_teardown);
   g_test_add ("/ui-scale/pack/135", Fixture, GUINT_TO_POINTER (135), fixture_setup, test_pack,
               fixture_teardown);
   g_test_add ("/ui-scale/window/3300", Fixture, GUINT_TO_POINTER (3300), fixture_setup,
               test_window, fixture_teardown);
+  g_test_add ("/ui-scale/charts/135", Fixture, GUINT_TO_POINTER (135), fixture_setup,
+              test_charts, fixture_teardown);
+  g_test_add ("/ui-scale/charts/3300", Fixture, GUINT_TO_POINTER (3300), fixture_setup,
+              test_charts, fixture_teardown);
   return g_test_run ();
 }

@@ -103,12 +103,15 @@ d8_chart_render_to_file (const D8ChartModel *model, const D8ChartStyle *style, c
       return FALSE;
     }
 
-  layout = d8_chart_layout_new (model, style, width_pt, height_pt);
+  /* Rows that do not fit the page at a legible size: a PDF splits them
+   * over pages, each with the chart's header and footer; an image or a
+   * drawing grows as tall as they need. */
+  layout = d8_chart_layout_new_scrolling (model, style, width_pt, height_pt);
   switch (format)
     {
     case D8_CHART_FORMAT_PNG:
       {
-        int w = (int) ceil (width_pt * dpi / 72.0), h = (int) ceil (height_pt * dpi / 72.0);
+        int w = (int) ceil (width_pt * dpi / 72.0), h = (int) ceil (layout->height * dpi / 72.0);
 
         if ((double) w * h > 400e6)
           {
@@ -131,7 +134,7 @@ d8_chart_render_to_file (const D8ChartModel *model, const D8ChartStyle *style, c
       }
 
     case D8_CHART_FORMAT_SVG:
-      surface = cairo_svg_surface_create (path, width_pt, height_pt);
+      surface = cairo_svg_surface_create (path, width_pt, layout->height);
       cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
       break;
 
@@ -150,9 +153,17 @@ d8_chart_render_to_file (const D8ChartModel *model, const D8ChartStyle *style, c
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     {
+      guint n_pages = format == D8_CHART_FORMAT_PDF ? d8_chart_layout_n_pages (layout, height_pt) : 1;
+
       cr = cairo_create (surface);
-      d8_chart_paint (layout, style, cr);
-      cairo_show_page (cr);
+      for (guint p = 0; p < n_pages; p++)
+        {
+          if (format == D8_CHART_FORMAT_PDF)
+            d8_chart_paint_page (layout, style, cr, height_pt, p);
+          else
+            d8_chart_paint (layout, style, cr);
+          cairo_show_page (cr);
+        }
       status = cairo_status (cr);
       cairo_destroy (cr);
       cairo_surface_finish (surface);

@@ -28,6 +28,9 @@ D8ChartFormat d8_chart_format_from_path (const char *path);
 /* Renders @model into @path, the format chosen by its extension. The page
  * is @width_pt × @height_pt points (1/72 inch); a PNG gets
  * width_pt × dpi / 72 pixels (@dpi ≤ 0: 96). @style NULL: the print style.
+ * Rows of units that do not fit the page at a legible size are split over
+ * pages in a PDF, each repeating the chart's header and footer (title,
+ * column headings; totals, key, legend), and make a PNG or SVG taller.
  * Errors (G_IO_ERROR) name the file. */
 gboolean d8_chart_render_to_file (const D8ChartModel *model, const D8ChartStyle *style,
                                   const char *path, double width_pt, double height_pt, double dpi,

@@ -7,10 +7,9 @@
  */
 #include "config.h"
 
-#define D8_CHART_MATRIX_MAX_ROWS 40 /* rows of units a chart shows legibly */
-
 #include <glib/gi18n-lib.h>
 
+#include "d8-chart-groups.h"
 #include "d8-chart-kind.h"
 #include "d8-rollup.h"
 
@@ -172,34 +171,15 @@ d8_chart_kind_new_model (const D8ChartKindInfo *info, D8Store *store, D8Overview
     case D8_CHART_INDICATOR:
       /* Past what a page shows legibly, and when the units have parents,
        * the chart shows the parent groups with their subtotals. */
-      if (overview->units->len > D8_CHART_MATRIX_MAX_ROWS && D8_IS_STORE (store))
+      if (overview->units->len > D8_CHART_GROUP_ABOVE && D8_IS_STORE (store))
         {
           g_autoptr (D8Rollup) rollup = d8_store_compute_rollup (store, overview, error);
-          g_autofree D8ChartMatrixRow *rows = NULL;
-          g_autoptr (GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
 
           if (rollup == NULL)
             return NULL;
           if (d8_rollup_is_grouped (rollup))
-            {
-              rows = g_new0 (D8ChartMatrixRow, rollup->groups->len);
-              for (guint g = 0; g < rollup->groups->len; g++)
-                {
-                  const D8RollupGroup *group = rollup->groups->pdata[g];
-                  char *detail = g_strdup_printf (ngettext ("%u unit", "%u units",
-                                                            group->units->len),
-                                                  group->units->len);
-
-                  g_ptr_array_add (details, detail);
-                  rows[g] = (D8ChartMatrixRow) { group->code, d8_rollup_group_label (group),
-                                                 detail, group->cells };
-                }
-              if (info->kind == D8_CHART_INDICATOR)
-                return d8_chart_model_indicator_from_rows (overview, (guint) indicator_index, rows,
-                                                           rollup->groups->len);
-              return d8_chart_model_matrix_from_rows (overview, _("Units grouped by parent"), rows,
-                                                      rollup->groups->len, NULL, NULL);
-            }
+            return d8_chart_groups_model (info, overview, rollup, indicator_index,
+                                          D8_CHART_ORDER_PLAN);
         }
       if (info->kind == D8_CHART_INDICATOR)
         return d8_chart_model_indicator_from_overview (overview, (guint) indicator_index);

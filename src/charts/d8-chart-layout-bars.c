@@ -161,8 +161,14 @@ d8_chart_builder_add_bar_rows (D8ChartBuilder *b, const D8ChartBarRows *rows,
 
   row_h = n > 0 ? (bottom - top - axis_h - rows->footer_height) / n : 0;
   if (row_h < b->f * 1.45)
-    b->overflow = TRUE;
+    {
+      b->overflow = TRUE;
+      b->short_by = (b->f * 1.8 - row_h) * n;
+    }
   row_h = MIN (row_h, b->f * 4.2);
+  L->scroll_top = top;
+  L->scroll_bottom = top + n * row_h;
+  L->row_pitch = row_h;
   /* As many lines as the row holds, so that a long name (the SM
    * indicator's) wraps rather than being cut. */
   max_lines = row_h >= b->f * 3.9 ? 3 : row_h >= b->f * 2.7 ? 2 : 1;
@@ -178,6 +184,15 @@ d8_chart_builder_add_bar_rows (D8ChartBuilder *b, const D8ChartBarRows *rows,
 
       t = d8_chart_builder_add_text (b, D8_CHART_TEXT_LABEL, label, 0, 0, W * rows->label_share,
                                      max_lines, 0, 0, (int) r, 0);
+      /* A name that does not fit even wrapped is shown by its code, as the
+       * plan abbreviates it ("SM"), not cut; tooltips and the description
+       * give it whole. */
+      if (d8_chart_builder_text (b, t)->ellipsized && item->code != NULL && item->code[0] != '\0')
+        {
+          d8_chart_builder_drop_last_text (b);
+          t = d8_chart_builder_add_text (b, D8_CHART_TEXT_LABEL, item->code, 0, 0,
+                                         W * rows->label_share, 1, 0, 0, (int) r, 0);
+        }
       label_w = MAX (label_w, d8_chart_builder_text (b, t)->rect.width);
       g_array_append_val (label_idx, t);
       t = d8_chart_builder_add_text (b, D8_CHART_TEXT_VALUE, value, 0, 0, W * 0.3, 1, 0, 0, (int) r,

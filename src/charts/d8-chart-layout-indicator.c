@@ -75,8 +75,9 @@ add_province_total (D8ChartBuilder *b, const D8ChartBarRows *rows, const D8Chart
                                                     y - b->f * 0.2, 0, row.height + b->f * 0.4);
       s->row = -1;
       s->column = 0;
-      d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, note, x_plot, y + row.height + b->f * 1.3,
-                                 x_end - x_plot, 1, 0, 0, -1, 0);
+      /* under the tick labels of the total's axis */
+      d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, note, x_plot, y + row.height + b->f * 1.6,
+                                 x_end - x_plot, 2, 0, 0, -1, 0);
     }
 }
 
@@ -89,7 +90,7 @@ d8_chart_layout_indicator (D8ChartBuilder *b)
   D8ChartBarRows rows = {
     .percent_axis = first != NULL && first->is_percent,
     .label_share = 0.22,
-    .footer_height = model->totals->len > 0 ? b->f * 6.2 : 0,
+    .footer_height = model->totals->len > 0 ? b->f * 7.2 : 0,
     .label = indicator_row_label,
     .measure = measure_counts,
   };

@@ -59,21 +59,38 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
       y -= d8_chart_builder_text (b, t)->rect.height;
       notes_h += d8_chart_builder_text (b, t)->rect.height;
     }
+  /* The key of codes, in one or two columns; a long name wraps to a
+   * second line rather than being cut. */
   key_rows = (n_cols + key_cols - 1) / MAX (key_cols, 1);
-  key_line_h = b->f * d8_chart_text_role_size (D8_CHART_TEXT_NOTE) * 1.4;
-  key_h = key_rows * key_line_h;
-  y -= key_h + b->f * 0.4;
-  for (guint c = 0; c < n_cols; c++)
-    {
-      const D8ChartLabel *col = &g_array_index (model->columns, D8ChartLabel, c);
-      g_autofree char *line
-          = g_strdup_printf ("%s. %s (%s)", col->code, col->name, col->detail ? col->detail : "");
-      guint kc = c / MAX (key_rows, 1), kr = c % MAX (key_rows, 1);
-      double kw = W / key_cols;
+  key_line_h = b->f * d8_chart_text_role_size (D8_CHART_TEXT_NOTE) * 0.25; /* gap between lines */
+  {
+    guint first_key = L->texts->len;
+    double kw = W / key_cols, col_h[2] = { 0, 0 };
 
-      t = d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, line, b->m + kc * kw,
-                                     y + kr * key_line_h, kw - b->f, 1, 0, 0, -1, (int) c);
-    }
+    for (guint c = 0; c < n_cols; c++)
+      {
+        const D8ChartLabel *col = &g_array_index (model->columns, D8ChartLabel, c);
+        g_autofree char *line
+            = g_strdup_printf ("%s. %s (%s)", col->code, col->name, col->detail ? col->detail : "");
+        guint kc = MIN (c / MAX (key_rows, 1), 1);
+
+        t = d8_chart_builder_add_text (b, D8_CHART_TEXT_NOTE, line, 0, 0, kw - b->f, 2, 0, 0, -1,
+                                       (int) c);
+        col_h[kc] += d8_chart_builder_text (b, t)->rect.height + key_line_h;
+      }
+    key_h = MAX (col_h[0], col_h[1]);
+    y -= key_h + b->f * 0.4;
+    col_h[0] = col_h[1] = 0;
+    for (guint c = 0; c < n_cols; c++)
+      {
+        D8ChartText *key = d8_chart_builder_text (b, first_key + c);
+        guint kc = MIN (c / MAX (key_rows, 1), 1);
+
+        key->rect.x = b->m + kc * kw;
+        key->rect.y = y + col_h[kc];
+        col_h[kc] += key->rect.height + key_line_h;
+      }
+  }
   bottom = y - b->f * 0.6;
 
   /* Row names: units, then the plan's totals row and the allocation row. */
@@ -92,9 +109,14 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
   table_w = name_w + n_cols * cell_w;
   x0 = b->m + (W - table_w) / 2;
   row_h = (bottom - top - header_h - b->f * 0.4) / (n_rows + 2);
+  if (row_h < b->f * 1.35)
+    b->short_by = (b->f * 1.6 - row_h) * (n_rows + 2);
   if (row_h < b->f * 1.35 || cell_w < b->f * 4)
     b->overflow = TRUE;
   row_h = MIN (row_h, b->f * 2.4);
+  L->scroll_top = top + header_h;
+  L->scroll_bottom = top + header_h + n_rows * row_h;
+  L->row_pitch = row_h;
   L->plot = (D8ChartRect) { x0, top, table_w, header_h + (n_rows + 2) * row_h + b->f * 0.4 };
 
   /* Column headings: code in bold, count unit below. */

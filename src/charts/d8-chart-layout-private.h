@@ -29,6 +29,7 @@ struct _D8ChartBuilder
   double m;  /* page margin */
   PangoFontDescription *fonts[D8_CHART_N_TEXT_ROLES];
   gboolean overflow; /* set by a kind when something does not fit */
+  double short_by;   /* set with overflow: the height the rows lack at this size */
 };
 
 /* The layouts of the kinds, one file each. */
@@ -56,6 +57,8 @@ char *d8_chart_axis_format_tick (const D8ChartAxis *axis, double value);
 guint d8_chart_builder_add_text (D8ChartBuilder *b, D8ChartTextRole role, const char *text,
                                  double x, double y, double max_width, int max_lines,
                                  double halign, double valign, int row, int column);
+/* Takes back the text added last (to put another in its place). */
+void d8_chart_builder_drop_last_text (D8ChartBuilder *b);
 /* The text at @index; valid until the next text is added. */
 D8ChartText *d8_chart_builder_text (D8ChartBuilder *b, guint index);
 /* Adds a shape of no status for no row or column; valid until the next

@@ -284,7 +284,7 @@ d8_chart_layout_timeline (D8ChartBuilder *b)
         D8ChartText *t = d8_chart_builder_text (b, g_array_index (end_labels, EndLabel, i).text);
         double h = t->rect.height;
         t->rect.y = MAX (t->rect.y, next);
-        next = t->rect.y + h * 0.9;
+        next = t->rect.y + h;
       }
     /* and back up if the last ones fell below the plot */
     for (guint i = end_labels->len; i-- > 0;)
@@ -294,7 +294,7 @@ d8_chart_layout_timeline (D8ChartBuilder *b)
             = i + 1 < end_labels->len
                   ? d8_chart_builder_text (b, g_array_index (end_labels, EndLabel, i + 1).text)
                             ->rect.y
-                        - t->rect.height * 0.9
+                        - t->rect.height
                   : y1 - t->rect.height / 2;
         t->rect.y = MIN (t->rect.y, limit);
       }

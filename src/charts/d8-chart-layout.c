@@ -21,6 +21,7 @@
 #include "d8-format.h"
 
 #define MIN_FONT 4.0
+#define MIN_ROLE_SIZE 0.85 /* the smallest of role_size */
 
 static const double role_size[D8_CHART_N_TEXT_ROLES] = {
   [D8_CHART_TEXT_TITLE] = 1.45, [D8_CHART_TEXT_SUBTITLE] = 0.95, [D8_CHART_TEXT_HEADER] = 0.95,
@@ -159,6 +160,7 @@ layout_reset (D8ChartLayout *L)
   g_array_set_size (L->points, 0);
   g_ptr_array_set_size (L->pango_layouts, 0);
   L->plot = (D8ChartRect) { 0 };
+  L->scroll_top = L->scroll_bottom = L->row_pitch = 0;
 }
 
 /* Shaped text, kept between layouts: a chart laid out again (new data, a
@@ -237,9 +239,18 @@ d8_chart_builder_add_text (D8ChartBuilder *b, D8ChartTextRole role, const char *
   t.row = row;
   t.column = column;
   t.ellipsized = pango_layout_is_ellipsized (layout);
+  t.size = b->f * role_size[role];
   g_array_append_val (b->L->texts, t);
   g_ptr_array_add (b->L->pango_layouts, layout);
   return b->L->texts->len - 1;
+}
+
+void
+d8_chart_builder_drop_last_text (D8ChartBuilder *b)
+{
+  g_return_if_fail (b->L->texts->len > 0);
+  g_array_set_size (b->L->texts, b->L->texts->len - 1);
+  g_ptr_array_set_size (b->L->pango_layouts, b->L->pango_layouts->len - 1);
 }
 
 D8ChartText *
@@ -301,11 +312,12 @@ d8_chart_builder_add_header (D8ChartBuilder *b)
   double y = b->m;
   guint i;
 
-  i = d8_chart_builder_add_text (b, D8_CHART_TEXT_TITLE, title, b->m, y, w, 1, 0, 0, -1, -1);
+  /* Titles name whole indicators, as the plan writes them: they wrap. */
+  i = d8_chart_builder_add_text (b, D8_CHART_TEXT_TITLE, title, b->m, y, w, 3, 0, 0, -1, -1);
   y += d8_chart_builder_text (b, i)->rect.height;
   line = b->model->plan_title ? g_strdup_printf ("%s · %s", subtitle, b->model->plan_title)
                               : g_strdup (subtitle);
-  i = d8_chart_builder_add_text (b, D8_CHART_TEXT_SUBTITLE, line, b->m, y, w, 1, 0, 0, -1, -1);
+  i = d8_chart_builder_add_text (b, D8_CHART_TEXT_SUBTITLE, line, b->m, y, w, 2, 0, 0, -1, -1);
   return y + d8_chart_builder_text (b, i)->rect.height + b->f * 0.8;
 }
 
@@ -392,9 +404,79 @@ d8_chart_allocation_note (const D8ChartAllocation *alloc, const char *code)
 
 /* ------------------------------------------------------------ public */
 
+static int
+compare_top_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const GArray *texts = user_data;
+  double ya = g_array_index (texts, D8ChartText, *(const guint *) a).rect.y;
+  double yb = g_array_index (texts, D8ChartText, *(const guint *) b).rect.y;
+
+  return ya < yb ? -1 : ya > yb ? 1 : 0;
+}
+
+static gboolean
+texts_overlap (const D8ChartRect *a, const D8ChartRect *b)
+{
+  double dx = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double dy = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return dx > 0.5 && dy > 0.5;
+}
+
+/* No text over another: a tick label in the way of any other text is left
+ * out (the axis keeps its other ticks); any other overlap, like a cut text,
+ * means the chart does not fit at this size. Returns TRUE when it fits. */
+static gboolean
+settle_texts (D8ChartLayout *L)
+{
+  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), L->texts->len);
+  g_autofree gboolean *drop = g_new0 (gboolean, L->texts->len + 1);
+  gboolean fits = TRUE;
+
+  for (guint i = 0; i < L->texts->len; i++)
+    {
+      const D8ChartText *t = &g_array_index (L->texts, D8ChartText, i);
+
+      if (t->ellipsized)
+        fits = FALSE;
+      if (t->text[0] != '\0')
+        g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_top_cb, L->texts);
+  for (guint a = 0; a < order->len; a++)
+    {
+      guint i = g_array_index (order, guint, a);
+      const D8ChartText *t = &g_array_index (L->texts, D8ChartText, i);
+
+      for (guint b = a + 1; b < order->len && !drop[i]; b++)
+        {
+          guint j = g_array_index (order, guint, b);
+          const D8ChartText *u = &g_array_index (L->texts, D8ChartText, j);
+
+          if (u->rect.y >= t->rect.y + t->rect.height - 0.5)
+            break;
+          if (drop[j] || !texts_overlap (&t->rect, &u->rect))
+            continue;
+          if (u->role == D8_CHART_TEXT_AXIS)
+            drop[j] = TRUE;
+          else if (t->role == D8_CHART_TEXT_AXIS)
+            drop[i] = TRUE;
+          else
+            fits = FALSE;
+        }
+    }
+  for (guint i = L->texts->len; i-- > 0;)
+    if (drop[i])
+      {
+        g_array_remove_index (L->texts, i);
+        g_ptr_array_remove_index (L->pango_layouts, i);
+      }
+  return fits;
+}
+
 static void
 build (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, double f,
-       gboolean *overflow)
+       gboolean *overflow, double *short_by)
 {
   D8ChartBuilder b;
 
@@ -426,24 +508,20 @@ build (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, d
           || r->y + r->height > L->height + 0.01)
         b.overflow = TRUE;
     }
+  if (!settle_texts (L))
+    b.overflow = TRUE;
   *overflow = b.overflow;
+  if (short_by != NULL)
+    *short_by = b.short_by;
   builder_clear (&b);
 }
 
-D8ChartLayout *
-d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style, double width,
-                     double height)
+static D8ChartLayout *
+layout_alloc (const D8ChartModel *model, double width, double height)
 {
-  D8ChartLayout *L;
+  D8ChartLayout *L = g_new0 (D8ChartLayout, 1);
   cairo_font_options_t *options;
-  double f;
-  gboolean overflow = TRUE;
 
-  g_return_val_if_fail (model != NULL, NULL);
-  g_return_val_if_fail (style != NULL, NULL);
-  g_return_val_if_fail (width > 0 && height > 0, NULL);
-
-  L = g_new0 (D8ChartLayout, 1);
   L->kind = model->kind;
   L->width = width;
   L->height = height;
@@ -463,18 +541,89 @@ d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style, doubl
   pango_cairo_context_set_font_options (L->pango_context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (L->pango_context, FALSE);
+  return L;
+}
 
-  f = CLAMP (MIN (width / 85.0, height / 60.0), 6.0, 28.0)
-      * (style->scale > 0 ? style->scale : 1.0);
-  for (int attempt = 0; overflow && attempt < 12 && f >= MIN_FONT; attempt++)
+/* The body size a page of @width × @height starts from, and the least it
+ * may shrink to (the smallest role, 0.85 of it, at the style's least text
+ * size). */
+static double
+start_font (const D8ChartStyle *style, double width, double height, double *min_f)
+{
+  *min_f = MAX (MIN_FONT, style->min_text_size / MIN_ROLE_SIZE);
+  return MAX (CLAMP (MIN (width / 85.0, height / 60.0), 6.0, 28.0)
+                  * (style->scale > 0 ? style->scale : 1.0),
+              *min_f);
+}
+
+/* Shrinks the body size from @f until everything fits, or to @min_f. */
+static void
+fit (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, double f,
+     double min_f)
+{
+  gboolean overflow = TRUE;
+
+  for (int attempt = 0; overflow && attempt < 14; attempt++)
     {
-      build (L, model, style, f, &overflow);
-      if (overflow)
-        f *= 0.9;
+      build (L, model, style, f, &overflow, NULL);
+      if (!overflow || f <= min_f)
+        break;
+      f = MAX (f * 0.9, min_f);
     }
-  if (overflow && f < MIN_FONT)
-    build (L, model, style, MIN_FONT, &overflow);
   L->fits = !overflow;
+}
+
+D8ChartLayout *
+d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style, double width,
+                     double height)
+{
+  D8ChartLayout *L;
+  double f, min_f;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  L = layout_alloc (model, width, height);
+  f = start_font (style, width, height, &min_f);
+  fit (L, model, style, f, min_f);
+  return L;
+}
+
+D8ChartLayout *
+d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *style,
+                               double width, double height)
+{
+  D8ChartLayout *L;
+  double f, min_f, floor_f, short_by = 0;
+  gboolean overflow = TRUE;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  L = layout_alloc (model, width, height);
+  f = start_font (style, width, height, &min_f);
+  /* As d8_chart_layout_new down to a size still easy to read on a screen
+   * (13 units of body text, about 10 for tick labels); below that the rows
+   * take the height they need instead. */
+  floor_f = MAX (min_f, MIN (f, 13.0));
+  for (int attempt = 0; attempt < 14; attempt++)
+    {
+      build (L, model, style, f, &overflow, &short_by);
+      if (!overflow || f <= floor_f)
+        break;
+      f = MAX (f * 0.9, floor_f);
+    }
+  if (overflow && short_by > 0)
+    {
+      L->height = ceil (height + short_by);
+      build (L, model, style, f, &overflow, NULL);
+    }
+  if (overflow)
+    fit (L, model, style, f, min_f);
+  else
+    L->fits = TRUE;
   return L;
 }
 

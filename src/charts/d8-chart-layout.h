@@ -42,7 +42,9 @@ typedef struct
   D8ChartTextRole role;
   gboolean muted;       /* drawn in the muted colour */
   int row, column;      /* what it labels; -1 when nothing in particular */
-  gboolean ellipsized;  /* the full text did not fit: shown cut with "…" */
+  gboolean ellipsized;  /* the full text did not fit: shown cut with "…" (or, on a
+                         * pack page, cut by the edge of its chart) */
+  double size;          /* font size in user units (points on paper) */
 } D8ChartText;
 
 typedef enum
@@ -115,6 +117,12 @@ typedef struct
   GArray *hits;         /* D8ChartHit */
   GArray *points;       /* D8ChartXY for SERIES shapes */
   gboolean fits;        /* FALSE when even the smallest font could not fit */
+  /* The rows of units (matrix, bar charts) lie from scroll_top to
+   * scroll_bottom, each row_pitch high; what is above (titles, column
+   * headings) and below (totals, axis, key, legend) stays in place when a
+   * view scrolls them or a printout splits them over pages. All 0 when
+   * the kind has no such rows. */
+  double scroll_top, scroll_bottom, row_pitch;
 
   /*< private >*/
   gpointer pango_context;
@@ -134,6 +142,13 @@ GArray *d8_chart_nice_ticks (double lo, double hi, guint max_intervals, gboolean
  * @style gives the font family and scale. */
 D8ChartLayout *d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style,
                                     double width, double height);
+/* As d8_chart_layout_new, but when the rows do not fit @height at a
+ * legible size the layout grows taller instead of its text smaller: its
+ * height is then more than @height, and a view scrolls the rows between
+ * scroll_top and scroll_bottom (d8_chart_paint_window), or a printout
+ * splits them over pages. */
+D8ChartLayout *d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *style,
+                                              double width, double height);
 void d8_chart_layout_free (D8ChartLayout *layout);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8ChartLayout, d8_chart_layout_free)
 

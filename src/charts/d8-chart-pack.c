@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 #include <gio/gio.h>
@@ -19,6 +20,8 @@
 #include <pango/pangocairo.h>
 
 #include "d8-chart-export.h"
+#include "d8-chart-groups.h"
+#include "d8-chart-layout.h"
 #include "d8-chart-model.h"
 #include "d8-chart-pack.h"
 #include "d8-chart-paint.h"
@@ -30,6 +33,7 @@
 #define MARGIN 30.0     /* points, all sides */
 #define FOOTER 16.0     /* height kept for the footer */
 #define BODY_SIZE 9.0   /* points */
+#define FOOTER_SIZE 8.0
 
 #define ROWS_PER_PAGE 30   /* matrix rows a page holds legibly */
 #define ALL_UNITS_UP_TO 30 /* default: a page per unit up to this many units */
@@ -122,8 +126,6 @@ add_matrices (D8ChartPack *pack)
 {
   D8Overview *ov = pack->overview;
   const D8Rollup *rollup = pack->rollup;
-  g_autofree D8ChartMatrixRow *rows = NULL;
-  g_autoptr (GPtrArray) details = NULL;
 
   if (!grouped (pack))
     {
@@ -141,20 +143,8 @@ add_matrices (D8ChartPack *pack)
       return;
     }
 
-  rows = g_new0 (D8ChartMatrixRow, rollup->groups->len);
-  details = g_ptr_array_new_with_free_func (g_free);
-  for (guint g = 0; g < rollup->groups->len; g++)
-    {
-      const D8RollupGroup *group = rollup->groups->pdata[g];
-      char *detail = g_strdup_printf (ngettext ("%u unit", "%u units", group->units->len),
-                                      group->units->len);
-
-      g_ptr_array_add (details, detail);
-      rows[g] = (D8ChartMatrixRow) { group->code, d8_rollup_group_label (group), detail,
-                                     group->cells };
-    }
-  add_matrix_page (pack, d8_chart_model_matrix_from_rows (ov, _("Units grouped by parent"), rows,
-                                                          rollup->groups->len, NULL, NULL));
+  add_matrix_page (pack, d8_chart_groups_model (d8_chart_kind_get_info (D8_CHART_MATRIX), ov,
+                                                rollup, -1, D8_CHART_ORDER_PLAN));
   for (guint g = 0; g < rollup->groups->len; g++)
     {
       const D8RollupGroup *group = rollup->groups->pdata[g];
@@ -354,6 +344,9 @@ typedef struct
   cairo_t *cr;
   const D8ChartPack *pack;
   PangoLayout *layout;
+  double size;    /* of the text set last */
+  gboolean dry;   /* measure only: show nothing */
+  GArray *record; /* D8ChartText: every text shown, when the pack's texts are asked for */
 } Pen;
 
 static void
@@ -362,6 +355,7 @@ pen_init (Pen *pen, const D8ChartPack *pack, cairo_t *cr)
   cairo_font_options_t *options = cairo_font_options_create ();
   PangoContext *context;
 
+  memset (pen, 0, sizeof *pen);
   pen->cr = cr;
   pen->pack = pack;
   pen->layout = pango_cairo_create_layout (cr);
@@ -399,6 +393,7 @@ pen_set (Pen *pen, const char *text, double size, gboolean bold, double width, g
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (pen->layout, font);
   pango_font_description_free (font);
+  pen->size = size;
   pango_layout_set_text (pen->layout, text, -1);
   pango_layout_set_width (pen->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
@@ -424,6 +419,28 @@ pen_show (Pen *pen, double x, double y, const D8ChartColor *color)
   int w, h;
 
   pango_layout_get_size (pen->layout, &w, &h);
+  if (pen->dry)
+    return (double) h / PANGO_SCALE;
+  if (pen->record != NULL)
+    {
+      D8ChartText t = { { x, y, (double) w / PANGO_SCALE, (double) h / PANGO_SCALE },
+                        g_strdup (pango_layout_get_text (pen->layout)),
+                        D8_CHART_TEXT_LABEL,
+                        FALSE,
+                        -1,
+                        -1,
+                        pango_layout_is_ellipsized (pen->layout),
+                        pen->size };
+      /* A wrapped text is as wide as the width it was given. */
+      if (pango_layout_get_width (pen->layout) > 0)
+        {
+          PangoRectangle ink, logical;
+
+          pango_layout_get_extents (pen->layout, &ink, &logical);
+          t.rect.width = (double) logical.width / PANGO_SCALE;
+        }
+      g_array_append_val (pen->record, t);
+    }
   set_color (pen->cr, color);
   cairo_move_to (pen->cr, x, y);
   pango_cairo_show_layout (pen->cr, pen->layout);
@@ -461,21 +478,37 @@ draw_footer (Pen *pen, guint page_index, double width, double height)
   cairo_line_to (pen->cr, width - MARGIN, y - 3);
   cairo_stroke (pen->cr);
   cairo_restore (pen->cr);
-  pen_set (pen, left, 7.5, FALSE, (width - 2 * MARGIN) * 0.75, TRUE);
+  pen_set (pen, left, FOOTER_SIZE, FALSE, (width - 2 * MARGIN) * 0.75, TRUE);
   pen_show (pen, MARGIN, y, &pack->style.muted);
-  pen_show_right (pen, right, 7.5, FALSE, width - MARGIN, y, &pack->style.foreground);
+  pen_show_right (pen, right, FOOTER_SIZE, FALSE, width - MARGIN, y, &pack->style.foreground);
 }
 
+/* A chart in the box (@x, @y, @w, @h); its texts go to @record (page
+ * coordinates) when not NULL, a text reaching past the box counted as cut. */
 static void
 draw_chart (const D8ChartPack *pack, const D8ChartModel *model, cairo_t *cr, double x, double y,
-            double w, double h)
+            double w, double h, GArray *record)
 {
+  g_autoptr (D8ChartLayout) layout = d8_chart_layout_new (model, &pack->style, w, h);
+
   cairo_save (cr);
   cairo_translate (cr, x, y);
   cairo_rectangle (cr, 0, 0, w, h);
   cairo_clip (cr);
-  d8_chart_draw (model, &pack->style, cr, w, h);
+  d8_chart_paint (layout, &pack->style, cr);
   cairo_restore (cr);
+  for (guint i = 0; record != NULL && i < layout->texts->len; i++)
+    {
+      D8ChartText t = g_array_index (layout->texts, D8ChartText, i);
+
+      t.text = g_strdup (t.text);
+      if (t.rect.x < -0.01 || t.rect.y < -0.01 || t.rect.x + t.rect.width > w + 0.01
+          || t.rect.y + t.rect.height > h + 0.01)
+        t.ellipsized = TRUE;
+      t.rect.x += x;
+      t.rect.y += y;
+      g_array_append_val (record, t);
+    }
 }
 
 static void
@@ -650,9 +683,11 @@ draw_cover (Pen *pen, double width, double height)
   pen_show (pen, x, MAX (y + 12, height - MARGIN - FOOTER - 40), &st->muted);
 }
 
-/* The unit page's table: indicator, quota, achieved, remaining, %, status. */
-static void
-draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w, double h)
+/* The unit page's table: indicator, quota, achieved, remaining, %, status.
+ * Long indicator names wrap within their column. With pen->dry, only
+ * measures. Returns the table's height. */
+static double
+draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w)
 {
   const D8ChartPack *pack = pen->pack;
   const D8Overview *ov = pack->overview;
@@ -662,8 +697,8 @@ draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w, doubl
   double num_w[4], status_w = 0, name_w, edge;
   double right[4];
   guint n = ov->indicators->len;
-  double row_h = MIN (15.0, h / (n + 1.5));
-  double size = MIN (BODY_SIZE, row_h * 0.62);
+  double row_h = 15.0, top = y;
+  double size = BODY_SIZE;
 
   /* Number columns as wide as their header or "30 of 40", whichever is wider. */
   pen_set (pen, "000.000 / 000.000", size, FALSE, -1, FALSE);
@@ -690,13 +725,16 @@ draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w, doubl
   pen_set (pen, _(headers[5]), size, TRUE, status_w, TRUE);
   pen_show (pen, right[3] + 14, y, &st->foreground);
   y += row_h;
-  cairo_save (pen->cr);
-  set_color (pen->cr, &st->foreground);
-  cairo_set_line_width (pen->cr, 0.6);
-  cairo_move_to (pen->cr, x, y - 2);
-  cairo_line_to (pen->cr, x + w, y - 2);
-  cairo_stroke (pen->cr);
-  cairo_restore (pen->cr);
+  if (!pen->dry)
+    {
+      cairo_save (pen->cr);
+      set_color (pen->cr, &st->foreground);
+      cairo_set_line_width (pen->cr, 0.6);
+      cairo_move_to (pen->cr, x, y - 2);
+      cairo_line_to (pen->cr, x + w, y - 2);
+      cairo_stroke (pen->cr);
+      cairo_restore (pen->cr);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -704,13 +742,14 @@ draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w, doubl
       const D8Cell *cell = &ov->cells[unit_index * n + i];
       g_autofree char *name = g_strdup_printf ("%s. %s", ind->code, ind->name_vi);
       g_autofree char *quota = NULL, *achieved = NULL, *remaining = NULL, *percent = NULL;
+      double rh = MAX (row_h, pen_set (pen, name, size, FALSE, name_w - 8, FALSE) + 4);
 
-      if (i % 2 == 1)
+      if (i % 2 == 1 && !pen->dry)
         {
           cairo_save (pen->cr);
           set_color (pen->cr, &st->grid);
           cairo_set_source_rgba (pen->cr, st->grid.red, st->grid.green, st->grid.blue, 0.35);
-          cairo_rectangle (pen->cr, x, y - 2, w, row_h);
+          cairo_rectangle (pen->cr, x, y - 2, w, rh);
           cairo_fill (pen->cr);
           cairo_restore (pen->cr);
         }
@@ -733,7 +772,7 @@ draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w, doubl
         }
       percent = isnan (cell->completion) ? g_strdup ("–") : d8_format_percent (cell->completion, 1);
 
-      pen_set (pen, name, size, FALSE, name_w - 8, TRUE);
+      pen_set (pen, name, size, FALSE, name_w - 8, FALSE);
       pen_show (pen, x, y, &st->foreground);
       pen_show_right (pen, quota, size, FALSE, right[0], y, &st->foreground);
       pen_show_right (pen, achieved, size, FALSE, right[1], y, &st->foreground);
@@ -742,13 +781,14 @@ draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w, doubl
       pen_set (pen, d8_status_to_label (cell->status), size, cell->status == D8_STATUS_BEHIND,
                status_w, TRUE);
       pen_show (pen, right[3] + 14, y, &st->foreground);
-      y += row_h;
+      y += rh;
     }
+  return y - top;
 }
 
-void
-d8_chart_pack_draw_page (const D8ChartPack *pack, guint page_index, cairo_t *cr, double width,
-                         double height)
+static void
+draw_page (const D8ChartPack *pack, guint page_index, cairo_t *cr, double width, double height,
+           GArray *record)
 {
   Pen pen;
   double body_h = height - 2 * MARGIN - FOOTER;
@@ -762,10 +802,24 @@ d8_chart_pack_draw_page (const D8ChartPack *pack, guint page_index, cairo_t *cr,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
   pen_init (&pen, pack, cr);
+  pen.record = record;
 
   {
     const Page *page = &g_array_index (pack->pages, Page, page_index);
     double chart_h = body_h * 0.62;
+
+    /* A unit page: the table takes the room its rows need (long names
+     * wrap), the chart the rest. */
+    if (page->kind == PAGE_UNIT)
+      {
+        double table_h;
+
+        pen.dry = TRUE;
+        table_h = draw_unit_table (&pen, g_array_index (pack->unit_pages, guint, page->index), 0,
+                                   0, body_w - 20);
+        pen.dry = FALSE;
+        chart_h = MAX (body_h - table_h - 14, body_h * 0.5);
+      }
 
     switch (page->kind)
       {
@@ -773,13 +827,14 @@ d8_chart_pack_draw_page (const D8ChartPack *pack, guint page_index, cairo_t *cr,
         draw_cover (&pen, width, height);
         break;
       case PAGE_MATRIX:
-        draw_chart (pack, pack->matrices->pdata[page->index], cr, MARGIN, MARGIN, body_w, body_h);
+        draw_chart (pack, pack->matrices->pdata[page->index], cr, MARGIN, MARGIN, body_w, body_h,
+                    record);
         break;
       case PAGE_UNIT:
         draw_chart (pack, pack->unit_models->pdata[page->index], cr, MARGIN, MARGIN, body_w,
-                    chart_h);
+                    chart_h, record);
         draw_unit_table (&pen, g_array_index (pack->unit_pages, guint, page->index), MARGIN + 10,
-                         MARGIN + chart_h + 10, body_w - 20, body_h - chart_h - 10);
+                         MARGIN + chart_h + 10, body_w - 20);
         break;
       default:
         g_assert_not_reached ();
@@ -788,6 +843,54 @@ d8_chart_pack_draw_page (const D8ChartPack *pack, guint page_index, cairo_t *cr,
   draw_footer (&pen, page_index, width, height);
   pen_clear (&pen);
   cairo_restore (cr);
+}
+
+void
+d8_chart_pack_draw_page (const D8ChartPack *pack, guint page_index, cairo_t *cr, double width,
+                         double height)
+{
+  draw_page (pack, page_index, cr, width, height, NULL);
+}
+
+static void
+clear_text (gpointer data)
+{
+  g_free (((D8ChartText *) data)->text);
+}
+
+/**
+ * d8_chart_pack_get_page_texts:
+ * @pack: the pack
+ * @page_index: 0-based, below d8_chart_pack_get_n_pages()
+ * @width: @height: the page in points (A4 landscape: 842 × 595)
+ *
+ * Every text of a page as it is printed, for tests that check what a
+ * reader sees: the boxes of the charts' texts (from their layouts) and of
+ * the cover, the tables and the footer, in page coordinates (points), each
+ * with its font size in points and whether it is shown cut (ellipsized, or
+ * reaching past its chart's box, which clips it).
+ *
+ * Returns: (transfer full) (element-type D8ChartText): the texts, in
+ * drawing order; freeing the array frees their strings.
+ */
+GArray *
+d8_chart_pack_get_page_texts (const D8ChartPack *pack, guint page_index, double width,
+                              double height)
+{
+  GArray *texts = g_array_new (FALSE, TRUE, sizeof (D8ChartText));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (pack != NULL, texts);
+  g_return_val_if_fail (page_index < d8_chart_pack_get_n_pages (pack), texts);
+
+  g_array_set_clear_func (texts, clear_text);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  draw_page (pack, page_index, cr, width, height, texts);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return texts;
 }
 
 gboolean

@@ -45,6 +45,12 @@ guint d8_chart_pack_get_n_pages (const D8ChartPack *pack);
 void d8_chart_pack_draw_page (const D8ChartPack *pack, guint page_index, cairo_t *cr,
                               double width, double height);
 
+/* Every text of page @page_index as printed on a @width × @height page:
+ * D8ChartText in page coordinates with its size in points and whether it
+ * is shown cut. For tests; the array frees its strings. */
+GArray *d8_chart_pack_get_page_texts (const D8ChartPack *pack, guint page_index, double width,
+                                      double height);
+
 /* Writes every page to a PDF of A4 landscape pages. */
 gboolean d8_chart_pack_write_pdf (const D8ChartPack *pack, const char *path, GError **error);
 

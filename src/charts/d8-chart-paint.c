@@ -517,3 +517,100 @@ d8_chart_draw (const D8ChartModel *model, const D8ChartStyle *style, cairo_t *cr
   layout = d8_chart_layout_new (model, style, width, height);
   d8_chart_paint (layout, style, cr);
 }
+
+void
+d8_chart_paint_band (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr, double y,
+                     double height, double from)
+{
+  g_return_if_fail (L != NULL && style != NULL && cr != NULL);
+
+  if (height <= 0)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, y, L->width, height);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, y - from);
+  d8_chart_paint (L, style, cr);
+  cairo_restore (cr);
+}
+
+/* The header in place, @rows_h of rows from layout y @from under it, and
+ * the footer at the bottom of @height. */
+static void
+paint_split (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr, double height,
+             double from, double rows_h)
+{
+  double footer_h = L->height - L->scroll_bottom;
+
+  cairo_save (cr);
+  set_color (cr, &style->background);
+  cairo_rectangle (cr, 0, 0, L->width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  d8_chart_paint_band (L, style, cr, L->scroll_top, rows_h, from);
+  d8_chart_paint_band (L, style, cr, 0, L->scroll_top, 0);
+  d8_chart_paint_band (L, style, cr, height - footer_h, footer_h, L->scroll_bottom);
+}
+
+double
+d8_chart_paint_window (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr,
+                       double height, double offset, gboolean snap)
+{
+  double body_h, max_offset;
+
+  g_return_val_if_fail (L != NULL && style != NULL && cr != NULL, 0);
+
+  if (L->height <= height + 0.5 || L->scroll_bottom <= L->scroll_top)
+    {
+      d8_chart_paint (L, style, cr);
+      return 0;
+    }
+  body_h = MAX (height - L->scroll_top - (L->height - L->scroll_bottom), 0);
+  max_offset = MAX (L->height - height, 0);
+  offset = CLAMP (offset, 0, max_offset);
+  if (snap && L->row_pitch > 0 && offset < max_offset)
+    offset = floor (offset / L->row_pitch + 1e-6) * L->row_pitch;
+  paint_split (L, style, cr, height, L->scroll_top + offset, body_h);
+  return offset;
+}
+
+/* Whole rows a page of @page_height holds between header and footer. */
+static guint
+rows_per_page (const D8ChartLayout *L, double page_height)
+{
+  double body = page_height - L->scroll_top - (L->height - L->scroll_bottom);
+
+  return L->row_pitch > 0 ? MAX ((guint) floor (body / L->row_pitch + 1e-6), 1) : 1;
+}
+
+guint
+d8_chart_layout_n_pages (const D8ChartLayout *L, double page_height)
+{
+  guint rows, per_page;
+
+  g_return_val_if_fail (L != NULL, 1);
+
+  if (L->height <= page_height + 0.5 || L->row_pitch <= 0 || L->scroll_bottom <= L->scroll_top)
+    return 1;
+  rows = (guint) round ((L->scroll_bottom - L->scroll_top) / L->row_pitch);
+  per_page = rows_per_page (L, page_height);
+  return MAX ((rows + per_page - 1) / per_page, 1);
+}
+
+void
+d8_chart_paint_page (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr,
+                     double page_height, guint page)
+{
+  double first, slice;
+
+  g_return_if_fail (L != NULL && style != NULL && cr != NULL);
+
+  if (d8_chart_layout_n_pages (L, page_height) <= 1)
+    {
+      d8_chart_paint (L, style, cr);
+      return;
+    }
+  first = L->scroll_top + page * rows_per_page (L, page_height) * L->row_pitch;
+  slice = MIN (rows_per_page (L, page_height) * L->row_pitch, L->scroll_bottom - first);
+  paint_split (L, style, cr, page_height, first, MAX (slice, 0));
+}

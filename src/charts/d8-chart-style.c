@@ -77,8 +77,12 @@ light_style (void)
 D8ChartStyle
 d8_chart_style_print (void)
 {
-  /* Paper is always light, whatever the window looks like. */
-  return light_style ();
+  /* Paper is always light, whatever the window looks like; and nothing
+   * printed is smaller than 8 pt, the least people read on paper. */
+  D8ChartStyle s = light_style ();
+
+  s.min_text_size = 8.0;
+  return s;
 }
 
 D8ChartStyle

@@ -36,9 +36,11 @@ typedef struct
   D8ChartColor series[D8_CHART_N_SERIES];        /* lines of multi-series timelines */
   char font_family[64];    /* must cover Vietnamese: "Noto Sans", fallback "DejaVu Sans" */
   double scale;            /* multiplies font sizes and line widths (1.0 = automatic size) */
+  double min_text_size;    /* no text smaller, in user units (8 pt on paper); 0: no limit */
 } D8ChartStyle;
 
-/* Light, for paper and files: always this one when printing or exporting. */
+/* Light, for paper and files: always this one when printing or exporting;
+ * no text under 8 pt. */
 D8ChartStyle d8_chart_style_print (void);
 /* For the window: light and dark backgrounds, and a high-contrast variant. */
 D8ChartStyle d8_chart_style_light (void);

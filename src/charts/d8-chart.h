@@ -4,6 +4,7 @@
 #pragma once
 
 #include "d8-chart-export.h"
+#include "d8-chart-groups.h"
 #include "d8-chart-kind.h"
 #include "d8-chart-layout.h"
 #include "d8-chart-model.h"

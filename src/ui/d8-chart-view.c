@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-chart-view.c — one chart of the chart layer in a widget.
  *
+ * When the rows of a matrix or bar chart do not fit at a size easy to read,
+ * the layout grows taller (d8_chart_layout_new_scrolling) and the view
+ * scrolls its rows under a fixed header (titles, column headings) and
+ * footer (totals, axis, key, legend), with the mouse wheel, the keyboard
+ * and the adjustment a scrollbar beside it shares. Rows can be chosen with
+ * the arrow keys and, when the page asks for it, opened with Enter or a
+ * click (the window's drill-down from a parent group into its units).
+ *
  * The layout is kept between frames and computed again only when the size,
  * the model or the style changes. Colours come from the widget's style
  * (its text colour, window_bg_color and accent_bg_color), so the chart
@@ -10,6 +18,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "d8-chart-layout.h"
 #include "d8-chart-paint.h"
@@ -24,7 +33,22 @@ struct _D8ChartView
   D8ChartLayout *layout;
   D8ChartStyle style;
   gboolean style_valid;
+
+  int layout_height;          /* the widget's height the layout was made for */
+  GtkAdjustment *vadjustment; /* the rows' scroll offset, in layout units */
+  gboolean configuring;       /* setting the adjustment from a new layout */
+  int focus_row;              /* the chosen row, -1 none */
+  gboolean activatable;       /* rows open with Enter or a click */
+  char *hint;                 /* said after the description when activatable */
 };
+
+enum
+{
+  SIGNAL_ROW_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (D8ChartView, d8_chart_view, GTK_TYPE_WIDGET)
 
@@ -72,6 +96,34 @@ invalidate (D8ChartView *self, gboolean style_too)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The rows a chart has that can be chosen: units (matrix, indicator chart)
+ * or indicators (unit chart); none for a timeline. */
+static guint
+n_rows (D8ChartView *self)
+{
+  if (self->model == NULL || self->layout == NULL || self->layout->row_pitch <= 0)
+    return 0;
+  return self->model->rows->len;
+}
+
+static void
+configure_adjustment (D8ChartView *self, double height)
+{
+  double upper = self->layout != NULL ? self->layout->height : height;
+  double step = self->layout != NULL && self->layout->row_pitch > 0 ? self->layout->row_pitch
+                                                                     : 20;
+  double body = self->layout != NULL ? height - self->layout->scroll_top
+                                           - (self->layout->height - self->layout->scroll_bottom)
+                                     : height;
+
+  self->configuring = TRUE;
+  gtk_adjustment_configure (self->vadjustment,
+                            MIN (gtk_adjustment_get_value (self->vadjustment),
+                                 MAX (upper - height, 0)),
+                            0, MAX (upper, height), step, MAX (body - step, step), height);
+  self->configuring = FALSE;
+}
+
 static void
 ensure_layout (D8ChartView *self)
 {
@@ -83,11 +135,61 @@ ensure_layout (D8ChartView *self)
       update_style (self);
       g_clear_pointer (&self->layout, d8_chart_layout_free);
     }
-  if (self->layout != NULL
-      && (self->layout->width != width || self->layout->height != height))
+  if (self->layout != NULL && (self->layout->width != width || self->layout_height != height))
     g_clear_pointer (&self->layout, d8_chart_layout_free);
   if (self->layout == NULL && self->model != NULL && width > 0 && height > 0)
-    self->layout = d8_chart_layout_new (self->model, &self->style, width, height);
+    {
+      self->layout = d8_chart_layout_new_scrolling (self->model, &self->style, width, height);
+      self->layout_height = height;
+      configure_adjustment (self, height);
+    }
+}
+
+/* The layout's y of a point of the widget: rows scroll, header and footer stay. */
+static double
+layout_y (D8ChartView *self, double y)
+{
+  const D8ChartLayout *L = self->layout;
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double footer_h = L->height - L->scroll_bottom;
+
+  if (L->height <= height + 0.5 || L->scroll_bottom <= L->scroll_top || y < L->scroll_top)
+    return y;
+  if (y >= height - footer_h)
+    return y + (L->height - height);
+  return y + gtk_adjustment_get_value (self->vadjustment);
+}
+
+/* The row under a point of the widget, or -1. */
+static int
+row_at (D8ChartView *self, double y)
+{
+  double ly;
+
+  ensure_layout (self);
+  if (n_rows (self) == 0)
+    return -1;
+  ly = layout_y (self, y);
+  if (ly < self->layout->scroll_top || ly >= self->layout->scroll_bottom)
+    return -1;
+  return MIN ((int) ((ly - self->layout->scroll_top) / self->layout->row_pitch),
+              (int) n_rows (self) - 1);
+}
+
+/* One band of the layout, from layout y @from, into the widget's rows
+ * @y … @y + @height: a cairo node of its own, so each paints only its
+ * part (and GTK's GL renderer shows each whole). */
+static void
+snapshot_band (D8ChartView *self, GtkSnapshot *snapshot, double y, double height, double from)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  cairo_t *cr;
+
+  if (height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, y, width, height));
+  d8_chart_paint_band (self->layout, &self->style, cr, y, height, from);
+  cairo_destroy (cr);
 }
 
 static void
@@ -96,14 +198,48 @@ d8_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   D8ChartView *self = D8_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  const D8ChartLayout *L;
+  double offset = 0, footer_h = 0, body_h = height;
+  gboolean scrolls;
   cairo_t *cr;
 
   ensure_layout (self);
   if (self->layout == NULL)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  d8_chart_paint (self->layout, &self->style, cr);
-  cairo_destroy (cr);
+  L = self->layout;
+  /* Rows that do not fit scroll between the header and the footer, which
+   * stay (as d8_chart_paint_window paints them). */
+  scrolls = L->height > height + 0.5 && L->scroll_bottom > L->scroll_top;
+  if (scrolls)
+    {
+      footer_h = L->height - L->scroll_bottom;
+      body_h = MAX (height - L->scroll_top - footer_h, 0);
+      offset = CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, L->height - height);
+      snapshot_band (self, snapshot, L->scroll_top, body_h, L->scroll_top + offset);
+      snapshot_band (self, snapshot, 0, L->scroll_top, 0);
+      snapshot_band (self, snapshot, height - footer_h, footer_h, L->scroll_bottom);
+    }
+  else
+    snapshot_band (self, snapshot, 0, height, 0);
+
+  /* The chosen row, outlined in the accent colour while the chart has focus. */
+  if (self->focus_row >= 0 && (guint) self->focus_row < n_rows (self)
+      && gtk_widget_has_focus (widget))
+    {
+      double y = L->scroll_top + self->focus_row * L->row_pitch - offset;
+      double inset = L->plot.x > 4 ? 4 : 1;
+      double top = scrolls ? L->scroll_top : 0;
+
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width, body_h));
+      cairo_rectangle (cr, 0, top, width, body_h);
+      cairo_clip (cr);
+      cairo_set_source_rgba (cr, self->style.accent.red, self->style.accent.green,
+                             self->style.accent.blue, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, inset, y + 1, width - 2 * inset, L->row_pitch - 2);
+      cairo_stroke (cr);
+      cairo_destroy (cr);
+    }
 }
 
 static void
@@ -111,8 +247,9 @@ d8_chart_view_size_allocate (GtkWidget *widget, int width, int height, int basel
 {
   D8ChartView *self = D8_CHART_VIEW (widget);
 
-  if (self->layout != NULL && (self->layout->width != width || self->layout->height != height))
+  if (self->layout != NULL && (self->layout->width != width || self->layout_height != height))
     g_clear_pointer (&self->layout, d8_chart_layout_free);
+  ensure_layout (self);
 }
 
 static void
@@ -137,7 +274,7 @@ d8_chart_view_describe_at (D8ChartView *self, double x, double y)
 
   g_return_val_if_fail (D8_IS_CHART_VIEW (self), NULL);
   ensure_layout (self);
-  if (self->layout == NULL || !d8_chart_layout_hit_test (self->layout, x, y, &hit))
+  if (self->layout == NULL || !d8_chart_layout_hit_test (self->layout, x, layout_y (self, y), &hit))
     return NULL;
   return d8_chart_model_describe_item (self->model, hit.row, hit.column);
 }
@@ -154,6 +291,189 @@ query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
   return TRUE;
 }
 
+/* The description in words (d8_chart_model_describe), then, where rows
+ * open, how to open them and which row is chosen. */
+static void
+update_accessible (D8ChartView *self)
+{
+  g_autofree char *title = NULL, *description = NULL;
+  GString *text;
+
+  if (self->model == NULL)
+    return;
+  title = d8_chart_model_title (self->model);
+  description = d8_chart_model_describe (self->model);
+  text = g_string_new (description);
+  if (self->activatable && self->hint != NULL)
+    g_string_append_printf (text, "\n%s", self->hint);
+  if (self->focus_row >= 0 && (guint) self->focus_row < self->model->rows->len)
+    {
+      const D8ChartLabel *row = &g_array_index (self->model->rows, D8ChartLabel, self->focus_row);
+
+      /* Translators: the accessible description of a chart says which row
+       * the arrow keys chose, e.g. "Chosen: Chư Sê (9 units)" */
+      g_string_append_c (text, '\n');
+      if (row->detail != NULL && row->detail[0] != '\0')
+        g_string_append_printf (text, _("Chosen: %s (%s)"), row->name, row->detail);
+      else
+        g_string_append_printf (text, _("Chosen: %s"), row->name);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
+  g_string_free (text, TRUE);
+}
+
+/* Scrolls so that @row is whole between the fixed header and footer. */
+static void
+scroll_to_row (D8ChartView *self, int row)
+{
+  const D8ChartLayout *L = self->layout;
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double body, top, value;
+
+  if (L == NULL || L->height <= height + 0.5 || L->row_pitch <= 0)
+    return;
+  body = height - L->scroll_top - (L->height - L->scroll_bottom);
+  top = row * L->row_pitch;
+  value = gtk_adjustment_get_value (self->vadjustment);
+  if (top < value)
+    value = top;
+  else if (top + L->row_pitch > value + body)
+    value = top + L->row_pitch - body;
+  gtk_adjustment_set_value (self->vadjustment, value);
+}
+
+void
+d8_chart_view_set_focus_row (D8ChartView *self, int row)
+{
+  g_return_if_fail (D8_IS_CHART_VIEW (self));
+
+  ensure_layout (self);
+  if (n_rows (self) == 0)
+    row = -1;
+  else
+    row = CLAMP (row, 0, (int) n_rows (self) - 1);
+  if (row == self->focus_row)
+    return;
+  self->focus_row = row;
+  if (row >= 0)
+    scroll_to_row (self, row);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+d8_chart_view_get_focus_row (D8ChartView *self)
+{
+  g_return_val_if_fail (D8_IS_CHART_VIEW (self), -1);
+  return self->focus_row;
+}
+
+void
+d8_chart_view_activate_row (D8ChartView *self, int row)
+{
+  g_return_if_fail (D8_IS_CHART_VIEW (self));
+
+  if (!self->activatable || self->model == NULL || row < 0
+      || (guint) row >= self->model->rows->len)
+    return;
+  g_signal_emit (self, signals[SIGNAL_ROW_ACTIVATED], 0, row);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, D8ChartView *self)
+{
+  int n = (int) n_rows (self), row = self->focus_row;
+  int page = 1;
+
+  if (self->layout != NULL && self->layout->row_pitch > 0)
+    page = MAX ((int) ((gtk_widget_get_height (GTK_WIDGET (self)) - self->layout->scroll_top
+                        - (self->layout->height - self->layout->scroll_bottom))
+                       / self->layout->row_pitch) - 1,
+                1);
+  if (n == 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      row = row < 0 ? 0 : row + 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      row = row < 0 ? 0 : row - 1;
+      break;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      row = MAX (row, 0) + page;
+      break;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      row = MAX (row, 0) - page;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      row = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      row = n - 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+      if (!self->activatable || row < 0)
+        return FALSE;
+      d8_chart_view_activate_row (self, row);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  d8_chart_view_set_focus_row (self, CLAMP (row, 0, n - 1));
+  return TRUE;
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, D8ChartView *self)
+{
+  int row = row_at (self, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (row < 0)
+    return;
+  d8_chart_view_set_focus_row (self, row);
+  d8_chart_view_activate_row (self, row);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, D8ChartView *self)
+{
+  double step = self->layout != NULL && self->layout->row_pitch > 0 ? self->layout->row_pitch : 20;
+
+  if (gtk_adjustment_get_upper (self->vadjustment) - gtk_adjustment_get_page_size (self->vadjustment)
+      <= 0)
+    return FALSE;
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    dy *= step * 3;
+  gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + dy);
+  return TRUE;
+}
+
+static void
+adjustment_changed_cb (D8ChartView *self)
+{
+  if (!self->configuring)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+focus_changed_cb (D8ChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 style_manager_changed_cb (D8ChartView *self)
 {
@@ -167,6 +487,10 @@ d8_chart_view_dispose (GObject *object)
 
   g_clear_pointer (&self->layout, d8_chart_layout_free);
   g_clear_pointer (&self->model, d8_chart_model_free);
+  g_clear_pointer (&self->hint, g_free);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->vadjustment);
   G_OBJECT_CLASS (d8_chart_view_parent_class)->dispose (object);
 }
 
@@ -183,12 +507,44 @@ d8_chart_view_class_init (D8ChartViewClass *klass)
   widget_class->css_changed = d8_chart_view_css_changed;
   gtk_widget_class_set_css_name (widget_class, "d8-chart-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+
+  /**
+   * D8ChartView::row-activated:
+   * @row: the row of the model (model->rows), as drawn top to bottom
+   *
+   * A row was opened with Enter, Space or a click, when the view's rows
+   * are activatable (d8_chart_view_set_activatable).
+   */
+  signals[SIGNAL_ROW_ACTIVATED] = g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
 d8_chart_view_init (D8ChartView *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *scroll
+      = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  self->focus_row = -1;
+  self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
+  g_signal_connect_swapped (self->vadjustment, "value-changed",
+                            G_CALLBACK (adjustment_changed_cb), self);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -209,21 +565,35 @@ d8_chart_view_new (void)
 void
 d8_chart_view_set_model (D8ChartView *self, D8ChartModel *model)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-
   g_return_if_fail (D8_IS_CHART_VIEW (self));
 
   g_clear_pointer (&self->model, d8_chart_model_free);
   self->model = model;
-  if (model != NULL)
-    {
-      title = d8_chart_model_title (model);
-      description = d8_chart_model_describe (model);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-    }
+  self->focus_row = -1;
+  self->configuring = TRUE;
+  gtk_adjustment_set_value (self->vadjustment, 0);
+  self->configuring = FALSE;
+  update_accessible (self);
   invalidate (self, FALSE);
+}
+
+void
+d8_chart_view_set_activatable (D8ChartView *self, gboolean activatable, const char *hint)
+{
+  g_return_if_fail (D8_IS_CHART_VIEW (self));
+
+  self->activatable = activatable;
+  g_free (self->hint);
+  self->hint = g_strdup (hint);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), activatable ? "pointer" : NULL);
+  update_accessible (self);
+}
+
+GtkAdjustment *
+d8_chart_view_get_vadjustment (D8ChartView *self)
+{
+  g_return_val_if_fail (D8_IS_CHART_VIEW (self), NULL);
+  return self->vadjustment;
 }
 
 const D8ChartModel *

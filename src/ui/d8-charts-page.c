@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* d8-charts-page.c — the charts of the province or of one unit.
  *
+ * Past D8_CHART_GROUP_ABOVE units whose units have parents, the matrix and
+ * the indicator chart show the parent groups; a group opens (Enter, a
+ * click) into a chart of its units, and Back (Escape, Alt+←) returns to
+ * the groups. The matrix can put the units most behind first.
+ *
  * A row of choices (which chart; which indicator for the indicator chart
  * and timelines) above one D8ChartView. The chart model is filled again
  * from the window's overview whenever the subject, the choice or the data
@@ -12,9 +17,11 @@
 #include <glib/gi18n.h>
 
 #include "d8-chart-export.h"
+#include "d8-chart-groups.h"
 #include "d8-chart-kind.h"
 #include "d8-chart-view.h"
 #include "d8-charts-page.h"
+#include "d8-rollup.h"
 #include "d8-ui-util.h"
 
 struct _D8ChartsPage
@@ -24,6 +31,10 @@ struct _D8ChartsPage
   GtkWidget *box;
   GtkDropDown *kind_dropdown;
   GtkDropDown *indicator_dropdown;
+  GtkWidget *order_button;  /* "Most behind first" */
+  GtkWidget *group_bar;     /* Back and the group's name, in a drill-down */
+  GtkWidget *group_label;
+  GtkWidget *scrollbar;
   D8ChartView *view;
 
   GSettings *settings;
@@ -32,6 +43,8 @@ struct _D8ChartsPage
   int unit_index;
   int indicator_index;  /* -1: all */
   gboolean updating;
+  D8Rollup *rollup;     /* the units grouped by parent, when charts show groups; else NULL */
+  int group;            /* the group drilled into, -1: the groups */
 };
 
 G_DEFINE_FINAL_TYPE (D8ChartsPage, d8_charts_page, GTK_TYPE_WIDGET)
@@ -71,6 +84,14 @@ first_allocated_indicator (D8Overview *ov)
   return 0;
 }
 
+/* Whether the chart of @kind shows parent groups: a matrix or indicator
+ * chart of more than D8_CHART_GROUP_ABOVE units that have parents. */
+static gboolean
+shows_groups (D8ChartsPage *self, const D8ChartKindInfo *kind)
+{
+  return self->rollup != NULL && self->unit_index < 0 && d8_chart_kind_has_unit_rows (kind);
+}
+
 static void
 rebuild_model (D8ChartsPage *self)
 {
@@ -78,6 +99,8 @@ rebuild_model (D8ChartsPage *self)
   g_autoptr (GError) error = NULL;
   D8ChartModel *model;
   int indicator_index;
+  D8ChartOrder order;
+  gboolean groups;
 
   if (self->overview == NULL)
     {
@@ -87,14 +110,102 @@ rebuild_model (D8ChartsPage *self)
   kind = current_kind (self);
   gtk_widget_set_visible (GTK_WIDGET (self->indicator_dropdown),
                           kind->indicator != D8_CHART_NEED_NONE);
+  gtk_widget_set_visible (self->order_button, d8_chart_kind_has_unit_rows (kind)
+                                                 && self->unit_index < 0);
+  order = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->order_button))
+              ? D8_CHART_ORDER_BEHIND
+              : D8_CHART_ORDER_PLAN;
   indicator_index = self->indicator_index;
   if (kind->indicator == D8_CHART_NEED_ONE && indicator_index < 0)
     indicator_index = first_allocated_indicator (self->overview);
-  model = d8_chart_kind_new_model (kind, self->store, self->overview, self->unit_index,
-                                   indicator_index, &error);
+  groups = shows_groups (self, kind);
+  if (!groups)
+    self->group = -1;
+  gtk_widget_set_visible (self->group_bar, groups && self->group >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.back", groups && self->group >= 0);
+  d8_chart_view_set_activatable (self->view, groups && self->group < 0,
+                                 _("Choose a group with the arrow keys and press Enter to see "
+                                   "its units."));
+  if (groups && self->group >= 0)
+    {
+      const D8RollupGroup *group = self->rollup->groups->pdata[self->group];
+      /* Translators: above a chart of one parent group's units */
+      g_autofree char *heading = g_strdup_printf (_("The units of %s"),
+                                                  d8_rollup_group_label (group));
+
+      gtk_label_set_text (GTK_LABEL (self->group_label), heading);
+      model = d8_chart_group_units_model (kind, self->overview, self->rollup, (guint) self->group,
+                                          indicator_index, order);
+    }
+  else if (groups)
+    model = d8_chart_groups_model (kind, self->overview, self->rollup, indicator_index, order);
+  else if (d8_chart_kind_has_unit_rows (kind) && order == D8_CHART_ORDER_BEHIND)
+    model = d8_chart_units_model (kind, self->overview, indicator_index, order);
+  else
+    model = d8_chart_kind_new_model (kind, self->store, self->overview, self->unit_index,
+                                     indicator_index, &error);
   if (model == NULL && error != NULL)
     g_warning ("Daily sums: %s", error->message);
   show_model (self, model);
+}
+
+/* A group of the chart opened: its units. */
+static void
+row_activated_cb (D8ChartsPage *self, int row)
+{
+  const D8ChartModel *model = d8_chart_view_get_model (self->view);
+  const D8ChartLabel *label;
+
+  if (model == NULL || self->rollup == NULL || self->group >= 0 || row < 0
+      || (guint) row >= model->rows->len)
+    return;
+  label = &g_array_index (model->rows, D8ChartLabel, row);
+  for (guint g = 0; g < self->rollup->groups->len; g++)
+    if (g_strcmp0 (d8_rollup_group_label (self->rollup->groups->pdata[g]), label->name) == 0)
+      {
+        self->group = (int) g;
+        rebuild_model (self);
+        d8_chart_view_set_focus_row (self->view, 0);
+        gtk_widget_grab_focus (GTK_WIDGET (self->view));
+        return;
+      }
+}
+
+/* Back from a group's units to the groups, the group chosen again. */
+static void
+back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  D8ChartsPage *self = D8_CHARTS_PAGE (widget);
+  const char *name;
+  const D8ChartModel *model;
+
+  if (self->rollup == NULL || self->group < 0)
+    return;
+  name = d8_rollup_group_label (self->rollup->groups->pdata[self->group]);
+  self->group = -1;
+  rebuild_model (self);
+  model = d8_chart_view_get_model (self->view);
+  for (guint r = 0; model != NULL && r < model->rows->len; r++)
+    if (g_strcmp0 (g_array_index (model->rows, D8ChartLabel, r).name, name) == 0)
+      d8_chart_view_set_focus_row (self->view, (int) r);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+order_toggled_cb (D8ChartsPage *self)
+{
+  if (!self->updating)
+    rebuild_model (self);
+}
+
+static void
+adjustment_changed_cb (D8ChartsPage *self)
+{
+  GtkAdjustment *adj = d8_chart_view_get_vadjustment (self->view);
+
+  gtk_widget_set_visible (self->scrollbar, gtk_adjustment_get_upper (adj)
+                                                   - gtk_adjustment_get_page_size (adj)
+                                               > 0.5);
 }
 
 static void
@@ -201,6 +312,23 @@ d8_charts_page_set_subject (D8ChartsPage *self, D8Store *store, D8Overview *over
       return;
     }
   same_kinds = self->overview != NULL && (self->unit_index < 0) == (unit_index < 0);
+  /* The same plan's figures again keep the group drilled into. */
+  if (self->overview == NULL || self->overview->plan->id != overview->plan->id
+      || self->unit_index != unit_index)
+    self->group = -1;
+  g_clear_pointer (&self->rollup, d8_rollup_free);
+  if (unit_index < 0 && overview->units->len > D8_CHART_GROUP_ABOVE && D8_IS_STORE (store))
+    {
+      g_autoptr (GError) error = NULL;
+
+      self->rollup = d8_store_compute_rollup (store, overview, &error);
+      if (self->rollup == NULL)
+        g_warning ("Parent groups: %s", error->message);
+      else if (!d8_rollup_is_grouped (self->rollup))
+        g_clear_pointer (&self->rollup, d8_rollup_free);
+    }
+  if (self->rollup == NULL || self->group >= (int) self->rollup->groups->len)
+    self->group = -1;
   g_set_object (&self->store, store);
   d8_overview_ref (overview);
   g_clear_pointer (&self->overview, d8_overview_unref);
@@ -323,6 +451,7 @@ d8_charts_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->overview, d8_overview_unref);
+  g_clear_pointer (&self->rollup, d8_rollup_free);
   G_OBJECT_CLASS (d8_charts_page_parent_class)->dispose (object);
 }
 
@@ -333,6 +462,13 @@ d8_charts_page_class_init (D8ChartsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "charts.export", NULL,
                                    export_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "charts.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
+                                       "charts.back", NULL);
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Left, GDK_ALT_MASK,
+                                       "charts.back", NULL);
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_BackSpace, 0,
+                                       "charts.back", NULL);
 }
 
 static void
@@ -341,9 +477,13 @@ d8_charts_page_init (D8ChartsPage *self)
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *export_button = gtk_button_new_with_mnemonic (_("_Export…"));
 
+  GtkWidget *back_button, *chart_box;
+
   self->unit_index = -1;
   self->indicator_index = -1;
+  self->group = -1;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.back", FALSE);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_set_margin_top (self->box, 12);
@@ -371,14 +511,47 @@ d8_charts_page_init (D8ChartsPage *self)
   gtk_widget_set_tooltip_text (export_button, _("Save this chart as a PNG, SVG or PDF file"));
   gtk_widget_set_halign (export_button, GTK_ALIGN_END);
 
+  self->order_button = gtk_toggle_button_new_with_mnemonic (_("_Most behind first"));
+  gtk_widget_set_tooltip_text (self->order_button,
+                               _("Put the units or groups furthest behind their quotas first"));
+  g_signal_connect_swapped (self->order_button, "toggled", G_CALLBACK (order_toggled_cb), self);
+
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->kind_dropdown));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->indicator_dropdown));
+  gtk_box_append (GTK_BOX (bar), self->order_button);
   gtk_box_append (GTK_BOX (bar), export_button);
   gtk_box_append (GTK_BOX (self->box), bar);
 
+  /* In a drill-down: Back, and whose units these are. */
+  self->group_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back_button), "charts.back");
+  gtk_widget_set_tooltip_text (back_button, _("Back to all groups (Escape)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Back to all groups"), -1);
+  self->group_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->group_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->group_label), 0);
+  gtk_widget_add_css_class (self->group_label, "heading");
+  gtk_box_append (GTK_BOX (self->group_bar), back_button);
+  gtk_box_append (GTK_BOX (self->group_bar), self->group_label);
+  gtk_widget_set_visible (self->group_bar, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->group_bar);
+
+  /* The chart, and a scrollbar when its rows scroll. */
+  chart_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (chart_box, "card");
+  gtk_widget_set_overflow (chart_box, GTK_OVERFLOW_HIDDEN);
   self->view = D8_CHART_VIEW (d8_chart_view_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "card");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->view));
+  g_signal_connect_swapped (self->view, "row-activated", G_CALLBACK (row_activated_cb), self);
+  self->scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL,
+                                       d8_chart_view_get_vadjustment (self->view));
+  gtk_widget_set_visible (self->scrollbar, FALSE);
+  g_signal_connect_object (d8_chart_view_get_vadjustment (self->view), "changed",
+                           G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (chart_box), GTK_WIDGET (self->view));
+  gtk_box_append (GTK_BOX (chart_box), self->scrollbar);
+  gtk_box_append (GTK_BOX (self->box), chart_box);
 }
 
 GtkWidget *

@@ -369,7 +369,10 @@ unit_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
   gtk_widget_add_css_class (button, "d8-unit-button");
   gtk_widget_set_hexpand (button, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Group and totals labels ("Plan total (Chỉ tiêu năm 2023)", "Chư Sê ·
+   * 8 units, 3 behind") wrap rather than being cut in the narrow column. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (box), label);
