@@ -43,6 +43,9 @@ struct _D8Window
 
   /* made in constructed, once the settings exist; owned by the stack */
   D8ChartsPage *charts_page;
+  /* the first-run office question, made by d8_window_ask_office() when
+   * the database was never asked; owned by content_box */
+  GtkWidget *office_prompt;
 
   /* owned */
   D8Sidebar *sidebar; /* drives unit_list, which owns it */

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-startup.c — the window as it starts (issue 13 item 6 and the
+ * start-up work), in Vietnamese: the first-run office question is a bar
+ * in a window that shows and works at once, asked once per database; the
+ * pages not shown are not built before the first frame. Screenshots go to
+ * build/screenshots (startup-*.png).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "d8-i18n.h"
+#include "d8-office-chooser.h"
+#include "d8-office-prompt.h"
+#include "d8-store.h"
+#include "d8-test-ui.h"
+#include "d8-test-util.h"
+#include "d8-window.h"
+
+typedef struct
+{
+  char *dir;
+  D8Store *store;
+} Fixture;
+
+static D8Store *
+open_store (const char *dir,
+            const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  D8Store *store = d8_store_open (path, D8_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = d8_test_tmpdir ();
+  f->store = open_store (f->dir, "duan8.sqlite3");
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  d8_test_spin ();
+  g_assert_finalize_object (f->store);
+  d8_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+static D8Window *
+new_window (D8Store *store)
+{
+  D8Window *window = d8_window_new (NULL, store);
+
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  return window;
+}
+
+static void
+close_window (D8Window *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  d8_test_spin ();
+  g_assert_finalize_object (window);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type, const char *action)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (action == NULL
+          || (GTK_IS_ACTIONABLE (widget)
+              && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first child button of @widget with no action: the prompt's "Later". */
+static GtkWidget *
+find_plain_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) == NULL)
+      return child;
+  return NULL;
+}
+
+/* A new database: the window shows its content in its first frame, with
+ * the question as a bar above it and no dialog in front. Choosing the
+ * office the database already has answers it too; the same database never
+ * asks again, another one does. */
+static void
+test_office_prompt (Fixture *f, gconstpointer data)
+{
+  D8Window *window;
+  GtkWidget *prompt, *province, *choose, *later, *chooser;
+  g_autofree char *mismatch = NULL;
+  g_autoptr (D8Store) other = NULL;
+
+  g_assert_false (d8_store_get_office_asked (f->store));
+  window = new_window (f->store);
+  prompt = d8_window_ask_office (window);
+  g_assert_nonnull (prompt);
+  g_assert_true (D8_IS_OFFICE_PROMPT (prompt));
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* Content and question in the same window, nothing modal. */
+  province = d8_window_get_province_page (window);
+  g_assert_true (gtk_widget_get_mapped (province));
+  g_assert_true (gtk_widget_get_mapped (prompt));
+  g_assert_true (gtk_widget_is_ancestor (prompt, GTK_WIDGET (window)));
+  g_assert_null (d8_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (gtk_window_get_modal (GTK_WINDOW (window)));
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (prompt),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                 _("Which office is this?"));
+  g_assert_null (mismatch);
+  d8_test_save_screenshot (GTK_WIDGET (window), "startup-office-prompt.png");
+
+  /* Asking again gives the same bar, not a second one. */
+  g_assert_true (d8_window_ask_office (window) == prompt);
+
+  /* "Choose Office…" is the window's chooser; choosing the province (what
+   * a new database already is) changes nothing but answers the question. */
+  choose = find_descendant (prompt, GTK_TYPE_BUTTON, "win.choose-office");
+  g_assert_nonnull (choose);
+  g_signal_emit_by_name (choose, "clicked");
+  d8_test_spin ();
+  chooser = d8_test_find_toplevel (D8_TYPE_OFFICE_CHOOSER);
+  g_assert_nonnull (chooser);
+  d8_test_save_screenshot (chooser, "startup-office-chooser.png");
+  /* Cancel keeps the question. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (chooser), "cancel");
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  d8_test_spin ();
+  g_assert_true (gtk_widget_get_visible (prompt));
+  g_assert_false (d8_store_get_office_asked (f->store));
+
+  g_signal_emit_by_name (choose, "clicked");
+  d8_test_spin ();
+  chooser = d8_test_find_toplevel (D8_TYPE_OFFICE_CHOOSER);
+  g_assert_nonnull (chooser);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (chooser), "choose");
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  d8_test_spin ();
+  g_assert_cmpstr (d8_store_get_office (f->store), ==, "province");
+  g_assert_true (d8_store_get_office_asked (f->store));
+  g_assert_false (gtk_widget_get_visible (prompt));
+  close_window (window);
+
+  /* The same database never asks twice … */
+  window = new_window (f->store);
+  g_assert_null (d8_window_ask_office (window));
+  close_window (window);
+
+  /* … another database asks; "Later" answers it, for that database only. */
+  other = open_store (f->dir, "other.sqlite3");
+  g_assert_false (d8_store_get_office_asked (other));
+  window = new_window (other);
+  prompt = d8_window_ask_office (window);
+  g_assert_nonnull (prompt);
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  later = find_plain_button (prompt);
+  g_assert_nonnull (later);
+  g_signal_emit_by_name (later, "clicked");
+  d8_test_spin ();
+  g_assert_false (gtk_widget_get_visible (prompt));
+  g_assert_true (d8_store_get_office_asked (other));
+  g_assert_cmpstr (d8_store_get_office (other), ==, "province");
+  close_window (window);
+  window = new_window (other);
+  g_assert_null (d8_window_ask_office (window));
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+int
+main (int argc, char *argv[])
+{
+  d8_i18n_init (NULL);
+  d8_test_ui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui-startup/office-prompt", test_office_prompt);
+#undef ADD
+
+  return g_test_run ();
+}
