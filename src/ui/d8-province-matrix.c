@@ -191,7 +191,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
       if (ind->target_source != NULL)
         /* Translators: tooltip of a plan total; %s says where the plan states it */
         tooltip = g_strdup_printf (_("As written in the plan (%s)"), ind->target_source);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      d8_ui_set_tooltip_text (GTK_WIDGET (label), tooltip);
       return;
     case ROW_GAP:
       text = gap_text (ov, i);
@@ -214,7 +214,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
                                      difference < 0 ? "−" : "", difference_s);
         }
       gtk_label_set_text (label, text ? text : "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      d8_ui_set_tooltip_text (GTK_WIDGET (label), tooltip);
       return;
     default:
       g_assert_not_reached ();
@@ -229,7 +229,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
   }
   gtk_label_set_text (label, text);
   d8_ui_set_status_class (GTK_WIDGET (label), cell->status);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  d8_ui_set_tooltip_text (GTK_WIDGET (label), tooltip);
 }
 
 /* ------------------------------------------------------------- factories */
@@ -418,7 +418,7 @@ fill_unit (D8ProvinceMatrix *self, GtkListItem *item)
         gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-unit");
         /* Translators: tooltip of a unit name in the province matrix */
         tooltip = g_strdup_printf (_("Open the page of %s"), unit->name);
-        gtk_widget_set_tooltip_text (button, tooltip);
+        d8_ui_set_tooltip_text (button, tooltip);
         return;
       }
     case ROW_GROUP:
@@ -457,7 +457,7 @@ fill_unit (D8ProvinceMatrix *self, GtkListItem *item)
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
+  d8_ui_set_tooltip_text (label, text);
 }
 
 static void
@@ -525,7 +525,7 @@ set_header_tooltips (D8ProvinceMatrix *self)
                                    ind->group_title);
       else
         tooltip = g_strdup (ind->name_vi);
-      gtk_widget_set_tooltip_text (title, tooltip);
+      d8_ui_set_tooltip_text (title, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (title),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
     }

@@ -24,7 +24,6 @@ struct _D8Window
   GtkWidget *content_box;
   AdwHeaderBar *content_header;
   AdwWindowTitle *content_title;
-  AdwStatusPage *error_page;
   AdwLeaflet *leaflet;
   GtkButton *new_entry_button;
   GtkButton *office_button;
@@ -41,11 +40,15 @@ struct _D8Window
   GtkListView *unit_list;
   GtkWidget *search_empty;
 
-  /* made in constructed, once the settings exist; owned by the stack */
+  /* made when the charts are first shown (NULL until then); owned by the
+   * stack */
   D8ChartsPage *charts_page;
   /* the first-run office question, made by d8_window_ask_office() when
    * the database was never asked; owned by content_box */
   GtkWidget *office_prompt;
+  /* the page of an error, made by show_error() (NULL until then); owned
+   * by the stack */
+  AdwStatusPage *error_page;
 
   /* owned */
   D8Sidebar *sidebar; /* drives unit_list, which owns it */

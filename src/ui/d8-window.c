@@ -108,14 +108,28 @@ with_as_of (D8Window *self, const char *text)
                        : g_strdup_printf (_("Figures as of %s"), date);
 }
 
+/* The charts page is made the first time it is shown, not with the
+ * window: a window that opens on the tables never builds it. */
+static void
+ensure_charts_page (D8Window *self)
+{
+  if (self->charts_page != NULL)
+    return;
+  self->charts_page = D8_CHARTS_PAGE (d8_charts_page_new (self->settings));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->charts_page), "charts");
+}
+
 static void
 update_content (D8Window *self)
 {
   int index = _d8_window_find_unit_index (self, self->unit_code);
   gboolean charts = showing_charts (self);
 
-  d8_charts_page_set_subject (self->charts_page, self->store, charts ? self->overview : NULL,
-                              index);
+  if (charts)
+    ensure_charts_page (self);
+  if (self->charts_page != NULL)
+    d8_charts_page_set_subject (self->charts_page, self->store, charts ? self->overview : NULL,
+                                index);
   if (index < 0)
     {
       g_autofree char *subtitle = with_as_of (self, self->overview->plan->doc_number);
@@ -142,6 +156,13 @@ static void
 show_error (D8Window     *self,
             const GError *error)
 {
+  if (self->error_page == NULL)
+    {
+      self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->error_page, _("The plan could not be shown"));
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+    }
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
   adw_window_title_set_title (self->content_title, "");
@@ -176,7 +197,7 @@ refresh (D8Window *self)
     g_autofree char *subtitle = g_strdup_printf (_("Plan for %d"), ov->plan->year);
 
     adw_window_title_set_subtitle (self->sidebar_title, subtitle);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), ov->plan->title);
+    d8_ui_set_tooltip_text (GTK_WIDGET (self->sidebar_title), ov->plan->title);
   }
   d8_plan_chooser_set_plan_id (self->plan_chooser, self->plan_id);
   gtk_window_set_title (GTK_WINDOW (self), ov->plan->doc_number);
@@ -510,10 +531,9 @@ d8_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* Made here, not in the template: the page remembers its choices in the
-   * settings, which exist only now. */
-  self->charts_page = D8_CHARTS_PAGE (d8_charts_page_new (self->settings));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->charts_page), "charts");
+  /* The charts page is not in the template: it remembers its choices in
+   * the settings, which exist only now, and it is made when first shown
+   * (ensure_charts_page). */
   if (self->settings != NULL)
     g_settings_bind (self->settings, "show-charts", self->charts_button, "active",
                      G_SETTINGS_BIND_DEFAULT);
@@ -657,7 +677,6 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_box);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_header);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_title);
-  gtk_widget_class_bind_template_child (widget_class, D8Window, error_page);
   gtk_widget_class_bind_template_child (widget_class, D8Window, leaflet);
   gtk_widget_class_bind_template_child (widget_class, D8Window, new_entry_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, office_button);
