@@ -14,6 +14,9 @@
 #include "d8-i18n.h"
 #include "d8-office-chooser.h"
 #include "d8-office-prompt.h"
+#include "d8-plan-chooser.h"
+#include "d8-sql.h"
+#include "d8-store-private.h"
 #include "d8-store.h"
 #include "d8-test-ui.h"
 #include "d8-test-util.h"
@@ -191,6 +194,70 @@ test_office_prompt (Fixture *f, gconstpointer data)
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* The plan chooser reads the plans once, and again only when they change:
+ * not after each entry (which emits "changed" too), not for a write to the
+ * plans that was rolled back; a plan imported is listed at once. */
+static void
+test_plan_chooser_reads (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *script = d8_test_source_path ("bench", "gen-plan.py", NULL);
+  g_autofree char *plan_path = g_build_filename (f->dir, "plan-135.json", NULL);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  D8Window *window = new_window (f->store);
+  D8PlanChooser *chooser = D8_PLAN_CHOOSER (d8_window_get_plan_chooser (window));
+  guint64 generation = d8_store_get_plans_generation (f->store);
+  guint reads;
+  gint64 plan_id;
+
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  reads = d8_plan_chooser_get_n_reads (chooser);
+  g_assert_cmpuint (reads, >=, 1);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *uuid = d8_test_record (f->store, "Chư Pưh", "1", "2023-05-04", 1, NULL);
+      d8_test_spin ();
+    }
+  g_assert_cmpuint (d8_store_get_plans_generation (f->store), ==, generation);
+  g_assert_cmpuint (d8_plan_chooser_get_n_reads (chooser), ==, reads);
+
+  /* A write to the plans that is rolled back is no change. */
+  g_assert_true (d8_store_begin (f->store, &error));
+  g_assert_true (d8_sql_exec (d8_store_get_db (f->store),
+                              "UPDATE plans SET title = title || ' (draft)';", &error));
+  d8_store_rollback (f->store);
+  g_assert_no_error (error);
+  d8_store_emit_changed (f->store);
+  g_assert_cmpuint (d8_store_get_plans_generation (f->store), ==, generation);
+  g_assert_cmpuint (d8_plan_chooser_get_n_reads (chooser), ==, reads);
+
+  /* A plan imported: read once more, and listed. */
+  {
+    const char *argv[] = { "python3", script, "135", plan_path, NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_true (g_file_get_contents (plan_path, &text, &length, &error));
+  plan_id = d8_store_import_plan (f->store, text, (gssize) length, plan_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan_id, >, 0);
+  d8_test_spin ();
+  g_assert_cmpuint (d8_store_get_plans_generation (f->store), !=, generation);
+  g_assert_cmpuint (d8_plan_chooser_get_n_reads (chooser), ==, reads + 1);
+  {
+    GtkDropDown *dropdown = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (chooser),
+                                                            GTK_TYPE_DROP_DOWN, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+  }
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -200,6 +267,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui-startup/office-prompt", test_office_prompt);
+  ADD ("/ui-startup/plan-chooser-reads", test_plan_chooser_reads);
 #undef ADD
 
   return g_test_run ();

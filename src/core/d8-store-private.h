@@ -30,9 +30,17 @@ struct _D8Store
   char *path;
   char *office;       /* cached meta "office"; see the "office" property */
   int schema_version;
+  guint64 plans_generation; /* d8-store-generation.c */
+  gboolean plans_dirty;      /* a row of "plans" written in this transaction */
 };
 
 sqlite3 *d8_store_get_db (D8Store *self);
+
+/* d8-store-generation.c: watches the writes to the plans table through
+ * SQLite's update, commit and rollback hooks (call once the database is
+ * open); plans_replaced moves the generation when the file was replaced. */
+void d8_store_watch_plans (D8Store *self);
+void d8_store_plans_replaced (D8Store *self);
 
 char *d8_store_meta_get (D8Store *self, const char *key);
 gboolean d8_store_meta_set (D8Store *self, const char *key, const char *value, GError **error);

@@ -594,6 +594,7 @@ d8_store_reload (D8Store *self, GError **error)
   g_return_val_if_fail (D8_IS_STORE (self), FALSE);
   office = d8_store_meta_get (self, "office");
   take_office (self, office ? office : g_strdup ("province"));
+  d8_store_plans_replaced (self);
   d8_store_emit_changed (self);
   return TRUE;
 }
@@ -706,6 +707,7 @@ open_read_only (D8Store *self, GError **error)
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  d8_store_watch_plans (self);
   version = query_int (self->db, "PRAGMA user_version");
   if (version < 0)
     {
@@ -801,6 +803,7 @@ d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error)
     }
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+  d8_store_watch_plans (self);
 
   if (!d8_sql_exec (self->db, "PRAGMA foreign_keys = ON;", error))
     {
