@@ -41,6 +41,20 @@ d8_ui_ensure_style (void)
   if (display == NULL)
     return;
 
+  /* The application (an AdwApplication whose resource base path is ours)
+   * loads style.css itself: a second provider with the same rules would
+   * double the work of styling every widget. Tests have no application. */
+  {
+    GApplication *app = g_application_get_default ();
+
+    if (ADW_IS_APPLICATION (app)
+        && g_strcmp0 (g_application_get_resource_base_path (app), "/vn/hoilhpn/Duan8") == 0)
+      {
+        loaded = TRUE;
+        return;
+      }
+  }
+
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/vn/hoilhpn/Duan8/style.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
