@@ -258,6 +258,70 @@ test_plan_chooser_reads (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+/* Every mapped label of the matrix's unit column (under a tree expander),
+ * and the allocation gap's cells, show their whole text: not ellipsized, and its wrapped layout fits the
+ * space it was given. Returns how many were checked. */
+static guint
+check_unit_column (GtkWidget *widget, gboolean in_unit_column)
+{
+  guint n = 0;
+
+  in_unit_column = in_unit_column || GTK_IS_TREE_EXPANDER (widget);
+  if ((in_unit_column || gtk_widget_has_css_class (widget, "d8-allocation-gap"))
+      && GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      int width = 0, height = 0;
+
+      pango_layout_get_pixel_size (layout, &width, &height);
+      if (pango_layout_is_ellipsized (layout) || width > gtk_widget_get_width (widget) + 1
+          || height > gtk_widget_get_height (widget) + 1)
+        g_error ("“%s” is cut: %d×%d of text in %d×%d", gtk_label_get_text (GTK_LABEL (widget)),
+                 width, height, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_unit_column (child, in_unit_column);
+  return n;
+}
+
+/* Long labels of the unit column (the plan's totals row, parent groups)
+ * wrap instead of being cut, at 15 units and at 135 in groups. */
+static void
+test_matrix_labels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  D8Window *window = new_window (f->store);
+  GtkWidget *page = d8_window_get_province_page (window);
+  GtkWidget *view = find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 980);
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  /* the totals rows are the last ones */
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    }
+  {
+    GtkWidget *outer = gtk_widget_get_ancestor (page, GTK_TYPE_SCROLLED_WINDOW);
+    if (outer != NULL)
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      }
+  }
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (check_unit_column (view, FALSE), >=, 3);
+  d8_test_save_screenshot (GTK_WIDGET (window), "startup-matrix-labels-15.png");
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -268,6 +332,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui-startup/office-prompt", test_office_prompt);
   ADD ("/ui-startup/plan-chooser-reads", test_plan_chooser_reads);
+  ADD ("/ui-startup/matrix-labels", test_matrix_labels);
 #undef ADD
 
   return g_test_run ();

@@ -306,6 +306,10 @@ indicator_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   gtk_widget_add_css_class (label, "d8-cell");
   gtk_widget_add_css_class (label, "numeric");
   gtk_label_set_xalign (GTK_LABEL (label), 0.5f);
+  /* "2 chưa phân bổ" under a narrow column wraps, not cut */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_list_item_set_child (item, label);
 }
 
@@ -363,6 +367,15 @@ number_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, D8Province
 /* the unit column: an expander, holding the unit's button or a row's label */
 
 static void
+set_wrapping (GtkLabel *label)
+{
+  gtk_label_set_xalign (label, 0.0f);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+}
+
+static void
 unit_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
@@ -370,14 +383,13 @@ unit_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
   GtkWidget *button = gtk_button_new_with_label ("");
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
-                           PANGO_ELLIPSIZE_END);
+  /* Names and group labels wrap in the unit column rather than being cut
+   * ("Tổng chỉ tiêu kế hoạch (Chỉ tiê…"): the row grows a line instead. */
+  set_wrapping (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "d8-unit-button");
   gtk_widget_set_hexpand (button, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  set_wrapping (GTK_LABEL (label));
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (box), label);
@@ -411,7 +423,7 @@ fill_unit (D8ProvinceMatrix *self, GtkListItem *item)
         const D8Unit *unit = ov->units->pdata[row->index];
 
         gtk_button_set_label (GTK_BUTTON (button), unit->name);
-        gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0f);
+        set_wrapping (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
         /* the target first: an action with no target would be refused */
         gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                                 g_variant_new_string (unit->code));
