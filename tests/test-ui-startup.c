@@ -322,6 +322,107 @@ test_matrix_labels (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+/* The "Switch" button of the toast offering @plan_id, or NULL. */
+static GtkWidget *
+find_switch_button (GtkWidget *widget, gint64 plan_id)
+{
+  GVariant *target;
+
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.switch-plan") == 0
+      && (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget))) != NULL
+      && g_variant_get_int64 (target) == plan_id)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch_button (child, plan_id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A plan file made by bench/gen-plan.py for @n units, read into memory. */
+static char *
+generate_plan (Fixture *f, guint n, gsize *length)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *script = d8_test_source_path ("bench", "gen-plan.py", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *name = g_strdup_printf ("plan-%u.json", n);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  const char *argv[] = { "python3", script, count, path, NULL };
+  char *text = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (path, &text, length, &error));
+  return text;
+}
+
+/* A plan that arrives (as a bundle's merge writes it, or through another
+ * connection, as a large bundle is applied on a worker thread) is offered
+ * with a toast and its "Switch" button; the window stays on its plan until
+ * the button is pressed. */
+static void
+test_received_plan (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  D8Window *window = new_window (f->store);
+  gint64 old_plan = 0, new_plan = 0, other_plan = 0;
+  gsize length = 0;
+  g_autofree char *text = NULL;
+  GtkWidget *button;
+
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  old_plan = d8_window_get_plan_id (window);
+  g_assert_null (find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON, "win.switch-plan"));
+
+  /* An entry is no plan: nothing offered. */
+  {
+    g_autofree char *uuid = d8_test_record (f->store, "Chư Pưh", "1", "2023-05-04", 1, NULL);
+  }
+  d8_test_spin_for (50);
+  g_assert_null (find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON, "win.switch-plan"));
+
+  text = generate_plan (f, 135, &length);
+  new_plan = d8_store_import_plan (f->store, text, (gssize) length, "plan-135.json", &error);
+  g_assert_no_error (error);
+  d8_test_spin_for (100);
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpint (d8_window_get_plan_id (window), ==, old_plan);
+  button = find_switch_button (GTK_WIDGET (window), new_plan);
+  g_assert_nonnull (button);
+  d8_test_save_screenshot (GTK_WIDGET (window), "startup-received-plan.png");
+  g_signal_emit_by_name (button, "clicked");
+  d8_test_spin_for (100);
+  g_assert_cmpint (d8_window_get_plan_id (window), ==, new_plan);
+
+  /* Through another connection to the same file. */
+  {
+    g_autoptr (D8Store) other = d8_store_open (d8_store_get_path (f->store),
+                                               D8_STORE_OPEN_DEFAULT, &error);
+    g_autofree char *text40 = NULL;
+
+    g_assert_no_error (error);
+    text40 = generate_plan (f, 40, &length);
+    other_plan = d8_store_import_plan (other, text40, (gssize) length, "plan-40.json", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (other_plan, >, new_plan);
+  }
+  d8_store_emit_changed (f->store);
+  d8_test_spin_for (100);
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  button = find_switch_button (GTK_WIDGET (window), other_plan);
+  g_assert_nonnull (button);
+  g_assert_cmpint (d8_window_get_plan_id (window), ==, new_plan);
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -333,6 +434,7 @@ main (int argc, char *argv[])
   ADD ("/ui-startup/office-prompt", test_office_prompt);
   ADD ("/ui-startup/plan-chooser-reads", test_plan_chooser_reads);
   ADD ("/ui-startup/matrix-labels", test_matrix_labels);
+  ADD ("/ui-startup/received-plan", test_received_plan);
 #undef ADD
 
   return g_test_run ();

@@ -7,7 +7,9 @@
  * a committed transaction that wrote a row of "plans" moves the counter.
  * Every writer is covered, whoever adds it, without a call to remember.
  * A file replaced under the store (a snapshot restored) moves it too
- * (d8_store_reload).
+ * (d8_store_reload), and so does a commit made through another connection
+ * to the same file (a large bundle is imported on a worker thread with its
+ * own): SQLite's "PRAGMA data_version" tells, and "changed" looks at it.
  */
 #include "config.h"
 
@@ -49,12 +51,39 @@ rollback_cb (void *data)
   self->plans_dirty = FALSE;
 }
 
+/* Another connection's commits, which no hook of ours sees; -1 when it
+ * cannot be read. */
+static sqlite3_int64
+data_version (D8Store *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_int64 version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
 void
 d8_store_watch_plans (D8Store *self)
 {
   sqlite3_update_hook (self->db, update_cb, self);
   sqlite3_commit_hook (self->db, commit_cb, self);
   sqlite3_rollback_hook (self->db, rollback_cb, self);
+  self->data_version = data_version (self);
+}
+
+void
+d8_store_check_other_writers (D8Store *self)
+{
+  sqlite3_int64 version = data_version (self);
+
+  /* What another connection wrote is not known: the plans may be new. */
+  if (version != self->data_version)
+    self->plans_generation++;
+  self->data_version = version;
 }
 
 void

@@ -121,6 +121,8 @@ void
 d8_store_emit_changed (D8Store *self)
 {
   g_return_if_fail (D8_IS_STORE (self));
+  if (self->db != NULL)
+    d8_store_check_other_writers (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 

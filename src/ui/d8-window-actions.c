@@ -372,6 +372,8 @@ _d8_window_class_actions_init (D8WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.choose-office", NULL, choose_office_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-plan", "x",
+                                   _d8_window_switch_plan_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-charts", NULL, toggle_charts_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
 }

@@ -59,6 +59,11 @@ struct _D8Window
   char *as_of;     /* ISO date the figures are for; NULL: today */
 
   gint64 plan_id;
+
+  /* plans received in bundles (d8-window-received.c) */
+  guint64 plans_generation; /* the store's, when the plans were last listed */
+  gint64 max_plan_seen;     /* the highest plan id listed so far */
+  guint received_idle;      /* the pending look at the plans, 0 when none */
 };
 
 /* Installs the window's actions (win.new-entry, win.print …). */
@@ -69,6 +74,14 @@ void _d8_window_actions_update (D8Window *self);
 void _d8_window_dnd_init (D8Window *self);
 /* Import Plan…: the file chooser, then the plan's preview (d8-window-dnd.c). */
 void _d8_window_choose_plan_file (D8Window *self);
+
+/* d8-window-received.c: offers to switch to a plan that arrived (a toast
+ * with "Switch", win.switch-plan). init once the store is set; dispose
+ * drops a pending look. */
+void _d8_window_received_init (D8Window *self);
+void _d8_window_received_dispose (D8Window *self);
+void _d8_window_switch_plan_action (GtkWidget *widget, const char *action_name,
+                                    GVariant *parameter);
 
 /* The position of the unit @code in the overview, -1 when none. */
 int _d8_window_find_unit_index (D8Window *self, const char *code);

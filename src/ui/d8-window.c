@@ -540,6 +540,7 @@ d8_window_constructed (GObject *object)
 
   update_office (self);
   d8_plan_chooser_set_store (self->plan_chooser, self->store);
+  _d8_window_received_init (self);
   if (!load_plan (self, &error))
     {
       show_error (self, error);
@@ -566,6 +567,7 @@ d8_window_dispose (GObject *object)
 {
   D8Window *self = D8_WINDOW (object);
 
+  _d8_window_received_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), D8_TYPE_WINDOW);
 
   G_OBJECT_CLASS (d8_window_parent_class)->dispose (object);
