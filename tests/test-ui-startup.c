@@ -12,7 +12,11 @@
 #include <string.h>
 
 #include "d8-i18n.h"
+#include "d8-entry-dialog.h"
+#include "d8-exchange-window.h"
 #include "d8-office-chooser.h"
+#include "d8-plan-import-dialog.h"
+#include "d8-preferences-window.h"
 #include "d8-office-prompt.h"
 #include "d8-plan-chooser.h"
 #include "d8-sql.h"
@@ -423,6 +427,213 @@ test_received_plan (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+/* ------------------------------------------------- accessibility pass */
+
+static gboolean
+has_text_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_text_label (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* (A column view takes the focus through its inner list, which Tab
+ * reaches: see gtk_widget_child_focus below.) */
+/* What a screen reader names a control by: its accessible label, a
+ * labelled-by relation, or (buttons, check buttons) the text it shows. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    return has_text_label (widget);
+  /* libadwaita rows are named by their title */
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != NULL
+           && *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != '\0';
+  /* An entry in a row is named by the row's title (AdwEntryRow-like rows
+   * of libadwaita 1.2 are AdwActionRow + entry, labelled by the row). */
+  return FALSE;
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  /* The inner parts of composite widgets are named by their composite. */
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (parent != NULL
+      && (GTK_IS_DROP_DOWN (parent) || GTK_IS_SPIN_BUTTON (parent) || GTK_IS_MENU_BUTTON (parent)
+          || GTK_IS_SEARCH_ENTRY (parent) || GTK_IS_ENTRY (parent)
+          || GTK_IS_PASSWORD_ENTRY (parent) || GTK_IS_COLUMN_VIEW (parent)))
+    return FALSE;
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL)
+    return FALSE;
+  /* a combo row's and an entry row's insides are named by the row */
+  if ((gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL && !ADW_IS_COMBO_ROW (widget))
+      || (gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL
+          && !ADW_IS_ENTRY_ROW (widget)))
+    return FALSE;
+  if (ADW_IS_COMBO_ROW (widget) || ADW_IS_ENTRY_ROW (widget))
+    return TRUE;
+  if (ADW_IS_ACTION_ROW (widget))
+    return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget)) != NULL
+           || gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
+  /* the window's own title buttons are GTK's */
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) != NULL)
+    return FALSE;
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget)
+         || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) || GTK_IS_SPIN_BUTTON (widget)
+         || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_ENTRY (widget) || GTK_IS_TEXT_VIEW (widget)
+         || GTK_IS_LIST_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget) || GTK_IS_SCALE (widget);
+}
+
+/* Every control shown under @widget has an accessible name and can take
+ * the keyboard focus; the nameless ones are listed in @missing. Returns
+ * how many controls were checked. */
+static guint
+check_controls (GtkWidget *widget, GString *missing)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return 0;
+  if (is_control (widget))
+    {
+      const char *id = GTK_IS_BUILDABLE (widget)
+                         ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+
+      n++;
+      if (!has_accessible_name (widget))
+        g_string_append_printf (missing, "\n  no accessible name: %s%s%s (in %s)",
+                                G_OBJECT_TYPE_NAME (widget), id ? "#" : "", id ? id : "",
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      if (gtk_widget_get_sensitive (widget) && !gtk_widget_get_focusable (widget)
+          && !GTK_IS_DROP_DOWN (widget) && !GTK_IS_MENU_BUTTON (widget)
+          && !GTK_IS_SPIN_BUTTON (widget) && !GTK_IS_SEARCH_ENTRY (widget)
+          && !GTK_IS_ENTRY (widget) && !GTK_IS_COLUMN_VIEW (widget))
+        g_string_append_printf (missing, "\n  not focusable: %s%s%s", G_OBJECT_TYPE_NAME (widget),
+                                id ? "#" : "", id ? id : "");
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_controls (child, missing);
+  return n;
+}
+
+static void
+assert_named (GtkWidget *widget, const char *what)
+{
+  g_autoptr (GString) missing = g_string_new (NULL);
+  guint n = check_controls (widget, missing);
+
+  g_test_message ("%s: %u controls", what, n);
+  g_assert_cmpuint (n, >, 0);
+  if (missing->len > 0)
+    g_error ("%s:%s", what, missing->str);
+}
+
+/* Issue 14 item 8: on the province page, the sidebar, the unit page and
+ * the dialogs, every control has an accessible name and takes the focus;
+ * the keyboard reaches the matrix and the sidebar. */
+static void
+test_accessible_names (Fixture *f, gconstpointer data)
+{
+  D8Window *window = new_window (f->store);
+  GtkWidget *dialog;
+
+  d8_window_ask_office (window);
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  assert_named (GTK_WIDGET (window), "province page and sidebar");
+
+  /* the sidebar and the matrix are reached by Tab */
+  {
+    GtkWidget *list = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+    GtkWidget *matrix = find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+
+    GtkWidget *chooser = d8_window_get_plan_chooser (window);
+    gboolean in_list = FALSE, in_matrix = FALSE, in_chooser = FALSE, in_prompt = FALSE;
+    GtkWidget *prompt = d8_window_ask_office (window);
+
+    /* Tab from the start of the window, as a keyboard user would. */
+    gtk_window_set_focus (GTK_WINDOW (window), NULL);
+    for (guint i = 0; i < 200; i++)
+      {
+        GtkWidget *focus;
+
+        if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+          gtk_window_set_focus (GTK_WINDOW (window), NULL); /* wrapped */
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        if (focus == NULL)
+          continue;
+        in_list |= focus == list || gtk_widget_is_ancestor (focus, list);
+        in_matrix |= gtk_widget_is_ancestor (focus, matrix);
+        in_chooser |= focus == chooser || gtk_widget_is_ancestor (focus, chooser);
+        in_prompt |= prompt != NULL && gtk_widget_is_ancestor (focus, prompt);
+      }
+    g_assert_true (in_list);
+    g_assert_true (in_matrix);
+    g_assert_true (in_chooser);
+    g_assert_true (in_prompt);
+  }
+
+  g_assert_true (d8_window_show_unit (window, "gia-lai/chu-puh"));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  assert_named (d8_window_get_unit_page (window), "unit page");
+  d8_test_save_screenshot (GTK_WIDGET (window), "startup-unit-page.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
+  d8_test_spin ();
+  dialog = d8_test_find_toplevel (D8_TYPE_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  d8_test_wait_for_frame (dialog);
+  assert_named (dialog, "entry dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = d8_window_choose_office (window, TRUE);
+  d8_test_wait_for_frame (dialog);
+  assert_named (dialog, "office chooser");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = d8_preferences_window_new (GTK_WINDOW (window), d8_window_get_settings (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  d8_test_wait_for_frame (dialog);
+  assert_named (dialog, "preferences");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = d8_window_show_exchange (window);
+  d8_test_wait_for_frame (dialog);
+  assert_named (dialog, "exchange window");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  d8_test_spin ();
+
+  /* the plan import preview of a table */
+  {
+    g_autofree char *path = d8_test_source_path ("tests", "data", "plans", "appendix-2023.tsv",
+                                                 NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+
+    dialog = d8_window_open_plan (window, file);
+    g_assert_nonnull (dialog);
+    g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, D8_TYPE_PLAN_IMPORT_DIALOG));
+    gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 800);
+    d8_test_wait_for_frame (dialog);
+    assert_named (dialog, "plan import preview");
+    d8_test_save_screenshot (dialog, "startup-plan-import-preview.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    d8_test_spin ();
+  }
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -435,6 +646,7 @@ main (int argc, char *argv[])
   ADD ("/ui-startup/plan-chooser-reads", test_plan_chooser_reads);
   ADD ("/ui-startup/matrix-labels", test_matrix_labels);
   ADD ("/ui-startup/received-plan", test_received_plan);
+  ADD ("/ui-startup/accessible-names", test_accessible_names);
 #undef ADD
 
   return g_test_run ();
