@@ -705,6 +705,9 @@ check_widget (GtkWidget  *widget,
           check_text (path, "developers", names[i], hidden);
       }
   }
+  /* d8_ui_set_tooltip_text() keeps the views' tooltips here, not in
+   * "tooltip-text". */
+  check_text (path, "tooltip", g_object_get_data (G_OBJECT (widget), "d8-tooltip-text"), hidden);
   if (GTK_IS_LABEL (widget))
     check_text (path, "text", gtk_label_get_text (GTK_LABEL (widget)), hidden);
   if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget) && !gtk_editable_get_editable (GTK_EDITABLE (widget)))

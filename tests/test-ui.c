@@ -1201,9 +1201,10 @@ test_window_as_of (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
-/* The tooltip helper used while widgets are built: the tooltip and the
- * accessible description land as gtk_widget_set_tooltip_text() puts them,
- * and a widget's visibility is what it was. */
+/* The tooltip helper of the views: the tooltip and the accessible
+ * description land as gtk_widget_set_tooltip_text() would put them, but
+ * GTK's own tooltip text stays unset (setting it asks the X server where
+ * the pointer is), and a widget's visibility is what it was. */
 static void
 test_tooltip_helper (void)
 {
@@ -1221,18 +1222,28 @@ test_tooltip_helper (void)
   d8_ui_set_tooltip_text (loose, "Chư Pưh — 1");
   d8_ui_set_tooltip_text (hidden, "Ia Pa");
   d8_ui_set_tooltip_text (child, "Krông Pa");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (loose), ==, "Chư Pưh — 1");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (hidden), ==, "Ia Pa");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (child), ==, "Krông Pa");
+  g_assert_cmpstr (d8_ui_get_tooltip_text (loose), ==, "Chư Pưh — 1");
+  g_assert_cmpstr (d8_ui_get_tooltip_text (hidden), ==, "Ia Pa");
+  g_assert_cmpstr (d8_ui_get_tooltip_text (child), ==, "Krông Pa");
+  g_assert_null (gtk_widget_get_tooltip_text (child));
   g_assert_true (gtk_widget_get_has_tooltip (loose));
+  g_assert_true (gtk_widget_get_has_tooltip (child));
+  {
+    g_autofree char *mismatch
+      = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
+                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Krông Pa");
+    g_assert_null (mismatch);
+  }
   g_assert_true (gtk_widget_get_visible (loose));
   g_assert_false (gtk_widget_get_visible (hidden));
   g_assert_true (gtk_widget_get_visible (child));
   g_assert_true (gtk_widget_get_parent (child) == box);
 
   d8_ui_set_tooltip_text (loose, NULL);
-  g_assert_null (gtk_widget_get_tooltip_text (loose));
+  g_assert_null (d8_ui_get_tooltip_text (loose));
   g_assert_false (gtk_widget_get_has_tooltip (loose));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (loose),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
   g_object_unref (hidden);
   g_object_unref (loose);
   g_object_unref (box);

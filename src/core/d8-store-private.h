@@ -31,9 +31,21 @@ struct _D8Store
   char *office;       /* cached meta "office"; see the "office" property */
   int schema_version;
   char *clock;        /* a fixed "now" of the reporting cycle, or NULL (d8_store_set_clock) */
+  guint64 plans_generation; /* d8-store-generation.c */
+  gboolean plans_dirty;      /* a row of "plans" written in this transaction */
+  sqlite3_int64 data_version; /* PRAGMA data_version when last looked at */
 };
 
 sqlite3 *d8_store_get_db (D8Store *self);
+
+/* d8-store-generation.c: watches the writes to the plans table through
+ * SQLite's update, commit and rollback hooks (call once the database is
+ * open); plans_replaced moves the generation when the file was replaced. */
+void d8_store_watch_plans (D8Store *self);
+void d8_store_plans_replaced (D8Store *self);
+/* Moves the plans generation when another connection committed since the
+ * last look (d8_store_emit_changed calls it). */
+void d8_store_check_other_writers (D8Store *self);
 
 char *d8_store_meta_get (D8Store *self, const char *key);
 gboolean d8_store_meta_set (D8Store *self, const char *key, const char *value, GError **error);

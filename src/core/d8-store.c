@@ -122,6 +122,8 @@ void
 d8_store_emit_changed (D8Store *self)
 {
   g_return_if_fail (D8_IS_STORE (self));
+  if (self->db != NULL)
+    d8_store_check_other_writers (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -596,6 +598,7 @@ d8_store_reload (D8Store *self, GError **error)
   g_return_val_if_fail (D8_IS_STORE (self), FALSE);
   office = d8_store_meta_get (self, "office");
   take_office (self, office ? office : g_strdup ("province"));
+  d8_store_plans_replaced (self);
   d8_store_emit_changed (self);
   return TRUE;
 }
@@ -708,6 +711,7 @@ open_read_only (D8Store *self, GError **error)
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  d8_store_watch_plans (self);
   version = query_int (self->db, "PRAGMA user_version");
   if (version < 0)
     {
@@ -803,6 +807,7 @@ d8_store_open (const char *path, D8StoreOpenFlags flags, GError **error)
     }
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+  d8_store_watch_plans (self);
 
   if (!d8_sql_exec (self->db, "PRAGMA foreign_keys = ON;", error))
     {

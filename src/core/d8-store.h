@@ -60,6 +60,8 @@ gboolean d8_store_set_office (D8Store *self, const char *office, GError **error)
 /* The first-run office question belongs to the database (meta table):
  * asked once per database, never per person. */
 gboolean d8_store_get_office_asked (D8Store *self);
+/* Changes when the list of plans changes (d8-store-generation.c). */
+guint64 d8_store_get_plans_generation (D8Store *self);
 gboolean d8_store_mark_office_asked (D8Store *self, GError **error);
 /* The office for people: "Provincial Women's Union" (translated) or the
  * unit's name; for this installation, or for an office @code. */

@@ -80,20 +80,13 @@ show_open_error (D8Application *self,
 
 /* A new database asks which office it belongs to (province or one unit);
  * the same database never asks twice, whoever opens it. The question
- * belongs to the database (its meta table), not to the person's settings. */
+ * belongs to the database (its meta table), not to the person's settings.
+ * It is a bar in the window, above content that is there and works from
+ * the first frame (issue 13 item 6), not a dialog in front of it. */
 static void
-maybe_first_run (D8Application *self,
-                 D8Window      *window)
+maybe_first_run (D8Window *window)
 {
-  D8Store *store = d8_window_get_store (window);
-  g_autoptr (GError) error = NULL;
-
-  if (store == NULL || d8_store_get_office_asked (store)
-      || g_getenv ("DUAN8_EXIT_AFTER_FIRST_FRAME") != NULL)
-    return;
-  d8_window_choose_office (window, TRUE);
-  if (!d8_store_mark_office_asked (store, &error))
-    g_warning ("Could not record that the office was asked: %s", error->message);
+  d8_window_ask_office (window);
 }
 
 static void
@@ -119,8 +112,7 @@ d8_application_activate (GApplication *app)
             }
         }
       window = GTK_WINDOW (d8_window_new (GTK_APPLICATION (app), self->store));
-      gtk_window_present (window);
-      maybe_first_run (self, D8_WINDOW (window));
+      maybe_first_run (D8_WINDOW (window));
     }
 
   gtk_window_present (window);

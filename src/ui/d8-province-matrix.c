@@ -183,7 +183,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
       if (ind->target_source != NULL)
         /* Translators: tooltip of a plan total; %s says where the plan states it */
         tooltip = g_strdup_printf (_("As written in the plan (%s)"), ind->target_source);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      d8_ui_set_tooltip_text (GTK_WIDGET (label), tooltip);
       return;
     case ROW_GAP:
       text = gap_text (ov, i);
@@ -206,7 +206,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
                                      difference < 0 ? "−" : "", difference_s);
         }
       gtk_label_set_text (label, text ? text : "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      d8_ui_set_tooltip_text (GTK_WIDGET (label), tooltip);
       return;
     default:
       g_assert_not_reached ();
@@ -221,7 +221,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
   }
   gtk_label_set_text (label, text);
   d8_ui_set_status_class (GTK_WIDGET (label), cell->status);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  d8_ui_set_tooltip_text (GTK_WIDGET (label), tooltip);
 }
 
 /* ------------------------------------------------------------- factories */
@@ -298,6 +298,10 @@ indicator_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   gtk_widget_add_css_class (label, "d8-cell");
   gtk_widget_add_css_class (label, "numeric");
   gtk_label_set_xalign (GTK_LABEL (label), 0.5f);
+  /* "2 chưa phân bổ" under a narrow column wraps, not cut */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_list_item_set_child (item, label);
 }
 
@@ -355,6 +359,15 @@ number_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, D8Province
 /* the unit column: an expander, holding the unit's button or a row's label */
 
 static void
+set_wrapping (GtkLabel *label)
+{
+  gtk_label_set_xalign (label, 0.0f);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+}
+
+static void
 unit_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
@@ -362,17 +375,13 @@ unit_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
   GtkWidget *button = gtk_button_new_with_label ("");
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
-                           PANGO_ELLIPSIZE_END);
+  /* Names and group labels wrap in the unit column rather than being cut
+   * ("Tổng chỉ tiêu kế hoạch (Chỉ tiê…"): the row grows a line instead. */
+  set_wrapping (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "d8-unit-button");
   gtk_widget_set_hexpand (button, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  /* Group and totals labels ("Plan total (Chỉ tiêu năm 2023)", "Chư Sê ·
-   * 8 units, 3 behind") wrap rather than being cut in the narrow column. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  set_wrapping (GTK_LABEL (label));
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (box), label);
@@ -406,14 +415,14 @@ fill_unit (D8ProvinceMatrix *self, GtkListItem *item)
         const D8Unit *unit = ov->units->pdata[row->index];
 
         gtk_button_set_label (GTK_BUTTON (button), unit->name);
-        gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0.0f);
+        set_wrapping (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
         /* the target first: an action with no target would be refused */
         gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                                 g_variant_new_string (unit->code));
         gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-unit");
         /* Translators: tooltip of a unit name in the province matrix */
         tooltip = g_strdup_printf (_("Open the page of %s"), unit->name);
-        gtk_widget_set_tooltip_text (button, tooltip);
+        d8_ui_set_tooltip_text (button, tooltip);
         return;
       }
     case ROW_GROUP:
@@ -452,7 +461,7 @@ fill_unit (D8ProvinceMatrix *self, GtkListItem *item)
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
+  d8_ui_set_tooltip_text (label, text);
 }
 
 static void
@@ -520,7 +529,7 @@ set_header_tooltips (D8ProvinceMatrix *self)
                                    ind->group_title);
       else
         tooltip = g_strdup (ind->name_vi);
-      gtk_widget_set_tooltip_text (title, tooltip);
+      d8_ui_set_tooltip_text (title, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (title),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
     }

@@ -223,7 +223,7 @@ fill_row (GtkListItem *list_item)
   description = g_strdup_printf (_("Overall completion %s"), percent);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
-  gtk_widget_set_tooltip_text (bar, description);
+  d8_ui_set_tooltip_text (bar, description);
   /* A group opens and shuts; it is not a page to show. */
   gtk_list_item_set_selectable (list_item, !item->is_group);
 }

@@ -41,6 +41,20 @@ d8_ui_ensure_style (void)
   if (display == NULL)
     return;
 
+  /* The application (an AdwApplication whose resource base path is ours)
+   * loads style.css itself: a second provider with the same rules would
+   * double the work of styling every widget. Tests have no application. */
+  {
+    GApplication *app = g_application_get_default ();
+
+    if (ADW_IS_APPLICATION (app)
+        && g_strcmp0 (g_application_get_resource_base_path (app), "/vn/hoilhpn/Duan8") == 0)
+      {
+        loaded = TRUE;
+        return;
+      }
+  }
+
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/vn/hoilhpn/Duan8/style.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
@@ -66,20 +80,66 @@ d8_ui_set_status_class (GtkWidget *widget,
   gtk_widget_add_css_class (widget, role);
 }
 
+static GQuark
+tooltip_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("d8-tooltip-text");
+  return quark;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *text = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 void
 d8_ui_set_tooltip_text (GtkWidget  *widget,
                         const char *text)
 {
-  if (gtk_widget_get_parent (widget) != NULL || !gtk_widget_get_visible (widget))
-    {
-      gtk_widget_set_tooltip_text (widget, text);
-      return;
-    }
-  /* Hidden, the widget skips the pointer query. It has no parent yet, so
-   * hiding it for this moment changes nothing anyone can see. */
-  gtk_widget_set_visible (widget, FALSE);
-  gtk_widget_set_tooltip_text (widget, text);
-  gtk_widget_set_visible (widget, TRUE);
+  const char *old;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  old = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+  if (old == NULL && text != NULL
+      && g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, query_tooltip_cb, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  if (g_strcmp0 (old, text) == 0)
+    return;
+  g_object_set_qdata_full (G_OBJECT (widget), tooltip_quark (), g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL || gtk_widget_get_tooltip_text (widget) != NULL);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+const char *
+d8_ui_get_tooltip_text (GtkWidget *widget)
+{
+  const char *text;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  text = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+  return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
 }
 
 void

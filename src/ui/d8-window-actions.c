@@ -20,6 +20,7 @@
 #include "d8-new-plan-dialog.h"
 #include "d8-office-chooser.h"
 #include "d8-plan-editor.h"
+#include "d8-office-prompt.h"
 #include "d8-plan-export.h"
 #include "d8-plan-import.h"
 #include "d8-print.h"
@@ -365,6 +366,16 @@ d8_window_show_exchange (D8Window *self)
   return exchange;
 }
 
+/* The chooser answered: the office bar, if any, goes once the question
+ * is answered (choosing the office the database already had emits no
+ * "changed"). */
+static void
+office_answered_cb (D8Window *self)
+{
+  if (self->office_prompt != NULL)
+    d8_office_prompt_update (D8_OFFICE_PROMPT (self->office_prompt));
+}
+
 GtkWidget *
 d8_window_choose_office (D8Window *self,
                          gboolean  first_run)
@@ -375,8 +386,27 @@ d8_window_choose_office (D8Window *self,
 
   chooser = d8_office_chooser_new (GTK_WINDOW (self), self->store, self->settings,
                                    self->plan_id, first_run);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (office_answered_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_window_present (GTK_WINDOW (chooser));
   return chooser;
+}
+
+GtkWidget *
+d8_window_ask_office (D8Window *self)
+{
+  g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
+
+  if (d8_store_get_office_asked (self->store))
+    return NULL;
+  if (self->office_prompt == NULL)
+    {
+      self->office_prompt = d8_office_prompt_new (self->store);
+      gtk_box_insert_child_after (GTK_BOX (self->content_box), self->office_prompt,
+                                  GTK_WIDGET (self->content_header));
+    }
+  d8_office_prompt_update (D8_OFFICE_PROMPT (self->office_prompt));
+  return self->office_prompt;
 }
 
 void
@@ -421,6 +451,8 @@ _d8_window_class_actions_init (D8WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.edit-plan", NULL, edit_plan_action);
   gtk_widget_class_install_action (widget_class, "win.choose-office", NULL, choose_office_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-plan", "x",
+                                   _d8_window_switch_plan_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-charts", NULL, toggle_charts_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
 }

@@ -25,7 +25,6 @@ struct _D8Window
   GtkWidget *content_box;
   AdwHeaderBar *content_header;
   AdwWindowTitle *content_title;
-  AdwStatusPage *error_page;
   AdwLeaflet *leaflet;
   GtkButton *new_entry_button;
   GtkButton *office_button;
@@ -44,8 +43,15 @@ struct _D8Window
   GtkListView *unit_list;
   GtkWidget *search_empty;
 
-  /* made in constructed, once the settings exist; owned by the stack */
+  /* made when the charts are first shown (NULL until then); owned by the
+   * stack */
   D8ChartsPage *charts_page;
+  /* the first-run office question, made by d8_window_ask_office() when
+   * the database was never asked; owned by content_box */
+  GtkWidget *office_prompt;
+  /* the page of an error, made by show_error() (NULL until then); owned
+   * by the stack */
+  AdwStatusPage *error_page;
 
   /* owned */
   D8Sidebar *sidebar; /* drives unit_list, which owns it */
@@ -56,6 +62,11 @@ struct _D8Window
   char *as_of;     /* ISO date the figures are for; NULL: today */
 
   gint64 plan_id;
+
+  /* plans received in bundles (d8-window-received.c) */
+  guint64 plans_generation; /* the store's, when the plans were last listed */
+  gint64 max_plan_seen;     /* the highest plan id listed so far */
+  guint received_idle;      /* the pending look at the plans, 0 when none */
 };
 
 /* Installs the window's actions (win.new-entry, win.print …). */
@@ -79,6 +90,13 @@ void _d8_window_reports_refresh (D8Window *self);
 /* FALSE, with the core's message in a toast, when an approved report
  * locks @entry (edit and delete refuse it before any dialog opens). */
 gboolean _d8_window_check_entry_unlocked (D8Window *self, const D8Entry *entry);
+/* d8-window-received.c: offers to switch to a plan that arrived (a toast
+ * with "Switch", win.switch-plan). init once the store is set; dispose
+ * drops a pending look. */
+void _d8_window_received_init (D8Window *self);
+void _d8_window_received_dispose (D8Window *self);
+void _d8_window_switch_plan_action (GtkWidget *widget, const char *action_name,
+                                    GVariant *parameter);
 
 /* The position of the unit @code in the overview, -1 when none. */
 int _d8_window_find_unit_index (D8Window *self, const char *code);

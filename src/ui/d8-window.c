@@ -118,14 +118,28 @@ plan_name (const D8Plan *plan)
                                    : d8_plan_status_to_label (D8_PLAN_STATUS_DRAFT);
 }
 
+/* The charts page is made the first time it is shown, not with the
+ * window: a window that opens on the tables never builds it. */
+static void
+ensure_charts_page (D8Window *self)
+{
+  if (self->charts_page != NULL)
+    return;
+  self->charts_page = D8_CHARTS_PAGE (d8_charts_page_new (self->settings));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->charts_page), "charts");
+}
+
 static void
 update_content (D8Window *self)
 {
   int index = _d8_window_find_unit_index (self, self->unit_code);
   gboolean charts = showing_charts (self);
 
-  d8_charts_page_set_subject (self->charts_page, self->store, charts ? self->overview : NULL,
-                              index);
+  if (charts)
+    ensure_charts_page (self);
+  if (self->charts_page != NULL)
+    d8_charts_page_set_subject (self->charts_page, self->store, charts ? self->overview : NULL,
+                                index);
   if (_d8_window_showing_reports (self))
     _d8_window_reports_refresh (self);
   else if (index < 0)
@@ -157,6 +171,13 @@ static void
 show_error (D8Window     *self,
             const GError *error)
 {
+  if (self->error_page == NULL)
+    {
+      self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->error_page, _("The plan could not be shown"));
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+    }
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
   adw_window_title_set_title (self->content_title, "");
@@ -191,7 +212,7 @@ refresh (D8Window *self)
     g_autofree char *subtitle = g_strdup_printf (_("Plan for %d"), ov->plan->year);
 
     adw_window_title_set_subtitle (self->sidebar_title, subtitle);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), ov->plan->title);
+    d8_ui_set_tooltip_text (GTK_WIDGET (self->sidebar_title), ov->plan->title);
   }
   d8_plan_chooser_set_plan_id (self->plan_chooser, self->plan_id);
   gtk_window_set_title (GTK_WINDOW (self), plan_name (ov->plan));
@@ -538,16 +559,16 @@ d8_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* Made here, not in the template: the page remembers its choices in the
-   * settings, which exist only now. */
-  self->charts_page = D8_CHARTS_PAGE (d8_charts_page_new (self->settings));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->charts_page), "charts");
+  /* The charts page is not in the template: it remembers its choices in
+   * the settings, which exist only now, and it is made when first shown
+   * (ensure_charts_page). */
   if (self->settings != NULL)
     g_settings_bind (self->settings, "show-charts", self->charts_button, "active",
                      G_SETTINGS_BIND_DEFAULT);
 
   update_office (self);
   d8_plan_chooser_set_store (self->plan_chooser, self->store);
+  _d8_window_received_init (self);
   if (!load_plan (self, &error))
     {
       show_error (self, error);
@@ -574,6 +595,7 @@ d8_window_dispose (GObject *object)
 {
   D8Window *self = D8_WINDOW (object);
 
+  _d8_window_received_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), D8_TYPE_WINDOW);
 
   G_OBJECT_CLASS (d8_window_parent_class)->dispose (object);
@@ -686,7 +708,6 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_box);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_header);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_title);
-  gtk_widget_class_bind_template_child (widget_class, D8Window, error_page);
   gtk_widget_class_bind_template_child (widget_class, D8Window, leaflet);
   gtk_widget_class_bind_template_child (widget_class, D8Window, new_entry_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, office_button);

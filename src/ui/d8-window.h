@@ -67,6 +67,14 @@ GtkWidget *d8_window_show_exchange (D8Window *self);
 /* Shows the office chooser and returns it; @first_run words it as a
  * question for a new installation. */
 GtkWidget *d8_window_choose_office (D8Window *self, gboolean first_run);
+/* d8_window_ask_office:
+ * The first-run office question, when the window's database was never
+ * asked (d8_store_get_office_asked): a bar above the content
+ * (exchange/d8-office-prompt.c), not a dialog in front of it, so the
+ * window shows and works at once.
+ * Returns: (transfer none) (nullable): the bar, or NULL when the database
+ *   was asked already. */
+GtkWidget *d8_window_ask_office (D8Window *self);
 
 /* For tests: the two content pages. */
 GtkWidget *d8_window_get_province_page (D8Window *self);

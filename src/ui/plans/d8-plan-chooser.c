@@ -20,6 +20,10 @@ struct _D8PlanChooser
   GPtrArray *plans; /* D8Plan*, newest first */
   gint64 plan_id;
   gboolean filling;
+  /* the store's plans generation when the list was read; the list is read
+   * again only when it moves (a new entry emits "changed" too) */
+  guint64 generation;
+  guint n_reads; /* for tests: how many times the plans were read */
 };
 
 G_DEFINE_FINAL_TYPE (D8PlanChooser, d8_plan_chooser, GTK_TYPE_WIDGET)
@@ -138,9 +142,13 @@ static void
 reload (D8PlanChooser *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtkStringList) positions = gtk_string_list_new (NULL);
-  GPtrArray *plans = d8_store_list_plans (self->store, &error);
+  g_autoptr (GtkStringList) positions = NULL;
+  GPtrArray *plans;
 
+  self->generation = d8_store_get_plans_generation (self->store);
+  self->n_reads++;
+  positions = gtk_string_list_new (NULL);
+  plans = d8_store_list_plans (self->store, &error);
   if (plans == NULL)
     {
       g_warning ("Could not list the plans: %s", error->message);
@@ -159,6 +167,14 @@ reload (D8PlanChooser *self)
   gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (positions));
   self->filling = FALSE;
   select_current (self);
+}
+
+/* The store changed: the plans only when their generation moved. */
+static void
+store_changed_cb (D8PlanChooser *self)
+{
+  if (d8_store_get_plans_generation (self->store) != self->generation)
+    reload (self);
 }
 
 static void
@@ -186,7 +202,8 @@ d8_plan_chooser_set_store (D8PlanChooser *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -364,4 +381,11 @@ GtkWidget *
 d8_plan_chooser_new (void)
 {
   return g_object_new (D8_TYPE_PLAN_CHOOSER, NULL);
+}
+
+guint
+d8_plan_chooser_get_n_reads (D8PlanChooser *self)
+{
+  g_return_val_if_fail (D8_IS_PLAN_CHOOSER (self), 0);
+  return self->n_reads;
 }

@@ -2,7 +2,8 @@
 /* d8-plan-chooser.h — the plan chooser of the sidebar header: an arrow
  * beside the plan's title that lists the plans of the store, newest first
  * (number · year, and the title). It follows the store's "changed" (a plan
- * imported appears at once).
+ * imported appears at once), reading the plans again only when the store's
+ * plans generation moved (not after each entry).
  *
  * Property "plan-id" (gint64): the plan chosen; notifies when a person
  * picks another one, and when set. */
@@ -40,5 +41,9 @@ void d8_plan_chooser_select (D8PlanChooser *self, guint position);
 void d8_plan_chooser_popup (D8PlanChooser *self);
 /* The list's popover, NULL if GTK made none (for screenshots). */
 GtkWidget *d8_plan_chooser_get_popover (D8PlanChooser *self);
+
+/* For tests: how many times the chooser has read the list of plans (once
+ * for its store, then only when the store's plans generation moves). */
+guint d8_plan_chooser_get_n_reads (D8PlanChooser *self);
 
 G_END_DECLS
