@@ -87,6 +87,7 @@ d8_chart_kind_has_unit_rows (const D8ChartKindInfo *info)
       return TRUE;
     case D8_CHART_UNIT_PROGRESS:
     case D8_CHART_TIMELINE:
+    case D8_CHART_COMPARE:
       return FALSE;
     }
   return FALSE;
