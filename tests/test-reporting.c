@@ -89,11 +89,14 @@ test_migration (void)
     g_assert_finalize_object (store);
   }
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "DROP TABLE report_events; DROP TABLE unit_report_figures;"
-                                 " DROP TABLE unit_reports; DROP TABLE reporting_periods;"
-                                 " PRAGMA user_version = 4;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    /* the reporting cycle is the last step: the schema just before it */
+    g_autofree char *sql = g_strdup_printf ("DROP TABLE report_events; DROP TABLE unit_report_figures;"
+                                            " DROP TABLE unit_reports; DROP TABLE reporting_periods;"
+                                            " PRAGMA user_version = %d;", D8_SCHEMA_VERSION - 1);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   sqlite3_close (db);
   {
     D8Store *store = d8_store_open (path, D8_STORE_OPEN_DEFAULT, &error);
