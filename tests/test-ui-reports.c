@@ -561,7 +561,7 @@ test_export_tables (Fixture       *f,
   g_autoptr (GError) error = NULL;
   D8Window *window = open_window (f->province->store);
   D8ReportsPage *page = show_reports (window);
-  g_autoptr (D8Table) reports = d8_view_table_reports (d8_reports_page_get_summary (page));
+  g_autoptr (D8Table) reports = d8_official_report_completeness (d8_reports_page_get_summary (page));
   g_autoptr (D8Table) unit = d8_view_table_unit (d8_window_get_overview (window), 0);
   g_autoptr (D8Table) province = d8_official_report_appendix (d8_window_get_overview (window));
   g_autofree char *csv = g_build_filename (f->dir, "reports.csv", NULL);

@@ -294,7 +294,9 @@ build_completeness (const D8PeriodSummary *summary)
   d8_table_set_percent (table, row, 3, summary->completeness);
   d8_table_set_row_bold (table, row, TRUE);
   row = d8_table_add_row (table);
-  d8_table_set_text (table, row, 1, _("Received on time"));
+  /* Translators: a row of the completeness sheet: how many reports came on
+     time (not the status word "Received on time" of one unit) */
+  d8_table_set_text (table, row, 1, C_("rate", "Received on time"));
   d8_table_set_count (table, row, 2, summary->on_time);
   d8_table_set_percent (table, row, 3, summary->timeliness);
   d8_table_set_row_bold (table, row, TRUE);
@@ -396,4 +398,13 @@ d8_store_official_report (D8Store *self, gint64 plan_id, const char *period_ref,
                           g_steal_pointer (&sentence));
     }
   return report;
+}
+
+/* The Reports view's "Export Table…" writes this same sheet, so the window
+ * and the report's workbook never disagree. */
+D8Table *
+d8_official_report_completeness (const D8PeriodSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, NULL);
+  return build_completeness (summary);
 }

@@ -24,6 +24,7 @@
 #include <glib.h>
 
 #include "d8-progress.h"
+#include "d8-reporting.h"
 #include "d8-store.h"
 #include "d8-table-export.h"
 
@@ -221,5 +222,17 @@ gboolean d8_official_report_write_xlsx (const D8OfficialReport *report, const ch
  * Returns: (transfer full): the table.
  */
 D8Table *d8_official_report_appendix (D8Overview *overview);
+
+/**
+ * d8_official_report_completeness:
+ * @summary: a period's table (d8_store_period_summary())
+ *
+ * The workbook's sheet of who reported: every unit with its status word,
+ * when its report arrived and whether on time, then the rates: what the
+ * Reports view shows, for "Export Table…".
+ *
+ * Returns: (transfer full): the table.
+ */
+D8Table *d8_official_report_completeness (const D8PeriodSummary *summary);
 
 G_END_DECLS
