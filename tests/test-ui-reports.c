@@ -274,6 +274,27 @@ report_of (Fixture    *f,
   return report;
 }
 
+/* The figures column as the core's comparison says it should read. */
+static char *
+expected_figures (Fixture           *f,
+                  const D8PeriodRow *row)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) differences = NULL;
+  guint n = 0;
+
+  if (row->report == NULL)
+    return g_strdup ("–");
+  differences = d8_store_compare_report (f->province->store, row->report, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < differences->len; i++)
+    n += ((const D8ReportDifference *) g_ptr_array_index (differences, i))->differs;
+  if (n == 0)
+    return g_strdup (g_dgettext (GETTEXT_PACKAGE, "Same as now"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator differs",
+                                       "%u indicators differ", n), n);
+}
+
 /* ---------------------------------------------------------- tests */
 
 /* The rows and rates as shown are the core's. */
@@ -301,8 +322,10 @@ test_reports_view (Fixture       *f,
       g_autofree char *received = row->report && row->report->received_at
                                     ? d8_format_timestamp (row->report->received_at)
                                     : g_strdup ("–");
-      g_autofree char *want = g_strdup_printf ("%s — %s — %s", row->unit->name,
-                                               d8_period_status_to_label (row->status), received);
+      g_autofree char *figures = expected_figures (f, row);
+      g_autofree char *want = g_strdup_printf ("%s — %s — %s — %s", row->unit->name,
+                                               d8_period_status_to_label (row->status), received,
+                                               figures);
 
       g_assert_cmpstr (shown, ==, want);
       n_on_time += row->status == D8_PERIOD_STATUS_ON_TIME;
@@ -329,10 +352,36 @@ test_reports_view (Fixture       *f,
   g_assert_cmpuint (core->received, ==, 2);
   g_assert_cmpuint (core->on_time, ==, 1);
 
+  /* An entry recorded at the province after Chư Sê reported: its figures
+   * now differ from the report, and the row says so; Chư Pưh approved. */
   {
     g_autoptr (D8Unit) puh = d8_store_resolve_unit (f->province->store, f->province->plan->id, PUH,
                                                     &error);
-    g_assert_true (d8_reports_page_select_unit (page, puh->id));
+    g_autoptr (D8Unit) se = d8_store_resolve_unit (f->province->store, f->province->plan->id, SE,
+                                                   &error);
+    g_autofree char *row_se = NULL;
+    g_autofree char *one_differs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%u indicator differs",
+                                                                 "%u indicators differ", 1), 1);
+
+    g_assert_true (d8_store_approve_report (f->province->store, f->period, puh->id, &error));
+    g_assert_no_error (error);
+    g_free (record (f->province, SE, "4", f->period->start, 1));
+    d8_test_spin ();
+    g_assert_true (d8_reports_page_select_unit (page, se->id));
+    row_se = d8_reports_page_describe_row (page, 1);
+    g_assert_true (g_str_has_suffix (row_se, one_differs));
+    g_clear_pointer (&core, d8_period_summary_free);
+    core = d8_store_period_summary (f->province->store, f->period, NULL, &error);
+    for (guint i = 0; i < core->rows->len; i++)
+      {
+        const D8PeriodRow *row = g_ptr_array_index (core->rows, i);
+        g_autofree char *shown = d8_reports_page_describe_row (page, i);
+        g_autofree char *figures = expected_figures (f, row);
+
+        g_assert_nonnull (strstr (shown, d8_period_status_to_label (row->status)));
+        g_assert_true (g_str_has_suffix (shown, figures));
+      }
   }
   d8_test_wait_for_frame (GTK_WIDGET (window));
   shot (GTK_WIDGET (window), "view");
