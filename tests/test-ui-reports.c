@@ -430,6 +430,34 @@ test_approve_return (Fixture       *f,
   g_assert_cmpint (returned->state, ==, D8_REPORT_STATE_RETURNED);
   g_assert_cmpstr (returned->decision_reason, ==, "Số liệu chỉ tiêu 1 chưa khớp với sổ theo dõi.");
 
+  /* The decision reaches Chư Sê in the province's bundle: its submit
+   * dialog shows it with the reason, and offers to submit again. */
+  {
+    g_autofree char *now = g_strdup_printf ("%sT03:00:00Z", f->period->province_due);
+    D8SubmitDialog *office_dialog;
+
+    send (f, f->province, f->se, now);
+    office_dialog = d8_submit_dialog_new (NULL, f->se->store, f->se->plan->id, f->period->code,
+                                          &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (d8_submit_dialog_get_status_text (office_dialog),
+                              "Số liệu chỉ tiêu 1 chưa khớp với sổ theo dõi."));
+    g_object_add_weak_pointer (G_OBJECT (office_dialog), (gpointer *) &office_dialog);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (office_dialog), "report.submit", NULL));
+    d8_test_spin ();
+    if (office_dialog != NULL)
+      gtk_window_destroy (GTK_WINDOW (office_dialog));
+    d8_test_spin ();
+    g_assert_null (office_dialog);
+    {
+      g_autoptr (D8Unit) own = d8_store_resolve_unit (f->se->store, f->se->plan->id, SE, &error);
+      g_autoptr (D8UnitReport) again = d8_store_get_unit_report (f->se->store, f->period, own->id,
+                                                                 &error);
+      g_assert_cmpint (again->state, ==, D8_REPORT_STATE_SUBMITTED);
+      g_assert_cmpint (again->submission, ==, 2);
+    }
+  }
+
   /* Reopen, with a reason, unlocks the approved one. */
   g_assert_true (d8_reports_page_select_unit (page, puh->id));
   d8_test_spin_for (100);
