@@ -334,6 +334,9 @@ test_synopsis (void)
                 "[--as-of DATE] --out FILE.png|svg|pdf [--force] [--width W --height H | --dpi N]" },
     { "print-pack", "--out FILE.pdf [--force] [--as-of DATE] [--units all|behind|none|GROUP|LIST]" },
     { "report", "--period CODE --out FILE.pdf|FILE.docx|FILE.xlsx [--force]" },
+    { "report-settings", "[--superior-body TEXT] [--issuing-body TEXT] [--symbol TEXT] "
+                         "[--report-place TEXT] [--signer-capacity TEXT] [--signer-title TEXT] "
+                         "[--signer-name TEXT] [--recipients FILE]" },
     { "help", "[COMMAND]" },
   };
   g_autofree char *docs_path = g_build_filename (g_getenv ("D8_SOURCE_ROOT"), "docs", "cli.md",

@@ -117,17 +117,30 @@ fill_defaults (D8Store *self, gint64 plan_id, D8ReportSettings *settings)
 }
 
 D8ReportSettings *
-d8_store_get_report_settings (D8Store *self, gint64 plan_id, GError **error)
+d8_store_get_report_settings_stored (D8Store *self, GError **error)
 {
-  g_autoptr (D8ReportSettings) settings = g_new0 (D8ReportSettings, 1);
+  D8ReportSettings *settings = g_new0 (D8ReportSettings, 1);
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
+  /* meta_get reads NULL for a setting never written (and on a read
+   * failure, which the next write reports) */
   for (guint i = 0; i < N_SETTINGS; i++)
     *setting_field (settings, i) = d8_store_meta_get (self, setting_keys[i]);
-  fill_defaults (self, plan_id, settings);
   (void) error;
-  return g_steal_pointer (&settings);
+  return settings;
+}
+
+D8ReportSettings *
+d8_store_get_report_settings (D8Store *self, gint64 plan_id, GError **error)
+{
+  D8ReportSettings *settings;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  if ((settings = d8_store_get_report_settings_stored (self, error)) != NULL)
+    fill_defaults (self, plan_id, settings);
+  return settings;
 }
 
 typedef struct
