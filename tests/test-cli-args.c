@@ -333,6 +333,13 @@ test_synopsis (void)
     { "render", "--chart unit|matrix|indicator|timeline [--unit NAME|ID] [--indicator CODE] "
                 "[--as-of DATE] --out FILE.png|svg|pdf [--force] [--width W --height H | --dpi N]" },
     { "print-pack", "--out FILE.pdf [--force] [--as-of DATE] [--units all|behind|none|GROUP|LIST]" },
+    { "periods", "" },
+    { "submit-report", "--period CODE [--narrative FILE]" },
+    { "withdraw-report", "--period CODE" },
+    { "reports", "--period CODE" },
+    { "approve", "--unit NAME|ID --period CODE" },
+    { "return", "--unit NAME|ID --period CODE --reason TEXT" },
+    { "reopen", "--unit NAME|ID --period CODE --reason TEXT" },
     { "report", "--period CODE --out FILE.pdf|FILE.docx|FILE.xlsx [--force]" },
     { "report-settings", "[--superior-body TEXT] [--issuing-body TEXT] [--symbol TEXT] "
                          "[--report-place TEXT] [--signer-capacity TEXT] [--signer-title TEXT] "

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "d8-bundle.h"
 #include "d8-json-reader.h"
@@ -72,6 +73,44 @@ test_periods (void)
   d8_test_rmtree (dir);
 }
 
+/* A database of schema 4 that holds the 2023 plan gets its schedule from
+ * the migration (the embedded plan file is read only into new databases). */
+static void
+test_migration (void)
+{
+  g_autofree char *dir = d8_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v4.sqlite3", NULL);
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    D8Store *store = d8_store_open (path, D8_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_finalize_object (store);
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE report_events; DROP TABLE unit_report_figures;"
+                                 " DROP TABLE unit_reports; DROP TABLE reporting_periods;"
+                                 " PRAGMA user_version = 4;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    D8Store *store = d8_store_open (path, D8_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (D8Plan) plan = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (d8_store_get_schema_version (store), ==, D8_SCHEMA_VERSION);
+    plan = d8_store_resolve_plan (store, NULL, &error);
+    g_assert_cmpuint (plan->periods->len, ==, 2);
+    g_assert_cmpstr (((D8ReportingPeriod *) plan->periods->pdata[0])->unit_due, ==, "2023-06-10");
+    g_assert_cmpstr (((D8ReportingPeriod *) plan->periods->pdata[1])->province_due, ==,
+                     "2023-12-15");
+    g_assert_finalize_object (store);
+  }
+  d8_test_rmtree (dir);
+}
+
 /* A schedule that contradicts itself is refused, naming the record. */
 static void
 test_plan_file_refused (void)
@@ -122,7 +161,7 @@ test_narrative (void)
   g_assert_cmpstr (g_hash_table_lookup (text->reasons, "5"), ==, "Chưa có trường phối hợp.");
 
   json = d8_report_narrative_parse ("{\"results\": \"Tốt\", \"proposals\": null,"
-                                    " \"reasons\": {\"SM\": \"Thiếu cán bộ\"}}",
+                                    " \"reasons\": {\"sm\": \"Thiếu cán bộ\"}}",
                                     -1, "n.json", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json->results, ==, "Tốt");
@@ -659,6 +698,7 @@ main (int argc, char **argv)
   g_setenv ("TZ", "Asia/Ho_Chi_Minh", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/reporting/periods", test_periods);
+  g_test_add_func ("/reporting/migration", test_migration);
   g_test_add_func ("/reporting/plan-file-refused", test_plan_file_refused);
   g_test_add_func ("/reporting/narrative", test_narrative);
   g_test_add_func ("/reporting/half-year", test_half_year);

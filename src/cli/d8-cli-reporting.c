@@ -83,8 +83,6 @@ write_unit_report (Cli *cli, const D8Plan *plan, const D8UnitReport *r)
   d8_cli_report_add_text_field (report, "unit", N_("Unit"), D8_CLI_TEXT, r->unit_name);
   d8_cli_report_add_text_field (report, "period", N_("Reporting period"), D8_CLI_TEXT,
                                 r->period_code);
-  d8_cli_report_add_text_field (report, "state", N_("State"), D8_CLI_TEXT,
-                                d8_report_state_to_string (r->state));
   d8_cli_report_add_text_field (report, "submission", N_("Submission"), D8_CLI_TEXT, submission);
   d8_cli_report_add_text_field (report, "cutoff", N_("Figures as of"), D8_CLI_DATE, r->cutoff);
   d8_cli_report_add_text_field (report, "submitted_at", N_("Submitted"), D8_CLI_TEXT,
@@ -179,19 +177,6 @@ static const D8CliColumn rate_columns[] = {
   { "timeliness", N_("Timeliness"), D8_CLI_PERCENT },
 };
 
-/* The local date of a UTC time stamp, for the "received" column. */
-static char *
-local_date (const char *stamp)
-{
-  g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (stamp, NULL);
-  g_autoptr (GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strndup (stamp, 10);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 gboolean
 d8_cli_cmd_reports (Cli *cli, GError **error)
 {
@@ -228,7 +213,7 @@ d8_cli_cmd_reports (Cli *cli, GError **error)
         continue;
       if (r->received_at != NULL)
         {
-          g_autofree char *day = local_date (r->received_at);
+          g_autofree char *day = d8_reporting_local_date (r->received_at);
 
           d8_cli_table_set_text (table, "received", day);
           d8_cli_table_set_text (table, "received_at", r->received_at);

@@ -24,6 +24,7 @@
 #include <json-glib/json-glib.h>
 
 #include "d8-bundle-private.h"
+#include "d8-reporting-private.h"
 #include "d8-office-keys.h"
 #include "d8-hlc.h"
 #include "d8-json-reader.h"
@@ -337,6 +338,13 @@ plan_document (D8Store *store, gint64 plan_id, GError **error)
   if (!add_rows (b, store, plan_id, error)
       || !add_targets (b, store, plan_id, columns, target_label, error))
     return NULL;
+  {
+    g_autoptr (GPtrArray) periods = d8_store_list_periods (store, plan_id, error);
+
+    if (periods == NULL)
+      return NULL;
+    d8_plan_periods_to_json (b, periods);
+  }
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "d8-bundle-private.h"
+#include "d8-reporting.h"
 #include "d8-hlc.h"
 #include "d8-store-private.h"
 
@@ -256,6 +257,15 @@ resolve_one (D8Store *store, const char *uuid, D8BundleKeep keep, GError **error
       return FALSE;
     }
   chosen = keep == D8_BUNDLE_KEEP_MINE ? mine : theirs;
+  /* Settling a conflict changes the entry: not in a period an approved
+   * report locks (d8-reporting.h), whichever version names it. */
+  for (guint i = 0; i < leaves->len; i++)
+    {
+      const D8Entry *e = ((Leaf *) leaves->pdata[i])->e;
+
+      if (!d8_store_check_unlocked (store, e->plan_id, e->unit_id, e->date, error))
+        return FALSE;
+    }
 
   /* The result descends from every version in conflict. Its stamp follows
    * the newest of them and names the chosen version by a hash, so another

@@ -313,6 +313,21 @@ resolve_codes (D8Store *store, ReportRec *rec, const char **field)
   return NULL;
 }
 
+/* The word people read for a stored state (the status it gives). */
+static const char *
+state_word (D8ReportState state)
+{
+  switch (state)
+    {
+    case D8_REPORT_STATE_SUBMITTED: return d8_period_status_to_label (D8_PERIOD_STATUS_ON_TIME);
+    case D8_REPORT_STATE_WITHDRAWN: return d8_period_status_to_label (D8_PERIOD_STATUS_WITHDRAWN);
+    case D8_REPORT_STATE_RETURNED: return d8_period_status_to_label (D8_PERIOD_STATUS_RETURNED);
+    case D8_REPORT_STATE_APPROVED: return d8_period_status_to_label (D8_PERIOD_STATUS_APPROVED);
+    case D8_REPORT_STATE_REOPENED: return d8_period_status_to_label (D8_PERIOD_STATUS_REOPENED);
+    }
+  return "";
+}
+
 /* What a record from a unit office may not carry; NULL when it may. */
 static char *
 forbidden_reason (D8BundleImport *im, const ReportRec *rec, const char **field)
@@ -338,13 +353,14 @@ forbidden_reason (D8BundleImport *im, const ReportRec *rec, const char **field)
     }
   return *field = "state",
          g_strdup_printf (_("only the province approves, returns or reopens reports; the office "
-                            "of %s sent one as %s"), origin, d8_report_state_to_string (r->state));
+                            "of %s sent one marked “%s”"), origin, state_word (r->state));
 }
 
 /* How a record from a unit office merges with @stored (may be NULL).
  * Sets @reason for a record refused here. */
 static D8BundleOutcome
-merge_from_unit (const ReportRec *rec, const D8UnitReport *stored, char **reason)
+merge_from_unit (const ReportRec *rec, const D8UnitReport *stored, const char *title,
+                 char **reason)
 {
   const D8UnitReport *r = rec->report;
 
@@ -354,7 +370,7 @@ merge_from_unit (const ReportRec *rec, const D8UnitReport *stored, char **reason
         {
           *reason = g_strdup_printf (_("the report of %s for %s is approved here; the province "
                                        "must reopen it before a new one is accepted"),
-                                     stored->unit_name, stored->period_code);
+                                     stored->unit_name, title);
           return D8_BUNDLE_REJECTED;
         }
       return stored == NULL ? D8_BUNDLE_NEW : D8_BUNDLE_UPDATED;
@@ -367,8 +383,7 @@ merge_from_unit (const ReportRec *rec, const D8UnitReport *stored, char **reason
     {
       *reason = g_strdup_printf (_("the report of %s for %s was withdrawn after the province "
                                    "decided on it (%s); the decision stands"),
-                                 stored->unit_name, stored->period_code,
-                                 d8_report_state_to_string (stored->state));
+                                 stored->unit_name, title, state_word (stored->state));
       return D8_BUNDLE_REJECTED;
     }
   return D8_BUNDLE_UNCHANGED;
@@ -525,7 +540,13 @@ d8_bundle_classify_reports (D8BundleImport *im, Pass *pass, GError **error)
           else if (from_province)
             outcome = merge_from_province (rec, stored);
           else
-            outcome = merge_from_unit (rec, stored, &reason);
+            {
+              g_autoptr (D8ReportingPeriod) period =
+                d8_store_resolve_period (im->store, r->plan_id, r->period_code, NULL);
+
+              outcome = merge_from_unit (rec, stored, period ? period->title : r->period_code,
+                                         &reason);
+            }
           if (reason != NULL)
             field = "state";
         }

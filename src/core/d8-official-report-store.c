@@ -273,7 +273,7 @@ static D8Table *
 build_completeness (const D8PeriodSummary *summary)
 {
   const char *head[] = { _("No."), _("Unit"), _("Status"), _("Received"), _("On time") };
-  D8Table *table = d8_table_new (_("Completeness"), G_N_ELEMENTS (head));
+  D8Table *table = d8_table_new (_("Who reported"), G_N_ELEMENTS (head));
   const double widths[] = { 5, 22, 16, 18, 10 };
   guint row;
 
@@ -307,7 +307,7 @@ build_completeness (const D8PeriodSummary *summary)
   d8_table_set_percent (table, row, 3, summary->completeness);
   d8_table_set_row_bold (table, row, TRUE);
   row = d8_table_add_row (table);
-  d8_table_set_text (table, row, 1, _("Received on time"));
+  d8_table_set_text (table, row, 1, _("Reports received on time"));
   d8_table_set_count (table, row, 2, summary->on_time);
   d8_table_set_percent (table, row, 3, summary->timeliness);
   d8_table_set_row_bold (table, row, TRUE);

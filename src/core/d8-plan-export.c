@@ -20,6 +20,7 @@
 #include "d8-entry.h"
 #include "d8-error.h"
 #include "d8-plan-export.h"
+#include "d8-reporting-private.h"
 #include "d8-plan-import-private.h"
 #include "d8-sql.h"
 #include "d8-store-private.h"
@@ -330,6 +331,8 @@ d8_plan_export_to_json (D8Store *store, gint64 plan_id, GError **error)
       any_target |= ind->has_target && !is_total (&e, ind);
     }
   json_builder_end_array (b);
+  /* The schedule before the appendix: what follows is the allocation. */
+  d8_plan_periods_to_json (b, e.plan->periods);
   json_appendix (b, &e);
   if (any_target)
     {

@@ -3,9 +3,14 @@
  * bundle's reports (d8-bundle-reports.c); core only. */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "d8-reporting.h"
 
 G_BEGIN_DECLS
+
+/* The plan file's "reporting" member (d8-reporting.c). */
+void d8_plan_periods_to_json (JsonBuilder *b, GPtrArray *periods);
 
 /* A new empty array of D8PeriodRow* (d8-reporting.c). */
 GPtrArray *d8_period_rows_new (void);

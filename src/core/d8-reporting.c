@@ -13,7 +13,7 @@
 
 #include "d8-entry.h"
 #include "d8-error.h"
-#include "d8-reporting.h"
+#include "d8-reporting-private.h"
 #include "d8-text.h"
 
 /* ------------------------------------------------------------------ frees */
@@ -109,8 +109,7 @@ d8_period_summary_free (D8PeriodSummary *summary)
   g_free (summary);
 }
 
-/* Used by d8-store-reports.c to fill a summary's rows. */
-GPtrArray *d8_period_rows_new (void);
+/* Used by d8-store-report-status.c to fill a summary's rows. */
 GPtrArray *
 d8_period_rows_new (void)
 {
@@ -260,10 +259,8 @@ d8_period_status_is_received (D8PeriodStatus status)
   return period_statuses[status].received;
 }
 
-/* The local calendar date of a UTC time stamp "2023-06-09T08:00:00Z";
- * the stamp's own date when it does not parse. */
-static char *
-local_date_of (const char *stamp)
+char *
+d8_reporting_local_date (const char *stamp)
 {
   g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (stamp, NULL);
   g_autoptr (GDateTime) local = NULL;
@@ -283,7 +280,7 @@ report_on_time (const D8ReportingPeriod *period, const D8UnitReport *report)
 
   if (stamp == NULL)
     return FALSE;
-  day = local_date_of (stamp);
+  day = d8_reporting_local_date (stamp);
   return strcmp (day, period->unit_due) <= 0;
 }
 
@@ -435,8 +432,9 @@ narrative_from_json (D8ReportNarrative *narrative, JsonNode *root, const char *s
                 return narrative_fail (error, source, where, _("expected text"));
               if (!narrative_set (&text, json_node_get_string (r), source, where, error))
                 return FALSE;
+              /* Codes as the text form reads them: "sm" is "SM". */
               if (text != NULL)
-                g_hash_table_replace (narrative->reasons, g_strdup (c->data), text);
+                g_hash_table_replace (narrative->reasons, g_ascii_strup (c->data, -1), text);
             }
           continue;
         }
@@ -601,4 +599,42 @@ d8_report_narrative_parse (const char *data, gssize length, const char *source_n
         return NULL;
     }
   return g_steal_pointer (&narrative);
+}
+
+/**
+ * d8_plan_periods_to_json:
+ * @b: a builder inside a plan document's object
+ * @periods: (nullable) (element-type D8ReportingPeriod): the plan's periods
+ *
+ * Writes the member "reporting" of a plan file (docs/plan-format.md) when
+ * there is at least one period; the plan export and the province's bundle
+ * both write it so the schedule travels with the plan.
+ */
+void
+d8_plan_periods_to_json (JsonBuilder *b, GPtrArray *periods)
+{
+  if (periods == NULL || periods->len == 0)
+    return;
+  json_builder_set_member_name (b, "reporting");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const D8ReportingPeriod *p = periods->pdata[i];
+      const struct
+      {
+        const char *name, *value;
+      } members[] = { { "code", p->code },         { "title", p->title },
+                      { "start", p->start },       { "end", p->end },
+                      { "cutoff", p->cutoff },     { "unit_due", p->unit_due },
+                      { "province_due", p->province_due } };
+
+      json_builder_begin_object (b);
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          json_builder_set_member_name (b, members[m].name);
+          json_builder_add_string_value (b, members[m].value);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 }

@@ -401,6 +401,11 @@ gboolean d8_store_check_unlocked (D8Store *self, gint64 plan_id, gint64 unit_id,
 
 /* ------------------------------------------------------------------ clock */
 
+/* The local calendar date (ISO) of a UTC time stamp such as
+ * "2023-06-09T08:00:00Z"; the stamp's first ten characters when it does
+ * not parse. On-time judgements and the "received" column use it. */
+char *d8_reporting_local_date (const char *stamp);
+
 /**
  * d8_store_set_clock:
  * @self: a store

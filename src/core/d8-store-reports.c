@@ -49,17 +49,10 @@ d8_store_reporting_now (D8Store *self)
 char *
 d8_store_today (D8Store *self)
 {
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   if (self->clock == NULL)
     return d8_date_today ();
-  utc = g_date_time_new_from_iso8601 (self->clock, NULL);
-  if (utc == NULL)
-    return g_strndup (self->clock, 10);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d");
+  return d8_reporting_local_date (self->clock);
 }
 
 /* ---------------------------------------------------------------- periods */
