@@ -341,6 +341,9 @@ test_synopsis (void)
     { "return", "--unit NAME|ID --period CODE --reason TEXT" },
     { "reopen", "--unit NAME|ID --period CODE --reason TEXT" },
     { "report", "--period CODE --out FILE.pdf|FILE.docx|FILE.xlsx [--force]" },
+    { "report-settings", "[--superior-body TEXT] [--issuing-body TEXT] [--symbol TEXT] "
+                         "[--report-place TEXT] [--signer-capacity TEXT] [--signer-title TEXT] "
+                         "[--signer-name TEXT] [--recipients FILE]" },
     { "help", "[COMMAND]" },
   };
   g_autofree char *docs_path = g_build_filename (g_getenv ("D8_SOURCE_ROOT"), "docs", "cli.md",

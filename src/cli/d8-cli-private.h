@@ -147,6 +147,7 @@ gboolean d8_cli_cmd_plan_history (Cli *cli, GError **error);
 
 /* d8-cli-official.c */
 gboolean d8_cli_cmd_report (Cli *cli, GError **error);
+gboolean d8_cli_cmd_report_settings (Cli *cli, GError **error);
 
 /* d8-cli-charts.c */
 gboolean d8_cli_cmd_render (Cli *cli, GError **error);

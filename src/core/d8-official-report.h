@@ -65,6 +65,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8ReportSettings, d8_report_settings_free)
  */
 D8ReportSettings *d8_store_get_report_settings (D8Store *self, gint64 plan_id, GError **error);
 
+/* The settings as stored: a field never set is NULL (it reads as its
+ * default in d8_store_get_report_settings()). Preferences show the
+ * defaults as placeholders; a change of one field writes this back with
+ * that field changed, so the others keep following their defaults. */
+D8ReportSettings *d8_store_get_report_settings_stored (D8Store *self, GError **error);
+
 /**
  * d8_store_set_report_settings:
  * @self: a store
