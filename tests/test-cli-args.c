@@ -343,6 +343,9 @@ test_synopsis (void)
     { "return", "--unit NAME|ID --period CODE --reason TEXT" },
     { "reopen", "--unit NAME|ID --period CODE --reason TEXT" },
     { "report", "--period CODE --out FILE.pdf|FILE.docx|FILE.xlsx [--force]" },
+    { "report-settings", "[--superior-body TEXT] [--issuing-body TEXT] [--symbol TEXT] "
+                         "[--report-place TEXT] [--signer-capacity TEXT] [--signer-title TEXT] "
+                         "[--signer-name TEXT] [--recipients FILE]" },
     { "help", "[COMMAND]" },
     { "new-plan", "[--from PLAN] --code CODE --year N [--title TEXT] [--copy-quotas]" },
     { "set-quota", "N|- --unit NAME|ID --indicator CODE" },

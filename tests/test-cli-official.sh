@@ -35,10 +35,40 @@ has () { # has DESCRIPTION FILE TEXT
   if grep -qF -- "$3" "$2"; then d8_test_ok "$1"; else d8_test_not_ok "$1"; fi
 }
 
-d8 record --unit "Chư Pưh" --indicator 1 --date 2023-03-04 --amount 4 >/dev/null
-d8 record --unit "Krông Pa" --indicator 1 --date 2023-04-10 --amount 2 >/dev/null
-d8 record --unit "Krông Pa" --indicator 5 --date 2023-05-10 --amount 3 >/dev/null
-d8 record --unit "Đức Cơ" --indicator 4 --date 2023-07-02 --amount 5 >/dev/null # after the cut-off
+# --------------------------------------------- the 10 June cycle, by CLI
+# Three unit offices: Chư Pưh on time with a narrative (approved), Chư Sê
+# late, Đak Đoa on time but returned; the twelve others send nothing.
+at () { office="$1"; now="$2"; shift 2; DUAN8_NOW="$now" "$cli" --db "$tmp/$office.sqlite3" "$@"; }
+at u1 2023-06-01T00:00:00Z office --set "Chư Pưh" >/dev/null
+at u2 2023-06-01T00:00:00Z office --set "Chư Sê" >/dev/null
+at u3 2023-06-01T00:00:00Z office --set "Đak Đoa" >/dev/null
+at u1 2023-06-01T00:00:00Z record --unit "Chư Pưh" --indicator 1 --date 2023-03-04 --amount 4 >/dev/null
+at u1 2023-06-01T00:00:00Z record --unit "Chư Pưh" --indicator 4 --date 2023-04-04 --amount 1 >/dev/null
+at u1 2023-06-01T00:00:00Z record --unit "Chư Pưh" --indicator 1 --date 2023-07-02 --amount 5 >/dev/null # after the cut-off
+at u2 2023-06-01T00:00:00Z record --unit "Chư Sê" --indicator 1 --date 2023-03-14 --amount 2 >/dev/null
+at u3 2023-06-01T00:00:00Z record --unit "Đak Đoa" --indicator 5 --date 2023-05-14 --amount 3 >/dev/null
+printf '%s\n' "# Kết quả" "Thành lập 4 tổ truyền thông cộng đồng tại 4 xã." "# Khó khăn" \
+  "Địa bàn rộng, mùa mưa đi lại khó khăn." "# Đề xuất" "Đề nghị tỉnh hỗ trợ tài liệu tiếng Jrai." \
+  "# Lý do 5" "Trường học chưa bố trí được thời gian thành lập CLB." >"$tmp/n1.txt"
+printf '%s\n' "# Khó khăn" "Kinh phí cấp chậm." >"$tmp/n2.txt"
+printf '%s\n' "# Đề xuất" "Đề xuất của báo cáo bị trả lại." >"$tmp/n3.txt"
+send () { # send OFFICE SUBMITTED RECEIVED NARRATIVE
+  at "$1" "$2" submit-report --period 2023-h1 --narrative "$4" >/dev/null
+  at "$1" "$2" export-bundle --out "$tmp/$1.duan8.json" >/dev/null
+  DUAN8_NOW="$3" d8 import-bundle "$tmp/$1.duan8.json" --trust-new-office >/dev/null
+}
+send u1 2023-06-09T02:00:00Z 2023-06-09T09:00:00Z "$tmp/n1.txt"
+send u2 2023-06-12T02:00:00Z 2023-06-12T09:00:00Z "$tmp/n2.txt"
+send u3 2023-06-08T02:00:00Z 2023-06-08T09:00:00Z "$tmp/n3.txt"
+DUAN8_NOW=2023-06-12T10:00:00Z d8 return --unit "Đak Đoa" --period 2023-h1 --reason "Số liệu chỉ tiêu 5 chưa khớp" >/dev/null
+DUAN8_NOW=2023-06-12T10:00:00Z d8 approve --unit "Chư Pưh" --period 2023-h1 >/dev/null
+export DUAN8_NOW=2023-06-14T03:00:00Z
+# The signer, set under English: the other settings keep following their
+# (Vietnamese) defaults, nothing English is frozen into the database.
+LANGUAGE=en d8 report-settings --signer-name "Nguyễn Thị Hoà" >/dev/null
+expect "report-settings shows the settings as JSON" 0 report-settings --format json
+has "… with the signer's name" "$tmp/out" '"signer_name" : "Nguyễn Thị Hoà"'
+has "… and the issuing body's default in Vietnamese" "$tmp/out" '"issuing_body" : "HỘI LHPN TỈNH GIA LAI"'
 
 # ------------------------------------------------------------------ PDF
 expect "report writes a PDF" 0 report --period 2023-h1 --out "$tmp/report.pdf"
@@ -52,7 +82,10 @@ pdftotext -layout "$tmp/report.pdf" "$tmp/report.txt"
 for text in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc" "HỘI LHPN TỈNH GIA LAI" \
             "Số:" "/BC-HPN" "BÁO CÁO" "1653/KH-UBND" "I. KẾT QUẢ THỰC HIỆN" "Nội dung 1" "Nội dung 4" \
             "II. CÁC ĐƠN VỊ CHẬM TIẾN ĐỘ" "III. KHÓ KHĂN" "IV. ĐỀ XUẤT" "Nơi nhận:" "TM. BAN THƯỜNG VỤ" \
-            "CHỦ TỊCH" "đạt 6/128 tổ" "còn 2 chưa phân bổ" \
+            "CHỦ TỊCH" "Nguyễn Thị Hoà" "đạt 6/128 tổ" "còn 2 chưa phân bổ" "Gia Lai, ngày 14 tháng 6 năm 2023" \
+            "đã nhận báo cáo của 3/15 đơn vị" "Chưa nhận được báo cáo của: Chư Păh" \
+            "- Chư Pưh: Thành lập 4 tổ truyền thông" "Lý do đơn vị nêu (chỉ tiêu 5): Trường học" \
+            "- Chư Pưh: Địa bàn rộng" "- Chư Sê: Kinh phí cấp chậm." "- Chư Pưh: Đề nghị tỉnh hỗ trợ" \
             "Chư Pưh" "Chư Sê" "Đak Đoa" "Chư Păh" "Mang Yang" "Đức Cơ" "Phú Thiện" "Krông Pa" "Ia Pa" \
             "Đak Pơ" "Kông Chro" "An Khê" "Kbang" "Chư Prông" "Ia Grai" "Cộng các đơn vị"; do
   has "the PDF reads “$text”" "$tmp/report.txt" "$text"
@@ -63,6 +96,9 @@ else d8_test_not_ok "the units' sum row: 126 allocated, 6 achieved by the cut-of
 if grep -E "(Chỉ tiêu năm 2023|^ +2023) +128 +6 " "$tmp/report.txt" >/dev/null; then
   d8_test_ok "the stated total row: 128 as the plan writes it"
 else d8_test_not_ok "the stated total row: 128 as the plan writes it"; fi
+if grep -q "bị trả lại" "$tmp/report.txt"; then
+  d8_test_not_ok "a returned report's narrative is not compiled"
+else d8_test_ok "a returned report's narrative is not compiled"; fi
 if grep -qi "report\|results\|province" "$tmp/report.txt"; then
   d8_test_not_ok "no English in the Vietnamese report"; grep -i "report\|results\|province" "$tmp/report.txt" | sed 's/^/# /'
 else d8_test_ok "no English in the Vietnamese report"; fi

@@ -359,9 +359,12 @@ test_docx_pandoc (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL, *html = NULL, *doc = NULL;
 
-  /* an edit in the preview reaches the file */
+  /* an edit in the preview reaches the file; a control character from
+   * another office's narrative does not break the XML */
   g_free (report->title);
   report->title = g_strdup ("REPORT (EDITED)");
+  d8_report_section_add (report->sections->pdata[report->sections->len - 1],
+                         "- Ia Grai: chu\x07ông\x01 reo");
   g_assert_true (d8_official_report_write_docx (report, path, &error));
   g_assert_no_error (error);
 
@@ -373,6 +376,7 @@ test_docx_pandoc (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "Gia Lai, day 05 month 6 year 2023"));
   g_assert_nonnull (strstr (text, "Nguyễn Thị Hoà"));
   g_assert_nonnull (strstr (text, "2 not allocated"));
+  g_assert_nonnull (strstr (text, "- Ia Grai: chu\uFFFDông\uFFFD reo"));
 
   /* the appendix is a real table: its cells as cells */
   html = d8_test_run ("pandoc", "-f", "docx", "-t", "html", path, NULL);

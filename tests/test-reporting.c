@@ -164,7 +164,7 @@ test_narrative (void)
   g_assert_cmpstr (g_hash_table_lookup (text->reasons, "5"), ==, "Chưa có trường phối hợp.");
 
   json = d8_report_narrative_parse ("{\"results\": \"Tốt\", \"proposals\": null,"
-                                    " \"reasons\": {\"SM\": \"Thiếu cán bộ\"}}",
+                                    " \"reasons\": {\"sm\": \"Thiếu cán bộ\"}}",
                                     -1, "n.json", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json->results, ==, "Tốt");

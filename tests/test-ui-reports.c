@@ -274,6 +274,27 @@ report_of (Fixture    *f,
   return report;
 }
 
+/* The figures column as the core's comparison says it should read. */
+static char *
+expected_figures (Fixture           *f,
+                  const D8PeriodRow *row)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) differences = NULL;
+  guint n = 0;
+
+  if (row->report == NULL)
+    return g_strdup ("–");
+  differences = d8_store_compare_report (f->province->store, row->report, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < differences->len; i++)
+    n += ((const D8ReportDifference *) g_ptr_array_index (differences, i))->differs;
+  if (n == 0)
+    return g_strdup (g_dgettext (GETTEXT_PACKAGE, "Same as now"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator differs",
+                                       "%u indicators differ", n), n);
+}
+
 /* ---------------------------------------------------------- tests */
 
 /* The rows and rates as shown are the core's. */
@@ -301,8 +322,10 @@ test_reports_view (Fixture       *f,
       g_autofree char *received = row->report && row->report->received_at
                                     ? d8_format_timestamp (row->report->received_at)
                                     : g_strdup ("–");
-      g_autofree char *want = g_strdup_printf ("%s — %s — %s", row->unit->name,
-                                               d8_period_status_to_label (row->status), received);
+      g_autofree char *figures = expected_figures (f, row);
+      g_autofree char *want = g_strdup_printf ("%s — %s — %s — %s", row->unit->name,
+                                               d8_period_status_to_label (row->status), received,
+                                               figures);
 
       g_assert_cmpstr (shown, ==, want);
       n_on_time += row->status == D8_PERIOD_STATUS_ON_TIME;
@@ -329,10 +352,36 @@ test_reports_view (Fixture       *f,
   g_assert_cmpuint (core->received, ==, 2);
   g_assert_cmpuint (core->on_time, ==, 1);
 
+  /* An entry recorded at the province after Chư Sê reported: its figures
+   * now differ from the report, and the row says so; Chư Pưh approved. */
   {
     g_autoptr (D8Unit) puh = d8_store_resolve_unit (f->province->store, f->province->plan->id, PUH,
                                                     &error);
-    g_assert_true (d8_reports_page_select_unit (page, puh->id));
+    g_autoptr (D8Unit) se = d8_store_resolve_unit (f->province->store, f->province->plan->id, SE,
+                                                   &error);
+    g_autofree char *row_se = NULL;
+    g_autofree char *one_differs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%u indicator differs",
+                                                                 "%u indicators differ", 1), 1);
+
+    g_assert_true (d8_store_approve_report (f->province->store, f->period, puh->id, &error));
+    g_assert_no_error (error);
+    g_free (record (f->province, SE, "4", f->period->start, 1));
+    d8_test_spin ();
+    g_assert_true (d8_reports_page_select_unit (page, se->id));
+    row_se = d8_reports_page_describe_row (page, 1);
+    g_assert_true (g_str_has_suffix (row_se, one_differs));
+    g_clear_pointer (&core, d8_period_summary_free);
+    core = d8_store_period_summary (f->province->store, f->period, NULL, &error);
+    for (guint i = 0; i < core->rows->len; i++)
+      {
+        const D8PeriodRow *row = g_ptr_array_index (core->rows, i);
+        g_autofree char *shown = d8_reports_page_describe_row (page, i);
+        g_autofree char *figures = expected_figures (f, row);
+
+        g_assert_nonnull (strstr (shown, d8_period_status_to_label (row->status)));
+        g_assert_true (g_str_has_suffix (shown, figures));
+      }
   }
   d8_test_wait_for_frame (GTK_WIDGET (window));
   shot (GTK_WIDGET (window), "view");
@@ -380,6 +429,34 @@ test_approve_return (Fixture       *f,
   returned = report_of (f, SE);
   g_assert_cmpint (returned->state, ==, D8_REPORT_STATE_RETURNED);
   g_assert_cmpstr (returned->decision_reason, ==, "Số liệu chỉ tiêu 1 chưa khớp với sổ theo dõi.");
+
+  /* The decision reaches Chư Sê in the province's bundle: its submit
+   * dialog shows it with the reason, and offers to submit again. */
+  {
+    g_autofree char *now = g_strdup_printf ("%sT03:00:00Z", f->period->province_due);
+    D8SubmitDialog *office_dialog;
+
+    send (f, f->province, f->se, now);
+    office_dialog = d8_submit_dialog_new (NULL, f->se->store, f->se->plan->id, f->period->code,
+                                          &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (d8_submit_dialog_get_status_text (office_dialog),
+                              "Số liệu chỉ tiêu 1 chưa khớp với sổ theo dõi."));
+    g_object_add_weak_pointer (G_OBJECT (office_dialog), (gpointer *) &office_dialog);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (office_dialog), "report.submit", NULL));
+    d8_test_spin ();
+    if (office_dialog != NULL)
+      gtk_window_destroy (GTK_WINDOW (office_dialog));
+    d8_test_spin ();
+    g_assert_null (office_dialog);
+    {
+      g_autoptr (D8Unit) own = d8_store_resolve_unit (f->se->store, f->se->plan->id, SE, &error);
+      g_autoptr (D8UnitReport) again = d8_store_get_unit_report (f->se->store, f->period, own->id,
+                                                                 &error);
+      g_assert_cmpint (again->state, ==, D8_REPORT_STATE_SUBMITTED);
+      g_assert_cmpint (again->submission, ==, 2);
+    }
+  }
 
   /* Reopen, with a reason, unlocks the approved one. */
   g_assert_true (d8_reports_page_select_unit (page, puh->id));
@@ -561,7 +638,7 @@ test_export_tables (Fixture       *f,
   g_autoptr (GError) error = NULL;
   D8Window *window = open_window (f->province->store);
   D8ReportsPage *page = show_reports (window);
-  g_autoptr (D8Table) reports = d8_view_table_reports (d8_reports_page_get_summary (page));
+  g_autoptr (D8Table) reports = d8_official_report_completeness (d8_reports_page_get_summary (page));
   g_autoptr (D8Table) unit = d8_view_table_unit (d8_window_get_overview (window), 0);
   g_autoptr (D8Table) province = d8_official_report_appendix (d8_window_get_overview (window));
   g_autofree char *csv = g_build_filename (f->dir, "reports.csv", NULL);

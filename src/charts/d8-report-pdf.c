@@ -312,30 +312,10 @@ draw_title (Ctx *c, const D8OfficialReport *r)
   c->y += 14;
 }
 
-static void
-draw_body (Ctx *c, const D8OfficialReport *r)
-{
-  for (guint i = 0; i < r->intro->len; i++)
-    paragraph (c, r->intro->pdata[i], BODY_SIZE, T_JUSTIFY | T_INDENT, PARA_GAP);
-  for (guint s = 0; s < r->sections->len; s++)
-    {
-      const D8ReportSection *section = r->sections->pdata[s];
-      double width = c->width - c->left - c->right;
-      g_autoptr (PangoLayout) heading = make_layout (c, section->heading, BODY_SIZE,
-                                                     T_BOLD | T_JUSTIFY | T_INDENT, width);
-
-      /* a heading keeps with two lines of what follows */
-      if (c->y + layout_height (heading) + 2 * (BODY_SIZE * 1.2) > c->height - c->bottom)
-        new_page (c, c->landscape);
-      flow (c, heading, c->left, PARA_GAP);
-      for (guint p = 0; p < section->paragraphs->len; p++)
-        paragraph (c, section->paragraphs->pdata[p], BODY_SIZE, T_JUSTIFY | T_INDENT, PARA_GAP);
-    }
-}
-
-/* "Nơi nhận" bottom left, the signature block bottom right; kept whole. */
-static void
-draw_signature (Ctx *c, const D8OfficialReport *r)
+/* "Nơi nhận" bottom left, the signature block bottom right; kept whole.
+ * With @measure, draws nothing and returns the height it needs. */
+static double
+draw_signature (Ctx *c, const D8OfficialReport *r, gboolean measure)
 {
   double text_width = c->width - c->left - c->right;
   double lw = text_width * 0.45, rw = text_width - lw;
@@ -343,6 +323,7 @@ draw_signature (Ctx *c, const D8OfficialReport *r)
   g_autoptr (GPtrArray) right = g_ptr_array_new_with_free_func (g_object_unref);
   double hl = 0, hr = 0, y;
   const double sign_space = 72; /* room for the signature and the seal */
+  const double gap = 10;
 
   g_ptr_array_add (left, make_layout (c, r->recipients_heading, 12, T_BOLD | T_ITALIC, lw));
   for (guint i = 0; i < r->recipients->len; i++)
@@ -359,7 +340,9 @@ draw_signature (Ctx *c, const D8OfficialReport *r)
     hr += sign_space + layout_height (name);
     g_ptr_array_add (right, name);
   }
-  c->y += 10;
+  if (measure)
+    return gap + MAX (hl, hr);
+  c->y += gap;
   if (c->y + MAX (hl, hr) > c->height - c->bottom)
     new_page (c, c->landscape);
   y = c->y;
@@ -377,6 +360,42 @@ draw_signature (Ctx *c, const D8OfficialReport *r)
       y += layout_height (right->pdata[i]);
     }
   c->y += MAX (hl, hr);
+  return gap + MAX (hl, hr);
+}
+
+static void
+draw_body (Ctx *c, const D8OfficialReport *r)
+{
+  double width = c->width - c->left - c->right;
+  double signature = draw_signature (c, r, TRUE);
+
+  for (guint i = 0; i < r->intro->len; i++)
+    paragraph (c, r->intro->pdata[i], BODY_SIZE, T_JUSTIFY | T_INDENT, PARA_GAP);
+  for (guint s = 0; s < r->sections->len; s++)
+    {
+      const D8ReportSection *section = r->sections->pdata[s];
+      g_autoptr (PangoLayout) heading = make_layout (c, section->heading, BODY_SIZE,
+                                                     T_BOLD | T_JUSTIFY | T_INDENT, width);
+
+      /* a heading keeps with two lines of what follows */
+      if (c->y + layout_height (heading) + 2 * (BODY_SIZE * 1.2) > c->height - c->bottom)
+        new_page (c, c->landscape);
+      flow (c, heading, c->left, PARA_GAP);
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          g_autoptr (PangoLayout) layout = make_layout (c, section->paragraphs->pdata[p],
+                                                        BODY_SIZE, T_JUSTIFY | T_INDENT, width);
+          double h = layout_height (layout);
+
+          /* The signature never stands alone on a page: the last paragraph
+           * goes with it when both fit on one. */
+          if (s == r->sections->len - 1 && p == section->paragraphs->len - 1
+              && c->y + h + PARA_GAP + signature > c->height - c->bottom
+              && h + PARA_GAP + signature < c->height - c->bottom - c->top)
+            new_page (c, c->landscape);
+          flow (c, layout, c->left, PARA_GAP);
+        }
+    }
 }
 
 /* ------------------------------------------------------------- the table */
@@ -533,7 +552,7 @@ render (Ctx *c, const D8OfficialReport *report)
   draw_header_block (c, report);
   draw_title (c, report);
   draw_body (c, report);
-  draw_signature (c, report);
+  draw_signature (c, report, FALSE);
   if (report->appendix != NULL)
     {
       new_page (c, TRUE);

@@ -100,6 +100,16 @@ static const OptionSpec command_options[] = {
   { "narrative", N_("FILE"), N_("the report's narrative: results, difficulties, proposals and "
                                 "reasons, as JSON or as text with headings (see docs/cli.md)") },
   { "reason", N_("TEXT"), N_("why the report is returned or reopened") },
+  { "superior-body", N_("TEXT"), N_("the superior body, first line top left of the report "
+                                    "(\"\" for none)") },
+  { "issuing-body", N_("TEXT"), N_("the body that issues the report, e.g. HỘI LHPN TỈNH GIA LAI") },
+  { "symbol", N_("TEXT"), N_("the report's symbol after its number, e.g. BC-HPN") },
+  { "report-place", N_("TEXT"), N_("the place written before the report's date, e.g. Gia Lai") },
+  { "signer-capacity", N_("TEXT"), N_("the capacity the report is signed in, e.g. TM. BAN "
+                                      "THƯỜNG VỤ (\"\" for none)") },
+  { "signer-title", N_("TEXT"), N_("the signer's title, e.g. CHỦ TỊCH") },
+  { "signer-name", N_("TEXT"), N_("the signer's full name") },
+  { "recipients", N_("FILE"), N_("a text file of the \"Nơi nhận\" lines, one recipient a line") },
 };
 
 static gboolean cmd_help (Cli *cli, GError **error);
@@ -234,6 +244,13 @@ static const Command commands[] = {
     D8_CLI_OPTIONS ({ "period", REQ }, { "out", REQ, "FILE.pdf|FILE.docx|FILE.xlsx" },
                     { "force" }),
     NULL, FALSE, d8_cli_cmd_report },
+  { "report-settings",
+    N_("Show or set who issues and signs the province's report (shared with the window's "
+       "Preferences)"),
+    D8_CLI_OPTIONS ({ "superior-body" }, { "issuing-body" }, { "symbol" }, { "report-place" },
+                    { "signer-capacity" }, { "signer-title" }, { "signer-name" },
+                    { "recipients" }),
+    NULL, FALSE, d8_cli_cmd_report_settings },
   { "help", N_("Show the help of a command"), D8_CLI_NO_OPTIONS, "COMMAND", TRUE, cmd_help },
 };
 

@@ -80,3 +80,88 @@ d8_cli_cmd_report (Cli *cli, GError **error)
   g_print (_("Wrote %s.\n"), out);
   return TRUE;
 }
+
+/* The options of report-settings and the fields they set, in the order of
+ * D8ReportSettings. */
+static char **
+settings_field (D8ReportSettings *settings, const char *option)
+{
+  if (g_str_equal (option, "superior-body"))
+    return &settings->issuer_parent;
+  if (g_str_equal (option, "issuing-body"))
+    return &settings->issuer;
+  if (g_str_equal (option, "symbol"))
+    return &settings->symbol;
+  if (g_str_equal (option, "report-place"))
+    return &settings->place;
+  if (g_str_equal (option, "signer-capacity"))
+    return &settings->signer_capacity;
+  if (g_str_equal (option, "signer-title"))
+    return &settings->signer_title;
+  if (g_str_equal (option, "signer-name"))
+    return &settings->signer_name;
+  g_return_val_if_reached (NULL);
+}
+
+gboolean
+d8_cli_cmd_report_settings (Cli *cli, GError **error)
+{
+  static const char *const options[] = { "superior-body", "issuing-body", "symbol",
+                                         "report-place",  "signer-capacity", "signer-title",
+                                         "signer-name" };
+  g_autoptr (D8Plan) plan = NULL;
+  g_autoptr (D8ReportSettings) settings = NULL;
+  g_autoptr (D8CliReport) report = NULL;
+  gboolean changed = FALSE;
+
+  /* Only the fields given change; the others keep following their
+   * defaults (which depend on the plan and the language). */
+  if ((plan = d8_cli_open_plan (cli, error)) == NULL
+      || (settings = d8_store_get_report_settings_stored (cli->store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      const char *value = d8_cli_option_value (cli, options[i]);
+      char **field = settings_field (settings, options[i]);
+
+      if (value == NULL)
+        continue;
+      g_free (*field);
+      *field = g_strdup (value);
+      changed = TRUE;
+    }
+  if (d8_cli_option_value (cli, "recipients") != NULL)
+    {
+      g_autofree char *text = NULL;
+      const char *path = d8_cli_option_value (cli, "recipients");
+
+      if (!g_file_get_contents (path, &text, NULL, error))
+        return FALSE;
+      g_free (settings->recipients);
+      settings->recipients = g_steal_pointer (&text);
+      changed = TRUE;
+    }
+  if (changed && !d8_store_set_report_settings (cli->store, settings, error))
+    return FALSE;
+  g_clear_pointer (&settings, d8_report_settings_free);
+  if ((settings = d8_store_get_report_settings (cli->store, plan->id, error)) == NULL)
+    return FALSE;
+  report = d8_cli_report_for_plan (plan);
+  d8_cli_report_add_text_field (report, "superior_body", N_("Superior body"), D8_CLI_TEXT,
+                                settings->issuer_parent);
+  d8_cli_report_add_text_field (report, "issuing_body", N_("Issuing body"), D8_CLI_TEXT,
+                                settings->issuer);
+  d8_cli_report_add_text_field (report, "symbol", N_("Document symbol"), D8_CLI_TEXT,
+                                settings->symbol);
+  d8_cli_report_add_text_field (report, "place", N_("Place"), D8_CLI_TEXT, settings->place);
+  d8_cli_report_add_text_field (report, "signer_capacity", N_("Signing capacity"), D8_CLI_TEXT,
+                                settings->signer_capacity);
+  d8_cli_report_add_text_field (report, "signer_title", N_("Signer’s title"), D8_CLI_TEXT,
+                                settings->signer_title);
+  d8_cli_report_add_text_field (report, "signer_name", N_("Signer’s name"), D8_CLI_TEXT,
+                                settings->signer_name);
+  d8_cli_report_add_text_field (report, "recipients", N_("Recipients"), D8_CLI_TEXT,
+                                settings->recipients);
+  d8_cli_write_report (cli, report);
+  return TRUE;
+}

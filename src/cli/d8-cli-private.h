@@ -155,6 +155,7 @@ gboolean d8_cli_cmd_issue_plan (Cli *cli, GError **error);
 gboolean d8_cli_cmd_amend_plan (Cli *cli, GError **error);
 /* d8-cli-official.c */
 gboolean d8_cli_cmd_report (Cli *cli, GError **error);
+gboolean d8_cli_cmd_report_settings (Cli *cli, GError **error);
 
 /* d8-cli-charts.c */
 gboolean d8_cli_cmd_render (Cli *cli, GError **error);

@@ -95,9 +95,40 @@ typedef enum
   P_RIGHT = 1 << 7,
 } PFlags;
 
+/* Text from other offices (narratives) may hold characters XML 1.0 cannot
+ * carry (C0 controls but tab, line feed and carriage return): they would
+ * make a file Word refuses to open, so they become U+FFFD. */
+static char *
+xml_safe (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text ? text : "";
+
+  while (*p)
+    {
+      gunichar ch = g_utf8_get_char_validated (p, -1);
+
+      if (ch == (gunichar) -1 || ch == (gunichar) -2)
+        {
+          /* not UTF-8: one replacement per byte */
+          g_string_append_unichar (out, 0xFFFD);
+          p++;
+          continue;
+        }
+      if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0xFFFE || ch == 0xFFFF)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, ch);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 run (W w, const char *text, PFlags flags, int half_points)
 {
+  g_autofree char *safe = xml_safe (text);
+
   start (w, "w:r");
   start (w, "w:rPr");
   if (flags & P_BOLD)
@@ -112,7 +143,7 @@ run (W w, const char *text, PFlags flags, int half_points)
   end (w);
   start (w, "w:t");
   attr (w, "xml:space", "preserve");
-  xmlTextWriterWriteString (w, BAD_CAST (text ? text : ""));
+  xmlTextWriterWriteString (w, BAD_CAST safe);
   end (w);
   end (w);
 }

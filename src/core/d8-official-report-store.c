@@ -117,17 +117,30 @@ fill_defaults (D8Store *self, gint64 plan_id, D8ReportSettings *settings)
 }
 
 D8ReportSettings *
-d8_store_get_report_settings (D8Store *self, gint64 plan_id, GError **error)
+d8_store_get_report_settings_stored (D8Store *self, GError **error)
 {
-  g_autoptr (D8ReportSettings) settings = g_new0 (D8ReportSettings, 1);
+  D8ReportSettings *settings = g_new0 (D8ReportSettings, 1);
 
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
 
+  /* meta_get reads NULL for a setting never written (and on a read
+   * failure, which the next write reports) */
   for (guint i = 0; i < N_SETTINGS; i++)
     *setting_field (settings, i) = d8_store_meta_get (self, setting_keys[i]);
-  fill_defaults (self, plan_id, settings);
   (void) error;
-  return g_steal_pointer (&settings);
+  return settings;
+}
+
+D8ReportSettings *
+d8_store_get_report_settings (D8Store *self, gint64 plan_id, GError **error)
+{
+  D8ReportSettings *settings;
+
+  g_return_val_if_fail (D8_IS_STORE (self), NULL);
+
+  if ((settings = d8_store_get_report_settings_stored (self, error)) != NULL)
+    fill_defaults (self, plan_id, settings);
+  return settings;
 }
 
 typedef struct
@@ -260,7 +273,7 @@ static D8Table *
 build_completeness (const D8PeriodSummary *summary)
 {
   const char *head[] = { _("No."), _("Unit"), _("Status"), _("Received"), _("On time") };
-  D8Table *table = d8_table_new (_("Completeness"), G_N_ELEMENTS (head));
+  D8Table *table = d8_table_new (_("Who reported"), G_N_ELEMENTS (head));
   const double widths[] = { 5, 22, 16, 18, 10 };
   guint row;
 
@@ -294,7 +307,7 @@ build_completeness (const D8PeriodSummary *summary)
   d8_table_set_percent (table, row, 3, summary->completeness);
   d8_table_set_row_bold (table, row, TRUE);
   row = d8_table_add_row (table);
-  d8_table_set_text (table, row, 1, _("Received on time"));
+  d8_table_set_text (table, row, 1, _("Reports received on time"));
   d8_table_set_count (table, row, 2, summary->on_time);
   d8_table_set_percent (table, row, 3, summary->timeliness);
   d8_table_set_row_bold (table, row, TRUE);
@@ -396,4 +409,13 @@ d8_store_official_report (D8Store *self, gint64 plan_id, const char *period_ref,
                           g_steal_pointer (&sentence));
     }
   return report;
+}
+
+/* The Reports view's "Export Table…" writes this same sheet, so the window
+ * and the report's workbook never disagree. */
+D8Table *
+d8_official_report_completeness (const D8PeriodSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, NULL);
+  return build_completeness (summary);
 }

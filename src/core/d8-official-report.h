@@ -24,6 +24,7 @@
 #include <glib.h>
 
 #include "d8-progress.h"
+#include "d8-reporting.h"
 #include "d8-store.h"
 #include "d8-table-export.h"
 
@@ -63,6 +64,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8ReportSettings, d8_report_settings_free)
  * Returns: (transfer full) (nullable): the settings.
  */
 D8ReportSettings *d8_store_get_report_settings (D8Store *self, gint64 plan_id, GError **error);
+
+/* The settings as stored: a field never set is NULL (it reads as its
+ * default in d8_store_get_report_settings()). Preferences show the
+ * defaults as placeholders; a change of one field writes this back with
+ * that field changed, so the others keep following their defaults. */
+D8ReportSettings *d8_store_get_report_settings_stored (D8Store *self, GError **error);
 
 /**
  * d8_store_set_report_settings:
@@ -221,5 +228,17 @@ gboolean d8_official_report_write_xlsx (const D8OfficialReport *report, const ch
  * Returns: (transfer full): the table.
  */
 D8Table *d8_official_report_appendix (D8Overview *overview);
+
+/**
+ * d8_official_report_completeness:
+ * @summary: a period's table (d8_store_period_summary())
+ *
+ * The workbook's sheet of who reported: every unit with its status word,
+ * when its report arrived and whether on time, then the rates: what the
+ * Reports view shows, for "Export Table…".
+ *
+ * Returns: (transfer full): the table.
+ */
+D8Table *d8_official_report_completeness (const D8PeriodSummary *summary);
 
 G_END_DECLS

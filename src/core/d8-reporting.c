@@ -432,8 +432,9 @@ narrative_from_json (D8ReportNarrative *narrative, JsonNode *root, const char *s
                 return narrative_fail (error, source, where, _("expected text"));
               if (!narrative_set (&text, json_node_get_string (r), source, where, error))
                 return FALSE;
+              /* Codes as the text form reads them: "sm" is "SM". */
               if (text != NULL)
-                g_hash_table_replace (narrative->reasons, g_strdup (c->data), text);
+                g_hash_table_replace (narrative->reasons, g_ascii_strup (c->data, -1), text);
             }
           continue;
         }

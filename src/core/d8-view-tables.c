@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* d8-view-tables.c — the window's tables as D8Table values (see
- * d8-view-tables.h). Only what a view shows is put in cells here: every
- * figure and word comes from d8-progress.c and d8-reporting.c. */
+/* d8-view-tables.c — the unit page's table as a D8Table (see
+ * d8-view-tables.h). Only what the page shows is put in cells here: every
+ * figure and word comes from d8-progress.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -49,86 +49,5 @@ d8_view_table_unit (D8Overview *ov,
       d8_table_set_percent (table, row, 6, cell->completion);
       d8_table_set_text (table, row, 7, d8_status_to_label (cell->status));
     }
-  return table;
-}
-
-static void
-set_timestamp (D8Table    *table,
-               guint       row,
-               guint       column,
-               const char *timestamp)
-{
-  g_autofree char *text = NULL;
-
-  if (timestamp == NULL)
-    return;
-  text = d8_format_timestamp (timestamp);
-  d8_table_set_text (table, row, column, text);
-}
-
-D8Table *
-d8_view_table_reports (const D8PeriodSummary *summary)
-{
-  D8Table *table;
-  const char *header[] = {
-    C_("column", "No."), C_("column", "Unit"), C_("column", "Report"),
-    C_("column", "Received"), C_("column", "Decided"), C_("column", "Submission"),
-    C_("column", "Reason"), NULL,
-  };
-  guint row;
-
-  g_return_val_if_fail (summary != NULL, NULL);
-
-  table = d8_table_new (_("Reports"), 7);
-  table->title = g_strdup (summary->period->title ? summary->period->title
-                                                  : summary->period->code);
-  d8_table_add_header (table, header);
-  table->widths[1] = 18;
-  table->widths[6] = 40;
-  for (guint i = 0; i < summary->rows->len; i++)
-    {
-      const D8PeriodRow *r = g_ptr_array_index (summary->rows, i);
-      const D8UnitReport *report = r->report;
-
-      row = d8_table_add_row (table);
-      if (r->unit->position > 0)
-        d8_table_set_count (table, row, 0, r->unit->position);
-      d8_table_set_text (table, row, 1, r->unit->name);
-      d8_table_set_text (table, row, 2, d8_period_status_to_label (r->status));
-      if (report == NULL)
-        continue;
-      set_timestamp (table, row, 3, report->received_at);
-      set_timestamp (table, row, 4, report->decided_at);
-      d8_table_set_count (table, row, 5, report->submission);
-      switch (report->state)
-        {
-        case D8_REPORT_STATE_RETURNED:
-          d8_table_set_text (table, row, 6, report->decision_reason);
-          break;
-        case D8_REPORT_STATE_REOPENED:
-          d8_table_set_text (table, row, 6, report->reopen_reason);
-          break;
-        case D8_REPORT_STATE_SUBMITTED:
-        case D8_REPORT_STATE_WITHDRAWN:
-        case D8_REPORT_STATE_APPROVED:
-          break;
-        }
-    }
-
-  /* The rates under the units: the counts, and their shares of expected. */
-  row = d8_table_add_row (table);
-  d8_table_set_text (table, row, 1, _("Reports expected"));
-  d8_table_set_count (table, row, 2, summary->expected);
-  d8_table_set_row_bold (table, row, TRUE);
-  row = d8_table_add_row (table);
-  d8_table_set_text (table, row, 1, _("Received (completeness)"));
-  d8_table_set_count (table, row, 2, summary->received);
-  d8_table_set_percent (table, row, 3, summary->completeness);
-  d8_table_set_row_bold (table, row, TRUE);
-  row = d8_table_add_row (table);
-  d8_table_set_text (table, row, 1, _("On time (timeliness)"));
-  d8_table_set_count (table, row, 2, summary->on_time);
-  d8_table_set_percent (table, row, 3, summary->timeliness);
-  d8_table_set_row_bold (table, row, TRUE);
   return table;
 }

@@ -148,6 +148,32 @@ received_text (const D8PeriodRow *row)
   return d8_format_timestamp (row->report->received_at);
 }
 
+/* The figures column: "–" without a report, "Same as now", or how many
+ * indicators the entries now give otherwise (@differs set). */
+static char *
+figures_text (D8ReportsPage     *self,
+              const D8PeriodRow *row,
+              gboolean          *differs)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *differences;
+  guint n;
+
+  *differs = FALSE;
+  if (row->report == NULL)
+    return g_strdup ("–");
+  differences = comparison_for (self, row, &error);
+  if (differences == NULL)
+    return g_strdup (error->message);
+  n = count_differences (differences);
+  if (n == 0)
+    return g_strdup (_("Same as now"));
+  *differs = TRUE;
+  /* Translators: in the Reports view, how many indicators a unit
+     reported differently from what the entries give now */
+  return g_strdup_printf (ngettext ("%u indicator differs", "%u indicators differ", n), n);
+}
+
 /* ---------------------------------------------------------- the table */
 
 typedef enum
@@ -213,25 +239,13 @@ bind_cb (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_FIGURES:
       {
-        g_autoptr (GError) error = NULL;
-        GPtrArray *differences = comparison_for (self, row, &error);
-        guint n = count_differences (differences);
-        g_autofree char *text = NULL;
+        gboolean differs = FALSE;
+        g_autofree char *text = figures_text (self, row, &differs);
 
-        gtk_widget_remove_css_class (label, "error");
-        if (row->report == NULL)
-          text = g_strdup ("–");
-        else if (differences == NULL)
-          text = g_strdup (error->message);
-        else if (n == 0)
-          text = g_strdup (_("Same as now"));
+        if (differs)
+          gtk_widget_add_css_class (label, "error");
         else
-          {
-            /* Translators: in the Reports view, how many indicators a unit
-               reported differently from what the entries give now */
-            text = g_strdup_printf (ngettext ("%u indicator differs", "%u indicators differ", n), n);
-            gtk_widget_add_css_class (label, "error");
-          }
+          gtk_widget_remove_css_class (label, "error");
         gtk_label_set_text (GTK_LABEL (label), text);
       }
       break;
@@ -724,14 +738,17 @@ d8_reports_page_describe_row (D8ReportsPage *self,
 {
   const D8PeriodRow *row;
   g_autofree char *received = NULL;
+  g_autofree char *figures = NULL;
+  gboolean differs;
 
   g_return_val_if_fail (D8_IS_REPORTS_PAGE (self), NULL);
 
   if (index >= d8_reports_page_get_n_rows (self) || (row = row_at (self, index)) == NULL)
     return NULL;
   received = received_text (row);
-  return g_strdup_printf ("%s — %s — %s", row->unit->name, d8_period_status_to_label (row->status),
-                          received);
+  figures = figures_text (self, row, &differs);
+  return g_strdup_printf ("%s — %s — %s — %s", row->unit->name,
+                          d8_period_status_to_label (row->status), received, figures);
 }
 
 char *

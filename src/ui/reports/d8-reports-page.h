@@ -41,8 +41,9 @@ const D8PeriodSummary *d8_reports_page_get_summary (D8ReportsPage *self);
 gboolean d8_reports_page_select_unit (D8ReportsPage *self, gint64 unit_id);
 
 /* For tests: the rows of the table, and what row @index shows, read from
- * the model the view shows: "name — status word — date received" (the date
- * "–" when none). */
+ * the model the view shows: "name — status word — date received — figures"
+ * (the date "–" when none; figures "–" without a report, else whether the
+ * entries now give the reported figures or how many indicators differ). */
 guint d8_reports_page_get_n_rows (D8ReportsPage *self);
 char *d8_reports_page_describe_row (D8ReportsPage *self, guint index);
 /* For tests: the three figures as the labels show them, "expected ·

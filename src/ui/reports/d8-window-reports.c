@@ -124,7 +124,7 @@ shown_table (D8Window  *self,
         return NULL;
       /* Translators: a proposed file name, without extension; %s is a reporting period's code */
       *name = g_strdup_printf (_("reports-%s"), summary->period->code);
-      return d8_view_table_reports (summary);
+      return d8_official_report_completeness (summary);
     }
   if (index >= 0)
     {
