@@ -630,6 +630,12 @@ test_amend_history (Fixture *f, gconstpointer data)
   label = d8_store_plan_amended_label (f->store, f->plan_2023);
   g_assert_nonnull (label);
   g_assert_nonnull (strstr (label, "as amended by 25/QĐ-UBND"));
+  /* The plan read from the store carries it, for the pack and the window. */
+  {
+    g_autoptr (D8Plan) plan = d8_store_get_plan (f->store, f->plan_2023, &error);
+    g_assert_cmpstr (plan->amended_by, ==, "25/QĐ-UBND");
+    g_assert_cmpstr (plan->amended_on, ==, "2023-09-15");
+  }
   /* The entry is still there, on the same plan. */
   {
     g_autoptr (D8Entry) entry = d8_store_get_entry (f->store, uuid, &error);
