@@ -16,6 +16,8 @@ d8_plan_free (D8Plan *plan)
   g_free (plan->period_end);
   g_free (plan->target_label);
   g_clear_pointer (&plan->periods, g_ptr_array_unref);
+  g_free (plan->amended_by);
+  g_free (plan->amended_on);
   g_free (plan);
 }
 

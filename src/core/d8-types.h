@@ -38,6 +38,9 @@ typedef struct
   GPtrArray *periods; /* D8ReportingPeriod*, the reporting schedule in cut-off
                        * order (docs/plan-format.md, "reporting"); NULL or
                        * empty when the plan has none */
+  char *amended_by;   /* the latest decision that changed the plan (an amendment or a
+                       * revision), e.g. "25/QĐ-UBND"; NULL when never changed */
+  char *amended_on;   /* its ISO date, or NULL */
 } D8Plan;
 
 /* A reporting period of a plan (section V of the 2023 plan: units report
