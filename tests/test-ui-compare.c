@@ -166,6 +166,36 @@ test_match (Fixture *f, gconstpointer data)
   g_assert_finalize_object (page);
 }
 
+/* The choices are remembered: a new view opens as the last was left. */
+static void
+test_remembered (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("vn.hoilhpn.Duan8");
+  GtkWidget *page = d8_compare_page_new (f->store, settings);
+  g_autoptr (GArray) two = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const D8PlanCompare *cmp;
+
+  g_object_ref_sink (page);
+  g_array_append_val (two, f->plan[0]);
+  g_array_append_val (two, f->plan[2]);
+  d8_compare_page_set_plans (D8_COMPARE_PAGE (page), two);
+  d8_compare_page_set_rows (D8_COMPARE_PAGE (page), D8_COMPARE_BY_UNIT);
+  g_assert_true (d8_compare_page_set_indicator (D8_COMPARE_PAGE (page), "SM"));
+  g_assert_finalize_object (page);
+
+  page = d8_compare_page_new (f->store, settings);
+  g_object_ref_sink (page);
+  cmp = d8_compare_page_get_compare (D8_COMPARE_PAGE (page));
+  g_assert_cmpuint (d8_plan_compare_n_plans (cmp), ==, 2);
+  g_assert_cmpint (cmp->by, ==, D8_COMPARE_BY_UNIT);
+  g_assert_cmpstr (g_array_index (d8_compare_page_get_model (D8_COMPARE_PAGE (page))->items,
+                                  D8ChartItem, 0).code, ==, "SM");
+  g_assert_finalize_object (page);
+  g_settings_reset (settings, "compare-rows");
+  g_settings_reset (settings, "compare-indicator");
+  g_settings_reset (settings, "compare-excluded-plans");
+}
+
 /* The page alone: made and finalized with nothing left behind. */
 static void
 test_new_destroy (Fixture *f, gconstpointer data)
@@ -186,6 +216,8 @@ main (int argc, char *argv[])
   g_test_add ("/ui-compare/window", Fixture, "linked", fixture_set_up, test_window,
               fixture_tear_down);
   g_test_add ("/ui-compare/match", Fixture, NULL, fixture_set_up, test_match, fixture_tear_down);
+  g_test_add ("/ui-compare/remembered", Fixture, "linked", fixture_set_up, test_remembered,
+              fixture_tear_down);
   g_test_add ("/ui-compare/new-destroy", Fixture, "linked", fixture_set_up, test_new_destroy,
               fixture_tear_down);
   return g_test_run ();

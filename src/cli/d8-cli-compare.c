@@ -206,7 +206,10 @@ d8_cli_cmd_compare (Cli *cli, GError **error)
                             ((D8Overview *) cmp->overviews->pdata[p])->plan->code);
   d8_cli_report_add_text_field (report, "plans", N_("Plans"), D8_CLI_TEXT, plans->str);
   d8_cli_report_add_text_field (report, "as_of", N_("As of"), D8_CLI_DATE, cmp->as_of);
-  d8_cli_report_add_text_field (report, "by", N_("Rows"), D8_CLI_TEXT, d8_compare_by_to_string (by));
+  /* a machine word: for files only (a table shows its rows) */
+  if (cli->format != D8_CLI_FORMAT_TABLE)
+    d8_cli_report_add_text_field (report, "by", N_("Rows"), D8_CLI_TEXT,
+                                  d8_compare_by_to_string (by));
   /* Province rows have no unit: their unit columns are left out. */
   table = d8_cli_table_new ("figures", NULL,
                             by == D8_COMPARE_BY_PROVINCE ? compare_columns + 3 : compare_columns,

@@ -152,7 +152,7 @@ d8_compare_links_dialog_new (GtkWindow *parent, D8Store *store, const D8PlanComp
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  apply = gtk_button_new_with_mnemonic (_("_Apply"));
+  apply = gtk_button_new_with_mnemonic (_("_Save"));
   gtk_widget_add_css_class (apply, "suggested-action");
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
   g_signal_connect_swapped (apply, "clicked", G_CALLBACK (apply_clicked_cb), self);

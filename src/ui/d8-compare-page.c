@@ -44,6 +44,7 @@ struct _D8ComparePage
   D8PlanCompare *compare;
   GPtrArray *plan_checks; /* GtkCheckButton*, one per plan of the store, by year */
   GArray *plan_ids;       /* gint64, parallel to plan_checks */
+  GPtrArray *plan_codes;  /* char *, parallel to plan_checks */
   char *indicator_code;   /* the chosen indicator, kept across reloads */
   char *as_of;            /* NULL: today */
   gboolean updating;      /* the page is setting its own widgets */
@@ -52,6 +53,7 @@ struct _D8ComparePage
 G_DEFINE_FINAL_TYPE (D8ComparePage, d8_compare_page, GTK_TYPE_WIDGET)
 
 static void recompute (D8ComparePage *self);
+static void remember (D8ComparePage *self);
 
 /* ------------------------------------------------------------ table */
 
@@ -360,6 +362,27 @@ recompute (D8ComparePage *self)
   if (ids->len < 2)
     show_note (self, _("Choose two plans or more to compare them."));
   self->updating = FALSE;
+  remember (self);
+}
+
+/* The choices are remembered (GSettings compare-*), so the view opens as
+ * it was left. */
+static void
+remember (D8ComparePage *self)
+{
+  g_autoptr (GStrvBuilder) excluded = g_strv_builder_new ();
+  g_auto (GStrv) codes = NULL;
+
+  if (self->settings == NULL)
+    return;
+  for (guint i = 0; i < self->plan_checks->len; i++)
+    if (!gtk_check_button_get_active (self->plan_checks->pdata[i]))
+      g_strv_builder_add (excluded, self->plan_codes->pdata[i]);
+  codes = g_strv_builder_end (excluded);
+  g_settings_set_strv (self->settings, "compare-excluded-plans", (const char *const *) codes);
+  g_settings_set_string (self->settings, "compare-rows", d8_compare_by_to_string (chosen_rows (self)));
+  g_settings_set_string (self->settings, "compare-indicator",
+                         self->indicator_code ? self->indicator_code : "");
 }
 
 static void
@@ -376,12 +399,17 @@ fill_plans (D8ComparePage *self)
   g_autoptr (GPtrArray) plans = d8_store_list_plans (self->store, NULL);
   g_autoptr (GHashTable) unchecked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
+  g_auto (GStrv) excluded = self->plan_checks->len == 0 && self->settings
+                              ? g_settings_get_strv (self->settings, "compare-excluded-plans")
+                              : NULL;
+
   for (guint i = 0; i < self->plan_checks->len; i++)
     if (!gtk_check_button_get_active (self->plan_checks->pdata[i]))
       g_hash_table_add (unchecked, g_memdup2 (&g_array_index (self->plan_ids, gint64, i),
                                               sizeof (gint64)));
   d8_ui_remove_all_children (GTK_WIDGET (self->plans_box));
   g_ptr_array_set_size (self->plan_checks, 0);
+  g_ptr_array_set_size (self->plan_codes, 0);
   g_array_set_size (self->plan_ids, 0);
   if (plans == NULL)
     return;
@@ -393,10 +421,13 @@ fill_plans (D8ComparePage *self)
 
       gtk_widget_set_tooltip_text (check, plan->title);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   !g_hash_table_contains (unchecked, &plan->id));
+                                   !g_hash_table_contains (unchecked, &plan->id)
+                                     && !(excluded && g_strv_contains ((const char *const *) excluded,
+                                                                       plan->code)));
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (plan_toggled_cb), self);
       gtk_box_append (self->plans_box, check);
       g_ptr_array_add (self->plan_checks, check);
+      g_ptr_array_add (self->plan_codes, g_strdup (plan->code));
       g_array_append_val (self->plan_ids, plan->id);
     }
 }
@@ -420,6 +451,7 @@ indicator_changed_cb (D8ComparePage *self)
   g_free (self->indicator_code);
   self->indicator_code = g_strdup (((D8CompareIndicator *) self->compare->indicators->pdata[k])->code);
   show_chart (self);
+  remember (self);
 }
 
 /* ------------------------------------------------------------ public */
@@ -655,6 +687,7 @@ d8_compare_page_finalize (GObject *object)
   D8ComparePage *self = D8_COMPARE_PAGE (object);
 
   g_ptr_array_unref (self->plan_checks);
+  g_ptr_array_unref (self->plan_codes);
   g_array_unref (self->plan_ids);
   g_free (self->indicator_code);
   g_free (self->as_of);
@@ -694,6 +727,7 @@ d8_compare_page_init (D8ComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->plan_checks = g_ptr_array_new ();
+  self->plan_codes = g_ptr_array_new_with_free_func (g_free);
   self->plan_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.print", FALSE);
@@ -712,6 +746,19 @@ d8_compare_page_new (D8Store *store, GSettings *settings)
   self = g_object_new (D8_TYPE_COMPARE_PAGE, NULL);
   self->store = g_object_ref (store);
   self->settings = settings ? g_object_ref (settings) : NULL;
+  if (settings != NULL)
+    {
+      g_autofree char *rows = g_settings_get_string (settings, "compare-rows");
+      g_autofree char *code = g_settings_get_string (settings, "compare-indicator");
+      D8CompareBy by = D8_COMPARE_BY_PROVINCE;
+
+      if (*code != '\0')
+        self->indicator_code = g_steal_pointer (&code);
+      self->updating = TRUE;
+      if (d8_compare_by_from_string (rows, &by))
+        d8_compare_page_set_rows (self, by);
+      self->updating = FALSE;
+    }
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   store_changed_cb (self);
