@@ -107,6 +107,12 @@ print(";".join(sorted("%s|%s|%s|%s|%s" % (r["revision"], r["unit_code"], r["indi
 expect "plan-history as a table" 0 "$P" $P24 plan-history
 grep -q "as amended by 25/QĐ-UBND" "$tmp/out" && d8_test_ok "says “as amended by 25/QĐ-UBND”" || d8_test_not_ok "says “as amended by 25/QĐ-UBND”"
 expect "the amended plan records entries" 0 "$P" $P24 record --unit "Chư Pưh" --indicator 1 --date 2024-04-01 --amount 2
+expect "the pack of the amended plan" 0 "$P" $P24 print-pack --units none --out "$tmp/pack.pdf"
+if d8_test_need pdftotext; then
+  pdftotext -l 1 "$tmp/pack.pdf" - | grep -q "as amended by 25/QĐ-UBND of Mar 15, 2024" && d8_test_ok "says on its cover “as amended by 25/QĐ-UBND of Mar 15, 2024”" || d8_test_not_ok "says on its cover “as amended by 25/QĐ-UBND of Mar 15, 2024”"
+else
+  d8_test_skip "the pack's cover names the amendment" "pdftotext is not installed"
+fi
 
 # ------------------------------------------------------- to a unit office
 pfp=$(at "$P" office --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["fingerprint"])')

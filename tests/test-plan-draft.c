@@ -630,6 +630,12 @@ test_amend_history (Fixture *f, gconstpointer data)
   label = d8_store_plan_amended_label (f->store, f->plan_2023);
   g_assert_nonnull (label);
   g_assert_nonnull (strstr (label, "as amended by 25/QĐ-UBND"));
+  /* The plan read from the store carries it, for the pack and the window. */
+  {
+    g_autoptr (D8Plan) plan = d8_store_get_plan (f->store, f->plan_2023, &error);
+    g_assert_cmpstr (plan->amended_by, ==, "25/QĐ-UBND");
+    g_assert_cmpstr (plan->amended_on, ==, "2023-09-15");
+  }
   /* The entry is still there, on the same plan. */
   {
     g_autoptr (D8Entry) entry = d8_store_get_entry (f->store, uuid, &error);
@@ -730,6 +736,64 @@ test_details (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+static D8Indicator *
+find_indicator (Fixture *f, gint64 plan_id, const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  D8Indicator *indicator = d8_store_resolve_indicator (f->store, plan_id, code, &error);
+
+  g_assert_no_error (error);
+  return indicator;
+}
+
+static void
+test_extra_target_and_groups (Fixture *f, gconstpointer data)
+{
+  gint64 id = new_plan (f, "gia-lai-2024", 2024, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (D8Indicator) sm = find_indicator (f, id, "SM");
+  g_autoptr (D8Indicator) after = NULL;
+  g_autoptr (D8Indicator) removed = NULL;
+  g_autoptr (D8Indicator) one = find_indicator (f, id, "1");
+  g_autoptr (D8Indicator) renamed = NULL;
+  D8IndicatorFields fields = { "1", "Tổ truyền thông cộng đồng", "Community groups", "tổ",
+                               D8_KIND_COUNT, 1, 0, TRUE };
+
+  g_assert_true (d8_store_set_extra_target (f->store, id, sm->id, TRUE, 85, NULL, &error));
+  g_assert_no_error (error);
+  after = find_indicator (f, id, "SM");
+  g_assert_true (after->has_target);
+  g_assert_cmpfloat (after->target, ==, 85);
+  g_assert_cmpstr (after->target_written, ==, "85%");
+  /* A count indicator takes no percentage; 120 % is no target. */
+  g_assert_false (d8_store_set_extra_target (f->store, id, one->id, TRUE, 80, NULL, &error));
+  g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (d8_store_set_extra_target (f->store, id, sm->id, TRUE, 120, NULL, &error));
+  g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (d8_store_set_extra_target (f->store, id, sm->id, FALSE, 0, NULL, &error));
+  removed = find_indicator (f, id, "SM");
+  g_assert_false (removed->has_target);
+
+  /* Groups and indicator names. */
+  g_assert_true (d8_store_plan_set_group (f->store, id, 1, "Truyền thông", &error));
+  g_assert_true (d8_store_plan_edit_indicator (f->store, id, one->id, &fields, &error));
+  g_assert_no_error (error);
+  renamed = find_indicator (f, id, "1");
+  g_assert_cmpstr (renamed->name_vi, ==, "Tổ truyền thông cộng đồng");
+  g_assert_cmpstr (renamed->name_en, ==, "Community groups");
+  g_assert_cmpstr (renamed->group_title, ==, "Truyền thông");
+  /* An issued plan keeps an indicator's kind (entries refer to it). */
+  {
+    g_autoptr (D8Indicator) issued_one = find_indicator (f, f->plan_2023, "1");
+    fields.kind = D8_KIND_PERCENT;
+    g_assert_false (d8_store_plan_edit_indicator (f->store, f->plan_2023, issued_one->id, &fields,
+                                                  &error));
+    g_assert_error (error, D8_ERROR, D8_ERROR_INVALID);
+  }
+}
+
 /* The "amendments" of a plan document from another office: read strictly,
  * every refusal naming the record. */
 static void
@@ -807,6 +871,7 @@ main (int argc, char **argv)
   ADD ("/plan-draft/amend/history", test_amend_history);
   ADD ("/plan-draft/units-and-indicators", test_units_and_indicators);
   ADD ("/plan-draft/details", test_details);
+  ADD ("/plan-draft/extra-target-and-groups", test_extra_target_and_groups);
   g_test_add_func ("/plan-draft/amendments/parse", test_amendments_parse);
 #undef ADD
   return g_test_run ();

@@ -25,6 +25,7 @@
 #include "d8-entry.h"
 #include "d8-error.h"
 #include "d8-format.h"
+#include "d8-plan-draft.h"
 #include "d8-text.h"
 
 #define MARGIN 30.0     /* points, all sides */
@@ -53,7 +54,6 @@ struct _D8ChartPack
   D8Rollup *rollup; /* owned; NULL or one group: a flat plan */
   char *office;
   char *printed_on;
-  char *amended;          /* "as amended by …", or NULL */
   D8ChartStyle style;
   D8ChartModel *matrix;   /* the province's: the cover's allocation check */
   GPtrArray *matrices;    /* D8ChartModel*, one per matrix page */
@@ -233,14 +233,6 @@ d8_chart_pack_new (D8Overview *overview, const char *office)
 }
 
 void
-d8_chart_pack_set_amended_label (D8ChartPack *pack, const char *label)
-{
-  g_return_if_fail (pack != NULL);
-  g_free (pack->amended);
-  pack->amended = g_strdup (label);
-}
-
-void
 d8_chart_pack_free (D8ChartPack *pack)
 {
   if (pack == NULL)
@@ -248,7 +240,6 @@ d8_chart_pack_free (D8ChartPack *pack)
   d8_overview_unref (pack->overview);
   g_free (pack->office);
   g_free (pack->printed_on);
-  g_free (pack->amended);
   d8_chart_model_free (pack->matrix);
   g_ptr_array_unref (pack->matrices);
   g_ptr_array_unref (pack->unit_models);
@@ -506,12 +497,13 @@ draw_cover (Pen *pen, double width, double height)
   pen_set (pen, line, 11, FALSE, w, FALSE);
   y += pen_show (pen, x, y, &st->foreground) + 24;
   g_clear_pointer (&line, g_free);
-  if (pack->amended != NULL)
+  /* Under the number, before the figures: they are the amended ones. */
+  if ((line = d8_plan_format_amended (ov->plan)) != NULL)
     {
-      /* Under the number, before the figures: they are the amended ones. */
       y -= 20;
-      pen_set (pen, pack->amended, 11, FALSE, w, FALSE);
+      pen_set (pen, line, 11, FALSE, w, FALSE);
       y += pen_show (pen, x, y, &st->foreground) + 24;
+      g_clear_pointer (&line, g_free);
     }
 
   {

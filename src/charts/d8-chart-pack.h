@@ -31,10 +31,6 @@ D8ChartPack *d8_chart_pack_new_full (D8Overview *overview, D8Rollup *rollup, con
 GArray *d8_chart_pack_select_units (D8Overview *overview, const D8Rollup *rollup,
                                     const char *spec, GError **error);
 void d8_chart_pack_free (D8ChartPack *pack);
-/* The cover's line under the plan's number when a later decision changed
- * the plan: d8_store_plan_amended_label()'s "as amended by 25/QĐ-UBND of
- * 15/03/2027"; NULL (the default) for none. Copied. */
-void d8_chart_pack_set_amended_label (D8ChartPack *pack, const char *label);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8ChartPack, d8_chart_pack_free)
 
 /* The cover, the matrix pages and the unit pages. */

@@ -14,7 +14,6 @@
 #include "d8-chart-pack.h"
 #include "d8-rollup.h"
 #include "d8-cli-private.h"
-#include "d8-plan-draft.h"
 #include "d8-error.h"
 
 /* A positive size in points (1…14400, as cairo's PDF limit) or DPI. */
@@ -184,10 +183,6 @@ d8_cli_cmd_print_pack (Cli *cli, GError **error)
     }
   /* the pack takes the roll-up */
   pack = d8_chart_pack_new_full (ov, rollup, office, unit_pages);
-  {
-    g_autofree char *amended = d8_store_plan_amended_label (cli->store, ov->plan->id);
-    d8_chart_pack_set_amended_label (pack, amended);
-  }
   if (!d8_chart_pack_write_pdf (pack, out, error))
     return FALSE;
   g_print (ngettext ("Wrote %s: %u page.\n", "Wrote %s: %u pages.\n",

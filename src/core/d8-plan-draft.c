@@ -775,28 +775,30 @@ d8_store_list_amendments (D8Store *store, gint64 plan_id, GError **error)
 }
 
 char *
+d8_plan_format_amended (const D8Plan *plan)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  if (plan->amended_by == NULL)
+    return NULL;
+  if (plan->amended_on == NULL)
+    /* Translators: under a plan's title; %s is the amending decision's number */
+    return g_strdup_printf (_("as amended by %s"), plan->amended_by);
+  date = d8_format_date (plan->amended_on);
+  /* Translators: under a plan's title; the amending decision's number, then its date */
+  return g_strdup_printf (_("as amended by %s of %s"), plan->amended_by, date);
+}
+
+char *
 d8_store_plan_amended_label (D8Store *store, gint64 plan_id)
 {
-  g_autoptr (D8SqlStmt) stmt = NULL;
-  g_autofree char *date = NULL;
-  const char *number, *issued_on;
+  g_autoptr (D8Plan) plan = NULL;
 
   g_return_val_if_fail (D8_IS_STORE (store), NULL);
 
-  stmt = d8_sql_prepare (d8_store_get_db (store), "SELECT doc_number, issued_on FROM plan_revisions"
-                         " WHERE plan_id = ? ORDER BY issued_on DESC NULLS LAST, id DESC LIMIT 1",
-                         NULL);
-  if (stmt == NULL)
+  if ((plan = d8_store_get_plan (store, plan_id, NULL)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  number = d8_sql_column_text (stmt, 0);
-  issued_on = d8_sql_column_text (stmt, 1);
-  if (issued_on == NULL)
-    /* Translators: under a plan's title; %s is the amending decision's number */
-    return g_strdup_printf (_("as amended by %s"), number);
-  date = d8_format_date (issued_on);
-  /* Translators: under a plan's title; the amending decision's number, then its date */
-  return g_strdup_printf (_("as amended by %s of %s"), number, date);
+  return d8_plan_format_amended (plan);
 }

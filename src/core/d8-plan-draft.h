@@ -193,6 +193,11 @@ GPtrArray *d8_store_list_amendments (D8Store *store, gint64 plan_id, GError **er
  */
 char *d8_store_plan_amended_label (D8Store *store, gint64 plan_id);
 
+/* The same words from a plan read from the store (its amended_by and
+ * amended_on); NULL when it was never changed. No database access: the
+ * charts (the pack's cover) use it. */
+char *d8_plan_format_amended (const D8Plan *plan);
+
 /* --------------------------------------------- units (d8-plan-draft-units.c) */
 
 /**

@@ -383,9 +383,15 @@ d8_store_load_embedded_plans (D8Store *self, GError **error)
 
 /* ------------------------------------------------------------------ plans */
 
+/* A column of the plan's latest revision or amendment (d8-plan-draft.h,
+ * "as amended by"), for a SELECT … FROM plans. */
+#define PLAN_LATEST_REVISION(column)                                                          \
+  "(SELECT r." column " FROM plan_revisions r WHERE r.plan_id = plans.id"                    \
+  " ORDER BY r.issued_on DESC NULLS LAST, r.id DESC LIMIT 1)"
 #define PLAN_COLUMNS                                                                          \
   "id, code, title, doc_number, issuer, issued_on, year, period_start, period_end, target_label,"  \
-  " status = 'draft'"
+  " status = 'draft', " PLAN_LATEST_REVISION ("doc_number") ", "                             \
+  PLAN_LATEST_REVISION ("issued_on")
 /* The columns of PLAN_COLUMNS, in order. */
 enum
 {
@@ -400,6 +406,8 @@ enum
   PLAN_PERIOD_END,
   PLAN_TARGET_LABEL,
   PLAN_IS_DRAFT,
+  PLAN_AMENDED_BY,
+  PLAN_AMENDED_ON,
 };
 
 static gpointer
@@ -418,6 +426,8 @@ plan_from_row (sqlite3_stmt *stmt)
   plan->period_end = d8_sql_column_dup (stmt, PLAN_PERIOD_END);
   plan->target_label = d8_sql_column_dup (stmt, PLAN_TARGET_LABEL);
   plan->is_draft = sqlite3_column_int (stmt, PLAN_IS_DRAFT) != 0;
+  plan->amended_by = d8_sql_column_dup (stmt, PLAN_AMENDED_BY);
+  plan->amended_on = d8_sql_column_dup (stmt, PLAN_AMENDED_ON);
   return plan;
 }
 

@@ -15,6 +15,8 @@ d8_plan_free (D8Plan *plan)
   g_free (plan->period_start);
   g_free (plan->period_end);
   g_free (plan->target_label);
+  g_free (plan->amended_by);
+  g_free (plan->amended_on);
   g_free (plan);
 }
 

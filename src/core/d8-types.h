@@ -35,6 +35,9 @@ typedef struct
   char *period_end;   /* ISO date, last day counted */
   char *target_label; /* the label of the totals row, e.g. "Chỉ tiêu năm 2023" */
   gboolean is_draft;  /* a draft (d8-plan-draft.h): no entries, not sent to offices */
+  char *amended_by;   /* the latest decision that changed the plan (an amendment or a
+                       * revision), e.g. "25/QĐ-UBND"; NULL when never changed */
+  char *amended_on;   /* its ISO date, or NULL */
 } D8Plan;
 
 typedef struct
