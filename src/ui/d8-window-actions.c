@@ -265,6 +265,7 @@ export_plan_action (GtkWidget  *widget,
   if (self->overview == NULL)
     return;
   base = d8_format_file_name (self->overview->plan->doc_number != NULL
+                                  && *self->overview->plan->doc_number != '\0'
                                 ? self->overview->plan->doc_number
                                 : self->overview->plan->title);
   name = g_strconcat (base, D8_PLAN_FILE_SUFFIX, NULL);

@@ -114,8 +114,9 @@ with_as_of (D8Window *self, const char *text)
 static const char *
 plan_name (const D8Plan *plan)
 {
-  return plan->doc_number != NULL ? plan->doc_number
-                                   : d8_plan_status_to_label (D8_PLAN_STATUS_DRAFT);
+  return !plan->is_draft && plan->doc_number != NULL && *plan->doc_number != '\0'
+           ? plan->doc_number
+           : d8_plan_status_to_label (D8_PLAN_STATUS_DRAFT);
 }
 
 /* The charts page is made the first time it is shown, not with the
