@@ -152,7 +152,7 @@ main (int argc, char **argv)
     g_autoptr (D8ChartModel) shown
         = d8_chart_kind_new_model (matrix, p135.store, p135.overview, -1, -1, &error);
     g_autoptr (D8ChartModel) all
-        = d8_chart_units_model (matrix, p135.overview, -1, D8_CHART_ORDER_BEHIND);
+        = d8_chart_units_model (D8_CHART_MATRIX, p135.overview, -1, D8_CHART_ORDER_BEHIND);
     g_autoptr (D8ChartModel) group = NULL;
     guint largest = 0;
 
@@ -162,7 +162,7 @@ main (int argc, char **argv)
       if (((D8RollupGroup *) p135.rollup->groups->pdata[g])->units->len
           > ((D8RollupGroup *) p135.rollup->groups->pdata[largest])->units->len)
         largest = g;
-    group = d8_chart_group_units_model (matrix, p135.overview, p135.rollup, largest, -1,
+    group = d8_chart_group_units_model (D8_CHART_MATRIX, p135.overview, p135.rollup, largest, -1,
                                         D8_CHART_ORDER_PLAN);
     time_frame ("chart_frame_135_ms", shown);
     time_frame ("chart_frame_135_group_ms", group);
