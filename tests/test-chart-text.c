@@ -282,9 +282,8 @@ static void
 test_split (Fixture *f, gconstpointer data)
 {
   Checker c = { g_string_new (NULL), 0, 0 };
-  const D8ChartKindInfo *matrix = d8_chart_kind_get_info (D8_CHART_MATRIX);
   g_autoptr (D8ChartModel) model
-      = d8_chart_units_model (matrix, f->overview, -1, D8_CHART_ORDER_BEHIND);
+      = d8_chart_units_model (D8_CHART_MATRIX, f->overview, -1, D8_CHART_ORDER_BEHIND);
   D8ChartStyle print = d8_chart_style_print (), light = d8_chart_style_light ();
   g_autoptr (D8ChartLayout) paper = d8_chart_layout_new_scrolling (model, &print, 842, 595);
   g_autoptr (D8ChartLayout) screen = d8_chart_layout_new_scrolling (model, &light, 1280, 720);
@@ -338,14 +337,12 @@ test_order (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (D8Rollup) rollup = d8_store_compute_rollup (f->store, f->overview, &error);
-  const D8ChartKindInfo *matrix = d8_chart_kind_get_info (D8_CHART_MATRIX);
-  const D8ChartKindInfo *indicator = d8_chart_kind_get_info (D8_CHART_INDICATOR);
 
   g_assert_no_error (error);
   g_assert_true (d8_rollup_is_grouped (rollup));
   {
     g_autoptr (D8ChartModel) groups
-        = d8_chart_groups_model (matrix, f->overview, rollup, -1, D8_CHART_ORDER_BEHIND);
+        = d8_chart_groups_model (D8_CHART_MATRIX, f->overview, rollup, -1, D8_CHART_ORDER_BEHIND);
     double last = -1;
     gboolean judged_lowest_first = TRUE, seen_behind = FALSE;
 
@@ -380,7 +377,7 @@ test_order (Fixture *f, gconstpointer data)
   }
   {
     g_autoptr (D8ChartModel) units
-        = d8_chart_units_model (indicator, f->overview, 0, D8_CHART_ORDER_BEHIND);
+        = d8_chart_units_model (D8_CHART_INDICATOR, f->overview, 0, D8_CHART_ORDER_BEHIND);
     gboolean nan_seen = FALSE;
     double last = -1;
 
@@ -402,7 +399,7 @@ test_order (Fixture *f, gconstpointer data)
   {
     const D8RollupGroup *group = rollup->groups->pdata[1];
     g_autoptr (D8ChartModel) units
-        = d8_chart_group_units_model (matrix, f->overview, rollup, 1, -1, D8_CHART_ORDER_PLAN);
+        = d8_chart_group_units_model (D8_CHART_MATRIX, f->overview, rollup, 1, -1, D8_CHART_ORDER_PLAN);
 
     g_assert_cmpuint (units->rows->len, ==, group->units->len);
     for (guint r = 0; r < units->rows->len; r++)
@@ -411,7 +408,7 @@ test_order (Fixture *f, gconstpointer data)
                                                                                    r)])
                            ->name);
     g_assert_cmpint (g_array_index (units->totals, D8ChartItem, 0).quota, ==, group->cells[0].quota);
-    g_assert_null (d8_chart_group_units_model (matrix, f->overview, rollup, 999, -1,
+    g_assert_null (d8_chart_group_units_model (D8_CHART_MATRIX, f->overview, rollup, 999, -1,
                                                D8_CHART_ORDER_PLAN));
   }
 }

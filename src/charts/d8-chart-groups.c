@@ -76,11 +76,9 @@ order_rows (const D8Overview *ov, D8ChartMatrixRow *rows, guint n, D8ChartOrder 
 }
 
 gboolean
-d8_chart_kind_has_unit_rows (const D8ChartKindInfo *info)
+d8_chart_kind_has_unit_rows (D8ChartKind kind)
 {
-  g_return_val_if_fail (info != NULL, FALSE);
-
-  switch (info->kind)
+  switch (kind)
     {
     case D8_CHART_MATRIX:
     case D8_CHART_INDICATOR:
@@ -115,12 +113,12 @@ reverse_judged_rows (D8ChartModel *model)
 }
 
 static D8ChartModel *
-model_of_rows (const D8ChartKindInfo *info, D8Overview *ov, const char *subject,
+model_of_rows (D8ChartKind kind, D8Overview *ov, const char *subject,
                D8ChartMatrixRow *rows, guint n, const D8Cell *totals, const char *totals_label,
                int indicator_index, D8ChartOrder order)
 {
   order_rows (ov, rows, n, order);
-  if (info->kind == D8_CHART_INDICATOR)
+  if (kind == D8_CHART_INDICATOR)
     {
       D8ChartModel *model;
 
@@ -144,7 +142,7 @@ model_of_rows (const D8ChartKindInfo *info, D8Overview *ov, const char *subject,
 
 /**
  * d8_chart_groups_model:
- * @info: the matrix or the indicator chart
+ * @kind: the matrix or the indicator chart
  * @overview: the figures
  * @rollup: the units grouped by parent (d8_store_compute_rollup())
  * @indicator_index: the indicator (indicator chart), -1 otherwise
@@ -154,14 +152,14 @@ model_of_rows (const D8ChartKindInfo *info, D8Overview *ov, const char *subject,
  *   parent's name and "N units"; NULL for a kind without rows of units.
  */
 D8ChartModel *
-d8_chart_groups_model (const D8ChartKindInfo *info, D8Overview *overview, const D8Rollup *rollup,
+d8_chart_groups_model (D8ChartKind kind, D8Overview *overview, const D8Rollup *rollup,
                        int indicator_index, D8ChartOrder order)
 {
   g_autofree D8ChartMatrixRow *rows = NULL;
   g_autoptr (GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
 
-  g_return_val_if_fail (info != NULL && overview != NULL && rollup != NULL, NULL);
-  if (!d8_chart_kind_has_unit_rows (info))
+  g_return_val_if_fail (overview != NULL && rollup != NULL, NULL);
+  if (!d8_chart_kind_has_unit_rows (kind))
     return NULL;
 
   rows = g_new0 (D8ChartMatrixRow, MAX (rollup->groups->len, 1));
@@ -175,13 +173,13 @@ d8_chart_groups_model (const D8ChartKindInfo *info, D8Overview *overview, const 
       rows[g] = (D8ChartMatrixRow) { group->code, d8_rollup_group_label (group), detail,
                                      group->cells };
     }
-  return model_of_rows (info, overview, _("Units grouped by parent"), rows, rollup->groups->len,
+  return model_of_rows (kind, overview, _("Units grouped by parent"), rows, rollup->groups->len,
                         NULL, NULL, indicator_index, order);
 }
 
 /**
  * d8_chart_group_units_model:
- * @info: the matrix or the indicator chart
+ * @kind: the matrix or the indicator chart
  * @overview: the figures
  * @rollup: the units grouped by parent
  * @group: index into @rollup->groups
@@ -193,7 +191,7 @@ d8_chart_groups_model (const D8ChartKindInfo *info, D8Overview *overview, const 
  *   or a group out of range.
  */
 D8ChartModel *
-d8_chart_group_units_model (const D8ChartKindInfo *info, D8Overview *overview,
+d8_chart_group_units_model (D8ChartKind kind, D8Overview *overview,
                             const D8Rollup *rollup, guint group, int indicator_index,
                             D8ChartOrder order)
 {
@@ -201,8 +199,8 @@ d8_chart_group_units_model (const D8ChartKindInfo *info, D8Overview *overview,
   g_autofree D8ChartMatrixRow *rows = NULL;
   guint n_ind = overview->indicators->len;
 
-  g_return_val_if_fail (info != NULL && overview != NULL && rollup != NULL, NULL);
-  if (!d8_chart_kind_has_unit_rows (info) || group >= rollup->groups->len)
+  g_return_val_if_fail (overview != NULL && rollup != NULL, NULL);
+  if (!d8_chart_kind_has_unit_rows (kind) || group >= rollup->groups->len)
     return NULL;
 
   g = rollup->groups->pdata[group];
@@ -214,14 +212,14 @@ d8_chart_group_units_model (const D8ChartKindInfo *info, D8Overview *overview,
 
       rows[r] = (D8ChartMatrixRow) { unit->code, unit->name, unit->kind, &overview->cells[u * n_ind] };
     }
-  return model_of_rows (info, overview, d8_rollup_group_label (g), rows, g->units->len, g->cells,
+  return model_of_rows (kind, overview, d8_rollup_group_label (g), rows, g->units->len, g->cells,
                         /* Translators: the totals row of a parent group's matrix */
                         _("Subtotal"), indicator_index, order);
 }
 
 /**
  * d8_chart_units_model:
- * @info: the matrix or the indicator chart
+ * @kind: the matrix or the indicator chart
  * @overview: the figures
  * @indicator_index: the indicator (indicator chart), -1 otherwise
  * @order: the plan's order or the most behind first
@@ -229,14 +227,14 @@ d8_chart_group_units_model (const D8ChartKindInfo *info, D8Overview *overview,
  * Returns: (transfer full) (nullable): every unit; NULL for a kind without rows.
  */
 D8ChartModel *
-d8_chart_units_model (const D8ChartKindInfo *info, D8Overview *overview, int indicator_index,
+d8_chart_units_model (D8ChartKind kind, D8Overview *overview, int indicator_index,
                       D8ChartOrder order)
 {
   g_autofree D8ChartMatrixRow *rows = NULL;
   guint n_ind = overview->indicators->len;
 
-  g_return_val_if_fail (info != NULL && overview != NULL, NULL);
-  if (!d8_chart_kind_has_unit_rows (info))
+  g_return_val_if_fail (overview != NULL, NULL);
+  if (!d8_chart_kind_has_unit_rows (kind))
     return NULL;
   rows = g_new0 (D8ChartMatrixRow, MAX (overview->units->len, 1));
   for (guint u = 0; u < overview->units->len; u++)
@@ -245,6 +243,6 @@ d8_chart_units_model (const D8ChartKindInfo *info, D8Overview *overview, int ind
 
       rows[u] = (D8ChartMatrixRow) { unit->code, unit->name, unit->kind, &overview->cells[u * n_ind] };
     }
-  return model_of_rows (info, overview, _("All units"), rows, overview->units->len, NULL, NULL,
+  return model_of_rows (kind, overview, _("All units"), rows, overview->units->len, NULL, NULL,
                         indicator_index, order);
 }

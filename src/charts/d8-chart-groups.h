@@ -8,7 +8,6 @@
 
 #include <glib.h>
 
-#include "d8-chart-kind.h"
 #include "d8-chart-model.h"
 #include "d8-rollup.h"
 
@@ -25,9 +24,9 @@ typedef enum
  * the window drills down into one group's units. */
 #define D8_CHART_GROUP_ABOVE 40
 
-/* Whether the chart of @info has a row per unit (the matrix, the
+/* Whether a chart of @kind has a row per unit (the matrix, the
  * indicator chart): the kinds that show parent groups and drill down. */
-gboolean d8_chart_kind_has_unit_rows (const D8ChartKindInfo *info);
+gboolean d8_chart_kind_has_unit_rows (D8ChartKind kind);
 
 /* The mean completion of a row of @cells (one per indicator of
  * @overview), capped at 1 per cell as the roll-up's, over the indicators
@@ -35,22 +34,22 @@ gboolean d8_chart_kind_has_unit_rows (const D8ChartKindInfo *info);
  * quota. What D8_CHART_ORDER_BEHIND sorts the matrix's rows by. */
 double d8_chart_row_completion (const D8Overview *overview, const D8Cell *cells);
 
-/* A matrix or indicator chart (@info->kind) of the groups of @rollup, in
+/* A matrix or indicator chart (@kind) of the groups of @rollup, in
  * @order: one row per group with its subtotals and its count of units.
  * @indicator_index: for the indicator chart. Returns NULL for other kinds. */
-D8ChartModel *d8_chart_groups_model (const D8ChartKindInfo *info, D8Overview *overview,
+D8ChartModel *d8_chart_groups_model (D8ChartKind kind, D8Overview *overview,
                                      const D8Rollup *rollup, int indicator_index,
                                      D8ChartOrder order);
 
 /* A matrix or indicator chart of the units of group @group of @rollup (a
  * drill-down), in @order, with the group's subtotal as the matrix's totals
  * row. Returns NULL for other kinds or a group out of range. */
-D8ChartModel *d8_chart_group_units_model (const D8ChartKindInfo *info, D8Overview *overview,
+D8ChartModel *d8_chart_group_units_model (D8ChartKind kind, D8Overview *overview,
                                           const D8Rollup *rollup, guint group,
                                           int indicator_index, D8ChartOrder order);
 
 /* A matrix or indicator chart of every unit of @overview, in @order. */
-D8ChartModel *d8_chart_units_model (const D8ChartKindInfo *info, D8Overview *overview,
+D8ChartModel *d8_chart_units_model (D8ChartKind kind, D8Overview *overview,
                                     int indicator_index, D8ChartOrder order);
 
 G_END_DECLS

@@ -178,7 +178,7 @@ d8_chart_kind_new_model (const D8ChartKindInfo *info, D8Store *store, D8Overview
           if (rollup == NULL)
             return NULL;
           if (d8_rollup_is_grouped (rollup))
-            return d8_chart_groups_model (info, overview, rollup, indicator_index,
+            return d8_chart_groups_model (info->kind, overview, rollup, indicator_index,
                                           D8_CHART_ORDER_PLAN);
         }
       if (info->kind == D8_CHART_INDICATOR)

@@ -164,6 +164,7 @@ d8_chart_builder_add_bar_rows (D8ChartBuilder *b, const D8ChartBarRows *rows,
     {
       b->overflow = TRUE;
       b->short_by = (b->f * 1.8 - row_h) * n;
+      b->rows_need = b->f * 1.8 * n;
     }
   row_h = MIN (row_h, b->f * 4.2);
   L->scroll_top = top;

@@ -110,7 +110,10 @@ d8_chart_layout_matrix (D8ChartBuilder *b)
   x0 = b->m + (W - table_w) / 2;
   row_h = (bottom - top - header_h - b->f * 0.4) / (n_rows + 2);
   if (row_h < b->f * 1.35)
-    b->short_by = (b->f * 1.6 - row_h) * (n_rows + 2);
+    {
+      b->short_by = (b->f * 1.6 - row_h) * (n_rows + 2);
+      b->rows_need = b->f * 1.6 * (n_rows + 2);
+    }
   if (row_h < b->f * 1.35 || cell_w < b->f * 4)
     b->overflow = TRUE;
   row_h = MIN (row_h, b->f * 2.4);

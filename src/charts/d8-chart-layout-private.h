@@ -30,6 +30,7 @@ struct _D8ChartBuilder
   PangoFontDescription *fonts[D8_CHART_N_TEXT_ROLES];
   gboolean overflow; /* set by a kind when something does not fit */
   double short_by;   /* set with overflow: the height the rows lack at this size */
+  double rows_need;  /* with short_by: the height the rows need at this size */
 };
 
 /* The layouts of the kinds, one file each. */

@@ -476,7 +476,7 @@ settle_texts (D8ChartLayout *L)
 
 static void
 build (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, double f,
-       gboolean *overflow, double *short_by)
+       gboolean *overflow, double *short_by, double *rows_need)
 {
   D8ChartBuilder b;
 
@@ -513,6 +513,8 @@ build (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, d
   *overflow = b.overflow;
   if (short_by != NULL)
     *short_by = b.short_by;
+  if (rows_need != NULL)
+    *rows_need = b.rows_need;
   builder_clear (&b);
 }
 
@@ -565,7 +567,7 @@ fit (D8ChartLayout *L, const D8ChartModel *model, const D8ChartStyle *style, dou
 
   for (int attempt = 0; overflow && attempt < 14; attempt++)
     {
-      build (L, model, style, f, &overflow, NULL);
+      build (L, model, style, f, &overflow, NULL, NULL);
       if (!overflow || f <= min_f)
         break;
       f = MAX (f * 0.9, min_f);
@@ -595,7 +597,7 @@ d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *st
                                double width, double height)
 {
   D8ChartLayout *L;
-  double f, min_f, floor_f, short_by = 0;
+  double f, min_f, floor_f, short_by = 0, rows_need = 0;
   gboolean overflow = TRUE;
 
   g_return_val_if_fail (model != NULL, NULL);
@@ -610,15 +612,20 @@ d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *st
   floor_f = MAX (min_f, MIN (f, 13.0));
   for (int attempt = 0; attempt < 14; attempt++)
     {
-      build (L, model, style, f, &overflow, &short_by);
+      build (L, model, style, f, &overflow, &short_by, &rows_need);
       if (!overflow || f <= floor_f)
         break;
-      f = MAX (f * 0.9, floor_f);
+      /* Rows that would not fit even at the floor size (their height goes
+       * with the size): straight to it, without the sizes between. */
+      if (short_by > 0 && rows_need * floor_f / f > rows_need - short_by)
+        f = floor_f;
+      else
+        f = MAX (f * 0.9, floor_f);
     }
   if (overflow && short_by > 0)
     {
       L->height = ceil (height + short_by);
-      build (L, model, style, f, &overflow, NULL);
+      build (L, model, style, f, &overflow, NULL, NULL);
     }
   if (overflow)
     fit (L, model, style, f, min_f);

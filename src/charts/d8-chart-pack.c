@@ -143,8 +143,8 @@ add_matrices (D8ChartPack *pack)
       return;
     }
 
-  add_matrix_page (pack, d8_chart_groups_model (d8_chart_kind_get_info (D8_CHART_MATRIX), ov,
-                                                rollup, -1, D8_CHART_ORDER_PLAN));
+  add_matrix_page (pack, d8_chart_groups_model (D8_CHART_MATRIX, ov, rollup, -1,
+                                                D8_CHART_ORDER_PLAN));
   for (guint g = 0; g < rollup->groups->len; g++)
     {
       const D8RollupGroup *group = rollup->groups->pdata[g];

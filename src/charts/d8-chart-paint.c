@@ -111,6 +111,18 @@ is_status_rect (const D8ChartShape *s)
          && s->rect.width > 0 && s->rect.height > 0;
 }
 
+/* Whether @r (grown by @margin) meets the clip of @cr: painting a band of
+ * a tall layout (scrolled rows, a page of them) skips what lies outside. */
+static gboolean
+in_clip (cairo_t *cr, const D8ChartRect *r, double margin)
+{
+  double x1, y1, x2, y2;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  return r->y - margin <= y2 && r->y + r->height + margin >= y1 && r->x - margin <= x2
+         && r->x + r->width + margin >= x1;
+}
+
 static void
 path_status_rects (cairo_t *cr, const D8ChartLayout *L, D8Status status, double inset)
 {
@@ -119,7 +131,7 @@ path_status_rects (cairo_t *cr, const D8ChartLayout *L, D8Status status, double 
     {
       const D8ChartShape *s = &g_array_index (L->shapes, D8ChartShape, i);
 
-      if (is_status_rect (s) && s->status == status)
+      if (is_status_rect (s) && s->status == status && in_clip (cr, &s->rect, 2))
         cairo_rectangle (cr, s->rect.x + inset, s->rect.y + inset, MAX (s->rect.width - 2 * inset, 0),
                          MAX (s->rect.height - 2 * inset, 0));
     }
@@ -384,14 +396,15 @@ d8_chart_paint (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr)
   set_color (cr, &style->grid);
   cairo_set_line_width (cr, lw * 0.7);
   for (guint i = 0; i < L->shapes->len; i++)
-    if (g_array_index (L->shapes, D8ChartShape, i).kind == D8_CHART_SHAPE_GRID_LINE)
+    if (g_array_index (L->shapes, D8ChartShape, i).kind == D8_CHART_SHAPE_GRID_LINE
+        && in_clip (cr, &g_array_index (L->shapes, D8ChartShape, i).rect, 2))
       line (cr, &g_array_index (L->shapes, D8ChartShape, i).rect);
   cairo_stroke (cr);
   cairo_set_line_width (cr, lw);
   for (guint i = 0; i < L->shapes->len; i++)
     {
       const D8ChartShape *s = &g_array_index (L->shapes, D8ChartShape, i);
-      if (s->kind == D8_CHART_SHAPE_TRACK)
+      if (s->kind == D8_CHART_SHAPE_TRACK && in_clip (cr, &s->rect, 2))
         cairo_rectangle (cr, s->rect.x + lw / 2, s->rect.y + lw / 2, MAX (s->rect.width - lw, 0),
                          MAX (s->rect.height - lw, 0));
     }
@@ -401,6 +414,8 @@ d8_chart_paint (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr)
     {
       const D8ChartShape *s = &g_array_index (L->shapes, D8ChartShape, i);
 
+      if (s->kind != D8_CHART_SHAPE_SERIES && !in_clip (cr, &s->rect, 4 * lw))
+        continue;
       switch (s->kind)
         {
         case D8_CHART_SHAPE_BAR:
@@ -497,6 +512,8 @@ d8_chart_paint (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr)
     {
       const D8ChartText *t = &g_array_index (L->texts, D8ChartText, i);
 
+      if (!in_clip (cr, &t->rect, 2))
+        continue;
       set_color (cr, t->muted ? &style->muted : &style->foreground);
       cairo_move_to (cr, t->rect.x, t->rect.y);
       pango_cairo_show_layout (cr, g_ptr_array_index (L->pango_layouts, i));

@@ -93,7 +93,8 @@ invalidate (D8ChartView *self, gboolean style_too)
   g_clear_pointer (&self->layout, d8_chart_layout_free);
   if (style_too)
     self->style_valid = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* laid out again in size_allocate, where the adjustment may change */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /* The rows a chart has that can be chosen: units (matrix, indicator chart)
@@ -124,8 +125,12 @@ configure_adjustment (D8ChartView *self, double height)
   self->configuring = FALSE;
 }
 
+/* Makes the layout if there is none for the current size. With
+ * @configure, also sets the adjustment to it; not while painting, when
+ * the scrollbar beside may not change (size_allocate and the handlers of
+ * input do it). */
 static void
-ensure_layout (D8ChartView *self)
+ensure_layout_full (D8ChartView *self, gboolean configure)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -141,8 +146,15 @@ ensure_layout (D8ChartView *self)
     {
       self->layout = d8_chart_layout_new_scrolling (self->model, &self->style, width, height);
       self->layout_height = height;
-      configure_adjustment (self, height);
+      if (configure)
+        configure_adjustment (self, height);
     }
+}
+
+static void
+ensure_layout (D8ChartView *self)
+{
+  ensure_layout_full (self, TRUE);
 }
 
 /* The layout's y of a point of the widget: rows scroll, header and footer stay. */
@@ -203,7 +215,7 @@ d8_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gboolean scrolls;
   cairo_t *cr;
 
-  ensure_layout (self);
+  ensure_layout_full (self, FALSE);
   if (self->layout == NULL)
     return;
   L = self->layout;

@@ -45,6 +45,7 @@ struct _D8ChartsPage
   gboolean updating;
   D8Rollup *rollup;     /* the units grouped by parent, when charts show groups; else NULL */
   int group;            /* the group drilled into, -1: the groups */
+  guint scrollbar_idle;
 };
 
 G_DEFINE_FINAL_TYPE (D8ChartsPage, d8_charts_page, GTK_TYPE_WIDGET)
@@ -89,7 +90,7 @@ first_allocated_indicator (D8Overview *ov)
 static gboolean
 shows_groups (D8ChartsPage *self, const D8ChartKindInfo *kind)
 {
-  return self->rollup != NULL && self->unit_index < 0 && d8_chart_kind_has_unit_rows (kind);
+  return self->rollup != NULL && self->unit_index < 0 && d8_chart_kind_has_unit_rows (kind->kind);
 }
 
 static void
@@ -110,7 +111,7 @@ rebuild_model (D8ChartsPage *self)
   kind = current_kind (self);
   gtk_widget_set_visible (GTK_WIDGET (self->indicator_dropdown),
                           kind->indicator != D8_CHART_NEED_NONE);
-  gtk_widget_set_visible (self->order_button, d8_chart_kind_has_unit_rows (kind)
+  gtk_widget_set_visible (self->order_button, d8_chart_kind_has_unit_rows (kind->kind)
                                                  && self->unit_index < 0);
   order = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->order_button))
               ? D8_CHART_ORDER_BEHIND
@@ -134,13 +135,13 @@ rebuild_model (D8ChartsPage *self)
                                                   d8_rollup_group_label (group));
 
       gtk_label_set_text (GTK_LABEL (self->group_label), heading);
-      model = d8_chart_group_units_model (kind, self->overview, self->rollup, (guint) self->group,
+      model = d8_chart_group_units_model (kind->kind, self->overview, self->rollup, (guint) self->group,
                                           indicator_index, order);
     }
   else if (groups)
-    model = d8_chart_groups_model (kind, self->overview, self->rollup, indicator_index, order);
-  else if (d8_chart_kind_has_unit_rows (kind) && order == D8_CHART_ORDER_BEHIND)
-    model = d8_chart_units_model (kind, self->overview, indicator_index, order);
+    model = d8_chart_groups_model (kind->kind, self->overview, self->rollup, indicator_index, order);
+  else if (d8_chart_kind_has_unit_rows (kind->kind) && order == D8_CHART_ORDER_BEHIND)
+    model = d8_chart_units_model (kind->kind, self->overview, indicator_index, order);
   else
     model = d8_chart_kind_new_model (kind, self->store, self->overview, self->unit_index,
                                      indicator_index, &error);
@@ -198,14 +199,30 @@ order_toggled_cb (D8ChartsPage *self)
     rebuild_model (self);
 }
 
-static void
-adjustment_changed_cb (D8ChartsPage *self)
+/* The scrollbar shows when the chart's rows scroll. The adjustment
+ * changes while the view is being allocated, so this waits for an idle
+ * moment: showing a widget then would paint it before it has a size. */
+static gboolean
+update_scrollbar_cb (gpointer data)
 {
-  GtkAdjustment *adj = d8_chart_view_get_vadjustment (self->view);
+  D8ChartsPage *self = D8_CHARTS_PAGE (data);
+  GtkAdjustment *adj;
 
+  self->scrollbar_idle = 0;
+  if (self->box == NULL) /* disposed */
+    return G_SOURCE_REMOVE;
+  adj = d8_chart_view_get_vadjustment (self->view);
   gtk_widget_set_visible (self->scrollbar, gtk_adjustment_get_upper (adj)
                                                    - gtk_adjustment_get_page_size (adj)
                                                > 0.5);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+adjustment_changed_cb (D8ChartsPage *self)
+{
+  if (self->scrollbar_idle == 0 && self->box != NULL)
+    self->scrollbar_idle = g_idle_add (update_scrollbar_cb, self);
 }
 
 static void
@@ -447,6 +464,7 @@ d8_charts_page_dispose (GObject *object)
 {
   D8ChartsPage *self = D8_CHARTS_PAGE (object);
 
+  g_clear_handle_id (&self->scrollbar_idle, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
