@@ -16,6 +16,7 @@
 #include "d8-exchange-window.h"
 #include "d8-office-chooser.h"
 #include "d8-plan-import-dialog.h"
+#include "d8-plan-mapping.h"
 #include "d8-preferences-window.h"
 #include "d8-office-prompt.h"
 #include "d8-plan-chooser.h"
@@ -427,6 +428,100 @@ test_received_plan (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+/* The Mapping tab of the plan import preview: a column set aside is not
+ * read, a column mapped to another plan indicator takes it (and two
+ * columns on one indicator are refused with a message), a row made a new
+ * unit of a chosen level becomes one, and a row mapped to a unit of the
+ * database is that unit. Nothing is written until Import. */
+static void
+test_plan_mapping (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = d8_test_source_path ("tests", "data", "plans", "appendix-2023.tsv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = d8_test_file_digest (d8_store_get_path (f->store));
+  g_autofree char *after = NULL;
+  D8Window *window = new_window (f->store);
+  D8PlanImportDialog *dialog;
+  D8PlanMapping *mapping;
+  const D8PlanPreview *pv;
+  const D8PlanPreviewUnit *puh = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  dialog = D8_PLAN_IMPORT_DIALOG (d8_window_open_plan (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 800);
+  d8_plan_import_dialog_set_options (dialog, "2023", "mapped-2023", "99/KH-TEST", NULL, 2023);
+  d8_test_spin ();
+  mapping = D8_PLAN_MAPPING (d8_plan_import_dialog_get_mapping (dialog));
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  g_assert_cmpuint (pv->table_headers->len, ==, 9);
+  g_assert_cmpuint (pv->columns->len, ==, 9);
+  g_assert_cmpstr (pv->header_codes->pdata[0], ==, "1");
+  first = g_strdup (pv->table_headers->pdata[0]);
+  second = g_strdup (pv->table_headers->pdata[1]);
+
+  /* The first column set aside. */
+  d8_plan_mapping_choose_column (mapping, first, "-");
+  d8_test_spin_for (50);
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  g_assert_cmpuint (pv->columns->len, ==, 8);
+  g_assert_cmpstr (pv->header_codes->pdata[0], ==, "");
+  g_assert_cmpstr (pv->columns->pdata[0], ==, "2");
+
+  /* Two columns on indicator 2: refused, saying so. */
+  d8_plan_mapping_choose_column (mapping, first, "2");
+  d8_test_spin_for (50);
+  g_assert_null (d8_plan_import_dialog_get_preview (dialog));
+  g_assert_nonnull (strstr (d8_plan_import_dialog_get_error (dialog), "2"));
+  d8_plan_mapping_choose_column (mapping, second, "-");
+  d8_test_spin_for (50);
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  g_assert_cmpstr (pv->header_codes->pdata[0], ==, "2");
+  g_assert_cmpstr (pv->header_codes->pdata[1], ==, "");
+
+  /* Chư Pưh as a new commune, then as the unit of the database again. */
+  d8_plan_mapping_choose_unit (mapping, "Chư Pưh", "+commune");
+  d8_test_spin_for (50);
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  for (guint i = 0; i < pv->units->len; i++)
+    if (g_strcmp0 (((D8PlanPreviewUnit *) pv->units->pdata[i])->source_label, "Chư Pưh") == 0)
+      puh = pv->units->pdata[i];
+  g_assert_nonnull (puh);
+  g_assert_cmpint (puh->status, ==, D8_PLAN_UNIT_NEW);
+  g_assert_cmpstr (puh->level, ==, "commune");
+  d8_plan_import_dialog_show_page (dialog, "mapping");
+  d8_test_save_screenshot (GTK_WIDGET (dialog), "startup-plan-mapping.png");
+
+  d8_plan_mapping_choose_unit (mapping, "Chư Pưh", "gia-lai/chu-puh");
+  d8_test_spin_for (50);
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  puh = NULL;
+  for (guint i = 0; i < pv->units->len; i++)
+    if (g_strcmp0 (((D8PlanPreviewUnit *) pv->units->pdata[i])->source_label, "Chư Pưh") == 0)
+      puh = pv->units->pdata[i];
+  g_assert_nonnull (puh);
+  g_assert_cmpstr (puh->code, ==, "gia-lai/chu-puh");
+  g_assert_cmpint (puh->status, ==, D8_PLAN_UNIT_KNOWN);
+
+  /* A unit the database does not have: refused, naming it. */
+  d8_plan_mapping_choose_unit (mapping, "Chư Pưh", "no/such-unit");
+  d8_test_spin_for (50);
+  g_assert_null (d8_plan_import_dialog_get_preview (dialog));
+  g_assert_nonnull (strstr (d8_plan_import_dialog_get_error (dialog), "no/such-unit"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  d8_test_spin ();
+  after = d8_test_file_digest (d8_store_get_path (f->store));
+  g_assert_cmpstr (before, ==, after);
+  close_window (window);
+}
+
 /* ------------------------------------------------- accessibility pass */
 
 static gboolean
@@ -647,6 +742,7 @@ main (int argc, char *argv[])
   ADD ("/ui-startup/matrix-labels", test_matrix_labels);
   ADD ("/ui-startup/received-plan", test_received_plan);
   ADD ("/ui-startup/accessible-names", test_accessible_names);
+  ADD ("/ui-startup/plan-mapping", test_plan_mapping);
 #undef ADD
 
   return g_test_run ();
