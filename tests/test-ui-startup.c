@@ -25,6 +25,9 @@
 #include "d8-store.h"
 #include "d8-test-ui.h"
 #include "d8-test-util.h"
+#include "d8-charts-page.h"
+#include "d8-ui-util.h"
+#include "d8-unit-page.h"
 #include "d8-window.h"
 
 typedef struct
@@ -199,6 +202,69 @@ test_office_prompt (Fixture *f, gconstpointer data)
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* The first frame builds only what it shows: the window opened on the
+ * province has no unit page, no charts page and no error page until they
+ * are first shown; the tooltips of the matrix's cells are there without
+ * GTK's own tooltip text (which asks the X server where the pointer is). */
+static void
+test_first_frame_builds_what_it_shows (Fixture *f, gconstpointer data)
+{
+  D8Window *window = new_window (f->store);
+  GtkWidget *page = d8_window_get_province_page (window);
+  GtkWidget *stack = gtk_widget_get_ancestor (page, GTK_TYPE_STACK);
+
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (stack);
+  g_assert_null (find_descendant (GTK_WIDGET (window), D8_TYPE_UNIT_PAGE, NULL));
+  g_assert_null (find_descendant (GTK_WIDGET (window), D8_TYPE_CHARTS_PAGE, NULL));
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "unit"));
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "charts"));
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "error"));
+  g_assert_false (gtk_stack_get_hhomogeneous (GTK_STACK (stack)));
+  g_assert_false (gtk_stack_get_vhomogeneous (GTK_STACK (stack)));
+
+  /* a cell of the matrix: its tooltip is the views' own */
+  {
+    GtkWidget *view = find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL);
+    guint with_tooltip = 0;
+    GPtrArray *todo = g_ptr_array_new ();
+
+    g_ptr_array_add (todo, view);
+    while (todo->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (todo, todo->len - 1);
+
+        if (gtk_widget_has_css_class (w, "d8-cell") && d8_ui_get_tooltip_text (w) != NULL)
+          {
+            with_tooltip++;
+            g_assert_null (gtk_widget_get_tooltip_text (w));
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+             c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (todo, c);
+      }
+    g_ptr_array_unref (todo);
+    g_assert_cmpuint (with_tooltip, >, 20);
+  }
+
+  /* shown when asked for */
+  g_assert_true (d8_window_show_unit (window, "gia-lai/chu-puh"));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (stack), "unit"));
+  g_assert_true (gtk_widget_get_mapped (d8_window_get_unit_page (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL);
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (stack), "charts"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "charts");
+  /* the choices are remembered: the next windows of this run open on the
+   * province's tables */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL);
+  g_assert_true (d8_window_show_unit (window, NULL));
+  d8_test_spin ();
+  close_window (window);
+}
+
 /* The plan chooser reads the plans once, and again only when they change:
  * not after each entry (which emits "changed" too), not for a write to the
  * plans that was rolled back; a plan imported is listed at once. */
@@ -322,8 +388,8 @@ test_matrix_labels (Fixture *f, gconstpointer data)
   }
   d8_test_wait_for_frame (GTK_WIDGET (window));
   d8_test_wait_for_frame (GTK_WIDGET (window));
-  g_assert_cmpuint (check_unit_column (view, FALSE), >=, 3);
   d8_test_save_screenshot (GTK_WIDGET (window), "startup-matrix-labels-15.png");
+  g_assert_cmpuint (check_unit_column (view, FALSE), >=, 3);
   close_window (window);
 }
 
@@ -738,6 +804,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui-startup/office-prompt", test_office_prompt);
+  ADD ("/ui-startup/first-frame", test_first_frame_builds_what_it_shows);
   ADD ("/ui-startup/plan-chooser-reads", test_plan_chooser_reads);
   ADD ("/ui-startup/matrix-labels", test_matrix_labels);
   ADD ("/ui-startup/received-plan", test_received_plan);
