@@ -16,6 +16,7 @@
 #include "d8-exchange-window.h"
 #include "d8-office-chooser.h"
 #include "d8-plan-import-dialog.h"
+#include "d8-plan-mapping.h"
 #include "d8-preferences-window.h"
 #include "d8-office-prompt.h"
 #include "d8-plan-chooser.h"
@@ -24,6 +25,9 @@
 #include "d8-store.h"
 #include "d8-test-ui.h"
 #include "d8-test-util.h"
+#include "d8-charts-page.h"
+#include "d8-ui-util.h"
+#include "d8-unit-page.h"
 #include "d8-window.h"
 
 typedef struct
@@ -198,6 +202,69 @@ test_office_prompt (Fixture *f, gconstpointer data)
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* The first frame builds only what it shows: the window opened on the
+ * province has no unit page, no charts page and no error page until they
+ * are first shown; the tooltips of the matrix's cells are there without
+ * GTK's own tooltip text (which asks the X server where the pointer is). */
+static void
+test_first_frame_builds_what_it_shows (Fixture *f, gconstpointer data)
+{
+  D8Window *window = new_window (f->store);
+  GtkWidget *page = d8_window_get_province_page (window);
+  GtkWidget *stack = gtk_widget_get_ancestor (page, GTK_TYPE_STACK);
+
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (stack);
+  g_assert_null (find_descendant (GTK_WIDGET (window), D8_TYPE_UNIT_PAGE, NULL));
+  g_assert_null (find_descendant (GTK_WIDGET (window), D8_TYPE_CHARTS_PAGE, NULL));
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "unit"));
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "charts"));
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "error"));
+  g_assert_false (gtk_stack_get_hhomogeneous (GTK_STACK (stack)));
+  g_assert_false (gtk_stack_get_vhomogeneous (GTK_STACK (stack)));
+
+  /* a cell of the matrix: its tooltip is the views' own */
+  {
+    GtkWidget *view = find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL);
+    guint with_tooltip = 0;
+    GPtrArray *todo = g_ptr_array_new ();
+
+    g_ptr_array_add (todo, view);
+    while (todo->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (todo, todo->len - 1);
+
+        if (gtk_widget_has_css_class (w, "d8-cell") && d8_ui_get_tooltip_text (w) != NULL)
+          {
+            with_tooltip++;
+            g_assert_null (gtk_widget_get_tooltip_text (w));
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+             c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (todo, c);
+      }
+    g_ptr_array_unref (todo);
+    g_assert_cmpuint (with_tooltip, >, 20);
+  }
+
+  /* shown when asked for */
+  g_assert_true (d8_window_show_unit (window, "gia-lai/chu-puh"));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (stack), "unit"));
+  g_assert_true (gtk_widget_get_mapped (d8_window_get_unit_page (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL);
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (stack), "charts"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "charts");
+  /* the choices are remembered: the next windows of this run open on the
+   * province's tables */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL);
+  g_assert_true (d8_window_show_unit (window, NULL));
+  d8_test_spin ();
+  close_window (window);
+}
+
 /* The plan chooser reads the plans once, and again only when they change:
  * not after each entry (which emits "changed" too), not for a write to the
  * plans that was rolled back; a plan imported is listed at once. */
@@ -321,8 +388,8 @@ test_matrix_labels (Fixture *f, gconstpointer data)
   }
   d8_test_wait_for_frame (GTK_WIDGET (window));
   d8_test_wait_for_frame (GTK_WIDGET (window));
-  g_assert_cmpuint (check_unit_column (view, FALSE), >=, 3);
   d8_test_save_screenshot (GTK_WIDGET (window), "startup-matrix-labels-15.png");
+  g_assert_cmpuint (check_unit_column (view, FALSE), >=, 3);
   close_window (window);
 }
 
@@ -424,6 +491,100 @@ test_received_plan (Fixture *f, gconstpointer data)
   button = find_switch_button (GTK_WIDGET (window), other_plan);
   g_assert_nonnull (button);
   g_assert_cmpint (d8_window_get_plan_id (window), ==, new_plan);
+  close_window (window);
+}
+
+/* The Mapping tab of the plan import preview: a column set aside is not
+ * read, a column mapped to another plan indicator takes it (and two
+ * columns on one indicator are refused with a message), a row made a new
+ * unit of a chosen level becomes one, and a row mapped to a unit of the
+ * database is that unit. Nothing is written until Import. */
+static void
+test_plan_mapping (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = d8_test_source_path ("tests", "data", "plans", "appendix-2023.tsv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = d8_test_file_digest (d8_store_get_path (f->store));
+  g_autofree char *after = NULL;
+  D8Window *window = new_window (f->store);
+  D8PlanImportDialog *dialog;
+  D8PlanMapping *mapping;
+  const D8PlanPreview *pv;
+  const D8PlanPreviewUnit *puh = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  dialog = D8_PLAN_IMPORT_DIALOG (d8_window_open_plan (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 800);
+  d8_plan_import_dialog_set_options (dialog, "2023", "mapped-2023", "99/KH-TEST", NULL, 2023);
+  d8_test_spin ();
+  mapping = D8_PLAN_MAPPING (d8_plan_import_dialog_get_mapping (dialog));
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  g_assert_cmpuint (pv->table_headers->len, ==, 9);
+  g_assert_cmpuint (pv->columns->len, ==, 9);
+  g_assert_cmpstr (pv->header_codes->pdata[0], ==, "1");
+  first = g_strdup (pv->table_headers->pdata[0]);
+  second = g_strdup (pv->table_headers->pdata[1]);
+
+  /* The first column set aside. */
+  d8_plan_mapping_choose_column (mapping, first, "-");
+  d8_test_spin_for (50);
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  g_assert_cmpuint (pv->columns->len, ==, 8);
+  g_assert_cmpstr (pv->header_codes->pdata[0], ==, "");
+  g_assert_cmpstr (pv->columns->pdata[0], ==, "2");
+
+  /* Two columns on indicator 2: refused, saying so. */
+  d8_plan_mapping_choose_column (mapping, first, "2");
+  d8_test_spin_for (50);
+  g_assert_null (d8_plan_import_dialog_get_preview (dialog));
+  g_assert_nonnull (strstr (d8_plan_import_dialog_get_error (dialog), "2"));
+  d8_plan_mapping_choose_column (mapping, second, "-");
+  d8_test_spin_for (50);
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  g_assert_cmpstr (pv->header_codes->pdata[0], ==, "2");
+  g_assert_cmpstr (pv->header_codes->pdata[1], ==, "");
+
+  /* Chư Pưh as a new commune, then as the unit of the database again. */
+  d8_plan_mapping_choose_unit (mapping, "Chư Pưh", "+commune");
+  d8_test_spin_for (50);
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  for (guint i = 0; i < pv->units->len; i++)
+    if (g_strcmp0 (((D8PlanPreviewUnit *) pv->units->pdata[i])->source_label, "Chư Pưh") == 0)
+      puh = pv->units->pdata[i];
+  g_assert_nonnull (puh);
+  g_assert_cmpint (puh->status, ==, D8_PLAN_UNIT_NEW);
+  g_assert_cmpstr (puh->level, ==, "commune");
+  d8_plan_import_dialog_show_page (dialog, "mapping");
+  d8_test_save_screenshot (GTK_WIDGET (dialog), "startup-plan-mapping.png");
+
+  d8_plan_mapping_choose_unit (mapping, "Chư Pưh", "gia-lai/chu-puh");
+  d8_test_spin_for (50);
+  pv = d8_plan_import_dialog_get_preview (dialog);
+  g_assert_nonnull (pv);
+  puh = NULL;
+  for (guint i = 0; i < pv->units->len; i++)
+    if (g_strcmp0 (((D8PlanPreviewUnit *) pv->units->pdata[i])->source_label, "Chư Pưh") == 0)
+      puh = pv->units->pdata[i];
+  g_assert_nonnull (puh);
+  g_assert_cmpstr (puh->code, ==, "gia-lai/chu-puh");
+  g_assert_cmpint (puh->status, ==, D8_PLAN_UNIT_KNOWN);
+
+  /* A unit the database does not have: refused, naming it. */
+  d8_plan_mapping_choose_unit (mapping, "Chư Pưh", "no/such-unit");
+  d8_test_spin_for (50);
+  g_assert_null (d8_plan_import_dialog_get_preview (dialog));
+  g_assert_nonnull (strstr (d8_plan_import_dialog_get_error (dialog), "no/such-unit"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  d8_test_spin ();
+  after = d8_test_file_digest (d8_store_get_path (f->store));
+  g_assert_cmpstr (before, ==, after);
   close_window (window);
 }
 
@@ -643,10 +804,12 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui-startup/office-prompt", test_office_prompt);
+  ADD ("/ui-startup/first-frame", test_first_frame_builds_what_it_shows);
   ADD ("/ui-startup/plan-chooser-reads", test_plan_chooser_reads);
   ADD ("/ui-startup/matrix-labels", test_matrix_labels);
   ADD ("/ui-startup/received-plan", test_received_plan);
   ADD ("/ui-startup/accessible-names", test_accessible_names);
+  ADD ("/ui-startup/plan-mapping", test_plan_mapping);
 #undef ADD
 
   return g_test_run ();

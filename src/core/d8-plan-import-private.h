@@ -22,6 +22,9 @@ typedef struct
   GPtrArray *store_units;     /* D8Unit* of the whole store (position 0) */
   GHashTable *store_codes;    /* unit code → D8Unit* (borrowed from store_units) */
   GHashTable *unit_rows;      /* out: unit code → 1-based sheet row, for the preview */
+  GHashTable *unit_labels;    /* out: unit code → the name as the row writes it */
+  GPtrArray *headers;         /* out: table_headers of the preview */
+  GPtrArray *header_codes;    /* out: header_codes of the preview */
 } D8PlanSheetContext;
 
 /* Maps @sheet to a plan file; sentences for the preview go to

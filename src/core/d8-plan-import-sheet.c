@@ -403,8 +403,20 @@ map_indicators (Ctx *ctx, D8PlanSheetContext *sc, Header *header, GArray *column
       g_autofree char *key = d8_text_name_key (header_text);
       g_autofree char *where = d8_sheet_cell_name (g_array_index (header->text_row, guint, c), c);
       D8Indicator *match = NULL;
+      const char *want = sc->options->column_map
+                           ? g_hash_table_lookup (sc->options->column_map, header_text) : NULL;
 
-      for (guint i = 0; i < file->indicators->len; i++)
+      if (want != NULL && *want != '\0' && !g_str_equal (want, "+"))
+        {
+          /* The person chose the indicator of this column. */
+          for (guint i = 0; i < file->indicators->len && match == NULL; i++)
+            if (g_str_equal (((D8Indicator *) file->indicators->pdata[i])->code, want))
+              match = file->indicators->pdata[i];
+          if (match == NULL)
+            return fail (ctx, where, _("the column is mapped to indicator %s, which the plan "
+                                       "does not have"), want);
+        }
+      for (guint i = 0; i < file->indicators->len && want == NULL; i++)
         {
           D8Indicator *ind = file->indicators->pdata[i];
           g_autofree char *name_key = d8_text_name_key (ind->name_vi);
@@ -525,6 +537,29 @@ map_unit (Ctx *ctx, D8PlanSheetContext *sc, UnitIndex *index, D8PlanFile *file, 
   g_autofree char *base = NULL;
   g_autofree char *code = NULL;
   const char *level = sc->options->level ? sc->options->level : "commune";
+  const char *want = sc->options->unit_map ? g_hash_table_lookup (sc->options->unit_map, name)
+                                           : NULL;
+
+  if (want != NULL && want[0] == '+' && want[1] != '\0')
+    {
+      /* The person made it a new unit of a level they chose. */
+      level = want + 1;
+      candidates = NULL;
+    }
+  else if (want != NULL && *want != '\0')
+    {
+      /* The person chose the unit of this row. */
+      D8Unit *chosen = g_hash_table_lookup (sc->store_codes, want);
+
+      if (chosen == NULL)
+        {
+          fail (ctx, where, _("“%s” is mapped to the unit “%s”, which the database does not "
+                              "have"), name, want);
+          return NULL;
+        }
+      candidates = NULL;
+      g_ptr_array_add (matches, chosen);
+    }
 
   for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
@@ -703,7 +738,17 @@ d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *sc, const ch
       if ((int) c == tt_col || c <= label_col)
         continue;
       if (*(const char *) head.text->pdata[c])
-        g_array_append_val (columns, c);
+        {
+          const char *header_text = head.text->pdata[c];
+          const char *want = sc->options->column_map
+                               ? g_hash_table_lookup (sc->options->column_map, header_text) : NULL;
+
+          if (sc->headers != NULL)
+            g_ptr_array_add (sc->headers, g_strdup (header_text));
+          /* A column the person set aside is not read at all. */
+          if (g_strcmp0 (want, "-") != 0)
+            g_array_append_val (columns, c);
+        }
       else
         for (guint r = head.first_data; r < sheet->rows->len; r++)
           if (*d8_sheet_cell (sheet, r, c) && !is_column_number (d8_sheet_cell (sheet, r, c)))
@@ -738,6 +783,18 @@ d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *sc, const ch
   if (!fill_plan (&ctx, sc, file, title, total_label)
       || !map_indicators (&ctx, sc, &head, columns, file, warnings))
     return NULL;
+  if (sc->headers != NULL && sc->header_codes != NULL)
+    for (guint h = 0, k = 0; h < sc->headers->len; h++)
+      {
+        const char *want = sc->options->column_map
+                             ? g_hash_table_lookup (sc->options->column_map, sc->headers->pdata[h])
+                             : NULL;
+        gboolean ignored = g_strcmp0 (want, "-") == 0;
+
+        g_ptr_array_add (sc->header_codes,
+                         g_strdup (ignored || k >= file->columns->len ? ""
+                                                                     : file->columns->pdata[k++]));
+      }
 
   for (guint r = head.first_data; r < sheet->rows->len; r++)
     {
@@ -801,6 +858,8 @@ d8_plan_import_map_sheet (const D8Sheet *sheet, D8PlanSheetContext *sc, const ch
         return NULL;
       if (sc->unit_rows != NULL)
         g_hash_table_insert (sc->unit_rows, g_strdup (code), GUINT_TO_POINTER (r + 1));
+      if (sc->unit_labels != NULL)
+        g_hash_table_insert (sc->unit_labels, g_strdup (code), g_strdup (label));
       row = d8_plan_file_add_row (file, (int) file->rows->len + 1, code, columns->len);
       for (guint k = 0; k < columns->len; k++)
         if (!parse_cell (&ctx, sheet, r, g_array_index (columns, guint, k), &row->has[k],

@@ -29,6 +29,7 @@ struct _D8PlanImport
   D8PlanPreview preview;
   gboolean revise;
   char *source_name;
+  GHashTable *unit_labels; /* tables: unit code → the row's own name */
 };
 
 const char *
@@ -58,6 +59,7 @@ preview_unit_free (D8PlanPreviewUnit *unit)
   g_free (unit->valid_from);
   g_free (unit->valid_to);
   g_free (unit->change);
+  g_free (unit->source_label);
   g_free (unit);
 }
 
@@ -117,6 +119,9 @@ d8_plan_import_free (D8PlanImport *import)
   g_clear_pointer (&p->allocation, g_ptr_array_unref);
   g_clear_pointer (&p->changes, g_ptr_array_unref);
   g_clear_pointer (&p->warnings, g_ptr_array_unref);
+  g_clear_pointer (&p->table_headers, g_ptr_array_unref);
+  g_clear_pointer (&p->header_codes, g_ptr_array_unref);
+  g_clear_pointer (&import->unit_labels, g_hash_table_unref);
   d8_plan_file_free (import->file);
   g_clear_object (&import->store);
   g_free (import->source_name);
@@ -222,6 +227,8 @@ preview_units (D8PlanImport *import, GHashTable *store_codes, GPtrArray *store_u
       pu->tt = GPOINTER_TO_INT (g_hash_table_lookup (tts, fu->code));
       pu->source_row = unit_rows ? GPOINTER_TO_UINT (g_hash_table_lookup (unit_rows, fu->code))
                                  : 0;
+      if (import->unit_labels != NULL)
+        pu->source_label = g_strdup (g_hash_table_lookup (import->unit_labels, fu->code));
       if (known == NULL)
         {
           /* Same name as a unit of the store: kept apart by code and validity. */
@@ -540,6 +547,13 @@ import_new (D8Store *store, const char *data, gsize length, const char *name, D8
       g_autoptr (GPtrArray) from_units = NULL;
       g_autoptr (GPtrArray) from_indicators = NULL;
       D8PlanSheetContext sc = { options, NULL, NULL, NULL, store_units, store_codes, unit_rows };
+
+      import->unit_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      p->table_headers = g_ptr_array_new_with_free_func (g_free);
+      p->header_codes = g_ptr_array_new_with_free_func (g_free);
+      sc.unit_labels = import->unit_labels;
+      sc.headers = p->table_headers;
+      sc.header_codes = p->header_codes;
 
       if (source == D8_PLAN_SOURCE_XLSX)
         sheet = d8_sheet_read_xlsx (data, length, options->sheet, name, error);

@@ -57,6 +57,12 @@ typedef struct
   const char *parent;          /* code of the parent of units a table adds, or NULL */
   const char *sheet;           /* XLSX: sheet name or 1-based number; NULL: the first */
   gboolean revise;             /* allow apply on a plan whose code is present */
+  /* Tables: the mapping, adjusted by a person (the import preview's
+   * Mapping tab). Absent keys are matched as described above. */
+  GHashTable *column_map;      /* header text → an indicator code of the --from plan, "+" for a
+                                * new indicator, "-" to ignore the column */
+  GHashTable *unit_map;        /* a row's unit name as written → a unit code of the store, or
+                                * "+LEVEL" for a new unit of LEVEL (e.g. "+commune") */
 } D8PlanImportOptions;
 
 typedef enum
@@ -83,6 +89,7 @@ typedef struct
   char *change;      /* CHANGED: what differs, for people; else NULL */
   int tt;            /* its appendix row number, 0 when the plan gives it no row */
   guint source_row;  /* tables: the 1-based row of the sheet; 0 for plan files */
+  char *source_label; /* tables: the unit's name as the row writes it; NULL for plan files */
 } D8PlanPreviewUnit;
 
 typedef struct
@@ -120,6 +127,10 @@ typedef struct
   GPtrArray *indicators;      /* D8Indicator*: code, names, group, in_appendix, target */
   GPtrArray *indicators_new;  /* tables with --from: codes of indicators not in that plan */
   GPtrArray *columns;         /* indicator codes of the appendix columns, in order */
+  GPtrArray *table_headers;   /* tables: the header text (char*) of every column that may hold
+                               * quotas, in sheet order, ignored ones too; NULL for plan files */
+  GPtrArray *header_codes;    /* tables: for each of table_headers, the indicator code it maps
+                               * to, or "" when the column is ignored */
   GPtrArray *rows;            /* D8PlanFileRow*: tt, unit code, has[], quota[], written[] */
   GPtrArray *allocation;      /* D8PlanAllocation*, one per column */
   GPtrArray *changes;         /* revision: D8PlanQuotaChange* */

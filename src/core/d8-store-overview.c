@@ -134,28 +134,52 @@ fill_sums (D8Cell *cell, const D8Indicator *indicator, sqlite3_stmt *stmt)
   cell->n_entries = sqlite3_column_int64 (stmt, SUM_N);
 }
 
-/* Sums of live entries dated on or before the overview's as-of date. */
+/* The sums of the days after the as-of date come off the all-time ones. */
+static void
+subtract_sums (D8Cell *cell, const D8Indicator *indicator, sqlite3_stmt *stmt)
+{
+  switch (indicator->kind)
+    {
+    case D8_KIND_COUNT:
+      cell->achieved -= sqlite3_column_int64 (stmt, SUM_AMOUNT);
+      break;
+    case D8_KIND_PERCENT:
+      cell->achieved -= sqlite3_column_int64 (stmt, SUM_REACHED);
+      break;
+    }
+  cell->group_size -= sqlite3_column_int64 (stmt, SUM_GROUP_SIZE);
+  cell->n_entries -= sqlite3_column_int64 (stmt, SUM_N);
+}
+
+/* Sums of live entries dated on or before the overview's as-of date: the
+ * all-time sums (one row per cell, read in key order, no sorting), less
+ * the days after as_of (for "today" none; for a past date a range of
+ * days). One query with a UNION and GROUP BY sorted every cell in a
+ * temporary b-tree: a tenth of the start-up at 3,300 units. */
 static gboolean
 read_sums (D8Store *self, CellIndex *index, gint64 plan_id, GError **error)
 {
-  /* All-time sums less the days after as_of: for "today" that is a
-   * read of units × indicators rows, for a past date a range of days. */
-  g_autoptr (D8SqlStmt) stmt =
-    d8_sql_prepare (self->db, "SELECT unit_id, indicator_id, SUM (amount), SUM (reached),"
-                    " SUM (group_size), SUM (n) FROM ("
-                    "  SELECT unit_id, indicator_id, amount, reached, group_size, n"
-                    "  FROM entry_totals WHERE plan_id = ?1"
-                    "  UNION ALL"
-                    "  SELECT unit_id, indicator_id, -amount, -reached, -group_size, -n"
-                    "  FROM entry_days WHERE plan_id = ?1 AND date > ?2)"
-                    " GROUP BY unit_id, indicator_id", error);
+  g_autoptr (D8SqlStmt) totals =
+    d8_sql_prepare (self->db, "SELECT unit_id, indicator_id, amount, reached, group_size, n"
+                    " FROM entry_totals WHERE plan_id = ?1", error);
+  g_autoptr (D8SqlStmt) later = NULL;
 
-  if (stmt == NULL)
+  if (totals == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_text (stmt, 2, index->overview->as_of, -1, SQLITE_STATIC);
-  return fill_cells (self, index, stmt, fill_sums, _("The progress figures could not be read."),
-                     error);
+  sqlite3_bind_int64 (totals, 1, plan_id);
+  if (!fill_cells (self, index, totals, fill_sums, _("The progress figures could not be read."),
+                   error))
+    return FALSE;
+  later = d8_sql_prepare (self->db, "SELECT unit_id, indicator_id, SUM (amount), SUM (reached),"
+                          " SUM (group_size), SUM (n) FROM entry_days"
+                          " WHERE plan_id = ?1 AND date > ?2 GROUP BY unit_id, indicator_id",
+                          error);
+  if (later == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (later, 1, plan_id);
+  sqlite3_bind_text (later, 2, index->overview->as_of, -1, SQLITE_STATIC);
+  return fill_cells (self, index, later, subtract_sums,
+                     _("The progress figures could not be read."), error);
 }
 
 /**

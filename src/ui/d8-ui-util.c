@@ -142,6 +142,24 @@ d8_ui_get_tooltip_text (GtkWidget *widget)
   return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
 }
 
+const char *
+d8_ui_level_text (const char *kind,
+                  const char *level)
+{
+  if (kind != NULL && *kind != '\0')
+    return kind;
+  if (g_strcmp0 (level, "province") == 0)
+    /* Translators: the level of a unit */
+    return C_("level", "province");
+  if (g_strcmp0 (level, "district") == 0)
+    /* Translators: the level of a unit */
+    return C_("level", "district");
+  if (g_strcmp0 (level, "commune") == 0)
+    /* Translators: the level of a unit */
+    return C_("level", "commune");
+  return level != NULL ? level : "";
+}
+
 void
 d8_ui_remove_all_children (GtkWidget *container)
 {

@@ -37,6 +37,11 @@ void d8_ui_set_tooltip_text (GtkWidget *widget, const char *text);
  * (gtk_widget_get_tooltip_text()); NULL when it has none. */
 const char *d8_ui_get_tooltip_text (GtkWidget *widget);
 
+/* A unit's level for people: @kind as written ("huyện", "phường") when
+ * there is one, else the level ("province", "district", "commune") in
+ * words; an unknown level as it is. */
+const char *d8_ui_level_text (const char *kind, const char *level);
+
 /* Removes every child of a GtkBox, GtkGrid, GtkListBox or GtkFlowBox. */
 void d8_ui_remove_all_children (GtkWidget *container);
 

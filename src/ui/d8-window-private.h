@@ -39,7 +39,6 @@ struct _D8Window
   D8PlanChooser *plan_chooser;
   GtkStack *stack;
   AdwToastOverlay *toast_overlay;
-  D8UnitPage *unit_page;
   GtkListView *unit_list;
   GtkWidget *search_empty;
 
@@ -49,6 +48,9 @@ struct _D8Window
   /* the first-run office question, made by d8_window_ask_office() when
    * the database was never asked; owned by content_box */
   GtkWidget *office_prompt;
+  /* the unit page, made when a unit is first shown (NULL until then);
+   * owned by the stack */
+  D8UnitPage *unit_page;
   /* the page of an error, made by show_error() (NULL until then); owned
    * by the stack */
   AdwStatusPage *error_page;

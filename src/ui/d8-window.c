@@ -130,6 +130,17 @@ ensure_charts_page (D8Window *self)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->charts_page), "charts");
 }
 
+/* The unit page too: a window that opens on the province does not build
+ * it before its first frame. */
+static void
+ensure_unit_page (D8Window *self)
+{
+  if (self->unit_page != NULL)
+    return;
+  self->unit_page = D8_UNIT_PAGE (d8_unit_page_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->unit_page), "unit");
+}
+
 static void
 update_content (D8Window *self)
 {
@@ -160,6 +171,7 @@ update_content (D8Window *self)
       const D8Unit *unit = g_ptr_array_index (self->overview->units, index);
       g_autofree char *subtitle = with_as_of (self, unit->kind ? unit->kind : "");
 
+      ensure_unit_page (self);
       d8_unit_page_set_unit (self->unit_page, self->store, self->overview, (guint) index);
       adw_window_title_set_title (self->content_title, unit->name);
       adw_window_title_set_subtitle (self->content_title, subtitle);
@@ -698,7 +710,6 @@ d8_window_class_init (D8WindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (D8_TYPE_PROVINCE_PAGE);
-  g_type_ensure (D8_TYPE_UNIT_PAGE);
   g_type_ensure (D8_TYPE_PLAN_CHOOSER);
   g_type_ensure (D8_TYPE_REPORTS_PAGE);
   d8_ui_ensure_style ();
@@ -725,7 +736,6 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, stack);
   gtk_widget_class_bind_template_child (widget_class, D8Window, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, D8Window, unit_list);
-  gtk_widget_class_bind_template_child (widget_class, D8Window, unit_page);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, charts_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_chosen_cb);
@@ -799,6 +809,7 @@ GtkWidget *
 d8_window_get_unit_page (D8Window *self)
 {
   g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
+  ensure_unit_page (self);
   return GTK_WIDGET (self->unit_page);
 }
 

@@ -16,6 +16,7 @@
 
 #include "d8-format.h"
 #include "d8-plan-import-dialog.h"
+#include "d8-plan-mapping.h"
 #include "d8-plan-import.h"
 #include "d8-ui-util.h"
 
@@ -59,6 +60,7 @@ struct _D8PlanImportDialog
   D8PlanImport *import;  /* NULL when refused */
   char *error;
   gboolean filling;      /* fields being filled from a preview: no re-read */
+  D8PlanMapping *mapping; /* the Mapping tab (d8-plan-mapping.c), for tables */
 };
 
 G_DEFINE_FINAL_TYPE (D8PlanImportDialog, d8_plan_import_dialog, ADW_TYPE_WINDOW)
@@ -184,18 +186,7 @@ status_text (D8PlanUnitStatus status)
 static const char *
 level_text (const D8PlanPreviewUnit *unit)
 {
-  if (unit->kind != NULL && *unit->kind != '\0')
-    return unit->kind;
-  if (g_strcmp0 (unit->level, "province") == 0)
-    /* Translators: the level of a unit */
-    return C_("level", "province");
-  if (g_strcmp0 (unit->level, "district") == 0)
-    /* Translators: the level of a unit */
-    return C_("level", "district");
-  if (g_strcmp0 (unit->level, "commune") == 0)
-    /* Translators: the level of a unit */
-    return C_("level", "commune");
-  return unit->level ? unit->level : "";
+  return d8_ui_level_text (unit->kind, unit->level);
 }
 
 enum { COL_TT = -3, COL_UNIT = -2, COL_STATUS = -1 };
@@ -564,6 +555,11 @@ reread (D8PlanImportDialog *self)
         }
     }
 
+  if (table && self->mapping != NULL)
+    {
+      options.column_map = d8_plan_mapping_get_column_map (self->mapping);
+      options.unit_map = d8_plan_mapping_get_unit_map (self->mapping);
+    }
   if (self->text != NULL)
     self->import = d8_plan_import_new_from_text (self->store, self->text, &options, &error);
   else
@@ -581,7 +577,11 @@ reread (D8PlanImportDialog *self)
       return;
     }
   set_error (self, NULL);
-  adw_view_stack_set_visible_child_name (self->pages, "appendix");
+  if (self->mapping != NULL)
+    d8_plan_mapping_set_preview (self->mapping, table ? preview (self) : NULL, from != NULL);
+  /* A change of the mapping stays on its tab, to see it and go on. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "mapping") != 0)
+    adw_view_stack_set_visible_child_name (self->pages, "appendix");
   fill_texts (self, preview (self));
   fill_table (self, preview (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
@@ -800,6 +800,11 @@ d8_plan_import_dialog_new (GtkWindow *parent,
 
   self = g_object_new (D8_TYPE_PLAN_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  self->mapping = D8_PLAN_MAPPING (d8_plan_mapping_new (store));
+  adw_view_stack_page_set_icon_name (
+    adw_view_stack_add_titled (self->pages, GTK_WIDGET (self->mapping), "mapping", _("Mapping")),
+    "insert-link-symbolic");
+  g_signal_connect_object (self->mapping, "changed", G_CALLBACK (reread), self, G_CONNECT_SWAPPED);
   fill_from_row (self);
   set_editable (self, TRUE);
 
@@ -1024,4 +1029,11 @@ d8_plan_import_choose_file (GtkWindow *parent,
   choose->imported = imported;
   g_signal_connect (chooser, "response", G_CALLBACK (choose_response_cb), choose);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+GtkWidget *
+d8_plan_import_dialog_get_mapping (D8PlanImportDialog *self)
+{
+  g_return_val_if_fail (D8_IS_PLAN_IMPORT_DIALOG (self), NULL);
+  return GTK_WIDGET (self->mapping);
 }

@@ -88,4 +88,7 @@ gboolean d8_plan_import_is_table_or_plan (GFile *file);
 void d8_plan_import_choose_file (GtkWindow *parent, D8Store *store, GSettings *settings,
                                  GObject *receiver, GCallback imported);
 
+/* The Mapping tab (a D8PlanMapping): columns → indicators, rows → units. */
+GtkWidget *d8_plan_import_dialog_get_mapping (D8PlanImportDialog *self);
+
 G_END_DECLS
