@@ -267,7 +267,7 @@ test_charts (Fixture *f, gconstpointer data)
   /* The keyboard reaches the view and chooses a group; the description
    * says how to open it and which is chosen. */
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (view)));
   press_key (GTK_WIDGET (view), GDK_KEY_Down);
   press_key (GTK_WIDGET (view), GDK_KEY_Down);
   press_key (GTK_WIDGET (view), GDK_KEY_Down);
@@ -301,7 +301,7 @@ test_charts (Fixture *f, gconstpointer data)
     model = d8_chart_view_get_model (view);
     g_assert_cmpuint (model->rows->len, ==, n_units);
     g_assert_cmpstr (model->target_label, ==, _("Subtotal"));
-    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+    g_assert_true (gtk_widget_is_focus (GTK_WIDGET (view)));
     g_assert_cmpint (d8_chart_view_get_focus_row (view), ==, 0);
   }
   g_clear_pointer (&name, g_free);
