@@ -39,6 +39,8 @@ at "$P" plans --format csv > "$tmp/plans.csv"
 is "plans lists it as a draft, period 2024" "$(grep gia-lai-2024 "$tmp/plans.csv" | cut -d, -f2,4,5,6,10)" "gia-lai-2024,2024,2024-01-01,2024-12-31,draft"
 is "with the 2023 plan's 15 units" "$(at "$P" $P24 units --format csv | tail -n +2 | wc -l)" "15"
 is "and its 10 indicators" "$(at "$P" $P24 indicators --format csv | tail -n +2 | wc -l)" "10"
+expect "allocation of the draft" 0 "$P" $P24 allocation
+is "heads the table with the draft's code, as it has no number yet" "$(head -1 "$tmp/out")" "Draft plan gia-lai-2024 (Jan 1, 2024 – Dec 31, 2024)"
 is "quotas start as no quota" "$(at "$P" $P24 quotas --format csv | grep -c ',[0-9]' || true)" "0"
 keep
 expect "a taken code is refused" 1 "$P" new-plan --code gia-lai-2024 --year 2025
