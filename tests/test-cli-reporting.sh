@@ -74,13 +74,15 @@ grep -q "bad.txt: line 3" "$tmp/err" && d8_test_ok "naming the file and the line
 cmp -s "$U1" "$tmp/u1-before.sqlite3" && d8_test_ok "and the database is unchanged" || d8_test_not_ok "and the database is unchanged"
 expect "the province does not submit" 1 "$P" submit-report --period 2023-h1
 DUAN8_NOW=2023-06-09T02:00:00Z expect "Chư Pưh submits with its narrative" 0 "$U1" submit-report --period 2023-h1 --narrative "$tmp/narrative.txt" --format json
+is "JSON keeps the submission time as ISO 8601 UTC" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["submitted_at"])' "$tmp/out")" "2023-06-09T02:00:00Z"
 is "its figures are frozen at the cut-off" "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); f=d["figures"]; print(f[0]["achieved"], f[0]["quota"], f[4]["reason"])' "$tmp/out")" "2 4 Chưa có trường phối hợp."
 DUAN8_NOW=2023-06-09T03:00:00Z expect "a second submission awaits the decision" 1 "$U1" submit-report --period 2023-h1
 DUAN8_NOW=2023-06-09T09:00:00Z send "$U1" "$P"
 grep -q "Reports: 1 new" "$tmp/import.out" && d8_test_ok "the province receives the report" || d8_test_not_ok "the province receives the report"
 
 # ---------------------------------------- Chư Sê, on 12 June: late
-DUAN8_NOW=2023-06-12T01:00:00Z at "$U2" submit-report --period 2023-h1 >/dev/null
+DUAN8_NOW=2023-06-12T01:00:00Z expect "Chư Sê submits, late" 0 "$U2" submit-report --period 2023-h1
+is "the table shows the submission in local time, not as a machine stamp" "$(grep '^Submitted:' "$tmp/out")" "Submitted: Jun 12, 2023 08:00"
 DUAN8_NOW=2023-06-12T09:00:00Z send "$U2" "$P"
 
 # ----------------------------------------- the province on 12 June

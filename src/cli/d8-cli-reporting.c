@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-cli-private.h"
+#include "d8-format.h"
 #include "d8-reporting.h"
 
 /* The --period option of @plan, required. */
@@ -78,6 +79,7 @@ write_unit_report (Cli *cli, const D8Plan *plan, const D8UnitReport *r)
 {
   g_autoptr (D8CliReport) report = d8_cli_report_for_plan (plan);
   g_autofree char *submission = g_strdup_printf ("%d", r->submission);
+  g_autofree char *submitted = NULL;
   D8CliTable *table;
 
   d8_cli_report_add_text_field (report, "unit", N_("Unit"), D8_CLI_TEXT, r->unit_name);
@@ -85,8 +87,12 @@ write_unit_report (Cli *cli, const D8Plan *plan, const D8UnitReport *r)
                                 r->period_code);
   d8_cli_report_add_text_field (report, "submission", N_("Submission"), D8_CLI_TEXT, submission);
   d8_cli_report_add_text_field (report, "cutoff", N_("Figures as of"), D8_CLI_DATE, r->cutoff);
+  /* People read the time of submission in local time and the UI's form;
+   * CSV and JSON keep the ISO 8601 UTC stamp (docs/cli.md, "Output formats") */
+  submitted = cli->format == D8_CLI_FORMAT_TABLE ? d8_format_timestamp (r->submitted_at)
+                                                 : g_strdup (r->submitted_at);
   d8_cli_report_add_text_field (report, "submitted_at", N_("Submitted"), D8_CLI_TEXT,
-                                r->submitted_at);
+                                submitted);
   table = d8_cli_table_new ("figures", NULL, figure_columns, G_N_ELEMENTS (figure_columns));
   for (guint i = 0; i < r->figures->len; i++)
     {
