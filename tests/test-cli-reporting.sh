@@ -114,6 +114,8 @@ is "still received on 9 June: on time" "$(field "$P" gia-lai/chu-puh status) $(f
 is "no difference from the entries" "$(field "$P" gia-lai/chu-puh differences)" "0"
 expect "approve Chư Pưh" 0 "$P" approve --unit "Chư Pưh" --period 2023-h1
 expect "approve Chư Sê" 0 "$P" approve --unit "chu se" --period 2023-h1
+expect "approving it twice is refused" 1 "$P" approve --unit "chu se" --period 2023-h1
+is "naming its status as a quoted word, not a capitalised one mid-sentence" "$(cat "$tmp/err")" "duan8-cli: The report of Chư Sê for Báo cáo 6 tháng đầu năm 2023 has the status “Approved”; this decision does not apply to it."
 expect "an approved report is not returned" 1 "$P" return --unit "Chư Pưh" --period 2023-h1 --reason x
 is "both approved, rates unchanged" "$(field "$P" gia-lai/chu-puh status) $(field "$P" gia-lai/chu-se status) $(at "$P" reports --period 2023-h1 --format json | python3 -c 'import json,sys; r=json.load(sys.stdin)["rates"][0]; print(r["received"], r["on_time"])')" "approved approved 2 1"
 
