@@ -105,6 +105,7 @@ expect "a unit office does not approve" 1 "$U1" approve --unit "Chư Pưh" --per
 send "$P" "$U1"
 is "the office sees it returned" "$(field "$U1" gia-lai/chu-puh status)" "returned"
 is "with the reason" "$(field "$U1" gia-lai/chu-puh reason)" "Thiếu số liệu chỉ tiêu 5"
+is "the office lists only its own unit, not the others as missing" "$(at "$U1" reports --period 2023-h1 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); r=d["rates"][0]; print([x["unit_code"] for x in d["reports"]], r["expected"], r["received"])')" "['gia-lai/chu-puh'] 1 1"
 expect "a returned report is not withdrawn" 1 "$U1" withdraw-report --period 2023-h1
 at "$U1" record --unit "Chư Pưh" --indicator 5 --date 2023-05-20 --amount 1 >/dev/null
 DUAN8_NOW=2023-06-13T02:00:00Z expect "Chư Pưh sends again" 0 "$U1" submit-report --period 2023-h1 --format json

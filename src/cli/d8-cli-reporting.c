@@ -183,6 +183,31 @@ static const D8CliColumn rate_columns[] = {
   { "timeliness", N_("Timeliness"), D8_CLI_PERCENT },
 };
 
+/* At a unit office only its own units' rows: the province's bundles carry
+ * to an office the reports and decisions of its own units, so every other
+ * unit would show as missing and the rates would count them so. */
+static gboolean
+keep_office_rows (Cli *cli, D8PeriodSummary *summary, GError **error)
+{
+  const char *office = d8_store_get_office (cli->store);
+  g_autoptr (GHashTable) own = NULL;
+
+  if (g_str_equal (office, "province"))
+    return TRUE;
+  own = d8_store_office_units (cli->store, office, error);
+  if (own == NULL)
+    return FALSE;
+  for (guint i = summary->rows->len; i-- > 0;)
+    {
+      const D8PeriodRow *row = summary->rows->pdata[i];
+
+      if (!g_hash_table_contains (own, row->unit->code))
+        g_ptr_array_remove_index (summary->rows, i);
+    }
+  d8_period_summary_count (summary);
+  return TRUE;
+}
+
 gboolean
 d8_cli_cmd_reports (Cli *cli, GError **error)
 {
@@ -195,7 +220,8 @@ d8_cli_cmd_reports (Cli *cli, GError **error)
   if (!d8_cli_require_option (cli, "period", error)
       || (plan = d8_cli_open_plan (cli, error)) == NULL
       || (period = resolve_period (cli, plan, error)) == NULL
-      || (summary = d8_store_period_summary (cli->store, period, NULL, error)) == NULL)
+      || (summary = d8_store_period_summary (cli->store, period, NULL, error)) == NULL
+      || !keep_office_rows (cli, summary, error))
     return FALSE;
   report = d8_cli_report_for_plan (plan);
   d8_cli_report_add_text_field (report, "period", N_("Reporting period"), D8_CLI_TEXT,
