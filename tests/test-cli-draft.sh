@@ -38,6 +38,7 @@ expect "new-plan makes a draft from the 2023 plan" 0 "$P" new-plan --from 1653/K
 at "$P" plans --format csv > "$tmp/plans.csv"
 is "plans lists it as a draft, period 2024" "$(grep gia-lai-2024 "$tmp/plans.csv" | cut -d, -f2,4,5,6,10)" "gia-lai-2024,2024,2024-01-01,2024-12-31,draft"
 is "with the 2023 plan's 15 units" "$(at "$P" $P24 units --format csv | tail -n +2 | wc -l)" "15"
+is "and the reporting schedule of 2023, a year later" "$(at "$P" $P24 periods --format csv | tail -n +2 | tr '\n' ';')" "2024-h1,Báo cáo 6 tháng đầu năm 2024,2024-01-01,2024-06-10,2024-06-10,2024-06-10,2024-06-15;2024-year,Báo cáo năm 2024,2024-01-01,2024-12-10,2024-12-10,2024-12-10,2024-12-15;"
 is "and its 10 indicators" "$(at "$P" $P24 indicators --format csv | tail -n +2 | wc -l)" "10"
 expect "allocation of the draft" 0 "$P" $P24 allocation
 is "heads the table with the draft's code, as it has no number yet" "$(head -1 "$tmp/out")" "Draft plan gia-lai-2024 (Jan 1, 2024 – Dec 31, 2024)"
