@@ -131,6 +131,8 @@ at "$U1" edit "$e1" --amount 3
 n=$((n + 1)); at "$U1" export-bundle --all --out "$tmp/b$n.duan8.json" >/dev/null
 expect "the import goes ahead" 0 "$P" import-bundle --json "$tmp/b$n.duan8.json"
 is "with the locked entry rejected" "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["entries"]["rejected"], [r["record"] for r in d["rejections"] if "Chư Pưh" in r["reason"]] != [])' "$tmp/out")" "1 True"
+expect "the same bundle again, as a table" 0 "$P" import-bundle "$tmp/b$n.duan8.json"
+is "does not claim the database holds what it rejected" "$(tail -1 "$tmp/out")" "Nothing to import: the database holds the rest already; the rejected records above were left out."
 is "the province keeps its figure" "$(at "$P" entries --unit "Chư Pưh" --indicator 1 --format csv | grep "$e1" | cut -d, -f6)" "2"
 send "$P" "$U1"
 expect "at the office the entry is locked too" 1 "$U1" edit "$e1" --amount 4
