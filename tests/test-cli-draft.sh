@@ -93,6 +93,8 @@ expect "issuing it again is refused" 1 "$P" $P24 issue-plan --document-number 13
 expect "an issued plan takes no new unit" 1 "$P" $P24 add-unit --name "Ia Dêr" --level commune
 expect "an amendment before the plan's date is refused" 1 "$P" $P24 amend-plan --document-number 25/QĐ-UBND --issued-on 2023-12-01
 unchanged "nothing was written"
+expect "help amend-plan" 0 "$P" help amend-plan
+grep -q -- "--document-number.*of the amending decision" "$tmp/out" && d8_test_ok "says its number is the amending decision's, not the plan's" || d8_test_not_ok "says its number is the amending decision's, not the plan's"
 expect "amend-plan opens an amendment" 0 "$P" $P24 amend-plan --document-number 25/QĐ-UBND --issued-on 2024-03-15
 expect "the set-quota after it belongs to the amendment" 0 "$P" $P24 set-quota --unit "Chư Pưh" --indicator 1 6
 expect "and so does set-total" 0 "$P" $P24 set-total --indicator 1 12
