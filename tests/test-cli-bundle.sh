@@ -67,6 +67,12 @@ grep -q "first bundle" "$tmp/err" && d8_test_ok "saying it is the first bundle f
 cmp -s "$U1" "$tmp/before-trust.sqlite3" && d8_test_ok "and writes nothing" || d8_test_not_ok "and writes nothing"
 expect "Chư Pưh imports the plan" 0 "$U1" import-bundle --trust-new-office "$tmp/plan.duan8.json"
 expect "Krông Pa imports the plan" 0 "$U2" import-bundle "$tmp/plan.duan8.json"
+expect "a new installation, still the province's, does not import the province's bundle" 1 "$tmp/fresh.sqlite3" import-bundle "$tmp/plan.duan8.json"
+grep -q "this installation is the province's office too; at a unit's office, set the unit as the office first" "$tmp/err" && d8_test_ok "saying to set its unit first" || d8_test_not_ok "saying to set its unit first"
+cp "$U1" "$tmp/u1-copy.sqlite3"; cp "$U1.key" "$tmp/u1-copy.sqlite3.key"
+at "$tmp/u1-copy.sqlite3" export-bundle --out "$tmp/self.duan8.json" >/dev/null
+expect "an office does not import its own bundle" 1 "$U1" import-bundle "$tmp/self.duan8.json"
+grep -q "made by this office (Chư Pưh)" "$tmp/err" && d8_test_ok "naming the office by its name, not its code" || d8_test_not_ok "naming the office by its name, not its code"
 expect "a unit office does not record another unit" 1 "$U1" record --unit "Krông Pa" --indicator 1 --date 2023-03-04 --amount 2
 grep -q "records only its own unit" "$tmp/err" && d8_test_ok "and says so" || d8_test_not_ok "and says so"
 

@@ -38,7 +38,10 @@ expect "new-plan makes a draft from the 2023 plan" 0 "$P" new-plan --from 1653/K
 at "$P" plans --format csv > "$tmp/plans.csv"
 is "plans lists it as a draft, period 2024" "$(grep gia-lai-2024 "$tmp/plans.csv" | cut -d, -f2,4,5,6,10)" "gia-lai-2024,2024,2024-01-01,2024-12-31,draft"
 is "with the 2023 plan's 15 units" "$(at "$P" $P24 units --format csv | tail -n +2 | wc -l)" "15"
+is "and the reporting schedule of 2023, a year later" "$(at "$P" $P24 periods --format csv | tail -n +2 | tr '\n' ';')" "2024-h1,Báo cáo 6 tháng đầu năm 2024,2024-01-01,2024-06-10,2024-06-10,2024-06-10,2024-06-15;2024-year,Báo cáo năm 2024,2024-01-01,2024-12-10,2024-12-10,2024-12-10,2024-12-15;"
 is "and its 10 indicators" "$(at "$P" $P24 indicators --format csv | tail -n +2 | wc -l)" "10"
+expect "allocation of the draft" 0 "$P" $P24 allocation
+is "heads the table with the draft's code, as it has no number yet" "$(head -1 "$tmp/out")" "Draft plan gia-lai-2024 (Jan 1, 2024 – Dec 31, 2024)"
 is "quotas start as no quota" "$(at "$P" $P24 quotas --format csv | grep -c ',[0-9]' || true)" "0"
 keep
 expect "a taken code is refused" 1 "$P" new-plan --code gia-lai-2024 --year 2025
@@ -90,6 +93,8 @@ expect "issuing it again is refused" 1 "$P" $P24 issue-plan --document-number 13
 expect "an issued plan takes no new unit" 1 "$P" $P24 add-unit --name "Ia Dêr" --level commune
 expect "an amendment before the plan's date is refused" 1 "$P" $P24 amend-plan --document-number 25/QĐ-UBND --issued-on 2023-12-01
 unchanged "nothing was written"
+expect "help amend-plan" 0 "$P" help amend-plan
+grep -q -- "--document-number.*of the amending decision" "$tmp/out" && d8_test_ok "says its number is the amending decision's, not the plan's" || d8_test_not_ok "says its number is the amending decision's, not the plan's"
 expect "amend-plan opens an amendment" 0 "$P" $P24 amend-plan --document-number 25/QĐ-UBND --issued-on 2024-03-15
 expect "the set-quota after it belongs to the amendment" 0 "$P" $P24 set-quota --unit "Chư Pưh" --indicator 1 6
 expect "and so does set-total" 0 "$P" $P24 set-total --indicator 1 12

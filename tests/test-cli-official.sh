@@ -154,6 +154,9 @@ expect "an unknown period is refused" 1 report --period 2023-h3 --out "$tmp/x.pd
 has "… naming the periods there are" "$tmp/err" "2023-h1"
 expect "another file kind is refused" 1 report --period 2023-h1 --out "$tmp/x.odt"
 expect "--period is required" 1 report --out "$tmp/x.pdf"
+set +e; at u1 2023-06-20T00:00:00Z report --period 2023-h1 --out "$tmp/x.pdf" >"$tmp/out" 2>"$tmp/err"; got=$?; set -e
+[ "$got" -eq 1 ] && d8_test_ok "a unit office does not make the province's report" || d8_test_not_ok "a unit office does not make the province's report (exit $got)"
+has "… saying the province makes it, naming the office" "$tmp/err" "do tỉnh lập; cơ sở dữ liệu này là của văn phòng Chư Pưh"
 [ ! -e "$tmp/x.pdf" ] && [ ! -e "$tmp/x.odt" ] && d8_test_ok "nothing written on refusal" || d8_test_not_ok "nothing written on refusal"
 
 # ---------------------------------------------------------- CSV --excel

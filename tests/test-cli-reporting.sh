@@ -74,13 +74,15 @@ grep -q "bad.txt: line 3" "$tmp/err" && d8_test_ok "naming the file and the line
 cmp -s "$U1" "$tmp/u1-before.sqlite3" && d8_test_ok "and the database is unchanged" || d8_test_not_ok "and the database is unchanged"
 expect "the province does not submit" 1 "$P" submit-report --period 2023-h1
 DUAN8_NOW=2023-06-09T02:00:00Z expect "Chư Pưh submits with its narrative" 0 "$U1" submit-report --period 2023-h1 --narrative "$tmp/narrative.txt" --format json
+is "JSON keeps the submission time as ISO 8601 UTC" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["submitted_at"])' "$tmp/out")" "2023-06-09T02:00:00Z"
 is "its figures are frozen at the cut-off" "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); f=d["figures"]; print(f[0]["achieved"], f[0]["quota"], f[4]["reason"])' "$tmp/out")" "2 4 Chưa có trường phối hợp."
 DUAN8_NOW=2023-06-09T03:00:00Z expect "a second submission awaits the decision" 1 "$U1" submit-report --period 2023-h1
 DUAN8_NOW=2023-06-09T09:00:00Z send "$U1" "$P"
 grep -q "Reports: 1 new" "$tmp/import.out" && d8_test_ok "the province receives the report" || d8_test_not_ok "the province receives the report"
 
 # ---------------------------------------- Chư Sê, on 12 June: late
-DUAN8_NOW=2023-06-12T01:00:00Z at "$U2" submit-report --period 2023-h1 >/dev/null
+DUAN8_NOW=2023-06-12T01:00:00Z expect "Chư Sê submits, late" 0 "$U2" submit-report --period 2023-h1
+is "the table shows the submission in local time, not as a machine stamp" "$(grep '^Submitted:' "$tmp/out")" "Submitted: Jun 12, 2023 08:00"
 DUAN8_NOW=2023-06-12T09:00:00Z send "$U2" "$P"
 
 # ----------------------------------------- the province on 12 June
@@ -103,6 +105,7 @@ expect "a unit office does not approve" 1 "$U1" approve --unit "Chư Pưh" --per
 send "$P" "$U1"
 is "the office sees it returned" "$(field "$U1" gia-lai/chu-puh status)" "returned"
 is "with the reason" "$(field "$U1" gia-lai/chu-puh reason)" "Thiếu số liệu chỉ tiêu 5"
+is "the office lists only its own unit, not the others as missing" "$(at "$U1" reports --period 2023-h1 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); r=d["rates"][0]; print([x["unit_code"] for x in d["reports"]], r["expected"], r["received"])')" "['gia-lai/chu-puh'] 1 1"
 expect "a returned report is not withdrawn" 1 "$U1" withdraw-report --period 2023-h1
 at "$U1" record --unit "Chư Pưh" --indicator 5 --date 2023-05-20 --amount 1 >/dev/null
 DUAN8_NOW=2023-06-13T02:00:00Z expect "Chư Pưh sends again" 0 "$U1" submit-report --period 2023-h1 --format json
@@ -112,6 +115,8 @@ is "still received on 9 June: on time" "$(field "$P" gia-lai/chu-puh status) $(f
 is "no difference from the entries" "$(field "$P" gia-lai/chu-puh differences)" "0"
 expect "approve Chư Pưh" 0 "$P" approve --unit "Chư Pưh" --period 2023-h1
 expect "approve Chư Sê" 0 "$P" approve --unit "chu se" --period 2023-h1
+expect "approving it twice is refused" 1 "$P" approve --unit "chu se" --period 2023-h1
+is "naming its status as a quoted word, not a capitalised one mid-sentence" "$(cat "$tmp/err")" "duan8-cli: The report of Chư Sê for Báo cáo 6 tháng đầu năm 2023 has the status “Approved”; this decision does not apply to it."
 expect "an approved report is not returned" 1 "$P" return --unit "Chư Pưh" --period 2023-h1 --reason x
 is "both approved, rates unchanged" "$(field "$P" gia-lai/chu-puh status) $(field "$P" gia-lai/chu-se status) $(at "$P" reports --period 2023-h1 --format json | python3 -c 'import json,sys; r=json.load(sys.stdin)["rates"][0]; print(r["received"], r["on_time"])')" "approved approved 2 1"
 
@@ -126,6 +131,8 @@ at "$U1" edit "$e1" --amount 3
 n=$((n + 1)); at "$U1" export-bundle --all --out "$tmp/b$n.duan8.json" >/dev/null
 expect "the import goes ahead" 0 "$P" import-bundle --json "$tmp/b$n.duan8.json"
 is "with the locked entry rejected" "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["entries"]["rejected"], [r["record"] for r in d["rejections"] if "Chư Pưh" in r["reason"]] != [])' "$tmp/out")" "1 True"
+expect "the same bundle again, as a table" 0 "$P" import-bundle "$tmp/b$n.duan8.json"
+is "does not claim the database holds what it rejected" "$(tail -1 "$tmp/out")" "Nothing to import: the database holds the rest already; the rejected records above were left out."
 is "the province keeps its figure" "$(at "$P" entries --unit "Chư Pưh" --indicator 1 --format csv | grep "$e1" | cut -d, -f6)" "2"
 send "$P" "$U1"
 expect "at the office the entry is locked too" 1 "$U1" edit "$e1" --amount 4

@@ -71,10 +71,13 @@ static const OptionSpec command_options[] = {
                            "the table uses") },
   { "code", N_("CODE"), N_("the plan’s code, its identifier across offices") },
   { "year", N_("N"), N_("the plan’s year") },
-  { "document-number", N_("TEXT"), N_("the plan’s document number, e.g. 1653/KH-UBND") },
+  { "document-number", N_("TEXT"), N_("the number of the plan’s document, or with amend-plan "
+                                       "of the amending decision, e.g. 1653/KH-UBND, "
+                                       "25/QĐ-UBND") },
   { "title", N_("TEXT"), N_("the plan’s title") },
   { "issuer", N_("TEXT"), N_("who issued the plan, e.g. UBND tỉnh Gia Lai") },
-  { "issued-on", N_("DATE"), N_("the date the plan was issued, YYYY-MM-DD") },
+  { "issued-on", N_("DATE"), N_("the date the plan, or with amend-plan the amending decision, "
+                                 "was issued, YYYY-MM-DD") },
   { "level", N_("LEVEL"), N_("the level of the units added: commune (a table's default), "
                              "district, province …") },
   { "parent", N_("CODE"), N_("the unit the new units belong to: its code (add-unit also takes "

@@ -432,6 +432,10 @@ print_preview_table (Cli *cli, const D8BundlePreview *preview, gboolean dry_run)
                    "(“duan8-cli restore %s” puts it back).\n"),
                  preview->snapshot, preview->snapshot);
     }
+  else if (preview->rejections->len > 0)
+    /* Not "already holds all of it": what was rejected is not held */
+    g_print (_("Nothing to import: the database holds the rest already; the rejected "
+               "records above were left out.\n"));
   else
     g_print (_("Nothing to import: the database already holds all of it.\n"));
 }

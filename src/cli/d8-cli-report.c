@@ -788,8 +788,13 @@ write_table (D8CliReport *report, GString *out)
       g_autofree char *start = d8_format_date (report->plan->period_start);
       g_autofree char *end = d8_format_date (report->plan->period_end);
 
-      /* Translators: a heading; %s are the plan's number and its period */
-      g_string_append_printf (out, _("Plan %s (%s – %s)"), report->plan->doc_number, start, end);
+      if (report->plan->doc_number == NULL || report->plan->doc_number[0] == '\0')
+        /* Translators: a heading of a draft plan, which has no document number
+         * yet; %s are the plan's code and its period */
+        g_string_append_printf (out, _("Draft plan %s (%s – %s)"), report->plan->code, start, end);
+      else
+        /* Translators: a heading; %s are the plan's number and its period */
+        g_string_append_printf (out, _("Plan %s (%s – %s)"), report->plan->doc_number, start, end);
       g_string_append_c (out, '\n');
     }
   for (guint f = 0; f < report->fields->len; f++)

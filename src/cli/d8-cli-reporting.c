@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-cli-private.h"
+#include "d8-format.h"
 #include "d8-reporting.h"
 
 /* The --period option of @plan, required. */
@@ -78,6 +79,7 @@ write_unit_report (Cli *cli, const D8Plan *plan, const D8UnitReport *r)
 {
   g_autoptr (D8CliReport) report = d8_cli_report_for_plan (plan);
   g_autofree char *submission = g_strdup_printf ("%d", r->submission);
+  g_autofree char *submitted = NULL;
   D8CliTable *table;
 
   d8_cli_report_add_text_field (report, "unit", N_("Unit"), D8_CLI_TEXT, r->unit_name);
@@ -85,8 +87,12 @@ write_unit_report (Cli *cli, const D8Plan *plan, const D8UnitReport *r)
                                 r->period_code);
   d8_cli_report_add_text_field (report, "submission", N_("Submission"), D8_CLI_TEXT, submission);
   d8_cli_report_add_text_field (report, "cutoff", N_("Figures as of"), D8_CLI_DATE, r->cutoff);
+  /* People read the time of submission in local time and the UI's form;
+   * CSV and JSON keep the ISO 8601 UTC stamp (docs/cli.md, "Output formats") */
+  submitted = cli->format == D8_CLI_FORMAT_TABLE ? d8_format_timestamp (r->submitted_at)
+                                                 : g_strdup (r->submitted_at);
   d8_cli_report_add_text_field (report, "submitted_at", N_("Submitted"), D8_CLI_TEXT,
-                                r->submitted_at);
+                                submitted);
   table = d8_cli_table_new ("figures", NULL, figure_columns, G_N_ELEMENTS (figure_columns));
   for (guint i = 0; i < r->figures->len; i++)
     {
@@ -177,6 +183,31 @@ static const D8CliColumn rate_columns[] = {
   { "timeliness", N_("Timeliness"), D8_CLI_PERCENT },
 };
 
+/* At a unit office only its own units' rows: the province's bundles carry
+ * to an office the reports and decisions of its own units, so every other
+ * unit would show as missing and the rates would count them so. */
+static gboolean
+keep_office_rows (Cli *cli, D8PeriodSummary *summary, GError **error)
+{
+  const char *office = d8_store_get_office (cli->store);
+  g_autoptr (GHashTable) own = NULL;
+
+  if (g_str_equal (office, "province"))
+    return TRUE;
+  own = d8_store_office_units (cli->store, office, error);
+  if (own == NULL)
+    return FALSE;
+  for (guint i = summary->rows->len; i-- > 0;)
+    {
+      const D8PeriodRow *row = summary->rows->pdata[i];
+
+      if (!g_hash_table_contains (own, row->unit->code))
+        g_ptr_array_remove_index (summary->rows, i);
+    }
+  d8_period_summary_count (summary);
+  return TRUE;
+}
+
 gboolean
 d8_cli_cmd_reports (Cli *cli, GError **error)
 {
@@ -189,7 +220,8 @@ d8_cli_cmd_reports (Cli *cli, GError **error)
   if (!d8_cli_require_option (cli, "period", error)
       || (plan = d8_cli_open_plan (cli, error)) == NULL
       || (period = resolve_period (cli, plan, error)) == NULL
-      || (summary = d8_store_period_summary (cli->store, period, NULL, error)) == NULL)
+      || (summary = d8_store_period_summary (cli->store, period, NULL, error)) == NULL
+      || !keep_office_rows (cli, summary, error))
     return FALSE;
   report = d8_cli_report_for_plan (plan);
   d8_cli_report_add_text_field (report, "period", N_("Reporting period"), D8_CLI_TEXT,

@@ -196,16 +196,27 @@ static gboolean
 check_origin (D8BundleImport *im, GError **error)
 {
   const char *office = d8_store_get_office (im->store);
+  /* Offices by name, not by their codes ("province" is no word of a
+   * Vietnamese sentence) */
+  g_autofree char *office_name = d8_store_describe_office (im->store);
+  g_autofree char *origin_name = d8_store_describe_office_code (im->store, im->preview.origin);
 
+  if (g_str_equal (im->preview.origin, office) && g_str_equal (office, "province"))
+    /* The usual slip: a new installation is the province's until its unit
+     * is chosen, so a unit office's first import of the plan lands here */
+    return d8_bundle_refuse (error, im->preview.file_name, "origin", NULL,
+                             _("this bundle was made by the province's office, and this "
+                               "installation is the province's office too; at a unit's office, "
+                               "set the unit as the office first"));
   if (g_str_equal (im->preview.origin, office))
     return d8_bundle_refuse (error, im->preview.file_name, "origin", NULL,
                              _("this bundle was made by this office (%s); import bundles from "
-                               "the other offices"), office);
+                               "the other offices"), office_name);
   if (!g_str_equal (office, "province") && !g_str_equal (im->preview.origin, "province"))
     return d8_bundle_refuse (error, im->preview.file_name, "origin", NULL,
                              _("this bundle comes from the office of %s and is meant for the "
                                "province; this office (%s) imports bundles from the province "
-                               "only"), im->preview.origin, office);
+                               "only"), origin_name, office_name);
   return TRUE;
 }
 

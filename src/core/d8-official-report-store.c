@@ -372,6 +372,19 @@ d8_store_official_report (D8Store *self, gint64 plan_id, const char *period_ref,
   g_return_val_if_fail (D8_IS_STORE (self), NULL);
   g_return_val_if_fail (period_ref != NULL, NULL);
 
+  /* Only the province holds every unit's report: at a unit office the
+   * others' never arrive, and the document would say they were not
+   * received, under the province's name */
+  if (!g_str_equal (d8_store_get_office (self), "province"))
+    {
+      g_autofree char *office = d8_store_describe_office (self);
+
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
+                   _("The report to the People’s Committee is made by the province; this "
+                     "database is the office of %s, which holds only its own reports."),
+                   office);
+      return NULL;
+    }
   today = d8_store_today (self);
   if ((plan = d8_store_get_plan (self, plan_id, error)) == NULL
       || (period = d8_store_resolve_period (self, plan_id, period_ref, error)) == NULL

@@ -183,7 +183,8 @@ D8OfficialReport *d8_official_report_build (D8Overview *overview, const D8Offici
  * @plan_id: a plan
  * @period_ref: a reporting period's code ("2023-h1", "2023-year")
  * @error: (out) (optional): D8_ERROR_NOT_FOUND naming @period_ref and the
- *   codes there are; D8_ERROR_DATABASE
+ *   codes there are; D8_ERROR_INVALID at a unit office (the report is the
+ *   province's); D8_ERROR_DATABASE
  *
  * Gathers the figures as of the period's cut-off, the settings and the
  * units' narratives, and builds the report (d8_official_report_build());

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -231,6 +232,59 @@ copy_rows (D8Store *store, const char *sql, gint64 plan_id, const D8Plan *from, 
   return TRUE;
 }
 
+/* An ISO date @years later (29 February becomes 28 February); NULL stays
+ * NULL, a date that does not parse is kept as it is. */
+static char *
+shift_date (const char *iso, int years)
+{
+  int y, m, d;
+  GDate date;
+
+  if (iso == NULL)
+    return NULL;
+  if (sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return g_strdup (iso);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  if (years > 0)
+    g_date_add_years (&date, years);
+  else if (years < 0)
+    g_date_subtract_years (&date, -years);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+/* The reporting schedule of @from moved to @year: its periods' codes and
+ * titles with the year replaced ("2023-h1" → "2024-h1"), every date as
+ * many years later. Without it a plan made from another could never go
+ * through the reporting cycle (docs/reporting.md): the schedule is plan
+ * data, and nothing else adds it to a new plan. */
+static gboolean
+copy_periods (D8Store *store, gint64 plan_id, const D8Plan *from, int year, GError **error)
+{
+  g_autoptr (GPtrArray) periods = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) d8_reporting_period_free);
+  int years = year - from->year;
+
+  if (from->periods == NULL)
+    return TRUE;
+  for (guint i = 0; i < from->periods->len; i++)
+    {
+      const D8ReportingPeriod *p = from->periods->pdata[i];
+      D8ReportingPeriod *copy = g_new0 (D8ReportingPeriod, 1);
+
+      copy->code = replace_year (p->code, from->year, year);
+      copy->title = replace_year (p->title, from->year, year);
+      copy->start = shift_date (p->start, years);
+      copy->end = shift_date (p->end, years);
+      copy->cutoff = shift_date (p->cutoff, years);
+      copy->unit_due = shift_date (p->unit_due, years);
+      copy->province_due = shift_date (p->province_due, years);
+      g_ptr_array_add (periods, copy);
+    }
+  return d8_store_insert_plan_periods (store, plan_id, periods, error);
+}
+
 static gboolean
 copy_from_plan (D8Store *store, gint64 plan_id, const D8Plan *from, int year,
                 gboolean copy_quotas, GError **error)
@@ -272,7 +326,7 @@ copy_from_plan (D8Store *store, gint64 plan_id, const D8Plan *from, int year,
                             " JOIN plan_units pu ON pu.plan_id = ?1 AND pu.unit_id = q.unit_id"
                             " WHERE q.plan_id = ?2", plan_id, from, year, error))
     return FALSE;
-  return TRUE;
+  return copy_periods (store, plan_id, from, year, error);
 }
 
 static gint64

@@ -773,7 +773,7 @@ decide (D8Store *self, const D8ReportingPeriod *period, gint64 unit_id, D8Report
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID,
                    /* Translators: %s: unit; %s: period; %s: its status word */
-                   _("The report of %s for %s is %s; this decision does not apply to it."),
+                   _("The report of %s for %s has the status “%s”; this decision does not apply to it."),
                    report->unit_name, period->title,
                    d8_period_status_to_label (d8_period_status_for (period, report, "9999-12-31")));
       return FALSE;
