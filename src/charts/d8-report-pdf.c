@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "d8-file-part.h"
 #include "d8-report-pdf.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
@@ -593,7 +594,7 @@ d8_report_pdf_write (const D8OfficialReport *report, const char *path, guint *n_
 
   g_return_val_if_fail (report != NULL && path != NULL, FALSE);
 
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  tmp = d8_file_part_path (path);
   surface = cairo_pdf_surface_create (tmp, D8_REPORT_A4_SHORT, D8_REPORT_A4_LONG);
   {
     g_autofree char *title = g_strdup_printf ("%s %s", report->title, report->subtitle);
@@ -617,14 +618,8 @@ d8_report_pdf_write (const D8OfficialReport *report, const char *path, guint *n_
                    cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
+  if (!d8_file_part_commit (tmp, path, error))
+    return FALSE;
   if (n_pages != NULL)
     *n_pages = c.page + 1;
   return TRUE;

@@ -22,6 +22,7 @@
 #include <gsf/gsf.h>
 #include <libxml/xmlwriter.h>
 
+#include "d8-file-part.h"
 #include "d8-official-report.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -655,7 +656,7 @@ d8_official_report_write_docx (const D8OfficialReport *report, const char *path,
   g_return_val_if_fail (report != NULL && path != NULL, FALSE);
 
   gsf_init ();
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  tmp = d8_file_part_path (path);
   sink = gsf_output_stdio_new (tmp, &local);
   if (sink != NULL)
     zip = gsf_outfile_zip_new (sink, &local);
@@ -679,13 +680,5 @@ d8_official_report_write_docx (const D8OfficialReport *report, const char *path,
       g_unlink (tmp);
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return d8_file_part_commit (tmp, path, error);
 }

@@ -18,6 +18,7 @@
 #include <xlsxwriter.h>
 
 #include "d8-error.h"
+#include "d8-file-part.h"
 #include "d8-format.h"
 #include "d8-table-export.h"
 
@@ -540,19 +541,11 @@ d8_table_write_xlsx (GPtrArray *tables, const char *path, GError **error)
   g_return_val_if_fail (tables != NULL && tables->len > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  tmp = d8_file_part_path (path);
   if (!write_workbook (tables, tmp, path, error))
     {
       g_unlink (tmp);
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return d8_file_part_commit (tmp, path, error);
 }
