@@ -576,3 +576,14 @@ d8_ui_string_list_replace (GtkStringList *list,
   gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
                           (const char *const *) strings->pdata);
 }
+
+char *
+d8_ui_text_buffer_dup (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

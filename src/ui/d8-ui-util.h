@@ -68,6 +68,13 @@ GtkSingleSelection *d8_ui_text_list_setup (GtkListView *view, GtkStringList *row
  * Replaces every item of @list by @strings, in one "items-changed". */
 void d8_ui_string_list_replace (GtkStringList *list, GPtrArray *strings);
 
+/* d8_ui_text_buffer_dup:
+ * @buffer: a text buffer
+ *
+ * Returns: (transfer full): all the text of @buffer, as typed (no
+ * trimming), without the images and widgets anchored in it. */
+char *d8_ui_text_buffer_dup (GtkTextBuffer *buffer);
+
 /* d8_ui_add_toast:
  * @widget: a widget inside a toast overlay, or a window
  * @toast: (transfer full): the toast

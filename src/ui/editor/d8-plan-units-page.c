@@ -303,12 +303,9 @@ add_many_cb (D8PlanUnitsPage *self)
 {
   g_autoptr (GError) error = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->names_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = d8_ui_text_buffer_dup (buffer);
   guint before = self->units != NULL ? self->units->len : 0;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!d8_plan_units_page_add_names (self, text, &error))
     {
       report (self, error->message);
