@@ -106,18 +106,11 @@ G_GNUC_PRINTF (3, 4)
 static gboolean
 fail (Ctx *ctx, const char *where, const char *format, ...)
 {
-  g_autofree char *what = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  d8_plan_file_refuse_valist (ctx->error, ctx->source, where, format, args);
   va_end (args);
-  /* Translators: plan file error: file name, record path, problem */
-  message = g_strdup_printf (_("%s: %s: %s"), ctx->source, where, what);
-  shown = d8_text_escape_message (message);
-  g_set_error_literal (ctx->error, D8_ERROR, D8_ERROR_PLAN_FORMAT, shown);
   return FALSE;
 }
 
