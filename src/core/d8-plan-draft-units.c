@@ -38,10 +38,7 @@ write_one (D8Store *store, const char *sql, gint64 a, gint64 b, const char *text
       return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!d8_store_commit (store, error))
-    return FALSE;
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store, TRUE, error);
 }
 
 /* A required text field, NFC and trimmed; D8_ERROR_INVALID naming @field
@@ -285,10 +282,7 @@ d8_store_plan_remove_unit (D8Store *store, gint64 plan_id, gint64 unit_id, GErro
     }
   g_clear_pointer (&quotas, sqlite3_finalize);
   g_clear_pointer (&member, sqlite3_finalize);
-  if (!d8_store_commit (store, error))
-    return FALSE;
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store, TRUE, error);
 }
 
 /* Writes one text column of an existing unit (@sql binds the unit as ?1
@@ -449,10 +443,7 @@ d8_store_plan_reorder_units (D8Store *store, gint64 plan_id, const gint64 *unit_
       return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!d8_store_commit (store, error))
-    return FALSE;
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store, TRUE, error);
 }
 
 /* ------------------------------------------------ groups, indicators */
