@@ -503,10 +503,7 @@ draw_table (Ctx *c, const D8Table *table)
           {
             const D8TableCell *cell = d8_table_cell ((D8Table *) table, r, col);
             g_autofree char *text = d8_table_cell_display (cell, 0);
-            /* names left, figures and short marks ("-") centred */
-            TFlags flags = cell->kind == D8_TABLE_CELL_TEXT && g_utf8_strlen (text, -1) > 2
-                             ? T_NONE
-                             : T_CENTER;
+            TFlags flags = d8_table_cell_centred (cell, text) ? T_CENTER : T_NONE;
             PangoLayout *layout;
 
             if (cell->bold)

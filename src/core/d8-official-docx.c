@@ -475,10 +475,7 @@ write_table (W w, const D8Table *table, int text_width)
         {
           const D8TableCell *cell = d8_table_cell ((D8Table *) table, r, c);
           g_autofree char *text = d8_table_cell_display (cell, 0);
-          /* names left, figures and short marks ("-") centred */
-          PFlags flags = cell->kind == D8_TABLE_CELL_TEXT && g_utf8_strlen (text, -1) > 2
-                           ? P_NONE
-                           : P_CENTER;
+          PFlags flags = d8_table_cell_centred (cell, text) ? P_CENTER : P_NONE;
 
           if (cell->bold)
             flags |= P_BOLD;

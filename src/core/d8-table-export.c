@@ -260,6 +260,13 @@ d8_table_cell_display (const D8TableCell *cell, int percent_decimals)
     }
 }
 
+gboolean
+d8_table_cell_centred (const D8TableCell *cell, const char *text)
+{
+  g_return_val_if_fail (cell != NULL && text != NULL, TRUE);
+  return !(cell->kind == D8_TABLE_CELL_TEXT && g_utf8_strlen (text, -1) > 2);
+}
+
 /* ------------------------------------------------------------ table: CSV */
 
 static char *

@@ -84,6 +84,16 @@ void d8_table_set_row_bold (D8Table *table, guint row, gboolean bold);
  * text as is, "" when empty. */
 char *d8_table_cell_display (const D8TableCell *cell, int percent_decimals);
 
+/* d8_table_cell_centred:
+ * @cell: a cell
+ * @text: how it is shown (d8_table_cell_display())
+ *
+ * The printed report's rule for its appendix (PDF and .docx alike): names
+ * are left-aligned, figures and short marks ("-", "x") centred.
+ *
+ * Returns: TRUE when @cell is centred. */
+gboolean d8_table_cell_centred (const D8TableCell *cell, const char *text);
+
 /* The table as CSV: the header rows (merged cells empty), then the rows;
  * counts as whole numbers, percents with one decimal and '.' (12.5). */
 char *d8_table_to_csv (const D8Table *table, D8CsvDialect dialect, gsize *length);
