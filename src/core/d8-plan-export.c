@@ -25,6 +25,7 @@
 #include "d8-plan-import-private.h"
 #include "d8-sql.h"
 #include "d8-store-private.h"
+#include "d8-table-export.h"
 
 typedef struct
 {
@@ -372,21 +373,7 @@ csv_cell (GString *out, const char *text, gboolean first)
 {
   if (!first)
     g_string_append_c (out, ';');
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ";\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, text);
+  d8_csv_append_field (out, text, ';');
 }
 
 static char *

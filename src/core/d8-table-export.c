@@ -44,11 +44,19 @@ d8_csv_begin (GString *out, D8CsvDialect dialect)
 void
 d8_csv_append_cell (GString *out, const char *text)
 {
+  d8_csv_append_field (out, text, ',');
+}
+
+void
+d8_csv_append_field (GString *out, const char *text, char separator)
+{
+  const char special[] = { separator, '"', '\r', '\n', '\0' };
+
   g_return_if_fail (out != NULL);
 
   if (text == NULL)
     return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  if (strpbrk (text, special) == NULL)
     {
       g_string_append (out, text);
       return;

@@ -28,6 +28,10 @@ void d8_csv_begin (GString *out, D8CsvDialect dialect);
 /* Appends one cell, RFC 4180: quoted when it holds a comma, a quote or a
  * line break (quotes doubled). @text NULL is an empty cell. */
 void d8_csv_append_cell (GString *out, const char *text);
+/* The same with another field separator (';' in plan files, where a
+ * Vietnamese name may hold a comma): quoted when it holds @separator, a
+ * quote or a line break. The separator itself is the caller's to write. */
+void d8_csv_append_field (GString *out, const char *text, char separator);
 /* Ends a row: "\n" or, for D8_CSV_EXCEL, "\r\n". */
 void d8_csv_end_row (GString *out, D8CsvDialect dialect);
 
