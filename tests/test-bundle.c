@@ -21,48 +21,11 @@
 #define PUH "gia-lai/chu-puh"
 #define SE "gia-lai/chu-se"
 
-/* @receiver learns @sender's key, as `duan8-cli trust-office` does: every
- * office of these tests knows the others before exchanging. */
-static void
-introduce (D8TestOffice *receiver, D8TestOffice *sender)
-{
-  g_autoptr (GError) error = NULL;
-  const char *key = d8_office_key_get_public (sender->store, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (d8_office_keys_trust (receiver->store, d8_store_get_office (sender->store), key,
-                                       "registered", &error));
-  g_assert_no_error (error);
-}
-
 static void
 introduce_both (D8TestOffice *one, D8TestOffice *other)
 {
-  introduce (one, other);
-  introduce (other, one);
-}
-
-static char *
-add (D8TestOffice *o, const char *unit_code, const char *indicator, const char *date, gint64 amount)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (D8Unit) unit = d8_store_resolve_unit (o->store, o->plan->id, unit_code, &error);
-  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (o->store, o->plan->id, indicator,
-                                                            &error);
-  g_autoptr (D8Entry) e = d8_entry_new ();
-
-  g_assert_no_error (error);
-  e->plan_id = o->plan->id;
-  e->unit_id = unit->id;
-  e->indicator_id = ind->id;
-  e->date = g_strdup (date);
-  if (ind->kind == D8_KIND_PERCENT)
-    e->reached = amount, e->group_size = amount * 2;
-  else
-    e->amount = amount;
-  g_assert_true (d8_store_add_entry (o->store, e, FALSE, &error));
-  g_assert_no_error (error);
-  return g_strdup (e->uuid);
+  d8_test_office_introduce (one, other);
+  d8_test_office_introduce (other, one);
 }
 
 static void
@@ -252,13 +215,13 @@ test_three_offices (void)
   g_free (import (b, plan_bundle));
 
   /* Units record, edit and delete. */
-  e1 = add (a, PUH, "1", "2023-03-01", 2);
-  e2 = add (a, PUH, "4", "2023-04-01", 1);
-  e3 = add (a, PUH, "SM", "2023-05-01", 30);
+  e1 = d8_test_office_record (a, PUH, "1", "2023-03-01", 2);
+  e2 = d8_test_office_record (a, PUH, "4", "2023-04-01", 1);
+  e3 = d8_test_office_record (a, PUH, "SM", "2023-05-01", 30);
   edit (a, e1, 3);
   g_assert_true (d8_store_delete_entry (a->store, e2, &error));
-  f1 = add (b, SE, "1", "2023-03-02", 4);
-  f2 = add (b, SE, "5", "2023-06-01", 2);
+  f1 = d8_test_office_record (b, SE, "1", "2023-03-02", 4);
+  f2 = d8_test_office_record (b, SE, "5", "2023-06-01", 2);
   a1 = export (a, dir, D8_BUNDLE_ENTRIES_DEFAULT, 3);
   b1 = export (b, dir, D8_BUNDLE_ENTRIES_DEFAULT, 2);
 
@@ -368,7 +331,7 @@ test_conflict (void)
   g_autoptr (GPtrArray) conflicts = NULL;
 
   introduce_both (prov, a);
-  uuid = add (a, PUH, "1", "2023-03-01", 2);
+  uuid = d8_test_office_record (a, PUH, "1", "2023-03-01", 2);
   g_free (import (prov, x = export (a, dir, D8_BUNDLE_ENTRIES_DEFAULT, 1)));
 
   /* Both edit the same entry before exchanging again. */
@@ -455,8 +418,8 @@ test_tombstones (void)
   g_autoptr (GError) error = NULL;
 
   introduce_both (prov, a);
-  u1 = add (a, PUH, "1", "2023-03-01", 2);
-  u2 = add (a, PUH, "1", "2023-03-02", 5);
+  u1 = d8_test_office_record (a, PUH, "1", "2023-03-01", 2);
+  u2 = d8_test_office_record (a, PUH, "1", "2023-03-02", 5);
   g_free (import (prov, x = export (a, dir, D8_BUNDLE_ENTRIES_DEFAULT, 2)));
   g_assert_cmpint (achieved (prov, 0, 0), ==, 7);
 
@@ -628,9 +591,9 @@ test_malformed (void)
   guint n = 0;
 
   /* Some history first, so the WAL and the tables are not empty. */
-  g_free (add (prov, PUH, "1", "2023-03-01", 2));
+  g_free (d8_test_office_record (prov, PUH, "1", "2023-03-01", 2));
   checkpoint (prov->store);
-  g_free (add (prov, PUH, "1", "2023-03-02", 3));
+  g_free (d8_test_office_record (prov, PUH, "1", "2023-03-02", 3));
   before = db_fingerprint (prov->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
@@ -691,7 +654,7 @@ test_snapshots (void)
   for (guint i = 0; i < 12; i++)
     {
       g_autofree char *path = NULL;
-      g_free (add (a, PUH, "1", "2023-03-01", i + 1));
+      g_free (d8_test_office_record (a, PUH, "1", "2023-03-01", i + 1));
       path = export (a, dir, D8_BUNDLE_ENTRIES_DEFAULT, 1);
       g_free (import (prov, path));
       if (i == 0)
@@ -765,12 +728,13 @@ test_kill (void)
 
   {
     D8TestOffice *prov = d8_test_office_new (dir, "province.sqlite3", "province");
-    g_free (add (prov, PUH, "1", "2023-03-01", 1));
-    introduce (prov, a);
+    g_free (d8_test_office_record (prov, PUH, "1", "2023-03-01", 1));
+    d8_test_office_introduce (prov, a);
     d8_test_office_free (prov);
   }
   for (guint i = 0; i < n; i++)
-    g_free (add (a, PUH, (const char *[]) { "1", "4", "5" }[i % 3], "2023-03-01", i % 4));
+    g_free (d8_test_office_record (a, PUH, (const char *[]) { "1", "4", "5" }[i % 3],
+                                   "2023-03-01", i % 4));
   bundle = export (a, dir, D8_BUNDLE_ENTRIES_DEFAULT, n);
   d8_test_office_free (a);
   {

@@ -56,43 +56,6 @@ typedef struct
   char *puh_entry; /* dated in the period: locked once Chư Pưh's report is approved */
 } Fixture;
 
-static void
-introduce (D8TestOffice *receiver,
-           D8TestOffice *sender)
-{
-  g_autoptr (GError) error = NULL;
-  const char *key = d8_office_key_get_public (sender->store, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (d8_office_keys_trust (receiver->store, d8_store_get_office (sender->store), key,
-                                       "registered", &error));
-  g_assert_no_error (error);
-}
-
-static char *
-record (D8TestOffice *o,
-        const char   *unit_code,
-        const char   *indicator,
-        const char   *date,
-        gint64        amount)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (D8Unit) unit = d8_store_resolve_unit (o->store, o->plan->id, unit_code, &error);
-  g_autoptr (D8Indicator) ind = d8_store_resolve_indicator (o->store, o->plan->id, indicator,
-                                                            &error);
-  g_autoptr (D8Entry) e = d8_entry_new ();
-
-  g_assert_no_error (error);
-  e->plan_id = o->plan->id;
-  e->unit_id = unit->id;
-  e->indicator_id = ind->id;
-  e->date = g_strdup (date);
-  e->amount = amount;
-  g_assert_true (d8_store_add_entry (o->store, e, FALSE, &error));
-  g_assert_no_error (error);
-  return g_strdup (e->uuid);
-}
-
 /* @from's bundle of everything, imported at @to with @to's clock at @now. */
 static void
 send (Fixture      *f,
@@ -155,10 +118,10 @@ fixture_setup (Fixture       *f,
   third = d8_store_resolve_unit (f->province->store, f->province->plan->id, "Đak Đoa", &error);
   g_assert_no_error (error);
   f->third = d8_test_office_new (f->dir, "third.sqlite3", third->code);
-  introduce (f->province, f->puh);
-  introduce (f->province, f->se);
-  introduce (f->puh, f->province);
-  introduce (f->se, f->province);
+  d8_test_office_introduce (f->province, f->puh);
+  d8_test_office_introduce (f->province, f->se);
+  d8_test_office_introduce (f->puh, f->province);
+  d8_test_office_introduce (f->se, f->province);
 
   periods = d8_store_list_periods (f->province->store, f->province->plan->id, &error);
   g_assert_no_error (error);
@@ -174,8 +137,8 @@ fixture_setup (Fixture       *f,
     day_after_due = g_date_time_format_iso8601 (after);
   }
 
-  f->puh_entry = record (f->puh, PUH, "1", f->period->start, 2);
-  g_free (record (f->se, SE, "1", f->period->start, 1));
+  f->puh_entry = d8_test_office_record (f->puh, PUH, "1", f->period->start, 2);
+  g_free (d8_test_office_record (f->se, SE, "1", f->period->start, 1));
   submit (f->puh, f->period, day_before_due, "Thành lập 2 tổ truyền thông cộng đồng.");
   submit (f->se, f->period, day_after_due, "Thành lập 1 tổ truyền thông cộng đồng.");
   send (f, f->puh, f->province, day_before_due);
@@ -366,7 +329,7 @@ test_reports_view (Fixture       *f,
 
     g_assert_true (d8_store_approve_report (f->province->store, f->period, puh->id, &error));
     g_assert_no_error (error);
-    g_free (record (f->province, SE, "4", f->period->start, 1));
+    g_free (d8_test_office_record (f->province, SE, "4", f->period->start, 1));
     d8_test_spin ();
     g_assert_true (d8_reports_page_select_unit (page, se->id));
     row_se = d8_reports_page_describe_row (page, 1);

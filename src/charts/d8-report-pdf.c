@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "d8-file-part.h"
 #include "d8-report-pdf.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
@@ -502,10 +503,7 @@ draw_table (Ctx *c, const D8Table *table)
           {
             const D8TableCell *cell = d8_table_cell ((D8Table *) table, r, col);
             g_autofree char *text = d8_table_cell_display (cell, 0);
-            /* names left, figures and short marks ("-") centred */
-            TFlags flags = cell->kind == D8_TABLE_CELL_TEXT && g_utf8_strlen (text, -1) > 2
-                             ? T_NONE
-                             : T_CENTER;
+            TFlags flags = d8_table_cell_centred (cell, text) ? T_CENTER : T_NONE;
             PangoLayout *layout;
 
             if (cell->bold)
@@ -593,7 +591,7 @@ d8_report_pdf_write (const D8OfficialReport *report, const char *path, guint *n_
 
   g_return_val_if_fail (report != NULL && path != NULL, FALSE);
 
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  tmp = d8_file_part_path (path);
   surface = cairo_pdf_surface_create (tmp, D8_REPORT_A4_SHORT, D8_REPORT_A4_LONG);
   {
     g_autofree char *title = g_strdup_printf ("%s %s", report->title, report->subtitle);
@@ -617,14 +615,8 @@ d8_report_pdf_write (const D8OfficialReport *report, const char *path, guint *n_
                    cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
+  if (!d8_file_part_commit (tmp, path, error))
+    return FALSE;
   if (n_pages != NULL)
     *n_pages = c.page + 1;
   return TRUE;

@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "d8-bundle.h"
+#include "d8-json-builder.h"
 #include "d8-plan-file.h"
 #include "d8-sql.h"
 #include "d8-store-private.h"
@@ -48,8 +49,7 @@ d8_bundle_json_add_string (JsonBuilder *b, const char *name, const char *value)
 static inline void
 d8_bundle_json_add_int (JsonBuilder *b, const char *name, gint64 value)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
+  d8_json_add_int (b, name, value);
 }
 
 static inline void

@@ -598,16 +598,6 @@ d8_bundle_locked_reason (D8BundleImport *im, const Rec *rec, gint64 plan_id, gin
 /* ----------------------------------------------------------------- export */
 
 static void
-add_text_or_null (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_report (JsonBuilder *b, const char *plan_code, const D8UnitReport *r)
 {
   json_builder_begin_object (b);
@@ -618,13 +608,13 @@ add_report (JsonBuilder *b, const char *plan_code, const D8UnitReport *r)
   d8_bundle_json_add_string (b, "state", d8_report_state_to_string (r->state));
   d8_bundle_json_add_string (b, "cutoff", r->cutoff);
   d8_bundle_json_add_string (b, "submitted_at", r->submitted_at);
-  add_text_or_null (b, "received_at", r->received_at);
-  add_text_or_null (b, "decided_at", r->decided_at);
-  add_text_or_null (b, "decision_reason", r->decision_reason);
-  add_text_or_null (b, "reopen_reason", r->reopen_reason);
-  add_text_or_null (b, "results", r->narrative->results);
-  add_text_or_null (b, "difficulties", r->narrative->difficulties);
-  add_text_or_null (b, "proposals", r->narrative->proposals);
+  d8_json_add_string_or_null (b, "received_at", r->received_at);
+  d8_json_add_string_or_null (b, "decided_at", r->decided_at);
+  d8_json_add_string_or_null (b, "decision_reason", r->decision_reason);
+  d8_json_add_string_or_null (b, "reopen_reason", r->reopen_reason);
+  d8_json_add_string_or_null (b, "results", r->narrative->results);
+  d8_json_add_string_or_null (b, "difficulties", r->narrative->difficulties);
+  d8_json_add_string_or_null (b, "proposals", r->narrative->proposals);
   json_builder_set_member_name (b, "figures");
   json_builder_begin_array (b);
   for (guint i = 0; r->figures != NULL && i < r->figures->len; i++)
@@ -639,7 +629,7 @@ add_report (JsonBuilder *b, const char *plan_code, const D8UnitReport *r)
       d8_bundle_json_add_int (b, "achieved", f->achieved);
       d8_bundle_json_add_int (b, "group_size", f->group_size);
       d8_bundle_json_add_string (b, "status", d8_status_to_string (f->status));
-      add_text_or_null (b, "reason", f->reason);
+      d8_json_add_string_or_null (b, "reason", f->reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -737,11 +737,7 @@ d8_bundle_preview_to_json (const D8BundlePreview *p)
   d8_bundle_json_add_string (b, "signer_fingerprint", p->signer_fingerprint);
   d8_bundle_json_add_string (b, "known_fingerprint", p->known_fingerprint);
   d8_bundle_json_add_int (b, "forbidden", p->n_forbidden);
-  json_builder_set_member_name (b, "snapshot");
-  if (p->snapshot)
-    json_builder_add_string_value (b, p->snapshot);
-  else
-    json_builder_add_null_value (b);
+  d8_json_add_string_or_null (b, "snapshot", p->snapshot);
   begin_counts (b, "entries", p->entries);
   d8_bundle_json_add_int (b, "stale", p->n_stale);
   json_builder_end_object (b);

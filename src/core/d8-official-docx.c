@@ -22,6 +22,7 @@
 #include <gsf/gsf.h>
 #include <libxml/xmlwriter.h>
 
+#include "d8-file-part.h"
 #include "d8-official-report.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -82,6 +83,49 @@ val_int (W w, const char *name, int value)
   end (w);
 }
 
+/* <name/> */
+static void
+empty (W w, const char *name)
+{
+  start (w, name);
+  end (w);
+}
+
+/* <name w:w="twips" w:type="dxa"/>: a width in twentieths of a point */
+static void
+width_dxa (W w, const char *name, int twips)
+{
+  start (w, name);
+  attr_int (w, "w:w", twips);
+  attr (w, "w:type", "dxa");
+  end (w);
+}
+
+/* A black single line on @side of a paragraph or table (sizes in eighths
+ * of a point, space in points). */
+static void
+line_border (W w, const char *side, const char *size, const char *space)
+{
+  start (w, side);
+  attr (w, "w:val", "single");
+  attr (w, "w:sz", size);
+  attr (w, "w:space", space);
+  attr (w, "w:color", "000000");
+  end (w);
+}
+
+/* A table row that stays on one page; a header row is repeated on each. */
+static void
+row_start (W w, gboolean header)
+{
+  start (w, "w:tr");
+  start (w, "w:trPr");
+  if (header)
+    empty (w, "w:tblHeader");
+  empty (w, "w:cantSplit");
+  end (w);
+}
+
 typedef enum
 {
   P_NONE = 0,
@@ -132,9 +176,9 @@ run (W w, const char *text, PFlags flags, int half_points)
   start (w, "w:r");
   start (w, "w:rPr");
   if (flags & P_BOLD)
-    start (w, "w:b"), end (w);
+    empty (w, "w:b");
   if (flags & P_ITALIC)
-    start (w, "w:i"), end (w);
+    empty (w, "w:i");
   if (half_points > 0)
     {
       val_int (w, "w:sz", half_points);
@@ -157,16 +201,11 @@ para (W w, const char *text, PFlags flags, int half_points, int space_after)
   start (w, "w:p");
   start (w, "w:pPr");
   if (flags & P_KEEP)
-    start (w, "w:keepNext"), end (w);
+    empty (w, "w:keepNext");
   if (flags & P_RULE)
     {
       start (w, "w:pBdr");
-      start (w, "w:bottom");
-      attr (w, "w:val", "single");
-      attr (w, "w:sz", "6");
-      attr (w, "w:space", "1");
-      attr (w, "w:color", "000000");
-      end (w);
+      line_border (w, "w:bottom", "6", "1");
       end (w);
     }
   start (w, "w:spacing");
@@ -191,8 +230,7 @@ para (W w, const char *text, PFlags flags, int half_points, int space_after)
       if (i > 0)
         {
           start (w, "w:r");
-          start (w, "w:br");
-          end (w);
+          empty (w, "w:br");
           end (w);
         }
       run (w, lines[i], flags, half_points);
@@ -210,12 +248,7 @@ short_rule (W w, int width_twips, int cell_twips)
   start (w, "w:p");
   start (w, "w:pPr");
   start (w, "w:pBdr");
-  start (w, "w:top");
-  attr (w, "w:val", "single");
-  attr (w, "w:sz", "6");
-  attr (w, "w:space", "1");
-  attr (w, "w:color", "000000");
-  end (w);
+  line_border (w, "w:top", "6", "1");
   end (w);
   start (w, "w:spacing");
   attr (w, "w:before", "0");
@@ -240,37 +273,23 @@ table_start (W w, const int *widths, guint n, gboolean borders)
     total += widths[i];
   start (w, "w:tbl");
   start (w, "w:tblPr");
-  start (w, "w:tblW");
-  attr_int (w, "w:w", total);
-  attr (w, "w:type", "dxa");
-  end (w);
+  width_dxa (w, "w:tblW", total);
   start (w, "w:tblBorders");
   for (guint i = 0; i < 6; i++)
     {
       const char *sides[] = { "w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV" };
-      start (w, sides[i]);
-      attr (w, "w:val", borders ? "single" : "nil");
       if (borders)
-        {
-          attr (w, "w:sz", "4");
-          attr (w, "w:space", "0");
-          attr (w, "w:color", "000000");
-        }
-      end (w);
+        line_border (w, sides[i], "4", "0");
+      else
+        val (w, sides[i], "nil");
     }
   end (w);
   start (w, "w:tblLayout");
   attr (w, "w:type", "fixed");
   end (w);
   start (w, "w:tblCellMar");
-  start (w, "w:left");
-  attr_int (w, "w:w", borders ? 40 : 0);
-  attr (w, "w:type", "dxa");
-  end (w);
-  start (w, "w:right");
-  attr_int (w, "w:w", borders ? 40 : 0);
-  attr (w, "w:type", "dxa");
-  end (w);
+  width_dxa (w, "w:left", borders ? 40 : 0);
+  width_dxa (w, "w:right", borders ? 40 : 0);
   end (w);
   end (w);
   start (w, "w:tblGrid");
@@ -288,10 +307,7 @@ cell_start (W w, int width, int span, const char *vmerge, gboolean shade)
 {
   start (w, "w:tc");
   start (w, "w:tcPr");
-  start (w, "w:tcW");
-  attr_int (w, "w:w", width);
-  attr (w, "w:type", "dxa");
-  end (w);
+  width_dxa (w, "w:tcW", width);
   if (span > 1)
     val_int (w, "w:gridSpan", span);
   if (vmerge != NULL)
@@ -372,11 +388,7 @@ write_signature (W w, const D8OfficialReport *r, int text_width)
 
   para (w, "", P_NONE, 28, 0);
   table_start (w, widths, 2, FALSE);
-  start (w, "w:tr");
-  start (w, "w:trPr");
-  start (w, "w:cantSplit");
-  end (w);
-  end (w);
+  row_start (w, FALSE);
   cell_start (w, left, 1, NULL, FALSE);
   para (w, r->recipients_heading, P_BOLD | P_ITALIC, 24, 0);
   for (guint i = 0; i < r->recipients->len; i++)
@@ -434,13 +446,7 @@ write_table (W w, const D8Table *table, int text_width)
   table_start (w, widths, table->n_columns, TRUE);
   for (guint h = 0; h < n_head; h++)
     {
-      start (w, "w:tr");
-      start (w, "w:trPr");
-      start (w, "w:tblHeader");
-      end (w);
-      start (w, "w:cantSplit");
-      end (w);
-      end (w);
+      row_start (w, TRUE);
       for (guint c = 0; c < table->n_columns;)
         {
           const char *text = d8_table_header_text (table, h, c);
@@ -464,19 +470,12 @@ write_table (W w, const D8Table *table, int text_width)
     }
   for (guint r = 0; r < table->rows->len; r++)
     {
-      start (w, "w:tr");
-      start (w, "w:trPr");
-      start (w, "w:cantSplit");
-      end (w);
-      end (w);
+      row_start (w, FALSE);
       for (guint c = 0; c < table->n_columns; c++)
         {
           const D8TableCell *cell = d8_table_cell ((D8Table *) table, r, c);
           g_autofree char *text = d8_table_cell_display (cell, 0);
-          /* names left, figures and short marks ("-") centred */
-          PFlags flags = cell->kind == D8_TABLE_CELL_TEXT && g_utf8_strlen (text, -1) > 2
-                           ? P_NONE
-                           : P_CENTER;
+          PFlags flags = d8_table_cell_centred (cell, text) ? P_CENTER : P_NONE;
 
           if (cell->bold)
             flags |= P_BOLD;
@@ -655,7 +654,7 @@ d8_official_report_write_docx (const D8OfficialReport *report, const char *path,
   g_return_val_if_fail (report != NULL && path != NULL, FALSE);
 
   gsf_init ();
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  tmp = d8_file_part_path (path);
   sink = gsf_output_stdio_new (tmp, &local);
   if (sink != NULL)
     zip = gsf_outfile_zip_new (sink, &local);
@@ -679,13 +678,5 @@ d8_official_report_write_docx (const D8OfficialReport *report, const char *path,
       g_unlink (tmp);
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return d8_file_part_commit (tmp, path, error);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "d8-format.h"
+#include "d8-json-builder.h"
 #include "d8-plan-amendments.h"
 #include "d8-plan-draft-private.h"
 #include "d8-plan-import.h"
@@ -37,16 +38,6 @@ d8_plan_file_amendment_free (D8PlanFileAmendment *amendment)
 }
 
 /* ------------------------------------------------------------- writing */
-
-static void
-add_string_or_null (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 gboolean
 d8_plan_amendments_write (D8Store *store, gint64 plan_id, JsonBuilder *b, GError **error)
@@ -79,7 +70,7 @@ d8_plan_amendments_write (D8Store *store, gint64 plan_id, JsonBuilder *b, GError
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "document_number");
       json_builder_add_string_value (b, r->doc_number);
-      add_string_or_null (b, "issued_on", r->issued_on);
+      d8_json_add_string_or_null (b, "issued_on", r->issued_on);
       json_builder_set_member_name (b, "kind");
       json_builder_add_string_value (b, r->is_amendment ? "amendment" : "import");
       json_builder_set_member_name (b, "changes");
@@ -88,10 +79,10 @@ d8_plan_amendments_write (D8Store *store, gint64 plan_id, JsonBuilder *b, GError
         {
           const D8PlanQuotaChange *c = r->changes->pdata[k];
           json_builder_begin_object (b);
-          add_string_or_null (b, "unit", c->unit);
+          d8_json_add_string_or_null (b, "unit", c->unit);
           json_builder_set_member_name (b, "indicator");
           json_builder_add_string_value (b, c->indicator);
-          add_string_or_null (b, "old", c->old_written);
+          d8_json_add_string_or_null (b, "old", c->old_written);
           json_builder_set_member_name (b, "new");
           json_builder_add_string_value (b, c->new_written != NULL ? c->new_written : "");
           json_builder_end_object (b);
@@ -115,18 +106,11 @@ G_GNUC_PRINTF (3, 4)
 static gboolean
 fail (Ctx *ctx, const char *where, const char *format, ...)
 {
-  g_autofree char *what = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  d8_plan_file_refuse_valist (ctx->error, ctx->source, where, format, args);
   va_end (args);
-  /* Translators: plan file error: file name, record path, problem */
-  message = g_strdup_printf (_("%s: %s: %s"), ctx->source, where, what);
-  shown = d8_text_escape_message (message);
-  g_set_error_literal (ctx->error, D8_ERROR, D8_ERROR_PLAN_FORMAT, shown);
   return FALSE;
 }
 

@@ -116,15 +116,10 @@ d8_store_set_quota (D8Store *store, gint64 plan_id, gint64 unit_id, gint64 indic
     }
   if (!d8_store_begin (store, error))
     return FALSE;
-  if (!d8_plan_draft_write_quota (store, revision_id, plan_id, unit_id, indicator_id, has_quota,
-                                  quota, error)
-      || !d8_store_commit (store, error))
-    {
-      d8_store_rollback (store);
-      return FALSE;
-    }
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store,
+                              d8_plan_draft_write_quota (store, revision_id, plan_id, unit_id,
+                                                         indicator_id, has_quota, quota, error),
+                              error);
 }
 
 gboolean
@@ -154,14 +149,10 @@ d8_store_set_stated_total (D8Store *store, gint64 plan_id, gint64 indicator_id,
     }
   if (!d8_store_begin (store, error))
     return FALSE;
-  if (!d8_plan_draft_write_total (store, revision_id, plan, indicator_id, has_total, total, error)
-      || !d8_store_commit (store, error))
-    {
-      d8_store_rollback (store);
-      return FALSE;
-    }
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store,
+                              d8_plan_draft_write_total (store, revision_id, plan, indicator_id,
+                                                         has_total, total, error),
+                              error);
 }
 
 gboolean
@@ -211,12 +202,8 @@ d8_store_set_extra_target (D8Store *store, gint64 plan_id, gint64 indicator_id,
   target.target_source = where;
   if (!d8_store_begin (store, error))
     return FALSE;
-  if (!d8_store_revise_target (store, revision_id, plan_id, indicator_id, &target, error)
-      || !d8_store_commit (store, error))
-    {
-      d8_store_rollback (store);
-      return FALSE;
-    }
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store,
+                              d8_store_revise_target (store, revision_id, plan_id, indicator_id,
+                                                      &target, error),
+                              error);
 }

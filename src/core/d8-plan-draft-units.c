@@ -38,10 +38,7 @@ write_one (D8Store *store, const char *sql, gint64 a, gint64 b, const char *text
       return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!d8_store_commit (store, error))
-    return FALSE;
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store, TRUE, error);
 }
 
 /* A required text field, NFC and trimmed; D8_ERROR_INVALID naming @field
@@ -199,14 +196,12 @@ d8_store_plan_add_unit (D8Store *store, gint64 plan_id, const char *name, const 
     return 0;
   if (!d8_store_begin (store, error))
     return 0;
-  if ((unit_id = insert_unit (store, plan, name_n, level_n, parent_id, kind_n, error)) == 0
-      || !append_unit (store, plan_id, unit_id, error)
-      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
-    {
-      d8_store_rollback (store);
-      return 0;
-    }
-  d8_store_emit_changed (store);
+  unit_id = insert_unit (store, plan, name_n, level_n, parent_id, kind_n, error);
+  if (!d8_store_end_change (store,
+                            unit_id != 0 && append_unit (store, plan_id, unit_id, error)
+                              && d8_plan_draft_sync_cells (store, plan_id, error),
+                            error))
+    return 0;
   return unit_id;
 }
 
@@ -230,14 +225,10 @@ d8_store_plan_include_unit (D8Store *store, gint64 plan_id, gint64 unit_id, GErr
     }
   if (!d8_store_begin (store, error))
     return FALSE;
-  if (!append_unit (store, plan_id, unit_id, error)
-      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
-    {
-      d8_store_rollback (store);
-      return FALSE;
-    }
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store,
+                              append_unit (store, plan_id, unit_id, error)
+                                && d8_plan_draft_sync_cells (store, plan_id, error),
+                              error);
 }
 
 gboolean
@@ -291,55 +282,49 @@ d8_store_plan_remove_unit (D8Store *store, gint64 plan_id, gint64 unit_id, GErro
     }
   g_clear_pointer (&quotas, sqlite3_finalize);
   g_clear_pointer (&member, sqlite3_finalize);
-  if (!d8_store_commit (store, error))
+  return d8_store_end_change (store, TRUE, error);
+}
+
+/* Writes one text column of an existing unit (@sql binds the unit as ?1
+ * and the text as ?3): @text NFC and trimmed, refused naming @field when
+ * @required and empty; otherwise NULL clears the column. */
+static gboolean
+set_unit_text (D8Store *store, gint64 unit_id, const char *sql, const char *text,
+               const char *field, gboolean required, GError **error)
+{
+  g_autoptr (D8Unit) unit = NULL;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
+
+  if ((unit = get_unit (store, unit_id, error)) == NULL)
     return FALSE;
-  d8_store_emit_changed (store);
-  return TRUE;
+  if (required ? (value = required_text (text, field, error)) == NULL
+               : text != NULL && (value = d8_text_normalize (text, field, error)) == NULL)
+    return FALSE;
+  return write_one (store, sql, unit_id, 0, value, _("A unit of the plan could not be saved."),
+                    error);
 }
 
 gboolean
 d8_store_rename_unit (D8Store *store, gint64 unit_id, const char *name, GError **error)
 {
-  g_autoptr (D8Unit) unit = NULL;
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
-
-  if ((unit = get_unit (store, unit_id, error)) == NULL
-      || (value = required_text (name, _("name"), error)) == NULL)
-    return FALSE;
-  return write_one (store, "UPDATE units SET name = ?3 WHERE id = ?1", unit_id, 0,
-                    value, _("A unit of the plan could not be saved."), error);
+  return set_unit_text (store, unit_id, "UPDATE units SET name = ?3 WHERE id = ?1", name,
+                        _("name"), TRUE, error);
 }
 
 gboolean
 d8_store_set_unit_kind (D8Store *store, gint64 unit_id, const char *kind, GError **error)
 {
-  g_autoptr (D8Unit) unit = NULL;
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
-
-  if ((unit = get_unit (store, unit_id, error)) == NULL
-      || (kind != NULL && (value = d8_text_normalize (kind, _("kind"), error)) == NULL))
-    return FALSE;
-  return write_one (store, "UPDATE units SET kind = ?3 WHERE id = ?1", unit_id, 0,
-                    value, _("A unit of the plan could not be saved."), error);
+  return set_unit_text (store, unit_id, "UPDATE units SET kind = ?3 WHERE id = ?1", kind,
+                        _("kind"), FALSE, error);
 }
 
 gboolean
 d8_store_set_unit_level (D8Store *store, gint64 unit_id, const char *level, GError **error)
 {
-  g_autoptr (D8Unit) unit = NULL;
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (D8_IS_STORE (store), FALSE);
-
-  if ((unit = get_unit (store, unit_id, error)) == NULL
-      || (value = required_text (level, _("level"), error)) == NULL)
-    return FALSE;
-  return write_one (store, "UPDATE units SET level = ?3 WHERE id = ?1", unit_id, 0,
-                    value, _("A unit of the plan could not be saved."), error);
+  return set_unit_text (store, unit_id, "UPDATE units SET level = ?3 WHERE id = ?1", level,
+                        _("level"), TRUE, error);
 }
 
 gboolean
@@ -458,10 +443,7 @@ d8_store_plan_reorder_units (D8Store *store, gint64 plan_id, const gint64 *unit_
       return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!d8_store_commit (store, error))
-    return FALSE;
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store, TRUE, error);
 }
 
 /* ------------------------------------------------ groups, indicators */
@@ -655,13 +637,9 @@ d8_store_plan_add_indicator (D8Store *store, gint64 plan_id, const D8IndicatorFi
   if (!d8_store_begin (store, error))
     return 0;
   id = write_indicator (store, plan_id, 0, fields, code, name_vi, name_en, count_unit, error);
-  if (id == 0 || !d8_plan_draft_sync_cells (store, plan_id, error)
-      || !d8_store_commit (store, error))
-    {
-      d8_store_rollback (store);
-      return 0;
-    }
-  d8_store_emit_changed (store);
+  if (!d8_store_end_change (store, id != 0 && d8_plan_draft_sync_cells (store, plan_id, error),
+                            error))
+    return 0;
   return id;
 }
 
@@ -693,13 +671,9 @@ d8_store_plan_edit_indicator (D8Store *store, gint64 plan_id, gint64 indicator_i
     }
   if (!d8_store_begin (store, error))
     return FALSE;
-  if (write_indicator (store, plan_id, indicator_id, fields, code, name_vi, name_en, count_unit,
-                       error) == 0
-      || !d8_plan_draft_sync_cells (store, plan_id, error) || !d8_store_commit (store, error))
-    {
-      d8_store_rollback (store);
-      return FALSE;
-    }
-  d8_store_emit_changed (store);
-  return TRUE;
+  return d8_store_end_change (store,
+                              write_indicator (store, plan_id, indicator_id, fields, code, name_vi,
+                                               name_en, count_unit, error) != 0
+                                && d8_plan_draft_sync_cells (store, plan_id, error),
+                              error);
 }

@@ -19,11 +19,13 @@
 
 #include "d8-entry.h"
 #include "d8-error.h"
+#include "d8-file-part.h"
 #include "d8-plan-export.h"
 #include "d8-reporting-private.h"
 #include "d8-plan-import-private.h"
 #include "d8-sql.h"
 #include "d8-store-private.h"
+#include "d8-table-export.h"
 
 typedef struct
 {
@@ -371,21 +373,7 @@ csv_cell (GString *out, const char *text, gboolean first)
 {
   if (!first)
     g_string_append_c (out, ';');
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ";\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, text);
+  d8_csv_append_field (out, text, ';');
 }
 
 static char *
@@ -571,21 +559,13 @@ d8_plan_export (D8Store *store, gint64 plan_id, D8PlanExportFormat format, const
       break;
     case D8_PLAN_EXPORT_XLSX:
       {
-        g_autofree char *tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+        g_autofree char *tmp = d8_file_part_path (path);
         if (!export_load (store, plan_id, &e, error) || !export_xlsx (&e, tmp, error))
           {
             g_unlink (tmp);
             return FALSE;
           }
-        if (g_rename (tmp, path) != 0)
-          {
-            int saved = errno;
-            g_unlink (tmp);
-            g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
-                         g_strerror (saved));
-            return FALSE;
-          }
-        return TRUE;
+        return d8_file_part_commit (tmp, path, error);
       }
     default:
       g_return_val_if_reached (FALSE);

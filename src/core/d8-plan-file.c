@@ -25,22 +25,30 @@ typedef struct
   GError **error;
 } Ctx;
 
+gboolean
+d8_plan_file_refuse_valist (GError **error, const char *source, const char *where,
+                            const char *format, va_list args)
+{
+  g_autofree char *what = g_strdup_vprintf (format, args);
+  g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
+
+  message = g_strdup_printf (/* Translators: plan file error: file name, record path, problem */
+                             _("%s: %s: %s"), source, where, what);
+  /* The file's own text (a code, a value) is quoted in it: shown escaped. */
+  shown = d8_text_escape_message (message);
+  g_set_error_literal (error, D8_ERROR, D8_ERROR_PLAN_FORMAT, shown);
+  return FALSE;
+}
+
 static gboolean G_GNUC_PRINTF (3, 4)
 fail (Ctx *ctx, const char *where, const char *format, ...)
 {
-  g_autofree char *what = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  d8_plan_file_refuse_valist (ctx->error, ctx->source, where, format, args);
   va_end (args);
-  message = g_strdup_printf (/* Translators: plan file error: file name, record path, problem */
-                             _("%s: %s: %s"), ctx->source, where, what);
-  /* The file's own text (a code, a value) is quoted in it: shown escaped. */
-  shown = d8_text_escape_message (message);
-  g_set_error_literal (ctx->error, D8_ERROR, D8_ERROR_PLAN_FORMAT, shown);
   return FALSE;
 }
 

@@ -73,4 +73,17 @@ D8PlanFileRow *d8_plan_file_add_row (D8PlanFile *file, int tt, const char *unit,
 gboolean d8_plan_file_check_names (D8PlanFile *file, const char *source_name, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8PlanFile, d8_plan_file_free)
 
+/* d8_plan_file_refuse_valist:
+ * @error: set to D8_ERROR_PLAN_FORMAT
+ * @source: the file's name, as shown
+ * @where: the record path ("units[3].name", "amendments[0]")
+ * @format: what is wrong, printf-style
+ * @args: for @format
+ *
+ * The one refusal of plan files and their amendments: "source: where:
+ * what", escaped (d8_text_escape_message()) since it quotes the file's own
+ * text. Returns: FALSE, to return at once. */
+gboolean d8_plan_file_refuse_valist (GError **error, const char *source, const char *where,
+                                     const char *format, va_list args) G_GNUC_PRINTF (4, 0);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "d8-entry.h"
 #include "d8-error.h"
+#include "d8-json-builder.h"
 #include "d8-plan-import-private.h"
 #include "d8-sql.h"
 #include "d8-store-private.h"
@@ -808,23 +809,6 @@ d8_plan_import_apply (D8PlanImport *import, gint64 *plan_id, GError **error)
 /* ---------------------------------------------------------------- JSON */
 
 static void
-add_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int (JsonBuilder *b, const char *name, gint64 value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
 add_bool (JsonBuilder *b, const char *name, gboolean value)
 {
   json_builder_set_member_name (b, name);
@@ -847,14 +831,14 @@ preview_plan_json (JsonBuilder *b, const D8PlanPreview *p)
 
   json_builder_set_member_name (b, "plan");
   json_builder_begin_object (b);
-  add_string (b, "code", plan->code);
-  add_string (b, "title", plan->title);
-  add_string (b, "document_number", plan->doc_number);
-  add_string (b, "issuer", plan->issuer);
-  add_string (b, "issued_on", plan->issued_on);
-  add_int (b, "year", plan->year);
-  add_string (b, "period_start", plan->period_start);
-  add_string (b, "period_end", plan->period_end);
+  d8_json_add_string_or_null (b, "code", plan->code);
+  d8_json_add_string_or_null (b, "title", plan->title);
+  d8_json_add_string_or_null (b, "document_number", plan->doc_number);
+  d8_json_add_string_or_null (b, "issuer", plan->issuer);
+  d8_json_add_string_or_null (b, "issued_on", plan->issued_on);
+  d8_json_add_int (b, "year", plan->year);
+  d8_json_add_string_or_null (b, "period_start", plan->period_start);
+  d8_json_add_string_or_null (b, "period_end", plan->period_end);
   json_builder_end_object (b);
 }
 
@@ -867,18 +851,18 @@ preview_units_json (JsonBuilder *b, const D8PlanPreview *p)
     {
       const D8PlanPreviewUnit *u = p->units->pdata[i];
       json_builder_begin_object (b);
-      add_string (b, "code", u->code);
-      add_string (b, "name", u->name);
-      add_string (b, "kind", u->kind);
-      add_string (b, "level", u->level);
-      add_string (b, "parent", u->parent);
-      add_string (b, "valid_from", u->valid_from);
-      add_string (b, "valid_to", u->valid_to);
-      add_string (b, "status", d8_plan_unit_status_key (u->status));
-      add_string (b, "change", u->change);
-      add_int (b, "tt", u->tt);
+      d8_json_add_string_or_null (b, "code", u->code);
+      d8_json_add_string_or_null (b, "name", u->name);
+      d8_json_add_string_or_null (b, "kind", u->kind);
+      d8_json_add_string_or_null (b, "level", u->level);
+      d8_json_add_string_or_null (b, "parent", u->parent);
+      d8_json_add_string_or_null (b, "valid_from", u->valid_from);
+      d8_json_add_string_or_null (b, "valid_to", u->valid_to);
+      d8_json_add_string_or_null (b, "status", d8_plan_unit_status_key (u->status));
+      d8_json_add_string_or_null (b, "change", u->change);
+      d8_json_add_int (b, "tt", u->tt);
       if (u->source_row > 0)
-        add_int (b, "source_row", u->source_row);
+        d8_json_add_int (b, "source_row", u->source_row);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -896,14 +880,14 @@ preview_appendix_json (JsonBuilder *b, const D8PlanPreview *p)
       for (guint k = 0; k < p->indicators_new->len; k++)
         is_new |= g_str_equal (p->indicators_new->pdata[k], ind->code);
       json_builder_begin_object (b);
-      add_string (b, "code", ind->code);
-      add_string (b, "name_vi", ind->name_vi);
-      add_string (b, "count_unit", ind->count_unit);
-      add_string (b, "kind", d8_indicator_kind_to_string (ind->kind));
-      add_int (b, "group", ind->group_no);
+      d8_json_add_string_or_null (b, "code", ind->code);
+      d8_json_add_string_or_null (b, "name_vi", ind->name_vi);
+      d8_json_add_string_or_null (b, "count_unit", ind->count_unit);
+      d8_json_add_string_or_null (b, "kind", d8_indicator_kind_to_string (ind->kind));
+      d8_json_add_int (b, "group", ind->group_no);
       add_bool (b, "in_appendix", ind->in_appendix);
       add_bool (b, "new", is_new);
-      add_string (b, "target", ind->has_target ? ind->target_written : NULL);
+      d8_json_add_string_or_null (b, "target", ind->has_target ? ind->target_written : NULL);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -913,14 +897,14 @@ preview_appendix_json (JsonBuilder *b, const D8PlanPreview *p)
     {
       const D8PlanFileGroup *g = p->groups->pdata[i];
       json_builder_begin_object (b);
-      add_int (b, "number", g->number);
-      add_string (b, "title", g->title);
+      d8_json_add_int (b, "number", g->number);
+      d8_json_add_string_or_null (b, "title", g->title);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "appendix");
   json_builder_begin_object (b);
-  add_string (b, "title", p->appendix_title);
+  d8_json_add_string_or_null (b, "title", p->appendix_title);
   json_builder_set_member_name (b, "columns");
   json_builder_begin_array (b);
   for (guint c = 0; c < p->columns->len; c++)
@@ -932,8 +916,8 @@ preview_appendix_json (JsonBuilder *b, const D8PlanPreview *p)
     {
       const D8PlanFileRow *row = p->rows->pdata[r];
       json_builder_begin_object (b);
-      add_int (b, "tt", row->tt);
-      add_string (b, "unit", row->unit);
+      d8_json_add_int (b, "tt", row->tt);
+      d8_json_add_string_or_null (b, "unit", row->unit);
       json_builder_set_member_name (b, "cells");
       json_builder_begin_array (b);
       for (guint c = 0; c < p->columns->len; c++)
@@ -942,7 +926,7 @@ preview_appendix_json (JsonBuilder *b, const D8PlanPreview *p)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  add_string (b, "total_label", p->target_label);
+  d8_json_add_string_or_null (b, "total_label", p->target_label);
   json_builder_end_object (b);
 }
 
@@ -961,20 +945,20 @@ d8_plan_preview_to_json (const D8PlanPreview *p)
   static const char *const sources[] = { "plan-file", "csv", "xlsx", "paste" };
 
   json_builder_begin_object (b);
-  add_string (b, "source", sources[p->source]);
-  add_string (b, "source_detail", p->source_detail);
+  d8_json_add_string_or_null (b, "source", sources[p->source]);
+  d8_json_add_string_or_null (b, "source_detail", p->source_detail);
   add_bool (b, "applied", p->applied);
   if (p->applied)
-    add_int (b, "plan_id", p->plan_id);
+    d8_json_add_int (b, "plan_id", p->plan_id);
   add_bool (b, "revision", p->is_revision);
   if (p->is_revision)
-    add_string (b, "revises", p->revises_doc_number);
+    d8_json_add_string_or_null (b, "revises", p->revises_doc_number);
   preview_plan_json (b, p);
   json_builder_set_member_name (b, "unit_counts");
   json_builder_begin_object (b);
-  add_int (b, "new", p->n_new_units);
-  add_int (b, "known", p->n_known_units);
-  add_int (b, "changed", p->n_changed_units);
+  d8_json_add_int (b, "new", p->n_new_units);
+  d8_json_add_int (b, "known", p->n_known_units);
+  d8_json_add_int (b, "changed", p->n_changed_units);
   json_builder_end_object (b);
   preview_units_json (b, p);
   preview_appendix_json (b, p);
@@ -984,14 +968,14 @@ d8_plan_preview_to_json (const D8PlanPreview *p)
     {
       const D8PlanAllocation *a = p->allocation->pdata[i];
       json_builder_begin_object (b);
-      add_string (b, "indicator", a->indicator);
+      d8_json_add_string_or_null (b, "indicator", a->indicator);
       json_builder_set_member_name (b, "stated");
       if (a->has_stated)
         json_builder_add_int_value (b, a->stated);
       else
         json_builder_add_null_value (b);
-      add_int (b, "allocated", a->allocated);
-      add_int (b, "difference", a->difference);
+      d8_json_add_int (b, "allocated", a->allocated);
+      d8_json_add_int (b, "difference", a->difference);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1001,11 +985,11 @@ d8_plan_preview_to_json (const D8PlanPreview *p)
     {
       const D8PlanQuotaChange *c = p->changes->pdata[i];
       json_builder_begin_object (b);
-      add_string (b, "unit", c->unit);
-      add_string (b, "unit_name", c->unit_name);
-      add_string (b, "indicator", c->indicator);
-      add_string (b, "old", c->old_written);
-      add_string (b, "new", c->new_written);
+      d8_json_add_string_or_null (b, "unit", c->unit);
+      d8_json_add_string_or_null (b, "unit_name", c->unit_name);
+      d8_json_add_string_or_null (b, "indicator", c->indicator);
+      d8_json_add_string_or_null (b, "old", c->old_written);
+      d8_json_add_string_or_null (b, "new", c->new_written);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -66,6 +66,17 @@ gboolean d8_store_reload (D8Store *self, GError **error);
 gboolean d8_store_begin (D8Store *self, GError **error);
 gboolean d8_store_commit (D8Store *self, GError **error);
 void d8_store_rollback (D8Store *self);
+/* d8_store_end_change:
+ * @self: a store with a transaction open (d8_store_begin())
+ * @written: whether everything the change wrote succeeded
+ * @error: D8_ERROR_DATABASE when the commit fails (the writes set their
+ *   own error when @written is FALSE)
+ *
+ * Ends one change of the editors: commits and emits "changed" when
+ * @written, else rolls back.
+ *
+ * Returns: TRUE when committed. */
+gboolean d8_store_end_change (D8Store *self, gboolean written, GError **error);
 
 /* Inserts a validated plan file; the caller holds the transaction. */
 gboolean d8_store_insert_plan_file (D8Store *self, D8PlanFile *file, gint64 *plan_id,

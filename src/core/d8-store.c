@@ -244,6 +244,21 @@ d8_store_rollback (D8Store *self)
   d8_sql_exec (self->db, "ROLLBACK;", NULL);
 }
 
+gboolean
+d8_store_end_change (D8Store  *self,
+                     gboolean  written,
+                     GError  **error)
+{
+  g_return_val_if_fail (D8_IS_STORE (self), FALSE);
+  if (!written || !d8_store_commit (self, error))
+    {
+      d8_store_rollback (self);
+      return FALSE;
+    }
+  d8_store_emit_changed (self);
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------- reading */
 
 /**

@@ -18,6 +18,7 @@
 #include <xlsxwriter.h>
 
 #include "d8-error.h"
+#include "d8-file-part.h"
 #include "d8-format.h"
 #include "d8-table-export.h"
 
@@ -43,11 +44,19 @@ d8_csv_begin (GString *out, D8CsvDialect dialect)
 void
 d8_csv_append_cell (GString *out, const char *text)
 {
+  d8_csv_append_field (out, text, ',');
+}
+
+void
+d8_csv_append_field (GString *out, const char *text, char separator)
+{
+  const char special[] = { separator, '"', '\r', '\n', '\0' };
+
   g_return_if_fail (out != NULL);
 
   if (text == NULL)
     return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  if (strpbrk (text, special) == NULL)
     {
       g_string_append (out, text);
       return;
@@ -257,6 +266,13 @@ d8_table_cell_display (const D8TableCell *cell, int percent_decimals)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+gboolean
+d8_table_cell_centred (const D8TableCell *cell, const char *text)
+{
+  g_return_val_if_fail (cell != NULL && text != NULL, TRUE);
+  return !(cell->kind == D8_TABLE_CELL_TEXT && g_utf8_strlen (text, -1) > 2);
 }
 
 /* ------------------------------------------------------------ table: CSV */
@@ -540,19 +556,11 @@ d8_table_write_xlsx (GPtrArray *tables, const char *path, GError **error)
   g_return_val_if_fail (tables != NULL && tables->len > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  tmp = d8_file_part_path (path);
   if (!write_workbook (tables, tmp, path, error))
     {
       g_unlink (tmp);
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return d8_file_part_commit (tmp, path, error);
 }

@@ -28,6 +28,10 @@ void d8_csv_begin (GString *out, D8CsvDialect dialect);
 /* Appends one cell, RFC 4180: quoted when it holds a comma, a quote or a
  * line break (quotes doubled). @text NULL is an empty cell. */
 void d8_csv_append_cell (GString *out, const char *text);
+/* The same with another field separator (';' in plan files, where a
+ * Vietnamese name may hold a comma): quoted when it holds @separator, a
+ * quote or a line break. The separator itself is the caller's to write. */
+void d8_csv_append_field (GString *out, const char *text, char separator);
 /* Ends a row: "\n" or, for D8_CSV_EXCEL, "\r\n". */
 void d8_csv_end_row (GString *out, D8CsvDialect dialect);
 
@@ -83,6 +87,16 @@ void d8_table_set_row_bold (D8Table *table, guint row, gboolean bold);
  * counts grouped ("1.234"), percents with @percent_decimals ("35 %"),
  * text as is, "" when empty. */
 char *d8_table_cell_display (const D8TableCell *cell, int percent_decimals);
+
+/* d8_table_cell_centred:
+ * @cell: a cell
+ * @text: how it is shown (d8_table_cell_display())
+ *
+ * The printed report's rule for its appendix (PDF and .docx alike): names
+ * are left-aligned, figures and short marks ("-", "x") centred.
+ *
+ * Returns: TRUE when @cell is centred. */
+gboolean d8_table_cell_centred (const D8TableCell *cell, const char *text);
 
 /* The table as CSV: the header rows (merged cells empty), then the rows;
  * counts as whole numbers, percents with one decimal and '.' (12.5). */

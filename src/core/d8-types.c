@@ -21,6 +21,18 @@ d8_plan_free (D8Plan *plan)
   g_free (plan);
 }
 
+int
+d8_plan_compare_newest (gconstpointer a,
+                        gconstpointer b)
+{
+  const D8Plan *pa = *(const D8Plan *const *) a;
+  const D8Plan *pb = *(const D8Plan *const *) b;
+
+  if (pa->year != pb->year)
+    return pb->year - pa->year;
+  return pb->id > pa->id ? 1 : pb->id < pa->id ? -1 : 0;
+}
+
 void
 d8_unit_free (D8Unit *unit)
 {

@@ -113,6 +113,15 @@ typedef struct
 
 void d8_plan_free (D8Plan *plan);
 void d8_unit_free (D8Unit *unit);
+/* d8_plan_compare_newest:
+ * @a: (type D8Plan**): a pointer to a plan pointer, as g_ptr_array_sort() passes it
+ * @b: (type D8Plan**): the same
+ *
+ * The order the plan dialogs offer plans in: the later year first, then
+ * the later-made plan (higher id) first.
+ *
+ * Returns: <0 when @a comes first, >0 when @b does, 0 for the same plan. */
+int d8_plan_compare_newest (gconstpointer a, gconstpointer b);
 void d8_indicator_free (D8Indicator *indicator);
 void d8_entry_free (D8Entry *entry);
 void d8_reporting_period_free (D8ReportingPeriod *period);

@@ -538,3 +538,70 @@ d8_ui_save_dialog (GtkWindow           *parent,
   g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), save);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
+
+static void
+text_row_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+text_row_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  tooltips)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  if (GPOINTER_TO_INT (tooltips))
+    gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
+}
+
+GtkSingleSelection *
+d8_ui_text_list_setup (GtkListView   *view,
+                       GtkStringList *rows,
+                       gboolean       tooltips)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSingleSelection *selection;
+
+  g_return_val_if_fail (GTK_IS_LIST_VIEW (view), NULL);
+  g_return_val_if_fail (GTK_IS_STRING_LIST (rows), NULL);
+
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (rows)));
+  g_signal_connect (factory, "setup", G_CALLBACK (text_row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (text_row_bind_cb),
+                    GINT_TO_POINTER (tooltips != FALSE));
+  gtk_list_view_set_factory (view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  return selection;
+}
+
+void
+d8_ui_string_list_replace (GtkStringList *list,
+                           GPtrArray     *strings)
+{
+  g_return_if_fail (GTK_IS_STRING_LIST (list));
+  g_return_if_fail (strings != NULL && strings->len > 0
+                    && strings->pdata[strings->len - 1] == NULL);
+
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char *const *) strings->pdata);
+}
+
+char *
+d8_ui_text_buffer_dup (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

@@ -54,6 +54,32 @@ char *d8_ui_cell_tooltip (const D8Cell *cell, const D8Indicator *indicator);
 /* "1. Thành lập …" */
 char *d8_ui_indicator_label (const D8Indicator *indicator);
 
+/* d8_ui_text_list_setup:
+ * @view: a list view showing one line of text a row
+ * @rows: the rows as shown; the selection takes a reference
+ * @tooltips: TRUE: each row's text is its tooltip too (for long names)
+ *
+ * Gives @view the one factory of the editor's lists (a label a row, left
+ * aligned, ellipsized) and a single selection over @rows.
+ *
+ * Returns: (transfer full): the selection, also set as @view's model. */
+GtkSingleSelection *d8_ui_text_list_setup (GtkListView *view, GtkStringList *rows,
+                                           gboolean tooltips);
+
+/* d8_ui_string_list_replace:
+ * @list: a string list
+ * @strings: the new items, NULL-terminated (the last element is NULL)
+ *
+ * Replaces every item of @list by @strings, in one "items-changed". */
+void d8_ui_string_list_replace (GtkStringList *list, GPtrArray *strings);
+
+/* d8_ui_text_buffer_dup:
+ * @buffer: a text buffer
+ *
+ * Returns: (transfer full): all the text of @buffer, as typed (no
+ * trimming), without the images and widgets anchored in it. */
+char *d8_ui_text_buffer_dup (GtkTextBuffer *buffer);
+
 /* d8_ui_add_toast:
  * @widget: a widget inside a toast overlay, or a window
  * @toast: (transfer full): the toast

@@ -208,18 +208,6 @@ d8_distribute_dialog_init (D8DistributeDialog *self)
                              G_LIST_MODEL (g_object_ref (self->lines)))));
 }
 
-static int
-newest_first (gconstpointer a,
-              gconstpointer b)
-{
-  const D8Plan *pa = *(const D8Plan *const *) a;
-  const D8Plan *pb = *(const D8Plan *const *) b;
-
-  if (pa->year != pb->year)
-    return pb->year - pa->year;
-  return pb->id > pa->id ? 1 : pb->id < pa->id ? -1 : 0;
-}
-
 D8DistributeDialog *
 d8_distribute_dialog_new (GtkWindow   *parent,
                           D8Store     *store,
@@ -256,7 +244,7 @@ d8_distribute_dialog_new (GtkWindow   *parent,
   plan = d8_store_get_plan (store, d8_plan_edit_get_plan_id (edit), NULL);
   plans = d8_store_list_plans (store, NULL);
   if (plans != NULL)
-    g_ptr_array_sort (plans, newest_first);
+    g_ptr_array_sort (plans, d8_plan_compare_newest);
   for (guint i = 0; plans != NULL && i < plans->len; i++)
     {
       const D8Plan *p = g_ptr_array_index (plans, i);

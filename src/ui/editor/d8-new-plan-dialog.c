@@ -202,18 +202,6 @@ d8_new_plan_dialog_init (D8NewPlanDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static int
-newest_first (gconstpointer a,
-              gconstpointer b)
-{
-  const D8Plan *pa = *(const D8Plan *const *) a;
-  const D8Plan *pb = *(const D8Plan *const *) b;
-
-  if (pa->year != pb->year)
-    return pb->year - pa->year;
-  return pb->id > pa->id ? 1 : pb->id < pa->id ? -1 : 0;
-}
-
 D8NewPlanDialog *
 d8_new_plan_dialog_new (GtkWindow *parent,
                         D8Store   *store,
@@ -229,7 +217,7 @@ d8_new_plan_dialog_new (GtkWindow *parent,
   self->plans = d8_store_list_plans (store, NULL);
   if (self->plans == NULL)
     self->plans = g_ptr_array_new_with_free_func ((GDestroyNotify) d8_plan_free);
-  g_ptr_array_sort (self->plans, newest_first);
+  g_ptr_array_sort (self->plans, d8_plan_compare_newest);
   gtk_string_list_append (self->from_names, _("An empty plan"));
   for (guint i = 0; i < self->plans->len; i++)
     {

@@ -99,18 +99,10 @@ draw_wrapped (GtkSnapshot   *snapshot,
               int            height,
               const GdkRGBA *colour)
 {
-  int tw = 0, th = 0;
-
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (width - 2 * PAD) * PANGO_SCALE);
   pango_layout_set_height (layout, -2);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_get_pixel_size (layout, &tw, &th);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + PAD, y + (height - th) / 2));
-  gtk_snapshot_append_layout (snapshot, layout, colour);
-  gtk_snapshot_restore (snapshot);
+  draw_text (snapshot, layout, text, x, y, width, height, FALSE, colour);
   pango_layout_set_height (layout, -1);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
 }

@@ -107,8 +107,7 @@ reload (D8PlanIndicatorsPage *self)
       g_ptr_array_add (rows, d8_ui_indicator_label (indicator));
     }
   g_ptr_array_add (rows, NULL);
-  gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                          (const char *const *) rows->pdata);
+  d8_ui_string_list_replace (self->rows, rows);
   if (indicators->len > 0)
     gtk_single_selection_set_selected (self->selection, MIN (selected, indicators->len - 1));
   fill_form (self);
@@ -211,27 +210,6 @@ d8_plan_indicators_page_set_plan (D8PlanIndicatorsPage *self,
 }
 
 static void
-row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
-}
-
-static void
 d8_plan_indicators_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), D8_TYPE_PLAN_INDICATORS_PAGE);
@@ -286,16 +264,9 @@ d8_plan_indicators_page_class_init (D8PlanIndicatorsPageClass *klass)
 static void
 d8_plan_indicators_page_init (D8PlanIndicatorsPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  self->selection = d8_ui_text_list_setup (self->indicator_list, self->rows, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (fill_form), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
-  gtk_list_view_set_factory (self->indicator_list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->indicator_list, GTK_SELECTION_MODEL (self->selection));
 }

@@ -150,11 +150,8 @@ reload (D8PlanUnitsPage *self)
   g_ptr_array_add (rows, NULL);
   g_ptr_array_add (parents, NULL);
   self->filling = TRUE;
-  gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                          (const char *const *) rows->pdata);
-  gtk_string_list_splice (self->parent_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->parent_names)),
-                          (const char *const *) parents->pdata);
+  d8_ui_string_list_replace (self->rows, rows);
+  d8_ui_string_list_replace (self->parent_names, parents);
   gtk_single_selection_set_selected (self->selection,
                                      MIN (selected, units->len > 0 ? units->len - 1 : 0));
   self->filling = FALSE;
@@ -306,12 +303,9 @@ add_many_cb (D8PlanUnitsPage *self)
 {
   g_autoptr (GError) error = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->names_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = d8_ui_text_buffer_dup (buffer);
   guint before = self->units != NULL ? self->units->len : 0;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!d8_plan_units_page_add_names (self, text, &error))
     {
       report (self, error->message);
@@ -404,25 +398,6 @@ d8_plan_units_page_get_n_units (D8PlanUnitsPage *self)
 }
 
 static void
-row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
-}
-
-static void
 d8_plan_units_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), D8_TYPE_PLAN_UNITS_PAGE);
@@ -479,8 +454,6 @@ d8_plan_units_page_class_init (D8PlanUnitsPageClass *klass)
 static void
 d8_plan_units_page_init (D8PlanUnitsPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->levels = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (known_levels); i++)
@@ -489,12 +462,7 @@ d8_plan_units_page_init (D8PlanUnitsPage *self)
       gtk_string_list_append (self->level_names, _(known_levels[i].label));
     }
   self->rows = gtk_string_list_new (NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
-  gtk_list_view_set_factory (self->unit_list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->unit_list, GTK_SELECTION_MODEL (self->selection));
+  self->selection = d8_ui_text_list_setup (self->unit_list, self->rows, FALSE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }

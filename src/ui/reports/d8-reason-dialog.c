@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "d8-reason-dialog.h"
+#include "d8-ui-util.h"
 
 typedef struct
 {
@@ -30,12 +31,7 @@ reason_data_free (gpointer data)
 static char *
 dup_reason (GtkTextBuffer *buffer)
 {
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return g_strstrip (g_steal_pointer (&text));
+  return g_strstrip (d8_ui_text_buffer_dup (buffer));
 }
 
 static void

@@ -78,15 +78,10 @@ paragraphs_to_text (GPtrArray *paragraphs)
 static GPtrArray *
 text_to_paragraphs (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  g_auto (GStrv) lines = NULL;
+  g_autofree char *text = d8_ui_text_buffer_dup (gtk_text_view_get_buffer (view));
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_strstrip (lines[i]);

@@ -88,12 +88,8 @@ set_text (GtkTextView *view,
 static char *
 dup_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = d8_ui_text_buffer_dup (gtk_text_view_get_buffer (view));
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_strstrip (text);
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
