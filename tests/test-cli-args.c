@@ -350,6 +350,7 @@ test_synopsis (void)
     { "new-plan", "[--from PLAN] --code CODE --year N [--title TEXT] [--copy-quotas]" },
     { "set-quota", "N|- --unit NAME|ID --indicator CODE" },
     { "set-total", "N|- --indicator CODE" },
+    { "distribute", "--indicator CODE --reference PLAN [--total N] [--among UNIT,UNIT] [--dry-run]" },
     { "add-unit", "--name TEXT --level LEVEL [--parent UNIT] [--kind TEXT]" },
     { "issue-plan", "--document-number TEXT --issued-on DATE [--issuer TEXT]" },
     { "amend-plan", "--document-number TEXT --issued-on DATE" },

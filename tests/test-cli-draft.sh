@@ -159,4 +159,27 @@ cp "$U" "$tmp/office-before"
 expect "a bundle whose amendment names an unknown unit is refused" 1 "$U" import-bundle "$tmp/forged.duan8.json"
 cmp -s "$U" "$tmp/office-before" && d8_test_ok "and the office's database is unchanged" || d8_test_not_ok "and the office's database is unchanged"
 
+# ------------------------------------------------------------ distribute
+# The window's "Distribute…" from the command line: 20 over five units in
+# proportion to their 2023 quotas 4, 4, 6, 19, 18 (sum 51): whole parts
+# 1, 1, 2, 7, 7 (18), remainders 29, 29, 18, 23, 3 (of 51) give the two
+# left to Chư Pưh and Chư Sê (equal remainders: the earlier row first).
+D="$tmp/distribute.sqlite3"
+at "$D" new-plan --from 1653/KH-UBND --code d-2024 --year 2024 >/dev/null
+FIVE="Chư Pưh,Chư Sê,Đak Đoa,Chư Păh,Mang Yang"
+expect "distribute without a total refuses when the plan states none" 1 "$D" --plan d-2024 distribute --indicator 1 --reference 1653/KH-UBND
+said "naming --total" "total"
+at "$D" --plan d-2024 set-total --indicator 1 20 >/dev/null
+cp "$D" "$tmp/before"
+expect "distribute --dry-run" 0 "$D" --plan d-2024 distribute --indicator 1 --reference 1653/KH-UBND --among "$FIVE" --dry-run --format csv
+is "proposes 2, 2, 2, 7, 7 beside 4, 4, 6, 19, 18" "$(tail -n +2 "$tmp/out" | cut -d, -f1,3,4 | tr '\n' ' ')" "Chư Pưh,4,2 Chư Sê,4,2 Đak Đoa,6,2 Chư Păh,19,7 Mang Yang,18,7 "
+cmp -s "$D" "$tmp/before" && d8_test_ok "and writes nothing" || d8_test_not_ok "and writes nothing"
+expect "distribute over an unknown unit is refused" 1 "$D" --plan d-2024 distribute --indicator 1 --reference 1653/KH-UBND --among "Chư Pưh,Hà Nội"
+cmp -s "$D" "$tmp/before" && d8_test_ok "leaving the database as it was" || d8_test_not_ok "leaving the database as it was"
+expect "distribute sets the quotas" 0 "$D" --plan d-2024 distribute --indicator 1 --reference 1653/KH-UBND --among "$FIVE"
+is "Chư Păh's quota is now 7" "$(at "$D" --plan d-2024 quotas --format csv | grep '^Chư Păh,Thành lập' | cut -d, -f3)" "7"
+expect "distribute over every unit" 0 "$D" --plan d-2024 distribute --indicator 1 --reference 1653/KH-UBND
+at "$D" --plan d-2024 allocation --format csv > "$tmp/alloc.csv"
+is "and the allocation check of indicator 1 goes to zero" "$(grep '^1,' "$tmp/alloc.csv" | cut -d, -f1,3-5)" "1,20,20,0"
+
 d8_test_done

@@ -75,6 +75,10 @@ static const OptionSpec command_options[] = {
                                        "of the amending decision, e.g. 1653/KH-UBND, "
                                        "25/QĐ-UBND") },
   { "title", N_("TEXT"), N_("the plan’s title") },
+  { "reference", N_("PLAN"), N_("the plan whose quotas give the proportions, e.g. last year’s") },
+  { "total", N_("N"), N_("the number to spread (default: the total the plan states)") },
+  { "among", N_("UNIT,UNIT"), N_("the units to spread it over, by name, code or id "
+                                 "(default: every unit of the appendix)") },
   { "issuer", N_("TEXT"), N_("who issued the plan, e.g. UBND tỉnh Gia Lai") },
   { "issued-on", N_("DATE"), N_("the date the plan, or with amend-plan the amending decision, "
                                  "was issued, YYYY-MM-DD") },
@@ -170,6 +174,11 @@ static const Command commands[] = {
     D8_CLI_OPTIONS ({ "unit", REQ }, { "indicator", REQ }), "N|-", FALSE, d8_cli_cmd_set_quota },
   { "set-total", N_("Set the total a plan states for an indicator (- for none)"),
     D8_CLI_OPTIONS ({ "indicator", REQ }), "N|-", FALSE, d8_cli_cmd_set_total },
+  { "distribute",
+    N_("Spread a total over units in proportion to another plan's quotas, and set those quotas"),
+    D8_CLI_OPTIONS ({ "indicator", REQ }, { "reference", REQ }, { "total" }, { "among" },
+                    { "dry-run" }),
+    NULL, FALSE, d8_cli_cmd_distribute },
   { "add-unit", N_("Add a new unit to a draft plan"),
     D8_CLI_OPTIONS ({ "name", REQ }, { "level", REQ, "LEVEL" }, { "parent", 0, "UNIT" },
                     { "kind" }),

@@ -150,6 +150,7 @@ gboolean d8_cli_cmd_plan_history (Cli *cli, GError **error);
 gboolean d8_cli_cmd_new_plan (Cli *cli, GError **error);
 gboolean d8_cli_cmd_set_quota (Cli *cli, GError **error);
 gboolean d8_cli_cmd_set_total (Cli *cli, GError **error);
+gboolean d8_cli_cmd_distribute (Cli *cli, GError **error);
 gboolean d8_cli_cmd_add_unit (Cli *cli, GError **error);
 gboolean d8_cli_cmd_issue_plan (Cli *cli, GError **error);
 gboolean d8_cli_cmd_amend_plan (Cli *cli, GError **error);
