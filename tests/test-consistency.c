@@ -79,7 +79,8 @@ record_percent (D8Store *store, const char *unit, const char *date, gint64 reach
   g_assert_no_error (error);
 }
 
-/* Entries that give, across the three dates, every status: done, on
+/* Entries that give, across the three dates, every status: over-achieved
+ * (Đak Đoa 9 of 6 by 31 December), done, on
  * track, behind, not started, no quota, and a percent indicator. */
 static D8Store *
 seeded_store (const char *dir, char **db_path)
