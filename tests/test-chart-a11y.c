@@ -209,6 +209,14 @@ check_indicator (D8Overview *ov, guint i)
         g_error ("indicator %s, %s: the tooltip says “%s”, the description:\n%s", item->code,
                  item->name, expected, described);
     }
+  /* a cell without a quota says so once, not "No quota, No quota" */
+  {
+    g_autofree char *twice = g_strdup_printf ("%s, %s", d8_status_to_label (D8_STATUS_NO_QUOTA),
+                                              d8_status_to_label (D8_STATUS_NO_QUOTA));
+
+    if (strstr (described, twice) != NULL)
+      g_error ("indicator %u: the description repeats itself:\n%s", i, described);
+  }
   /* every tooltip found states what the description states */
   g_hash_table_iter_init (&iter, tips);
   while (g_hash_table_iter_next (&iter, &key, NULL))
