@@ -79,7 +79,8 @@ record_percent (D8Store *store, const char *unit, const char *date, gint64 reach
   g_assert_no_error (error);
 }
 
-/* Entries that give, across the three dates, every status: done, on
+/* Entries that give, across the three dates, every status: over-achieved
+ * (Đak Đoa 9 of 6 by 31 December), done, on
  * track, behind, not started, no quota, and a percent indicator. */
 static D8Store *
 seeded_store (const char *dir, char **db_path)
@@ -119,7 +120,7 @@ cli_progress (const char *db, const char *as_of, JsonParser *parser)
 static D8Status
 status_from_string (const char *name)
 {
-  for (D8Status s = D8_STATUS_NO_QUOTA; s <= D8_STATUS_DONE; s++)
+  for (D8Status s = D8_STATUS_NO_QUOTA; s < D8_N_STATUSES; s++)
     if (g_strcmp0 (d8_status_to_string (s), name) == 0)
       return s;
   g_error ("unknown status “%s”", name);
@@ -299,7 +300,7 @@ test_surfaces_agree (void)
       g_object_unref (page);
     }
   /* The seed reaches every status somewhere. */
-  for (D8Status s = D8_STATUS_NO_QUOTA; s <= D8_STATUS_DONE; s++)
+  for (D8Status s = D8_STATUS_NO_QUOTA; s < D8_N_STATUSES; s++)
     if (!g_hash_table_contains (seen, d8_status_to_string (s)))
       g_error ("no cell was %s", d8_status_to_string (s));
   g_hash_table_unref (seen);
@@ -336,13 +337,16 @@ test_one_colour_per_status (void)
   /* blue on screen, blue in the charts and the pack */
   g_assert_cmpfloat (fg.blue, >, fg.red);
   g_assert_cmpfloat (line->blue, >, line->red);
-  /* every status: one role, one pattern, one word */
-  for (D8Status s = D8_STATUS_NO_QUOTA; s <= D8_STATUS_DONE; s++)
+  /* every status: one role (over-achieved shares done's: it is a kind of
+   * done), one pattern, one word */
+  for (D8Status s = D8_STATUS_NO_QUOTA; s < D8_N_STATUSES; s++)
     {
       g_assert_cmpstr (d8_status_to_label (s), !=, "");
-      for (D8Status t = s + 1; t <= D8_STATUS_DONE; t++)
+      for (D8Status t = s + 1; t < D8_N_STATUSES; t++)
         {
-          g_assert_cmpint (d8_status_role (s), !=, d8_status_role (t));
+          if (!(D8_STATUS_IS_DONE (s) && D8_STATUS_IS_DONE (t)))
+            g_assert_cmpint (d8_status_role (s), !=, d8_status_role (t));
+          g_assert_cmpstr (d8_status_to_label (s), !=, d8_status_to_label (t));
           g_assert_cmpint (d8_status_pattern (s), !=, d8_status_pattern (t));
         }
     }

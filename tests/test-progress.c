@@ -47,10 +47,21 @@ test_count_cells (void)
   d8_cell_evaluate (&c, &count_indicator, 0.5);
   g_assert_cmpint (c.status, ==, D8_STATUS_ON_TRACK);
 
-  c = cell_of (TRUE, 10, 13, 3);
+  /* Exactly the quota is done; more than the quota is over-achieved
+   * (docs/progress.md), its completion kept as it is (130 %). */
+  c = cell_of (TRUE, 10, 10, 3);
   d8_cell_evaluate (&c, &count_indicator, 0.5);
   g_assert_cmpint (c.status, ==, D8_STATUS_DONE);
+
+  c = cell_of (TRUE, 10, 13, 3);
+  d8_cell_evaluate (&c, &count_indicator, 0.5);
+  g_assert_cmpint (c.status, ==, D8_STATUS_OVER);
   g_assert_cmpfloat (c.completion, ==, 1.3);
+
+  /* A quota of 0 is met; anything recorded against it is more. */
+  c = cell_of (TRUE, 0, 2, 1);
+  d8_cell_evaluate (&c, &count_indicator, 0.5);
+  g_assert_cmpint (c.status, ==, D8_STATUS_OVER);
 }
 
 static void
@@ -65,6 +76,11 @@ test_percent_cells (void)
   c.achieved = 32;
   d8_cell_evaluate (&c, &percent_indicator, 1.0);
   g_assert_cmpint (c.status, ==, D8_STATUS_DONE);
+
+  /* Above the target percentage: 33 of 40 is 82.5 % against 80 %. */
+  c.achieved = 33;
+  d8_cell_evaluate (&c, &percent_indicator, 0.5);
+  g_assert_cmpint (c.status, ==, D8_STATUS_OVER);
 
   c.achieved = 20; /* 50 % at mid-year against 80 %: 0.5 ≥ 0.8 × 0.5 */
   d8_cell_evaluate (&c, &percent_indicator, 0.5);
@@ -179,7 +195,8 @@ test_overview_evaluate (void)
 
       g_assert_cmpint (d8_overview_cell (ov, 0, 0)->status, ==, D8_STATUS_ON_TRACK);
       g_assert_cmpint (d8_overview_cell (ov, 0, 1)->status, ==, D8_STATUS_NO_QUOTA);
-      g_assert_cmpint (d8_overview_cell (ov, 1, 0)->status, ==, D8_STATUS_DONE);
+      /* 38 of 26: over-achieved, yet counted as 100 % in the means below. */
+      g_assert_cmpint (d8_overview_cell (ov, 1, 0)->status, ==, D8_STATUS_OVER);
       g_assert_cmpint (d8_overview_cell (ov, 1, 1)->status, ==, D8_STATUS_BEHIND);
 
       /* Judged against the stated 128, though 126 are allocated. */
@@ -222,6 +239,20 @@ test_status_names (void)
   g_assert_cmpstr (d8_status_to_string (D8_STATUS_BEHIND), ==, "behind");
   g_assert_cmpstr (d8_status_to_string (D8_STATUS_DONE), ==, "done");
   g_assert_cmpstr (d8_status_to_label (D8_STATUS_ON_TRACK), ==, "On track");
+
+  /* Over-achieved: its own name and word, done's colour role (a kind of
+   * done), and a print pattern of its own so greyscale tells them apart. */
+  g_assert_cmpstr (d8_status_to_string (D8_STATUS_OVER), ==, "over");
+  g_assert_cmpstr (d8_status_to_label (D8_STATUS_OVER), ==, "Over-achieved");
+  g_assert_cmpint (d8_status_role (D8_STATUS_OVER), ==, d8_status_role (D8_STATUS_DONE));
+  g_assert_cmpint (d8_status_role (D8_STATUS_OVER), ==, D8_STATUS_ROLE_SUCCESS);
+  g_assert_cmpint (d8_status_pattern (D8_STATUS_OVER), !=, d8_status_pattern (D8_STATUS_DONE));
+  g_assert_true (D8_STATUS_IS_DONE (D8_STATUS_OVER));
+  g_assert_true (D8_STATUS_IS_DONE (D8_STATUS_DONE));
+  g_assert_false (D8_STATUS_IS_DONE (D8_STATUS_ON_TRACK));
+  for (D8Status st = D8_STATUS_NO_QUOTA; st < D8_N_STATUSES; st++)
+    if (st != D8_STATUS_OVER)
+      g_assert_cmpstr (d8_status_to_label (st), !=, d8_status_to_label (D8_STATUS_OVER));
 }
 
 int

@@ -175,7 +175,7 @@ d8_chart_layout_compare (D8ChartBuilder *b)
   double plot_top, plot_bottom, W = L->width - 2 * b->m;
   D8ChartLegendItem legend[8];
   guint n_legend = 0;
-  const D8Status order[] = { D8_STATUS_DONE, D8_STATUS_ON_TRACK, D8_STATUS_BEHIND,
+  const D8Status order[] = { D8_STATUS_OVER, D8_STATUS_DONE, D8_STATUS_ON_TRACK, D8_STATUS_BEHIND,
                              D8_STATUS_NOT_STARTED, D8_STATUS_NO_QUOTA };
 
   y_top = d8_chart_builder_add_header (b);

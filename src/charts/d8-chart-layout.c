@@ -360,7 +360,7 @@ d8_chart_builder_add_status_legend (D8ChartBuilder *b, gboolean with_quota_mark,
 {
   D8ChartLegendItem items[8];
   guint n = 0;
-  const D8Status order[] = { D8_STATUS_DONE, D8_STATUS_ON_TRACK, D8_STATUS_BEHIND,
+  const D8Status order[] = { D8_STATUS_OVER, D8_STATUS_DONE, D8_STATUS_ON_TRACK, D8_STATUS_BEHIND,
                              D8_STATUS_NOT_STARTED, D8_STATUS_NO_QUOTA };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)

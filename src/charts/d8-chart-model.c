@@ -609,13 +609,15 @@ append_item_words (GString *out, const D8ChartItem *item)
     }
   else if (!item->has_quota)
     {
-      g_string_append (out, _("No quota"));
-      if (item->achieved > 0)
+      /* The status word that follows says "No quota"; saying it here too
+       * read "No quota, No quota" in tooltips and to screen readers. */
+      if (item->achieved <= 0)
         {
-          g_string_append (out, ", ");
-          /* Translators: %s is a number recorded where the plan sets no quota */
-          g_string_append_printf (out, _("%s recorded"), achieved);
+          g_string_append (out, d8_status_to_label (item->status));
+          return;
         }
+      /* Translators: %s is a number recorded where the plan sets no quota */
+      g_string_append_printf (out, _("%s recorded"), achieved);
     }
   else
     {

@@ -700,7 +700,7 @@ draw_unit_table (Pen *pen, guint unit_index, double x, double y, double w)
       pen_set (pen, _(headers[c + 1]), size, TRUE, -1, FALSE);
       num_w[c] = MAX (pen_width (pen), c == 1 ? edge : 48) + 14;
     }
-  for (int st_i = D8_STATUS_NO_QUOTA; st_i <= D8_STATUS_DONE; st_i++)
+  for (int st_i = D8_STATUS_NO_QUOTA; st_i < D8_N_STATUSES; st_i++)
     {
       pen_set (pen, d8_status_to_label ((D8Status) st_i), size, TRUE, -1, FALSE);
       status_w = MAX (status_w, pen_width (pen) + 6);

@@ -137,6 +137,31 @@ path_status_rects (cairo_t *cr, const D8ChartLayout *L, D8Status status, double 
     }
 }
 
+/* A "+" in the top right corner of each rectangle of @status, sized to
+ * the rectangle (its arms a fifth of its height). */
+static void
+path_plus_marks (cairo_t *cr, const D8ChartLayout *L, D8Status status, double lw)
+{
+  cairo_new_path (cr);
+  for (guint i = 0; i < L->shapes->len; i++)
+    {
+      const D8ChartShape *s = &g_array_index (L->shapes, D8ChartShape, i);
+      double arm, cx, cy;
+
+      if (!is_status_rect (s) || s->status != status || !in_clip (cr, &s->rect, 2))
+        continue;
+      arm = MIN (s->rect.height, s->rect.width) * 0.22;
+      if (arm < lw)
+        continue;
+      cx = s->rect.x + s->rect.width - arm - 2 * lw;
+      cy = s->rect.y + arm + 2 * lw;
+      cairo_move_to (cr, cx - arm, cy);
+      cairo_line_to (cr, cx + arm, cy);
+      cairo_move_to (cr, cx, cy - arm);
+      cairo_line_to (cr, cx, cy + arm);
+    }
+}
+
 /* Bars, cells and legend swatches, one status at a time: a handful of
  * fills and strokes for the whole chart rather than three per cell. Status
  * rectangles never overlap one another, so the order among them is free. */
@@ -152,6 +177,7 @@ paint_status_rects (cairo_t *cr, const D8ChartLayout *L, const D8ChartStyle *sty
       switch (d8_status_pattern (status))
         {
         case D8_STATUS_PATTERN_SOLID:
+        case D8_STATUS_PATTERN_SOLID_PLUS:
         case D8_STATUS_PATTERN_HATCH:
         case D8_STATUS_PATTERN_CROSS_HATCH:
           path_status_rects (cr, L, status, 0);
@@ -166,6 +192,14 @@ paint_status_rects (cairo_t *cr, const D8ChartLayout *L, const D8ChartStyle *sty
           set_color (cr, &style->status_line[status]);
           cairo_set_line_width (cr, lw * 0.9);
           cairo_stroke (cr);
+          if (d8_status_pattern (status) == D8_STATUS_PATTERN_SOLID_PLUS)
+            {
+              /* Over-achieved: done's solid fill and a "+" in the top
+               * right corner, told apart from done without colour. */
+              path_plus_marks (cr, L, status, lw);
+              cairo_set_line_width (cr, lw * 1.8);
+              cairo_stroke (cr);
+            }
           break;
 
         case D8_STATUS_PATTERN_DASHED_OUTLINE:
@@ -382,6 +416,7 @@ d8_chart_paint (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr)
       case D8_STATUS_PATTERN_FAINT_OUTLINE:
       case D8_STATUS_PATTERN_DASHED_OUTLINE:
       case D8_STATUS_PATTERN_SOLID:
+      case D8_STATUS_PATTERN_SOLID_PLUS:
       default:
         break;
       }

@@ -135,6 +135,7 @@ d8_chart_style_high_contrast (void)
   s.muted = (D8ChartColor) RGB (0x000000);
   s.grid = (D8ChartColor) RGB (0x707070);
   s.status_fill[D8_STATUS_DONE] = (D8ChartColor) RGB (0x33a884);
+  s.status_fill[D8_STATUS_OVER] = (D8ChartColor) RGB (0x33a884);
   s.status_fill[D8_STATUS_ON_TRACK] = (D8ChartColor) RGB (0x9fd4f2);
   s.status_fill[D8_STATUS_BEHIND] = (D8ChartColor) RGB (0xf0b080);
   for (guint i = 0; i < D8_CHART_N_STATUSES; i++)

@@ -21,7 +21,7 @@ typedef struct
   double red, green, blue, alpha; /* 0…1, as GdkRGBA, so the app can copy one over */
 } D8ChartColor;
 
-#define D8_CHART_N_STATUSES (D8_STATUS_DONE + 1)
+#define D8_CHART_N_STATUSES D8_N_STATUSES
 #define D8_CHART_N_SERIES 8
 
 typedef struct

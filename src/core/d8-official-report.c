@@ -218,6 +218,7 @@ describe_count_indicator (D8Overview *overview, guint i)
           n_on_track++;
           break;
         case D8_STATUS_DONE:
+        case D8_STATUS_OVER: /* over-achieved is a kind of done */
           n_done++;
           break;
         default:
@@ -640,7 +641,7 @@ build_indicator_sheet (D8Overview *overview)
       for (guint u = 0; u < overview->units->len; u++)
         {
           D8Status status = d8_overview_cell (overview, u, i)->status;
-          n_done += status == D8_STATUS_DONE;
+          n_done += D8_STATUS_IS_DONE (status);
           n_behind += status == D8_STATUS_BEHIND;
           n_not_started += status == D8_STATUS_NOT_STARTED;
         }

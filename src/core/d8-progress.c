@@ -59,8 +59,11 @@ d8_cell_evaluate (D8Cell *cell, const D8Indicator *indicator, double expected)
     case D8_KIND_PERCENT:
       {
         /* Judged against the plan's percentage target (e.g. 80 %): the cell
-         * is done when reached / group ≥ target. */
-        double target = indicator->has_target ? indicator->target / 100.0 : 1.0;
+         * is done when reached / group = target and over-achieved when it
+         * is above it (docs/progress.md). Compared as reached × 100 against
+         * target × group, so that 80 of 100 is exactly 80 %. */
+        double target_pct = indicator->has_target ? indicator->target : 100.0;
+        double target = target_pct / 100.0;
 
         if (cell->group_size > 0)
           cell->completion = (double) cell->achieved / (double) cell->group_size;
@@ -68,7 +71,9 @@ d8_cell_evaluate (D8Cell *cell, const D8Indicator *indicator, double expected)
           cell->status = D8_STATUS_NO_QUOTA;
         else if (cell->group_size == 0 || cell->n_entries == 0)
           cell->status = D8_STATUS_NOT_STARTED;
-        else if (cell->completion >= target)
+        else if ((double) cell->achieved * 100.0 > target_pct * (double) cell->group_size)
+          cell->status = D8_STATUS_OVER;
+        else if ((double) cell->achieved * 100.0 >= target_pct * (double) cell->group_size)
           cell->status = D8_STATUS_DONE;
         else if (cell->completion >= target * expected)
           cell->status = D8_STATUS_ON_TRACK;
@@ -85,13 +90,16 @@ d8_cell_evaluate (D8Cell *cell, const D8Indicator *indicator, double expected)
     }
   if (cell->quota == 0)
     {
-      /* A quota of 0 is a real zero: nothing is asked, so it is met. */
+      /* A quota of 0 is a real zero: nothing is asked, so it is met;
+       * anything recorded against it is more than was asked. */
       cell->completion = cell->achieved > 0 ? INFINITY : 1.0;
-      cell->status = D8_STATUS_DONE;
+      cell->status = cell->achieved > 0 ? D8_STATUS_OVER : D8_STATUS_DONE;
       return;
     }
   cell->completion = (double) cell->achieved / (double) cell->quota;
-  if (cell->achieved >= cell->quota)
+  if (cell->achieved > cell->quota)
+    cell->status = D8_STATUS_OVER;
+  else if (cell->achieved == cell->quota)
     cell->status = D8_STATUS_DONE;
   else if (cell->achieved == 0)
     cell->status = D8_STATUS_NOT_STARTED;
@@ -441,6 +449,9 @@ static const struct
   [D8_STATUS_ON_TRACK] = { "on-track", N_("On track"), D8_STATUS_ROLE_PROGRESS,
                            D8_STATUS_PATTERN_HATCH },
   [D8_STATUS_DONE] = { "done", N_("Done"), D8_STATUS_ROLE_SUCCESS, D8_STATUS_PATTERN_SOLID },
+  /* A kind of done: the same colour role, told apart by its "+" mark. */
+  [D8_STATUS_OVER] = { "over", N_("Over-achieved"), D8_STATUS_ROLE_SUCCESS,
+                       D8_STATUS_PATTERN_SOLID_PLUS },
 };
 
 /**

@@ -28,8 +28,17 @@ typedef enum
   D8_STATUS_NOT_STARTED,  /* a quota but nothing recorded yet */
   D8_STATUS_BEHIND,       /* completion below the expected pace */
   D8_STATUS_ON_TRACK,     /* at or above the expected pace, not yet done */
-  D8_STATUS_DONE,         /* quota (or percentage target) reached */
+  D8_STATUS_DONE,         /* quota (or percentage target) reached exactly */
+  D8_STATUS_OVER,         /* over-achieved: more than the quota (count), above
+                           * the target percentage (percent); a kind of done */
 } D8Status;
+
+/* Number of statuses, for loops and tables indexed by D8Status. */
+#define D8_N_STATUSES (D8_STATUS_OVER + 1)
+
+/* Whether @status counts as done (done or over-achieved): the roll-ups,
+ * "behind" lists and completion counts treat both alike. */
+#define D8_STATUS_IS_DONE(status) ((status) == D8_STATUS_DONE || (status) == D8_STATUS_OVER)
 
 typedef struct
 {
@@ -124,7 +133,7 @@ typedef enum
   D8_STATUS_ROLE_NEUTRAL,   /* not started: plain text on a faint fill */
   D8_STATUS_ROLE_ALERT,     /* behind: vermillion / the error colour */
   D8_STATUS_ROLE_PROGRESS,  /* on track: blue / the accent colour */
-  D8_STATUS_ROLE_SUCCESS,   /* done: bluish green / the success colour */
+  D8_STATUS_ROLE_SUCCESS,   /* done, over-achieved: bluish green / the success colour */
 } D8StatusRole;
 
 /* How a status stays told apart without colour (greyscale print). */
@@ -135,6 +144,7 @@ typedef enum
   D8_STATUS_PATTERN_CROSS_HATCH,        /* behind: tint with cross-hatching */
   D8_STATUS_PATTERN_HATCH,              /* on track: tint with "/" hatching */
   D8_STATUS_PATTERN_SOLID,              /* done: solid fill */
+  D8_STATUS_PATTERN_SOLID_PLUS,         /* over-achieved: solid fill with a "+" mark */
 } D8StatusPattern;
 
 const char *d8_status_to_string (D8Status status);   /* machine name: "behind" … */

@@ -221,7 +221,7 @@ gboolean
 d8_status_from_string (const char *text, D8Status *status)
 {
   static const D8Status all[] = { D8_STATUS_NO_QUOTA, D8_STATUS_NOT_STARTED, D8_STATUS_BEHIND,
-                                  D8_STATUS_ON_TRACK, D8_STATUS_DONE };
+                                  D8_STATUS_ON_TRACK, D8_STATUS_DONE, D8_STATUS_OVER };
 
   for (guint i = 0; text != NULL && i < G_N_ELEMENTS (all); i++)
     if (g_str_equal (text, d8_status_to_string (all[i])))

@@ -121,7 +121,7 @@ clear_classes (GtkWidget *widget)
 {
   static const D8Status statuses[] = {
     D8_STATUS_NO_QUOTA, D8_STATUS_NOT_STARTED, D8_STATUS_BEHIND, D8_STATUS_ON_TRACK,
-    D8_STATUS_DONE,
+    D8_STATUS_DONE, D8_STATUS_OVER,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)

@@ -123,7 +123,7 @@ static void
 rebuild_legend (D8ProvincePage *self)
 {
   static const D8Status statuses[] = {
-    D8_STATUS_DONE, D8_STATUS_ON_TRACK, D8_STATUS_BEHIND,
+    D8_STATUS_OVER, D8_STATUS_DONE, D8_STATUS_ON_TRACK, D8_STATUS_BEHIND,
     D8_STATUS_NOT_STARTED, D8_STATUS_NO_QUOTA,
   };
   GtkWidget *child;
@@ -367,7 +367,7 @@ d8_province_page_describe_cell (D8ProvincePage *self,
 {
   static const D8Status statuses[] = {
     D8_STATUS_NO_QUOTA, D8_STATUS_NOT_STARTED, D8_STATUS_BEHIND,
-    D8_STATUS_ON_TRACK, D8_STATUS_DONE,
+    D8_STATUS_ON_TRACK, D8_STATUS_DONE, D8_STATUS_OVER,
   };
   GtkWidget *cell = d8_province_matrix_get_shown_cell (self->rows, unit_index, indicator_index);
   const char *word = "";

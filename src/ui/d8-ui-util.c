@@ -13,7 +13,7 @@
 
 static const D8Status all_statuses[] = {
   D8_STATUS_NO_QUOTA, D8_STATUS_NOT_STARTED, D8_STATUS_BEHIND,
-  D8_STATUS_ON_TRACK, D8_STATUS_DONE,
+  D8_STATUS_ON_TRACK, D8_STATUS_DONE, D8_STATUS_OVER,
 };
 
 /* "d8-role-alert" …: the CSS class of a status's colour role. */
