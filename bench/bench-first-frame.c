@@ -7,8 +7,11 @@
  * Watches the X display for new top-level windows (SubstructureNotify on
  * the root), starts PROGRAM with a fresh HOME and XDG folders (removed
  * afterwards), puts an XDamage monitor on each top-level it creates, and
- * stops the clock at the first damage (the first frame drawn into a
- * window of the program). Then waits --settle ms (default 500) and reads
+ * stops the clock at the first damage after which a window of the program
+ * holds drawn content: its first frame. The X server's own painting of
+ * the background when a window is mapped is damage too, but one colour,
+ * and no frame of the program (counting it timed the map, not the
+ * frame). Then waits --settle ms (default 500) and reads
  * the process's peak resident memory (VmHWM), and ends it. Mesa's shader
  * cache is --shader-cache (an empty folder: cold; one kept between runs:
  * warm). Prints "MS PEAK_KIB" on one line; exits 1 when no frame came in
@@ -27,6 +30,7 @@
 #include <unistd.h>
 
 #include <X11/Xlib.h>
+#include <X11/Xutil.h>
 #include <X11/extensions/Xdamage.h>
 
 static int
@@ -34,6 +38,31 @@ ignore_x_error (Display *dpy, XErrorEvent *event)
 {
   /* Input-only and short-lived windows refuse a damage monitor. */
   return 0;
+}
+
+/* Whether WINDOW holds more than one colour: the map exposure fills it
+ * with its background, a program's frame draws a header, text, edges.
+ * Reading the image takes milliseconds; the time was taken before. */
+static int
+shows_content (Display *dpy,
+               Window   window)
+{
+  XWindowAttributes attrs;
+  XImage *image;
+  unsigned long first;
+  int varied = 0;
+
+  if (!XGetWindowAttributes (dpy, window, &attrs) || attrs.map_state != IsViewable)
+    return 0;
+  image = XGetImage (dpy, window, 0, 0, attrs.width, attrs.height, AllPlanes, ZPixmap);
+  if (image == NULL)
+    return 0;
+  first = XGetPixel (image, 0, 0);
+  for (int y = 0; y < attrs.height && !varied; y += 2)
+    for (int x = 0; x < attrs.width && !varied; x += 2)
+      varied = XGetPixel (image, x, y) != first;
+  XDestroyImage (image);
+  return varied;
 }
 
 static double
@@ -171,7 +200,17 @@ main (int argc, char **argv)
       if (event.type == CreateNotify && event.xcreatewindow.parent == root)
         XDamageCreate (dpy, event.xcreatewindow.window, XDamageReportNonEmpty);
       else if (event.type == damage_event + XDamageNotify)
-        frame = now_ms () - start;
+        {
+          XDamageNotifyEvent *damage = (XDamageNotifyEvent *) &event;
+          double at = now_ms () - start;
+
+          /* Mapping a window paints its background: damage, but not a
+           * frame of the program. A frame is the first damage after
+           * which the window holds drawn content (not one colour). */
+          XDamageSubtract (dpy, damage->damage, None, None);
+          if (shows_content (dpy, damage->drawable))
+            frame = at;
+        }
     }
 
   if (frame >= 0)

@@ -5,7 +5,9 @@
     bench-startup.py BUILD_DIR [--runs N]
 
 Start-up is timed from outside by bench-first-frame (X damage on the new
-top-level, the same code for every program, fresh HOME per run) for a bare
+top-level until it holds drawn content: the server's painting of a mapped
+window's background is not a frame; the same code for every program,
+fresh HOME per run) for a bare
 AdwApplicationWindow, duan8 on the embedded 15-unit plan and on generated
 135- and 3,300-unit plans (bench/gen-plan.py, loaded by duan8-bench-seed),
 and Debian's gnome-text-editor and gnome-contacts; a missing peer is
