@@ -18,6 +18,7 @@
 #include "d8-plan-import-dialog.h"
 #include "d8-plan-mapping.h"
 #include "d8-preferences-window.h"
+#include "d8-reports-page.h"
 #include "d8-office-prompt.h"
 #include "d8-plan-chooser.h"
 #include "d8-sql.h"
@@ -203,8 +204,8 @@ test_office_prompt (Fixture *f, gconstpointer data)
 }
 
 /* The first frame builds only what it shows: the window opened on the
- * province has no unit page, no charts page and no error page until they
- * are first shown; the tooltips of the matrix's cells are there without
+ * province has no unit page, no charts page, no Reports view and no error
+ * page until they are first shown; the tooltips of the matrix's cells are there without
  * GTK's own tooltip text (which asks the X server where the pointer is). */
 static void
 test_first_frame_builds_what_it_shows (Fixture *f, gconstpointer data)
@@ -220,6 +221,8 @@ test_first_frame_builds_what_it_shows (Fixture *f, gconstpointer data)
   g_assert_null (find_descendant (GTK_WIDGET (window), D8_TYPE_CHARTS_PAGE, NULL));
   g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "unit"));
   g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "charts"));
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "reports"));
+  g_assert_null (find_descendant (GTK_WIDGET (window), D8_TYPE_REPORTS_PAGE, NULL));
   g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "error"));
   g_assert_false (gtk_stack_get_hhomogeneous (GTK_STACK (stack)));
   g_assert_false (gtk_stack_get_vhomogeneous (GTK_STACK (stack)));
@@ -257,6 +260,11 @@ test_first_frame_builds_what_it_shows (Fixture *f, gconstpointer data)
   d8_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (stack), "charts"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "charts");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reports", NULL);
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "reports");
+  g_assert_true (gtk_widget_get_mapped (d8_window_get_reports_page (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reports", NULL);
   /* the choices are remembered: the next windows of this run open on the
    * province's tables */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL);

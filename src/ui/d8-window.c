@@ -711,7 +711,6 @@ d8_window_class_init (D8WindowClass *klass)
 
   g_type_ensure (D8_TYPE_PROVINCE_PAGE);
   g_type_ensure (D8_TYPE_PLAN_CHOOSER);
-  g_type_ensure (D8_TYPE_REPORTS_PAGE);
   d8_ui_ensure_style ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/hoilhpn/Duan8/ui/d8-window.ui");
@@ -725,7 +724,6 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, office_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, province_page);
   gtk_widget_class_bind_template_child (widget_class, D8Window, reports_button);
-  gtk_widget_class_bind_template_child (widget_class, D8Window, reports_page);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_bar);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, search_empty);

@@ -32,11 +32,33 @@ is_province (D8Window *self)
   return g_strcmp0 (d8_store_get_office (self->store), "province") == 0;
 }
 
+/* The Reports view is made the first time it is shown, like the unit and
+ * charts pages: a window that opens on the tables does not build it. */
+static D8ReportsPage *
+ensure_reports_page (D8Window *self)
+{
+  if (self->reports_page == NULL)
+    {
+      self->reports_page = D8_REPORTS_PAGE (d8_reports_page_new ());
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->reports_page), "reports");
+    }
+  return self->reports_page;
+}
+
+/* The period chosen in the Reports view, or NULL before it was shown (the
+ * dialogs then propose the plan's current period themselves). */
+static const D8ReportingPeriod *
+chosen_period (D8Window *self)
+{
+  return self->reports_page != NULL ? d8_reports_page_get_period (self->reports_page) : NULL;
+}
+
 void
 _d8_window_reports_refresh (D8Window *self)
 {
   if (self->overview == NULL)
     return;
+  ensure_reports_page (self);
   d8_reports_page_set_figures (self->reports_page, self->store, self->overview);
   adw_window_title_set_title (self->content_title, _("Reports"));
   adw_window_title_set_subtitle (self->content_title, self->overview->plan->doc_number);
@@ -74,7 +96,7 @@ submit_report_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   D8Window *self = D8_WINDOW (widget);
-  const D8ReportingPeriod *period = d8_reports_page_get_period (self->reports_page);
+  const D8ReportingPeriod *period = chosen_period (self);
   g_autoptr (GError) error = NULL;
   D8SubmitDialog *dialog;
 
@@ -94,7 +116,7 @@ official_report_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   D8Window *self = D8_WINDOW (widget);
-  const D8ReportingPeriod *period = d8_reports_page_get_period (self->reports_page);
+  const D8ReportingPeriod *period = chosen_period (self);
   g_autoptr (GError) error = NULL;
   D8ReportPreview *preview;
 
@@ -118,7 +140,7 @@ shown_table (D8Window  *self,
 
   if (_d8_window_showing_reports (self))
     {
-      const D8PeriodSummary *summary = d8_reports_page_get_summary (self->reports_page);
+      const D8PeriodSummary *summary = d8_reports_page_get_summary (ensure_reports_page (self));
 
       if (summary == NULL)
         return NULL;
@@ -184,5 +206,5 @@ GtkWidget *
 d8_window_get_reports_page (D8Window *self)
 {
   g_return_val_if_fail (D8_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->reports_page);
+  return GTK_WIDGET (ensure_reports_page (self));
 }
