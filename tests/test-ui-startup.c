@@ -480,6 +480,18 @@ test_received_plan (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (button, "clicked");
   d8_test_spin_for (100);
   g_assert_cmpint (d8_window_get_plan_id (window), ==, new_plan);
+  /* At 135 units in groups the province page still fits beside the
+   * sidebar of a 1280 px window: the legend wraps (in one line beside the
+   * button that opens every group it made the page 900-1,100 px wide, and the
+   * window folded to the sidebar alone). */
+  d8_test_wait_for_frame (GTK_WIDGET (window));
+  {
+    int min_width = 0;
+
+    gtk_widget_measure (d8_window_get_province_page (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 760);
+  }
 
   /* Through another connection to the same file. */
   {

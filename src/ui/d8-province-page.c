@@ -28,7 +28,7 @@ struct _D8ProvincePage
   GtkLabel *doc_label;
   GtkLabel *issued_label;
   GtkLabel *issuer_label;
-  GtkBox *legend_box;
+  GtkFlowBox *legend_box;
   GtkColumnView *matrix;
   GtkToggleButton *expand_button;
   GtkLevelBar *overall_bar;
@@ -128,13 +128,16 @@ rebuild_legend (D8ProvincePage *self)
   };
   GtkWidget *child;
 
-  /* Keep the "Legend:" label, drop the chips. */
-  while ((child = gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (self->legend_box)))) != NULL)
-    gtk_box_remove (self->legend_box, child);
+  /* The chips wrap (a flow box), so their line is never wider than the
+   * widest chip: with the button that opens every group beside it, one
+   * line of chips made the page 900-1,100 px wide at least, which folded the
+   * window at 1280 px. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_box))) != NULL)
+    gtk_flow_box_remove (self->legend_box, child);
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    gtk_box_append (self->legend_box,
-                    create_cell (d8_status_to_label (statuses[i]), NULL, statuses[i]));
+    gtk_flow_box_append (self->legend_box,
+                         create_cell (d8_status_to_label (statuses[i]), NULL, statuses[i]));
 }
 
 /* ------------------------------------------------------------ as of */
