@@ -123,10 +123,19 @@ typedef struct
    * view scrolls them or a printout splits them over pages. All 0 when
    * the kind has no such rows. */
   double scroll_top, scroll_bottom, row_pitch;
+  /* Where a printout split over pages (d8_chart_paint_page) writes its
+   * page number ("Page 2/9"), right-aligned in this box, at
+   * page_number_size: the right end of the legend's last line, which the
+   * legend leaves free for the widest number the rows could need. Set in
+   * a layout made taller than its page (d8_chart_layout_new_scrolling);
+   * 0 wide otherwise. */
+  D8ChartRect page_number;
+  double page_number_size;
 
   /*< private >*/
   gpointer pango_context;
   GPtrArray *pango_layouts; /* parallel to texts */
+  gboolean taller_than_page; /* the rows grew past the page: keep page_number free */
 } D8ChartLayout;
 
 /* "Nice" ticks in 1-2-5 steps: the smallest step s of the form
