@@ -282,7 +282,7 @@ static guint
 check_page_numbers (Fixture *f, Checker *c, const char *name, const D8ChartModel *model)
 {
   D8ChartStyle print = d8_chart_style_print ();
-  g_autoptr (D8ChartLayout) paper = d8_chart_layout_new_scrolling (model, &print, 842, 595);
+  g_autoptr (D8ChartLayout) paper = d8_chart_layout_new_pages (model, &print, 842, 595);
   guint n_pages = d8_chart_layout_n_pages (paper, 595);
   g_autoptr (GArray) texts = g_array_new (FALSE, FALSE, sizeof (D8ChartText));
   g_autofree char *widest = d8_chart_page_number (n_pages, n_pages);
@@ -328,7 +328,7 @@ test_split (Fixture *f, gconstpointer data)
   g_autoptr (D8ChartModel) model
       = d8_chart_units_model (D8_CHART_MATRIX, f->overview, -1, D8_CHART_ORDER_BEHIND);
   D8ChartStyle print = d8_chart_style_print (), light = d8_chart_style_light ();
-  g_autoptr (D8ChartLayout) paper = d8_chart_layout_new_scrolling (model, &print, 842, 595);
+  g_autoptr (D8ChartLayout) paper = d8_chart_layout_new_pages (model, &print, 842, 595);
   g_autoptr (D8ChartLayout) screen = d8_chart_layout_new_scrolling (model, &light, 1280, 720);
   g_autofree char *pdf = g_build_filename (f->dir, "matrix.pdf", NULL);
   g_autoptr (GError) error = NULL;
@@ -337,6 +337,8 @@ test_split (Fixture *f, gconstpointer data)
   g_assert_cmpuint (model->rows->len, ==, f->n);
   check_texts (&c, "all units (A4, split)", paper->texts, 842, paper->height, MIN_PRINT_PT);
   check_texts (&c, "all units (1280×720, scrolling)", screen->texts, 1280, screen->height, 0);
+  /* a window shows no page numbers: no room kept for one */
+  g_assert_cmpfloat (screen->page_number.width, ==, 0);
   /* the matrix's legend has room for the number at its end, the indicator
    * chart's (with the quota mark) puts it on a line of its own */
   g_assert_cmpuint (check_page_numbers (f, &c, "matrix-numbered", model), ==, n_pages);
@@ -390,7 +392,7 @@ test_split (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     groups = d8_chart_groups_model (D8_CHART_MATRIX, f->overview, rollup, -1,
                                     D8_CHART_ORDER_BEHIND);
-    one = d8_chart_layout_new_scrolling (groups, &print, 842, 595);
+    one = d8_chart_layout_new_pages (groups, &print, 842, 595);
     g_assert_cmpuint (d8_chart_layout_n_pages (one, 595), ==, 1);
     g_assert_cmpfloat (one->page_number.width, ==, 0);
     g_assert_true (d8_chart_render_to_file (groups, NULL, one_pdf, 842, 595, 0, &error));

@@ -373,7 +373,7 @@ d8_chart_builder_add_legend (D8ChartBuilder *b, const D8ChartLegendItem *items, 
     }
   /* A page of a split printout numbers itself at the end of the last
    * line, or on a line of its own when that one is full. */
-  if (b->L->taller_than_page)
+  if (b->L->numbered_pages)
     {
       D8ChartRect box = page_number_box (b, y, line_h);
 
@@ -633,9 +633,11 @@ d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style, doubl
   return L;
 }
 
-D8ChartLayout *
-d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *style,
-                               double width, double height)
+/* d8_chart_layout_new_scrolling; @numbered: a box for the page number
+ * when the rows grow past @height (d8_chart_layout_new_pages). */
+static D8ChartLayout *
+new_scrolling (const D8ChartModel *model, const D8ChartStyle *style, double width, double height,
+               gboolean numbered)
 {
   D8ChartLayout *L;
   double f, min_f, floor_f, short_by = 0, rows_need = 0;
@@ -666,7 +668,7 @@ d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *st
   if (overflow && short_by > 0)
     {
       L->height = ceil (height + short_by);
-      L->taller_than_page = TRUE;
+      L->numbered_pages = numbered;
       build (L, model, style, f, &overflow, NULL, NULL);
     }
   if (overflow)
@@ -674,6 +676,20 @@ d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *st
   else
     L->fits = TRUE;
   return L;
+}
+
+D8ChartLayout *
+d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *style,
+                               double width, double height)
+{
+  return new_scrolling (model, style, width, height, FALSE);
+}
+
+D8ChartLayout *
+d8_chart_layout_new_pages (const D8ChartModel *model, const D8ChartStyle *style, double width,
+                           double height)
+{
+  return new_scrolling (model, style, width, height, TRUE);
 }
 
 void
