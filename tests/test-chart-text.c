@@ -275,9 +275,52 @@ test_pack (Fixture *f, gconstpointer data)
   finish (&c, "pack");
 }
 
+/* The page number of a chart split over pages: the layout keeps a box for
+ * it in the footer, clear of every text of the chart, and each page of the
+ * PDF says "Trang N/M". Returns the pages. */
+static guint
+check_page_numbers (Fixture *f, Checker *c, const char *name, const D8ChartModel *model)
+{
+  D8ChartStyle print = d8_chart_style_print ();
+  g_autoptr (D8ChartLayout) paper = d8_chart_layout_new_pages (model, &print, 842, 595);
+  guint n_pages = d8_chart_layout_n_pages (paper, 595);
+  g_autoptr (GArray) texts = g_array_new (FALSE, FALSE, sizeof (D8ChartText));
+  g_autofree char *widest = d8_chart_page_number (n_pages, n_pages);
+  g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", f->dir, name);
+  g_autofree char *all = NULL;
+  g_auto (GStrv) page_texts = NULL;
+  g_autoptr (GError) error = NULL;
+  D8ChartText number = { paper->page_number, widest, D8_CHART_TEXT_LEGEND, FALSE, -1, -1, FALSE,
+                         paper->page_number_size };
+
+  g_assert_cmpuint (n_pages, >, 1);
+  /* the translation, not the English words */
+  g_assert_true (g_str_has_prefix (widest, "Trang "));
+  g_assert_cmpfloat (paper->page_number.width, >, 0);
+  g_assert_cmpfloat (paper->page_number.y, >=, paper->scroll_bottom);
+  g_array_append_vals (texts, paper->texts->data, paper->texts->len);
+  g_array_append_val (texts, number);
+  check_texts (c, name, texts, 842, paper->height, MIN_PRINT_PT);
+
+  g_assert_true (d8_chart_render_to_file (model, NULL, pdf, 842, 595, 0, &error));
+  g_assert_no_error (error);
+  all = d8_test_run ("pdftotext", "-layout", pdf, "-", NULL);
+  page_texts = g_strsplit (all, "\f", -1);
+  g_assert_cmpuint (g_strv_length (page_texts), >=, n_pages);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *number_p = d8_chart_page_number (p + 1, n_pages);
+
+      if (strstr (page_texts[p], number_p) == NULL)
+        g_error ("%s: page %u does not say “%s”:\n%s", name, p + 1, number_p, page_texts[p]);
+    }
+  return n_pages;
+}
+
 /* All the units in one matrix, most behind first: taller than a page, so
  * the window scrolls it and a PDF splits it over pages, each with the
- * title, the column headings, the totals and the key. */
+ * title, the column headings, the totals and the key, and numbered; a
+ * chart of one page has no page number. */
 static void
 test_split (Fixture *f, gconstpointer data)
 {
@@ -285,7 +328,7 @@ test_split (Fixture *f, gconstpointer data)
   g_autoptr (D8ChartModel) model
       = d8_chart_units_model (D8_CHART_MATRIX, f->overview, -1, D8_CHART_ORDER_BEHIND);
   D8ChartStyle print = d8_chart_style_print (), light = d8_chart_style_light ();
-  g_autoptr (D8ChartLayout) paper = d8_chart_layout_new_scrolling (model, &print, 842, 595);
+  g_autoptr (D8ChartLayout) paper = d8_chart_layout_new_pages (model, &print, 842, 595);
   g_autoptr (D8ChartLayout) screen = d8_chart_layout_new_scrolling (model, &light, 1280, 720);
   g_autofree char *pdf = g_build_filename (f->dir, "matrix.pdf", NULL);
   g_autoptr (GError) error = NULL;
@@ -294,6 +337,17 @@ test_split (Fixture *f, gconstpointer data)
   g_assert_cmpuint (model->rows->len, ==, f->n);
   check_texts (&c, "all units (A4, split)", paper->texts, 842, paper->height, MIN_PRINT_PT);
   check_texts (&c, "all units (1280×720, scrolling)", screen->texts, 1280, screen->height, 0);
+  /* a window shows no page numbers: no room kept for one */
+  g_assert_cmpfloat (screen->page_number.width, ==, 0);
+  /* the matrix's legend has room for the number at its end, the indicator
+   * chart's (with the quota mark) puts it on a line of its own */
+  g_assert_cmpuint (check_page_numbers (f, &c, "matrix-numbered", model), ==, n_pages);
+  {
+    g_autoptr (D8ChartModel) indicator
+        = d8_chart_units_model (D8_CHART_INDICATOR, f->overview, 0, D8_CHART_ORDER_BEHIND);
+
+    check_page_numbers (f, &c, "indicator-numbered", indicator);
+  }
   finish (&c, "split");
   g_assert_true (paper->fits && screen->fits);
   g_assert_cmpfloat (paper->height, >, 595);
@@ -325,6 +379,27 @@ test_split (Fixture *f, gconstpointer data)
       if (strstr (all, ((const D8Unit *) f->overview->units->pdata[u])->name) != NULL)
         found++;
     g_assert_cmpuint (found, ==, f->n);
+  }
+
+  /* The matrix of the parent groups fits one page: no page number. */
+  {
+    g_autoptr (D8Rollup) rollup = d8_store_compute_rollup (f->store, f->overview, &error);
+    g_autoptr (D8ChartModel) groups = NULL;
+    g_autoptr (D8ChartLayout) one = NULL;
+    g_autofree char *one_pdf = g_build_filename (f->dir, "groups.pdf", NULL);
+    g_autofree char *text = NULL, *number = d8_chart_page_number (1, 1);
+
+    g_assert_no_error (error);
+    groups = d8_chart_groups_model (D8_CHART_MATRIX, f->overview, rollup, -1,
+                                    D8_CHART_ORDER_BEHIND);
+    one = d8_chart_layout_new_pages (groups, &print, 842, 595);
+    g_assert_cmpuint (d8_chart_layout_n_pages (one, 595), ==, 1);
+    g_assert_cmpfloat (one->page_number.width, ==, 0);
+    g_assert_true (d8_chart_render_to_file (groups, NULL, one_pdf, 842, 595, 0, &error));
+    g_assert_no_error (error);
+    text = d8_test_run ("pdftotext", "-layout", one_pdf, "-", NULL);
+    g_assert_nonnull (strstr (text, groups->target_label));
+    g_assert_null (strstr (text, number));
   }
 }
 

@@ -778,8 +778,44 @@ test_new_destroy_chart_view (Fixture *f, gconstpointer data)
   g_assert_finalize_object (page);
 }
 
+/* The toggle button labelled @label under @widget, or NULL. */
+static GtkToggleButton *
+find_toggle_button (GtkWidget *widget, const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkToggleButton *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return GTK_TOGGLE_BUTTON (c);
+      if ((found = find_toggle_button (c, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+chart_row_name (const D8ChartModel *model, guint row)
+{
+  g_assert_nonnull (model);
+  g_assert_cmpuint (row, <, model->rows->len);
+  return g_array_index (model->rows, D8ChartLabel, row).name;
+}
+
+/* The names of the chart's rows, in order, one a line. */
+static char *
+chart_row_names (const D8ChartModel *model)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint r = 0; r < model->rows->len; r++)
+    g_string_append_printf (names, "%s\n", chart_row_name (model, r));
+  return g_string_free (names, FALSE);
+}
+
 /* The charts of the province and a unit: switched on, chosen, described in
- * words, with tooltips of exact figures, exported, in light and dark. */
+ * words, with tooltips of exact figures, exported, in light and dark; "Most
+ * behind first" remembered for the next window. */
 static void
 test_window_charts (Fixture *f, gconstpointer data)
 {
@@ -870,6 +906,46 @@ test_window_charts (Fixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (window), "charts-matrix-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
+
+  /* "Most behind first": the units with something recorded go last, and
+   * the next window, with the same settings, shows the matrix so again. */
+  {
+    GtkToggleButton *order = find_toggle_button (GTK_WIDGET (page), "_Most behind first");
+    g_autofree char *plan_order = NULL, *behind_order = NULL, *restored = NULL;
+
+    g_assert_nonnull (order);
+    g_assert_false (gtk_toggle_button_get_active (order));
+    g_assert_cmpstr (chart_row_name (d8_charts_page_get_model (page), 0), ==, "Chư Pưh");
+    plan_order = chart_row_names (d8_charts_page_get_model (page));
+    gtk_toggle_button_set_active (order, TRUE);
+    d8_test_spin ();
+    model = d8_charts_page_get_model (page);
+    g_assert_cmpstr (chart_row_name (model, 0), !=, "Chư Pưh");
+    behind_order = chart_row_names (model);
+    g_assert_cmpstr (behind_order, !=, plan_order);
+    close_window (window);
+
+    window = open_window (f, 1500, 1000);
+    stack = template_child (window, D8_TYPE_WINDOW, "stack");
+    if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "charts") != 0)
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL));
+    d8_test_spin ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
+    page = D8_CHARTS_PAGE (gtk_stack_get_child_by_name (stack, "charts"));
+    order = find_toggle_button (GTK_WIDGET (page), "_Most behind first");
+    g_assert_nonnull (order);
+    g_assert_true (gtk_toggle_button_get_active (order));
+    model = d8_charts_page_get_model (page);
+    g_assert_cmpint (model->kind, ==, D8_CHART_MATRIX);
+    restored = chart_row_names (model);
+    g_assert_cmpstr (restored, ==, behind_order);
+    /* the plan's order again, for the tests after this one */
+    gtk_toggle_button_set_active (order, FALSE);
+    d8_test_spin ();
+    g_clear_pointer (&restored, g_free);
+    restored = chart_row_names (d8_charts_page_get_model (page));
+    g_assert_cmpstr (restored, ==, plan_order);
+  }
 
   /* Back to the tables. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-charts", NULL));

@@ -104,9 +104,11 @@ d8_chart_render_to_file (const D8ChartModel *model, const D8ChartStyle *style, c
     }
 
   /* Rows that do not fit the page at a legible size: a PDF splits them
-   * over pages, each with the chart's header and footer; an image or a
-   * drawing grows as tall as they need. */
-  layout = d8_chart_layout_new_scrolling (model, style, width_pt, height_pt);
+   * over pages, each with the chart's header and footer and numbered; an
+   * image or a drawing grows as tall as they need. */
+  layout = format == D8_CHART_FORMAT_PDF
+               ? d8_chart_layout_new_pages (model, style, width_pt, height_pt)
+               : d8_chart_layout_new_scrolling (model, style, width_pt, height_pt);
   switch (format)
     {
     case D8_CHART_FORMAT_PNG:

@@ -161,6 +161,8 @@ layout_reset (D8ChartLayout *L)
   g_ptr_array_set_size (L->pango_layouts, 0);
   L->plot = (D8ChartRect) { 0 };
   L->scroll_top = L->scroll_bottom = L->row_pitch = 0;
+  L->page_number = (D8ChartRect) { 0 };
+  L->page_number_size = 0;
 }
 
 /* Shaped text, kept between layouts: a chart laid out again (new data, a
@@ -321,6 +323,24 @@ d8_chart_builder_add_header (D8ChartBuilder *b)
   return y + d8_chart_builder_text (b, i)->rect.height + b->f * 0.8;
 }
 
+/* The box of the widest page number a split printout of this layout could
+ * show, right-aligned at the end of a legend line whose top is @y: as
+ * many pages as there are rows at most. */
+static D8ChartRect
+page_number_box (D8ChartBuilder *b, double y, double line_h)
+{
+  guint most = MAX (MAX (b->model->rows->len, b->model->columns->len), 1);
+  g_autofree char *widest = d8_chart_page_number (most, most);
+  guint t = d8_chart_builder_add_text (b, D8_CHART_TEXT_LEGEND, widest, 0, 0, 0, 1, 0, 0, -1, -1);
+  D8ChartText *text = d8_chart_builder_text (b, t);
+  D8ChartRect box = { b->L->width - 2 * b->m - text->rect.width,
+                      y + (line_h - text->rect.height) / 2, text->rect.width,
+                      text->rect.height };
+
+  d8_chart_builder_drop_last_text (b);
+  return box;
+}
+
 double
 d8_chart_builder_add_legend (D8ChartBuilder *b, const D8ChartLegendItem *items, guint n_items)
 {
@@ -328,6 +348,7 @@ d8_chart_builder_add_legend (D8ChartBuilder *b, const D8ChartLegendItem *items, 
   double x = 0, y = 0, line_h = b->f * 1.4;
   double sw = b->f * 1.6, sh = b->f * 0.95;
   double max_w = b->L->width - 2 * b->m;
+  double line_end = 0; /* the right edge of the last line's last item */
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -347,9 +368,29 @@ d8_chart_builder_add_legend (D8ChartBuilder *b, const D8ChartLegendItem *items, 
       s = d8_chart_builder_add_shape (b, items[i].kind, x, y + (line_h - sh) / 2, sw, sh);
       s->status = items[i].status;
       s->series = items[i].line;
+      line_end = x + item_w;
       x += item_w + b->f * 1.4;
     }
+  /* A page of a split printout numbers itself at the end of the last
+   * line, or on a line of its own when that one is full. */
+  if (b->L->numbered_pages)
+    {
+      D8ChartRect box = page_number_box (b, y, line_h);
+
+      if (line_end > 0 && line_end + b->f * 1.4 > box.x)
+        {
+          y += line_h;
+          box.y += line_h;
+        }
+      b->L->page_number = box;
+      b->L->page_number_size = b->f * role_size[D8_CHART_TEXT_LEGEND];
+    }
   y += line_h;
+  if (b->L->page_number.width > 0)
+    {
+      b->L->page_number.x += b->m;
+      b->L->page_number.y += b->L->height - b->m - y;
+    }
   shift_range (b, first_text, first_shape, b->m, b->L->height - b->m - y);
   return b->L->height - b->m - y;
 }
@@ -592,9 +633,11 @@ d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyle *style, doubl
   return L;
 }
 
-D8ChartLayout *
-d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *style,
-                               double width, double height)
+/* d8_chart_layout_new_scrolling; @numbered: a box for the page number
+ * when the rows grow past @height (d8_chart_layout_new_pages). */
+static D8ChartLayout *
+new_scrolling (const D8ChartModel *model, const D8ChartStyle *style, double width, double height,
+               gboolean numbered)
 {
   D8ChartLayout *L;
   double f, min_f, floor_f, short_by = 0, rows_need = 0;
@@ -625,6 +668,7 @@ d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *st
   if (overflow && short_by > 0)
     {
       L->height = ceil (height + short_by);
+      L->numbered_pages = numbered;
       build (L, model, style, f, &overflow, NULL, NULL);
     }
   if (overflow)
@@ -632,6 +676,20 @@ d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *st
   else
     L->fits = TRUE;
   return L;
+}
+
+D8ChartLayout *
+d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *style,
+                               double width, double height)
+{
+  return new_scrolling (model, style, width, height, FALSE);
+}
+
+D8ChartLayout *
+d8_chart_layout_new_pages (const D8ChartModel *model, const D8ChartStyle *style, double width,
+                           double height)
+{
+  return new_scrolling (model, style, width, height, TRUE);
 }
 
 void

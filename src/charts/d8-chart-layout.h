@@ -123,10 +123,19 @@ typedef struct
    * view scrolls them or a printout splits them over pages. All 0 when
    * the kind has no such rows. */
   double scroll_top, scroll_bottom, row_pitch;
+  /* Where a printout split over pages (d8_chart_paint_page) writes its
+   * page number ("Page 2/9"), right-aligned in this box, at
+   * page_number_size: the right end of the legend's last line, which the
+   * legend leaves free for the widest number the rows could need. Set in
+   * a layout for pages made taller than its page (d8_chart_layout_new_pages);
+   * 0 wide otherwise. */
+  D8ChartRect page_number;
+  double page_number_size;
 
   /*< private >*/
   gpointer pango_context;
   GPtrArray *pango_layouts; /* parallel to texts */
+  gboolean numbered_pages; /* split over numbered pages: keep page_number free */
 } D8ChartLayout;
 
 /* "Nice" ticks in 1-2-5 steps: the smallest step s of the form
@@ -149,6 +158,12 @@ D8ChartLayout *d8_chart_layout_new (const D8ChartModel *model, const D8ChartStyl
  * splits them over pages. */
 D8ChartLayout *d8_chart_layout_new_scrolling (const D8ChartModel *model, const D8ChartStyle *style,
                                               double width, double height);
+/* As d8_chart_layout_new_scrolling, for a printout that splits the rows
+ * over pages of @width × @height (d8_chart_paint_page): when they grow
+ * past the page, the legend also leaves page_number free for each page's
+ * number. */
+D8ChartLayout *d8_chart_layout_new_pages (const D8ChartModel *model, const D8ChartStyle *style,
+                                          double width, double height);
 void d8_chart_layout_free (D8ChartLayout *layout);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8ChartLayout, d8_chart_layout_free)
 

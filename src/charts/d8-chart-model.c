@@ -584,6 +584,13 @@ d8_chart_model_subtitle (const D8ChartModel *model)
                           date);
 }
 
+char *
+d8_chart_page_number (guint number, guint n_pages)
+{
+  /* Translators: page numbers in the footer of printouts, e.g. "Page 3/17" */
+  return g_strdup_printf (_("Page %u/%u"), number, n_pages);
+}
+
 static void
 append_item_words (GString *out, const D8ChartItem *item)
 {

@@ -161,6 +161,11 @@ char *d8_chart_model_describe_allocation (const D8ChartModel *model, guint colum
 char *d8_chart_model_title (const D8ChartModel *model);
 char *d8_chart_model_subtitle (const D8ChartModel *model);
 
+/* The page number in the footer of every printout of several pages, the
+ * meeting pack's and a chart split over pages alike: "Page 3/17"
+ * ("Trang 3/17"). @number counts from 1; @n_pages is the pages in all. */
+char *d8_chart_page_number (guint number, guint n_pages);
+
 /* "3/4", "40/100 (40 %)", "–": the figures of an item for a cell or a bar label. */
 char *d8_chart_item_format_figures (const D8ChartItem *item);
 

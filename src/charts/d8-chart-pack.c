@@ -457,9 +457,7 @@ draw_footer (Pen *pen, guint page_index, double width, double height)
   /* Translators: the footer of every printed page: the plan's number and the as-of date */
   g_autofree char *left = g_strdup_printf (_("Plan %s · as of %s"), pack->overview->plan->doc_number,
                                            as_of);
-  /* Translators: page numbers in the footer of printouts, e.g. "Page 3/17" */
-  g_autofree char *right = g_strdup_printf (_("Page %u/%u"), page_index + 1,
-                                            d8_chart_pack_get_n_pages (pack));
+  g_autofree char *right = d8_chart_page_number (page_index + 1, d8_chart_pack_get_n_pages (pack));
   double y = height - MARGIN - FOOTER + 5;
 
   cairo_save (pen->cr);

@@ -626,6 +626,35 @@ d8_chart_paint_window (const D8ChartLayout *L, const D8ChartStyle *style, cairo_
   return offset;
 }
 
+/* "Page 2/9" in the box the legend left for it (layout->page_number),
+ * right-aligned; the footer it is in sits at the bottom of the page. */
+static void
+paint_page_number (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t *cr,
+                   double page_height, guint number, guint n_pages)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  PangoFontDescription *font;
+  PangoRectangle logical;
+
+  if (L->page_number.width <= 0 || n_pages <= 1)
+    return;
+  text = d8_chart_page_number (number, n_pages);
+  layout = pango_layout_new (L->pango_context);
+  font = pango_font_description_new ();
+  pango_font_description_set_family (font, style->font_family);
+  pango_font_description_set_absolute_size (font, L->page_number_size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  set_color (cr, &style->foreground);
+  cairo_move_to (cr,
+                 L->page_number.x + L->page_number.width - (double) logical.width / PANGO_SCALE,
+                 L->page_number.y - (L->height - page_height));
+  pango_cairo_show_layout (cr, layout);
+}
+
 /* Whole rows a page of @page_height holds between header and footer. */
 static guint
 rows_per_page (const D8ChartLayout *L, double page_height)
@@ -665,4 +694,5 @@ d8_chart_paint_page (const D8ChartLayout *L, const D8ChartStyle *style, cairo_t 
   first = L->scroll_top + page * rows_per_page (L, page_height) * L->row_pitch;
   slice = MIN (rows_per_page (L, page_height) * L->row_pitch, L->scroll_bottom - first);
   paint_split (L, style, cr, page_height, first, MAX (slice, 0));
+  paint_page_number (L, style, cr, page_height, page + 1, d8_chart_layout_n_pages (L, page_height));
 }

@@ -32,7 +32,9 @@ double d8_chart_paint_window (const D8ChartLayout *layout, const D8ChartStyle *s
  * footer, which every page repeats. 1 when it fits one page. */
 guint d8_chart_layout_n_pages (const D8ChartLayout *layout, double page_height);
 /* Paints page @page (0-based, below d8_chart_layout_n_pages) of @layout
- * split so: the header, that page's rows, the footer at the bottom. */
+ * split so: the header, that page's rows, the footer at the bottom with
+ * the page number in it (d8_chart_page_number, in layout->page_number)
+ * when there is more than one page. */
 void d8_chart_paint_page (const D8ChartLayout *layout, const D8ChartStyle *style, cairo_t *cr,
                           double page_height, guint page);
 

@@ -10,7 +10,7 @@
  * and timelines) above one D8ChartView. The chart model is filled again
  * from the window's overview whenever the subject, the choice or the data
  * change. Choices are remembered in GSettings ("province-chart",
- * "unit-chart").
+ * "unit-chart", and "charts-most-behind-first" for the order).
  */
 #include "config.h"
 
@@ -578,6 +578,12 @@ d8_charts_page_new (GSettings *settings)
   D8ChartsPage *self = g_object_new (D8_TYPE_CHARTS_PAGE, NULL);
 
   if (settings != NULL)
-    self->settings = g_object_ref (settings);
+    {
+      self->settings = g_object_ref (settings);
+      /* Read now (the toggle rebuilds nothing yet: no overview), written
+       * whenever it is toggled. */
+      g_settings_bind (settings, "charts-most-behind-first", self->order_button, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
   return GTK_WIDGET (self);
 }

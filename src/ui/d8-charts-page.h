@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 #define D8_TYPE_CHARTS_PAGE (d8_charts_page_get_type ())
 G_DECLARE_FINAL_TYPE (D8ChartsPage, d8_charts_page, D8, CHARTS_PAGE, GtkWidget)
 
-/* @settings (may be NULL) remembers the chosen chart kinds. */
+/* @settings (may be NULL: nothing remembered) remembers the chosen chart
+ * kinds and whether the units most behind come first. */
 GtkWidget *d8_charts_page_new (GSettings *settings);
 /* Shows the charts of @unit_index (-1: the province) from @overview
  * (the page keeps a reference). */
