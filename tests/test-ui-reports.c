@@ -38,6 +38,7 @@
 #include "d8-test-office.h"
 #include "d8-test-ui.h"
 #include "d8-test-util.h"
+#include "d8-ui-util.h"
 #include "d8-unit-page.h"
 #include "d8-view-tables.h"
 #include "d8-window.h"
@@ -666,6 +667,33 @@ test_signer_preferences (Fixture       *f,
   close_window (window);
 }
 
+/* After an export the toast names the file as people read it: its display
+ * name, without the folder, valid UTF-8 even where the name on disk is not
+ * (here Latin-1 bytes), and in the sentence of what was exported. */
+static void
+test_export_done_text (void)
+{
+  g_autofree char *table = d8_ui_export_done_text (D8_UI_EXPORT_TABLE, "/tmp/thư mục/bảng.xlsx");
+  g_autofree char *report = d8_ui_export_done_text (D8_UI_EXPORT_REPORT, "/tmp/báo cáo.pdf");
+  g_autofree char *plan = d8_ui_export_done_text (D8_UI_EXPORT_PLAN, "/tmp/k\xe9 ho\xe1" "ch.csv");
+
+  if (is_vietnamese ())
+    {
+      g_assert_cmpstr (table, ==, "Đã lưu bảng thành bảng.xlsx");
+      g_assert_cmpstr (report, ==, "Đã lưu báo cáo thành báo cáo.pdf");
+      g_assert_true (g_str_has_prefix (plan, "Đã xuất kế hoạch ra tệp k"));
+    }
+  else
+    {
+      g_assert_cmpstr (table, ==, "Table saved as bảng.xlsx");
+      g_assert_cmpstr (report, ==, "Report saved as báo cáo.pdf");
+      g_assert_true (g_str_has_prefix (plan, "Plan exported to k"));
+    }
+  g_assert_true (g_utf8_validate (plan, -1, NULL));
+  g_assert_true (g_str_has_suffix (plan, " k\uFFFD ho\uFFFDch.csv"));
+  g_assert_null (strstr (plan, "/tmp"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,5 +713,6 @@ main (int   argc,
   ADD ("/ui-reports/preview", test_report_preview);
   ADD ("/ui-reports/export-tables", test_export_tables);
   ADD ("/ui-reports/signer", test_signer_preferences);
+  g_test_add_func ("/ui-reports/export-done-text", test_export_done_text);
   return g_test_run ();
 }

@@ -275,6 +275,50 @@ d8_ui_add_toast (GtkWidget *widget,
   g_object_unref (toast); /* AdwToast is not floating */
 }
 
+char *
+d8_ui_export_done_text (D8UiExport  what,
+                        const char *path)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_basename (path);
+  switch (what)
+    {
+    case D8_UI_EXPORT_PLAN:
+      /* Translators: a toast; %s is the file's name */
+      return g_strdup_printf (_("Plan exported to %s"), name);
+    case D8_UI_EXPORT_REPORT:
+      /* Translators: a toast; %s is the file's name */
+      return g_strdup_printf (_("Report saved as %s"), name);
+    case D8_UI_EXPORT_TABLE:
+      /* Translators: a toast; %s is the file's name */
+      return g_strdup_printf (_("Table saved as %s"), name);
+    }
+  g_return_val_if_reached (g_strdup (name));
+}
+
+void
+d8_ui_toast_export (GtkWidget    *widget,
+                    D8UiExport    what,
+                    const char   *path,
+                    const GError *error)
+{
+  g_autofree char *done = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (path != NULL);
+
+  if (error != NULL)
+    {
+      d8_ui_add_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+  done = d8_ui_export_done_text (what, path);
+  d8_ui_add_toast (widget, adw_toast_new (done));
+}
+
 void
 d8_ui_remember_folder (GSettings  *settings,
                        const char *key,

@@ -91,6 +91,40 @@ char *d8_ui_text_buffer_dup (GtkTextBuffer *buffer);
  * main window report an outcome in it. */
 void d8_ui_add_toast (GtkWidget *widget, AdwToast *toast);
 
+/* What an export wrote: each has its own sentence after the export. */
+typedef enum
+{
+  D8_UI_EXPORT_PLAN,   /* a plan file, CSV or workbook (Plan → Export) */
+  D8_UI_EXPORT_REPORT, /* the official report (PDF, DOCX, XLSX) */
+  D8_UI_EXPORT_TABLE,  /* a table shown (CSV for Excel, XLSX) */
+} D8UiExport;
+
+/* d8_ui_export_done_text:
+ * @what: what was written
+ * @path: the file written, a path in the file system's encoding
+ *
+ * The sentence said once an export has written @path, translated, naming
+ * the file by its display name (g_filename_display_basename(): valid
+ * UTF-8 whatever the file system's encoding, no folder), e.g. "Table
+ * saved as bảng.xlsx".
+ *
+ * Returns: (transfer full): the sentence. */
+char *d8_ui_export_done_text (D8UiExport what, const char *path);
+
+/* d8_ui_toast_export:
+ * @widget: a widget inside a toast overlay, or a window (as for
+ *   d8_ui_add_toast())
+ * @what: what the export wrote
+ * @path: the file chosen, a path in the file system's encoding
+ * @error: (nullable): why the export failed, as the writer set it; NULL
+ *   when it wrote @path
+ *
+ * Tells the outcome of an export in a toast near @widget
+ * (d8_ui_add_toast()): @error's message, else d8_ui_export_done_text().
+ * The one way every export of the app reports, so each says it alike. */
+void d8_ui_toast_export (GtkWidget *widget, D8UiExport what, const char *path,
+                         const GError *error);
+
 /* d8_ui_remember_folder:
  * @settings: (nullable): the application's settings
  * @key: the string key that remembers the folder

@@ -231,19 +231,11 @@ export_plan_chosen (const char *path,
 {
   D8Window *self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *done = NULL;
   D8PlanExportFormat format = D8_PLAN_EXPORT_JSON;
 
   d8_plan_export_format_for_path (path, &format);
-  if (!d8_plan_export (self->store, self->plan_id, format, path, &error))
-    {
-      _d8_window_toast (self, error->message);
-      return;
-    }
-  /* Translators: a toast; %s is the file's name */
-  done = g_strdup_printf (_("Plan exported to %s"), name);
-  _d8_window_toast (self, done);
+  d8_plan_export (self->store, self->plan_id, format, path, &error);
+  d8_ui_toast_export (GTK_WIDGET (self), D8_UI_EXPORT_PLAN, path, error);
 }
 
 static void

@@ -424,17 +424,9 @@ export_chosen (const char *path,
 {
   D8ReportPreview *self = data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *done = NULL;
 
-  if (!d8_report_preview_export (self, path, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  /* Translators: a toast; %s is the file's name */
-  done = g_strdup_printf (_("Report saved as %s"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  d8_report_preview_export (self, path, &error);
+  d8_ui_toast_export (GTK_WIDGET (self->toast_overlay), D8_UI_EXPORT_REPORT, path, error);
 }
 
 static void

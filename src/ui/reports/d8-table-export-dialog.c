@@ -66,17 +66,9 @@ chosen (const char *path,
 {
   ExportData *ed = data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *done = NULL;
 
-  if (!d8_table_export_write (ed->table, path, &error))
-    {
-      d8_ui_add_toast (GTK_WIDGET (ed->parent), adw_toast_new (error->message));
-      return;
-    }
-  /* Translators: a toast; %s is the file's name */
-  done = g_strdup_printf (_("Table saved as %s"), name);
-  d8_ui_add_toast (GTK_WIDGET (ed->parent), adw_toast_new (done));
+  d8_table_export_write (ed->table, path, &error);
+  d8_ui_toast_export (GTK_WIDGET (ed->parent), D8_UI_EXPORT_TABLE, path, error);
 }
 
 void
