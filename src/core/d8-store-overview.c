@@ -153,8 +153,8 @@ subtract_sums (D8Cell *cell, const D8Indicator *indicator, sqlite3_stmt *stmt)
 
 /* Sums of live entries dated on or before the overview's as-of date: the
  * all-time sums (one row per cell, read in key order, no sorting), less
- * the days after as_of (for "today" none; for a past date a range of
- * days). One query with a UNION and GROUP BY sorted every cell in a
+ * each day after as_of (for "today" usually none; for a past date a range
+ * of days). One query with a UNION and GROUP BY sorted every cell in a
  * temporary b-tree: a tenth of the start-up at 3,300 units. */
 static gboolean
 read_sums (D8Store *self, CellIndex *index, gint64 plan_id, GError **error)
@@ -170,10 +170,11 @@ read_sums (D8Store *self, CellIndex *index, gint64 plan_id, GError **error)
   if (!fill_cells (self, index, totals, fill_sums, _("The progress figures could not be read."),
                    error))
     return FALSE;
-  later = d8_sql_prepare (self->db, "SELECT unit_id, indicator_id, SUM (amount), SUM (reached),"
-                          " SUM (group_size), SUM (n) FROM entry_days"
-                          " WHERE plan_id = ?1 AND date > ?2 GROUP BY unit_id, indicator_id",
-                          error);
+  /* Day by day, not grouped by cell: subtracting is additive, and a
+   * GROUP BY sorted the rows in a temporary b-tree (half of this query's
+   * time at 3,300 units with a month of entries after the as-of date). */
+  later = d8_sql_prepare (self->db, "SELECT unit_id, indicator_id, amount, reached, group_size, n"
+                          " FROM entry_days WHERE plan_id = ?1 AND date > ?2", error);
   if (later == NULL)
     return FALSE;
   sqlite3_bind_int64 (later, 1, plan_id);
