@@ -158,4 +158,16 @@ else
   d8_test_skip "json: valid JSON under vi" "no python3"
 fi
 
+# --- help: the usage line's placeholders are Vietnamese too ---------------
+# (option names and machine values stay: --unit, unit|matrix|…, A,B,C)
+in_vi help record >"$tmp/help-record.txt"
+in_vi help render >"$tmp/help-render.txt"
+sed -n 1p "$tmp/help-record.txt" | sed 's/^/# vi: /'
+for word in NAME CODE DATE TEXT; do
+  expect "no English placeholder “$word” in the vi usage of record" lacks "$tmp/help-record.txt" " $word"
+done
+expect "the vi usage of record names the unit as TÊN|ID" contains "$tmp/help-record.txt" "--unit TÊN|ID"
+expect "the vi usage of render keeps the chart kinds" contains "$tmp/help-render.txt" "unit|matrix|indicator"
+expect "the vi usage of render: --width RỘNG" contains "$tmp/help-render.txt" "--width RỘNG"
+
 d8_test_done

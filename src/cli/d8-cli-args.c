@@ -147,20 +147,20 @@ static const Command commands[] = {
   { "entries", N_("List the entries of a plan, newest first"),
     D8_CLI_OPTIONS ({ "unit" }, { "indicator" }, { "include-deleted" }), NULL, FALSE,
     d8_cli_cmd_entries },
-  { "delete", N_("Delete an entry (it can be restored with undelete)"), D8_CLI_NO_OPTIONS, "UUID",
+  { "delete", N_("Delete an entry (it can be restored with undelete)"), D8_CLI_NO_OPTIONS, N_("UUID"),
     FALSE, d8_cli_cmd_delete },
-  { "undelete", N_("Restore a deleted entry"), D8_CLI_NO_OPTIONS, "UUID", FALSE, d8_cli_cmd_undelete },
+  { "undelete", N_("Restore a deleted entry"), D8_CLI_NO_OPTIONS, N_("UUID"), FALSE, d8_cli_cmd_undelete },
   { "edit", N_("Change an entry; options left out keep their value"),
     D8_CLI_OPTIONS ({ "date" }, { "amount" }, { "reached", OR }, { "group", WITH }, { "place" },
                     { "note" }, { "allow-out-of-period" }),
-    "UUID", FALSE, d8_cli_cmd_edit },
+    N_("UUID"), FALSE, d8_cli_cmd_edit },
   { "import-plan",
     N_("Preview a plan file or an appendix table (CSV, TSV, XLSX) and import it in one "
        "transaction"),
     D8_CLI_OPTIONS ({ "dry-run" }, { "json" }, { "from" }, { "code" }, { "year" },
                     { "document-number" }, { "title" }, { "issuer" }, { "issued-on" },
                     { "level" }, { "parent" }, { "sheet" }, { "revise" }),
-    "FILE", FALSE, d8_cli_cmd_import_plan },
+    N_("FILE"), FALSE, d8_cli_cmd_import_plan },
   { "export-plan", N_("Write a plan as a plan file, or its appendix as CSV or XLSX"),
     D8_CLI_OPTIONS ({ "out", REQ, "FILE.json|FILE.csv|FILE.xlsx" }), NULL, FALSE,
     d8_cli_cmd_export_plan },
@@ -180,7 +180,7 @@ static const Command commands[] = {
                     { "dry-run" }),
     NULL, FALSE, d8_cli_cmd_distribute },
   { "add-unit", N_("Add a new unit to a draft plan"),
-    D8_CLI_OPTIONS ({ "name", REQ }, { "level", REQ, "LEVEL" }, { "parent", 0, "UNIT" },
+    D8_CLI_OPTIONS ({ "name", REQ }, { "level", REQ, N_("LEVEL") }, { "parent", 0, N_("UNIT") },
                     { "kind" }),
     NULL, FALSE, d8_cli_cmd_add_unit },
   { "issue-plan", N_("Issue a draft plan, or the open amendment of an issued plan"),
@@ -198,7 +198,7 @@ static const Command commands[] = {
                     { "since-last", OR }, { "plan-only", OR }),
     NULL, FALSE, d8_cli_cmd_export_bundle },
   { "import-bundle", N_("Preview a bundle from another office and merge it in one transaction"),
-    D8_CLI_OPTIONS ({ "dry-run" }, { "json" }, { "trust-new-office" }, { "allow-older" }), "FILE",
+    D8_CLI_OPTIONS ({ "dry-run" }, { "json" }, { "trust-new-office" }, { "allow-older" }), N_("FILE"),
     FALSE, d8_cli_cmd_import_bundle },
   { "trust-office",
     N_("Register the key of another office (read on the phone), or list the offices known here"),
@@ -207,18 +207,18 @@ static const Command commands[] = {
     D8_CLI_NO_OPTIONS, NULL, FALSE, d8_cli_cmd_conflicts },
   /* the UUID or --all-conflicts: one of the two */
   { "resolve", N_("Settle a conflict, or all of them, by keeping one version"),
-    D8_CLI_OPTIONS ({ "all-conflicts", OR | REQ }, { "keep", REQ }), "UUID", TRUE,
+    D8_CLI_OPTIONS ({ "all-conflicts", OR | REQ }, { "keep", REQ }), N_("UUID"), TRUE,
     d8_cli_cmd_resolve },
   { "log", N_("List the bundles imported here, newest first"), D8_CLI_NO_OPTIONS, NULL, FALSE,
     d8_cli_cmd_log },
   { "snapshots", N_("List the copies of the database taken before imports"), D8_CLI_NO_OPTIONS,
     NULL, FALSE, d8_cli_cmd_snapshots },
   { "restore", N_("Put back a snapshot (the current state is kept as a snapshot)"),
-    D8_CLI_NO_OPTIONS, "NAME", FALSE, d8_cli_cmd_restore },
+    D8_CLI_NO_OPTIONS, N_("NAME"), FALSE, d8_cli_cmd_restore },
   { "render", N_("Draw a chart into a PNG, SVG or PDF file"),
     D8_CLI_OPTIONS ({ "chart", REQ }, { "unit" }, { "indicator" }, { "plans" }, { "as-of" },
-                    { "out", REQ, "FILE.png|svg|pdf" }, { "force" }, { "width", 0, "W" },
-                    { "height", WITH, "H" }, { "dpi", OR }),
+                    { "out", REQ, N_("FILE.png|svg|pdf") }, { "force" }, { "width", 0, N_("W") },
+                    { "height", WITH, N_("H") }, { "dpi", OR }),
     NULL, FALSE, d8_cli_cmd_render },
   { "print-pack", N_("Write the meeting pack: a cover, the province matrix and a page per unit"),
     D8_CLI_OPTIONS ({ "out", REQ, "FILE.pdf" }, { "force" }, { "as-of" }, { "units" }), NULL, FALSE,
@@ -392,8 +392,9 @@ d8_cli_general_help (void)
 
 /* The usage of @command after its name, built from its options (see
  * D8CliUse): "UUID [--date DATE] [--amount N | --reached N --group N]".
- * Not translated: option names and the values they take are the same in
- * every language on the command line. */
+ * Option names and the values they take are the same in every language;
+ * the placeholders for what the user gives (NAME, DATE, FILE) are
+ * translated, as the list of options below it translates them. */
 char *
 d8_cli_command_synopsis (const Command *command)
 {
@@ -436,7 +437,7 @@ d8_cli_command_synopsis (const Command *command)
         g_string_append_c (group, ' ');
       if (positional)
         {
-          g_string_append (group, command->arg_name);
+          g_string_append (group, _(command->arg_name));
           required |= !command->arg_optional;
         }
       else
@@ -446,7 +447,7 @@ d8_cli_command_synopsis (const Command *command)
 
           g_string_append_printf (group, "--%s", option->name);
           if (value != NULL)
-            g_string_append_printf (group, " %s", value);
+            g_string_append_printf (group, " %s", _(value));
           required |= (use & D8_CLI_USE_REQUIRED) != 0;
         }
     }
@@ -667,7 +668,7 @@ d8_cli_check_command (Cli *cli, GError **error)
       g_set_error (error, D8_CLI_ERROR, D8_CLI_ERROR_USAGE,
                    /* Translators: %s: the command, the argument it needs ("UUID") */
                    _("%s: the argument %s is missing"), cli->command->name,
-                   cli->command->arg_name);
+                   _(cli->command->arg_name));
       return FALSE;
     }
   return TRUE;
