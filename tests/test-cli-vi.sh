@@ -159,7 +159,8 @@ else
 fi
 
 # --- help: the usage line's placeholders are Vietnamese too ---------------
-# (option names and machine values stay: --unit, unit|matrix|…, A,B,C)
+# (option names, machine values and one-letter sizes stay: --unit,
+# unit|matrix|…, A,B,C, W, H)
 in_vi help record >"$tmp/help-record.txt"
 in_vi help render >"$tmp/help-render.txt"
 sed -n 1p "$tmp/help-record.txt" | sed 's/^/# vi: /'
@@ -168,6 +169,6 @@ for word in NAME CODE DATE TEXT; do
 done
 expect "the vi usage of record names the unit as TÊN|ID" contains "$tmp/help-record.txt" "--unit TÊN|ID"
 expect "the vi usage of render keeps the chart kinds" contains "$tmp/help-render.txt" "unit|matrix|indicator"
-expect "the vi usage of render: --width RỘNG" contains "$tmp/help-render.txt" "--width RỘNG"
+expect "the vi usage of render: --out TỆP.png|svg|pdf" contains "$tmp/help-render.txt" "--out TỆP.png|svg|pdf"
 
 d8_test_done
