@@ -82,6 +82,22 @@ d8_test_wait_for_frame (GtkWidget *widget)
   d8_test_spin ();
 }
 
+/* How many toplevel windows of @type there are, shown or hidden. */
+static inline guint
+d8_test_count_toplevels (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        n++;
+    }
+  return n;
+}
+
 /* The first visible toplevel window of @type, or NULL. */
 static inline GtkWidget *
 d8_test_find_toplevel (GType type)

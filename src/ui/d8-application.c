@@ -234,6 +234,9 @@ d8_application_startup (GApplication *app)
   static const char *new_plan_accels[] = { "<Control><Shift>n", NULL };
   static const char *edit_plan_accels[] = { "<Control><Shift>p", NULL };
   static const char *compare_accels[] = { "<Control><Shift>c", NULL };
+  /* GtkApplication sets this one only for gtk/help-overlay.ui, which
+   * duan8 does not have: the window builds its shortcuts when asked. */
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (d8_application_parent_class)->startup (app);
 
@@ -258,6 +261,8 @@ d8_application_startup (GApplication *app)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.compare-plans",
                                          compare_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         help_accels);
 
   d8_ui_ensure_style ();
 }

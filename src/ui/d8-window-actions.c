@@ -402,6 +402,60 @@ d8_window_ask_office (D8Window *self)
   return self->office_prompt;
 }
 
+/* win.show-help-overlay (Ctrl+?): the keyboard shortcuts. The window is
+ * built here when first asked for, not by GtkApplication with every main
+ * window (it would be, from gtk/help-overlay.ui): its 390 widgets are not
+ * part of the main window's first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  D8Window *self = D8_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr (GtkBuilder) builder
+        = gtk_builder_new_from_resource ("/vn/hoilhpn/Duan8/ui/d8-shortcuts-window.ui");
+
+      self->shortcuts_window
+        = GTK_WINDOW (g_object_ref_sink (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
+/* The primary menu's popover is made when the menu is first opened (the
+ * button's create-popup func), not with the window. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    {
+      g_autoptr (GtkBuilder) builder
+        = gtk_builder_new_from_resource ("/vn/hoilhpn/Duan8/ui/d8-primary-menu.ui");
+
+      gtk_menu_button_set_menu_model (button,
+                                      G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+    }
+}
+
+void
+_d8_window_actions_init (D8Window *self)
+{
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, NULL, NULL);
+}
+
+void
+_d8_window_actions_dispose (D8Window *self)
+{
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
+}
+
 void
 _d8_window_actions_update (D8Window *self)
 {
@@ -448,4 +502,6 @@ _d8_window_class_actions_init (D8WindowClass *klass)
                                    _d8_window_switch_plan_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-charts", NULL, toggle_charts_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 }

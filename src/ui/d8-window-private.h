@@ -24,6 +24,7 @@ struct _D8Window
   GtkToggleButton *charts_button;
   GtkWidget *content_box;
   AdwHeaderBar *content_header;
+  GtkMenuButton *menu_button;
   AdwWindowTitle *content_title;
   AdwLeaflet *leaflet;
   GtkButton *new_entry_button;
@@ -54,6 +55,9 @@ struct _D8Window
   /* the page of an error, made by show_error() (NULL until then); owned
    * by the stack */
   AdwStatusPage *error_page;
+  /* the keyboard shortcuts window, made when first shown
+   * (win.show-help-overlay; NULL until then); owned, hidden on close */
+  GtkWindow *shortcuts_window;
 
   /* owned */
   D8Sidebar *sidebar; /* drives unit_list, which owns it */
@@ -73,6 +77,10 @@ struct _D8Window
 
 /* Installs the window's actions (win.new-entry, win.print …). */
 void _d8_window_class_actions_init (D8WindowClass *klass);
+/* Sets up what the actions need on a new window (the primary menu made
+ * when first opened); dispose drops the keyboard shortcuts window. */
+void _d8_window_actions_init (D8Window *self);
+void _d8_window_actions_dispose (D8Window *self);
 /* Enables the actions that depend on what is shown. */
 void _d8_window_actions_update (D8Window *self);
 /* Lets bundles and plans be dropped on the window. */

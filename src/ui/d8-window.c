@@ -609,6 +609,7 @@ d8_window_dispose (GObject *object)
   D8Window *self = D8_WINDOW (object);
 
   _d8_window_received_dispose (self);
+  _d8_window_actions_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), D8_TYPE_WINDOW);
 
   G_OBJECT_CLASS (d8_window_parent_class)->dispose (object);
@@ -720,6 +721,7 @@ d8_window_class_init (D8WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_header);
   gtk_widget_class_bind_template_child (widget_class, D8Window, content_title);
   gtk_widget_class_bind_template_child (widget_class, D8Window, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, D8Window, menu_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, new_entry_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, office_button);
   gtk_widget_class_bind_template_child (widget_class, D8Window, province_page);
@@ -758,6 +760,7 @@ d8_window_init (D8Window *self)
   g_signal_connect_object (self->sidebar, "chosen", G_CALLBACK (unit_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  _d8_window_actions_init (self);
   _d8_window_actions_update (self);
   _d8_window_dnd_init (self);
 }
