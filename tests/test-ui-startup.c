@@ -222,6 +222,34 @@ count_lazy_tooltips (GtkWidget *widget)
   return n;
 }
 
+/* Checks that the matrix's figures ("0/4", "–", "75 % / 80 %") do not
+ * wrap and its words do, between words only: a wrapping label is laid
+ * out (and shaped) again at every width it is measured for, and one that
+ * may break inside a word a letter at a time. Returns the figures seen. */
+static guint
+check_cell_wrapping (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "d8-cell"))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      gboolean words = FALSE;
+
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        words = words || g_unichar_isalpha (g_utf8_get_char (p));
+      if (gtk_label_get_wrap (GTK_LABEL (widget)) != words)
+        g_error ("the cell “%s” %s", text, words ? "does not wrap" : "wraps");
+      n += words ? 0 : 1;
+    }
+  else if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (widget)), ==, PANGO_WRAP_WORD);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_cell_wrapping (child);
+  return n;
+}
+
 /* The first frame builds only what it shows: the window opened on the
  * province has no unit page, no charts page, no Reports view and no error
  * page until they are first shown; the tooltips of the matrix's cells are there without
@@ -245,9 +273,13 @@ test_first_frame_builds_what_it_shows (Fixture *f, gconstpointer data)
   g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (stack), "error"));
   g_assert_false (gtk_stack_get_hhomogeneous (GTK_STACK (stack)));
   g_assert_false (gtk_stack_get_vhomogeneous (GTK_STACK (stack)));
+  /* the primary menu's popover is made when it is first opened */
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (
+    gtk_widget_get_template_child (GTK_WIDGET (window), D8_TYPE_WINDOW, "menu_button"))));
 
   /* a cell of the matrix: its tooltip is the views' own */
   g_assert_cmpuint (count_lazy_tooltips (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL)), >, 20);
+  g_assert_cmpuint (check_cell_wrapping (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL)), >, 100);
 
   /* shown when asked for */
   g_assert_true (d8_window_show_unit (window, "gia-lai/chu-puh"));

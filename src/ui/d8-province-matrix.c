@@ -142,6 +142,29 @@ gap_text (D8Overview *ov, guint i)
   return d8_progress_format_allocation_gap (difference);
 }
 
+/* Whether @text has a letter in it: words may wrap, figures may not. */
+static gboolean
+has_letters (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Sets a cell's text. Only text with words in it wraps ("2 chưa phân bổ"
+ * under a narrow column): figures such as "12/15" or "75 % / 80 %" stay
+ * on one line, as a number should, and are shaped once. A wrapping label
+ * is laid out again at every width it is measured for (the column view
+ * measures each cell several times), breaking "12/15" at its slash each
+ * time: that was most of the text shaping of the first frame. */
+static void
+set_cell_text (GtkLabel *label, const char *text)
+{
+  gtk_label_set_wrap (label, has_letters (text));
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
 static void
 fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, guint i)
 {
@@ -155,7 +178,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
   clear_classes (GTK_WIDGET (label));
   if (ov == NULL || row == NULL || i >= ov->indicators->len)
     {
-      gtk_label_set_text (label, "");
+      set_cell_text (label, "");
       return;
     }
   ind = ov->indicators->pdata[i];
@@ -179,7 +202,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
       break;
     case ROW_TARGET:
       gtk_widget_add_css_class (GTK_WIDGET (label), "d8-target");
-      gtk_label_set_text (label, ind->has_target && ind->target_written ? ind->target_written : "–");
+      set_cell_text (label, ind->has_target && ind->target_written ? ind->target_written : "–");
       if (ind->target_source != NULL)
         /* Translators: tooltip of a plan total; %s says where the plan states it */
         tooltip = g_strdup_printf (_("As written in the plan (%s)"), ind->target_source);
@@ -205,7 +228,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
                                      ind->code, stated_s, allocated_s,
                                      difference < 0 ? "−" : "", difference_s);
         }
-      gtk_label_set_text (label, text ? text : "");
+      set_cell_text (label, text);
       d8_ui_set_tooltip_text (GTK_WIDGET (label), tooltip);
       return;
     default:
@@ -219,7 +242,7 @@ fill_indicator_cell (D8ProvinceMatrix *self, GtkLabel *label, D8MatrixRow *row, 
     tooltip = subject ? g_strdup_printf ("%s — %s. %s\n%s", subject, ind->code, ind->name_vi, figures)
                       : g_strdup_printf ("%s. %s\n%s", ind->code, ind->name_vi, figures);
   }
-  gtk_label_set_text (label, text);
+  set_cell_text (label, text);
   d8_ui_set_status_class (GTK_WIDGET (label), cell->status);
   d8_ui_set_tooltip_text (GTK_WIDGET (label), tooltip);
 }
@@ -298,8 +321,8 @@ indicator_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   gtk_widget_add_css_class (label, "d8-cell");
   gtk_widget_add_css_class (label, "numeric");
   gtk_label_set_xalign (GTK_LABEL (label), 0.5f);
-  /* "2 chưa phân bổ" under a narrow column wraps, not cut */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* "2 chưa phân bổ" under a narrow column wraps, not cut (only text
+   * with words wraps: set_cell_text()) */
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_list_item_set_child (item, label);
@@ -364,7 +387,10 @@ set_wrapping (GtkLabel *label)
   gtk_label_set_xalign (label, 0.0f);
   gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (label, TRUE);
-  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  /* Between words only: a name's words are short, and a label that may
+   * break inside a word is measured down to one letter a line, laid out
+   * (and its text shaped) a letter at a time. */
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
 }
 
 static void
