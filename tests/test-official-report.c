@@ -444,6 +444,27 @@ test_pdf_text (Fixture *f, gconstpointer data)
     g_assert_true (stated);
     g_assert_nonnull (strstr (text, "Chỉ tiêu năm"));
   }
+  /* the appendix's column headings are whole words on one line, nine
+   * times over: a heading too wide for its column is set smaller, not
+   * broken ("Quot-a") */
+  {
+    g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+    gboolean headings = FALSE;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        guint quota = 0, actual = 0;
+
+        for (const char *p = lines[i]; (p = strstr (p, "Quota ")) != NULL; p++)
+          quota++;
+        for (const char *p = lines[i]; (p = strstr (p, "Actual ")) != NULL; p++)
+          actual++;
+        headings |= quota == 9 && actual == 9;
+      }
+    if (!headings)
+      g_test_message ("%s", text);
+    g_assert_true (headings);
+  }
 
   /* the preview draws the same pages: the last one is the landscape appendix */
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);

@@ -27,6 +27,8 @@
 #define BODY_SIZE 14.0
 #define HEAD_SIZE 13.0
 #define TABLE_SIZE 7.5
+/* the smallest a table heading is set to keep its words whole */
+#define TABLE_MIN_SIZE 5.5
 #define LINE_GAP 2.0   /* points between lines of a paragraph */
 #define PARA_GAP 6.0   /* points after a paragraph of the body */
 #define CELL_PAD 2.5
@@ -243,6 +245,27 @@ fitted_line (Ctx *c, const char *text, double size, double min_size, TFlags flag
           pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
           return layout;
         }
+      g_object_unref (layout);
+    }
+}
+
+/* A table heading's layout, wrapped between words in @width, made
+ * smaller (by half points, down to @min_size) until its widest word fits:
+ * "Quota" under a column too narrow for it at @size is set smaller, not
+ * broken into "Quot-a". At @min_size a word that still does not fit is
+ * broken, as any other text. */
+static PangoLayout *
+fitted_heading (Ctx *c, const char *text, double size, double min_size, double width)
+{
+  for (;; size -= 0.5)
+    {
+      PangoLayout *layout = make_layout (c, text, size, T_BOLD | T_CENTER, width);
+
+      if (size - 0.5 < min_size)
+        return layout;
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      if (layout_width (layout) <= width)
+        return layout;
       g_object_unref (layout);
     }
 }
@@ -473,7 +496,7 @@ draw_table (Ctx *c, const D8Table *table)
     {
       const HeadCell *cell = &g_array_index (cells, HeadCell, i);
       double w = x[cell->col + cell->span] - x[cell->col] - 2 * CELL_PAD;
-      PangoLayout *layout = make_layout (c, cell->text, TABLE_SIZE, T_BOLD | T_CENTER, w);
+      PangoLayout *layout = fitted_heading (c, cell->text, TABLE_SIZE, TABLE_MIN_SIZE, w);
 
       g_ptr_array_add (head_layouts, layout);
       if (cell->rows == 1)

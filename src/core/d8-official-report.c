@@ -508,9 +508,10 @@ build_appendix (D8Overview *overview)
       g_ptr_array_add (head1, NULL);
       g_ptr_array_add (head1, NULL);
       /* Translators: short column headers of the appendix under each
-         indicator: the quota, what was achieved, the share */
+         indicator: the quota, what was achieved (as in "plan / actual"),
+         the share; each column is about as wide as four digits */
       g_ptr_array_add (head2, g_strdup (C_("appendix column", "Quota")));
-      g_ptr_array_add (head2, g_strdup (C_("appendix column", "Achieved")));
+      g_ptr_array_add (head2, g_strdup (C_("appendix column", "Actual")));
       g_ptr_array_add (head2, g_strdup ("%"));
       table->widths[2 + 3 * c] = 8;
       table->widths[3 + 3 * c] = 8;
