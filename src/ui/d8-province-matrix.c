@@ -393,11 +393,114 @@ set_wrapping (GtkLabel *label)
   gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
 }
 
+/* The unit column's cell (D8UnitCell, below): a unit's button or a row's
+ * label, one shown at a time, each wrapping in the column's width. A GtkBox
+ * would pass a
+ * width-for-height question down to the wrapping label, which answers it
+ * by laying its text out at width after width (a binary search: about 40
+ * layouts of each name per first frame); the column only ever asks for a
+ * height for a width, so this layout answers widths as for any height. */
+#define D8_TYPE_UNIT_CELL_LAYOUT (d8_unit_cell_layout_get_type ())
+G_DECLARE_FINAL_TYPE (D8UnitCellLayout, d8_unit_cell_layout, D8, UNIT_CELL_LAYOUT, GtkLayoutManager)
+
+struct _D8UnitCellLayout
+{
+  GtkLayoutManager parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (D8UnitCellLayout, d8_unit_cell_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+static GtkSizeRequestMode
+unit_cell_layout_get_request_mode (GtkLayoutManager *manager, GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+unit_cell_layout_measure (GtkLayoutManager *manager, GtkWidget *widget, GtkOrientation orientation,
+                          int for_size, int *minimum, int *natural, int *minimum_baseline,
+                          int *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation,
+                          orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                          &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+static void
+unit_cell_layout_allocate (GtkLayoutManager *manager, GtkWidget *widget, int width, int height,
+                           int baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, -1, NULL);
+}
+
+static void
+d8_unit_cell_layout_class_init (D8UnitCellLayoutClass *klass)
+{
+  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  layout_class->get_request_mode = unit_cell_layout_get_request_mode;
+  layout_class->measure = unit_cell_layout_measure;
+  layout_class->allocate = unit_cell_layout_allocate;
+}
+
+static void
+d8_unit_cell_layout_init (D8UnitCellLayout *self)
+{
+}
+
+/* The widget the layout lays out: it owns its two children. */
+#define D8_TYPE_UNIT_CELL (d8_unit_cell_get_type ())
+G_DECLARE_FINAL_TYPE (D8UnitCell, d8_unit_cell, D8, UNIT_CELL, GtkWidget)
+
+struct _D8UnitCell
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (D8UnitCell, d8_unit_cell, GTK_TYPE_WIDGET)
+
+static void
+d8_unit_cell_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (d8_unit_cell_parent_class)->dispose (object);
+}
+
+static void
+d8_unit_cell_class_init (D8UnitCellClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = d8_unit_cell_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), D8_TYPE_UNIT_CELL_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "box");
+}
+
+static void
+d8_unit_cell_init (D8UnitCell *self)
+{
+}
+
 static void
 unit_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *box = g_object_new (D8_TYPE_UNIT_CELL, NULL);
   GtkWidget *button = gtk_button_new_with_label ("");
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -409,8 +512,9 @@ unit_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
   gtk_widget_set_hexpand (button, TRUE);
   set_wrapping (GTK_LABEL (label));
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (box), label);
+  /* only one of the two is shown (fill_unit()) */
+  gtk_widget_set_parent (button, box);
+  gtk_widget_set_parent (label, box);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
 }
