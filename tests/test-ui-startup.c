@@ -250,6 +250,57 @@ check_cell_wrapping (GtkWidget *widget)
   return n;
 }
 
+/* Counts the nodes of each type under @node into @counts (indexed by
+ * GskRenderNodeType). */
+static void
+count_nodes (GskRenderNode *node, guint *counts)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  counts[type]++;
+  if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      count_nodes (gsk_container_node_get_child (node, i), counts);
+  else if (type == GSK_TRANSFORM_NODE)
+    count_nodes (gsk_transform_node_get_child (node), counts);
+  else if (type == GSK_CLIP_NODE)
+    count_nodes (gsk_clip_node_get_child (node), counts);
+  else if (type == GSK_ROUNDED_CLIP_NODE)
+    count_nodes (gsk_rounded_clip_node_get_child (node), counts);
+  else if (type == GSK_OPACITY_NODE)
+    count_nodes (gsk_opacity_node_get_child (node), counts);
+  else if (type == GSK_COLOR_MATRIX_NODE)
+    count_nodes (gsk_color_matrix_node_get_child (node), counts);
+  else if (type == GSK_DEBUG_NODE)
+    count_nodes (gsk_debug_node_get_child (node), counts);
+}
+
+/* The matrix as the renderer gets it draws what it draws together:
+ * colours and text, no borders, shadows, rounded clips or opacities, each
+ * of which is drawn apart (and a border by a program of its own). See
+ * HACKING.md, "the first frame". */
+static void
+check_matrix_nodes (GtkWidget *scroller)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (scroller);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  guint counts[GSK_GL_SHADER_NODE + 1] = { 0 };
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (scroller),
+                          gtk_widget_get_height (scroller));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  count_nodes (node, counts);
+  g_assert_cmpuint (counts[GSK_TEXT_NODE], >, 50);
+  g_assert_cmpuint (counts[GSK_COLOR_NODE], >, 50);
+  g_assert_cmpuint (counts[GSK_BORDER_NODE], ==, 0);
+  g_assert_cmpuint (counts[GSK_INSET_SHADOW_NODE], ==, 0);
+  g_assert_cmpuint (counts[GSK_OUTSET_SHADOW_NODE], ==, 0);
+  g_assert_cmpuint (counts[GSK_ROUNDED_CLIP_NODE], ==, 0);
+  g_assert_cmpuint (counts[GSK_OPACITY_NODE], ==, 0);
+}
+
 /* The first frame builds only what it shows: the window opened on the
  * province has no unit page, no charts page, no Reports view and no error
  * page until they are first shown; the tooltips of the matrix's cells are there without
@@ -280,6 +331,8 @@ test_first_frame_builds_what_it_shows (Fixture *f, gconstpointer data)
   /* a cell of the matrix: its tooltip is the views' own */
   g_assert_cmpuint (count_lazy_tooltips (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL)), >, 20);
   g_assert_cmpuint (check_cell_wrapping (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL)), >, 100);
+  check_matrix_nodes (gtk_widget_get_ancestor (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL),
+                                               GTK_TYPE_SCROLLED_WINDOW));
 
   /* shown when asked for */
   g_assert_true (d8_window_show_unit (window, "gia-lai/chu-puh"));
