@@ -68,7 +68,7 @@ create_cell (const char *text,
   GtkWidget *label = create_label (text, 0.5f, "d8-cell");
 
   gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_width_chars (GTK_LABEL (label), 5);
+  /* at least about five characters wide: style.css, .d8-legend */
   d8_ui_set_status_class (label, status);
   if (tooltip != NULL)
     d8_ui_set_tooltip_text (label, tooltip);

@@ -178,7 +178,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, D8Sidebar *
   gtk_label_set_ellipsize (GTK_LABEL (detail_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (detail_label, "caption");
   gtk_widget_add_css_class (detail_label, "dim-label");
-  gtk_label_set_width_chars (GTK_LABEL (detail_label), 8);
+  /* at least about eight characters wide: style.css, .d8-sidebar-detail */
+  gtk_widget_add_css_class (detail_label, "d8-sidebar-detail");
   gtk_box_append (GTK_BOX (bottom), detail_label);
   gtk_widget_set_hexpand (bar, TRUE);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
