@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "d8-chart-layout.h"
 #include "d8-chart-paint.h"
@@ -157,19 +158,28 @@ ensure_layout (D8ChartView *self)
   ensure_layout_full (self, TRUE);
 }
 
-/* The layout's y of a point of the widget: rows scroll, header and footer stay. */
+/* How far the rows are scrolled, in whole pixels (as they are drawn). */
+static double
+scroll_offset (D8ChartView *self, double height)
+{
+  return round (CLAMP (gtk_adjustment_get_value (self->vadjustment), 0,
+                       MAX (self->layout->height - height, 0)));
+}
+
+/* The layout's y of a point of the widget: rows scroll, header and footer
+ * stay, with the edges d8_chart_view_snapshot() draws them at. */
 static double
 layout_y (D8ChartView *self, double y)
 {
   const D8ChartLayout *L = self->layout;
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double footer_h = L->height - L->scroll_bottom;
+  double footer_h = round (L->height - L->scroll_bottom);
 
-  if (L->height <= height + 0.5 || L->scroll_bottom <= L->scroll_top || y < L->scroll_top)
+  if (L->height <= height + 0.5 || L->scroll_bottom <= L->scroll_top || y < round (L->scroll_top))
     return y;
   if (y >= height - footer_h)
     return y + (L->height - height);
-  return y + gtk_adjustment_get_value (self->vadjustment);
+  return y + scroll_offset (self, height);
 }
 
 /* The row under a point of the widget, or -1. */
@@ -224,12 +234,18 @@ d8_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   scrolls = L->height > height + 0.5 && L->scroll_bottom > L->scroll_top;
   if (scrolls)
     {
-      footer_h = L->height - L->scroll_bottom;
-      body_h = MAX (height - L->scroll_top - footer_h, 0);
-      offset = CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, L->height - height);
-      snapshot_band (self, snapshot, L->scroll_top, body_h, L->scroll_top + offset);
-      snapshot_band (self, snapshot, 0, L->scroll_top, 0);
-      snapshot_band (self, snapshot, height - footer_h, footer_h, L->scroll_bottom);
+      /* The bands' edges and the scroll offset on whole pixels: a cairo
+       * node at a fractional y is drawn as a texture between pixel rows,
+       * which can blur or cut the line of text at its edge, and text
+       * scrolled by a fraction of a pixel is drawn between rows too. */
+      double top = round (L->scroll_top);
+
+      footer_h = round (L->height - L->scroll_bottom);
+      body_h = MAX (height - top - footer_h, 0);
+      offset = scroll_offset (self, height);
+      snapshot_band (self, snapshot, top, body_h, top + offset);
+      snapshot_band (self, snapshot, 0, top, 0);
+      snapshot_band (self, snapshot, height - footer_h, footer_h, L->height - footer_h);
     }
   else
     snapshot_band (self, snapshot, 0, height, 0);
@@ -240,7 +256,7 @@ d8_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     {
       double y = L->scroll_top + self->focus_row * L->row_pitch - offset;
       double inset = L->plot.x > 4 ? 4 : 1;
-      double top = scrolls ? L->scroll_top : 0;
+      double top = scrolls ? round (L->scroll_top) : 0;
 
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width, body_h));
       cairo_rectangle (cr, 0, top, width, body_h);
