@@ -96,6 +96,45 @@ grep -q "U+00AD" "$tmp/err" && d8_test_ok "naming the soft hyphen" || d8_test_no
 expect "--plan 2026 is now two plans" 1 "$P" --plan 2026 units
 grep -q "45/KH-UBND" "$tmp/err" && grep -q "7/KH-TEST" "$tmp/err" && d8_test_ok "listing both plans" || d8_test_not_ok "listing both plans"
 
+# ---------------------------------------------------- a person's mapping
+# The 2023 appendix with a column header and a unit name written otherwise:
+# matched by name they become a new indicator and a new unit; --mapping says
+# what they are, as the window's Mapping tab does.
+python3 - "$data/appendix-2023-reordered.csv" "$tmp/renamed.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+rows[1][6] = "CLB thủ lĩnh (mới)"
+for r in rows:
+    if len(r) > 1 and r[1] == "An Khê":
+        r[1] = "Thị xã An Khê"
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows)
+PY
+M="--from 1653/KH-UBND --code gl-2024m --year 2024 --document-number 13/KH-UBND"
+# shellcheck disable=SC2086
+expect "without a mapping the renamed column and row are new" 0 "$P" import-plan "$tmp/renamed.csv" $M --dry-run --json
+is "a new unit and a new indicator" "$(json "d['unit_counts']['new'], [i['code'] for i in d['indicators'] if i['new']]")" "1 ['10']"
+printf '\357\273\277{ "columns": { "CLB thủ lĩnh (mới)": "5" },\n  "units": { "Thị xã An Khê": "gia-lai/an-khe" } }\n' > "$tmp/mapping.json"
+# shellcheck disable=SC2086
+expect "with --mapping (a BOM first, as Notepad saves it)" 0 "$P" import-plan "$tmp/renamed.csv" $M --mapping "$tmp/mapping.json" --dry-run --json
+is "the column is indicator 5, the row An Khê" "$(json "d['unit_counts']['new'], [i['code'] for i in d['indicators'] if i['new']], [r['cells'][4] for r in d['appendix']['rows'] if r['unit'] == 'gia-lai/an-khe']")" "0 [] [0]"
+before=$(fingerprint "$P")
+bad_mapping () { # bad_mapping DESCRIPTION JSON MESSAGE
+  printf '%s' "$2" > "$tmp/bad-mapping.json"
+  # shellcheck disable=SC2086
+  expect "$1 is refused" 1 "$P" import-plan "$tmp/renamed.csv" $M --mapping "$tmp/bad-mapping.json"
+  if grep -qF "$3" "$tmp/err"; then d8_test_ok "$1: the message names it"; else d8_test_not_ok "$1: the message names it"; sed 's/^/# /' "$tmp/err"; fi
+}
+bad_mapping "a mapping that is not JSON" '{ "columns": { "a": "1", } }' "bad-mapping.json: line 1:"
+bad_mapping "a mapping with another member" '{ "column": {} }' "bad-mapping.json: column:"
+bad_mapping "a unit mapped to a number" '{ "units": { "Thị xã An Khê": 5 } }' "units.“Thị xã An Khê”"
+bad_mapping "a new unit without its level" '{ "units": { "Thị xã An Khê": "+" } }' "needs the level"
+bad_mapping "a name given twice" '{ "units": { "a": "x", "a": "y" } }' "appears twice"
+bad_mapping "a column mapped to an indicator the plan lacks" '{ "columns": { "CLB thủ lĩnh (mới)": "77" } }' "G2: the column is mapped to indicator 77"
+bad_mapping "a row mapped to a unit the database lacks" '{ "units": { "Thị xã An Khê": "gia-lai/nowhere" } }' "gia-lai/nowhere"
+# shellcheck disable=SC2086
+expect "a missing mapping file is refused" 1 "$P" import-plan "$tmp/renamed.csv" $M --mapping "$tmp/none.json"
+is "the refused mappings changed nothing" "$(fingerprint "$P")" "$before"
+
 # ------------------------------------------------------------- round trips
 at "$P" --plan 1653/KH-UBND export-plan --out "$tmp/ref.json" >/dev/null
 for ext in json csv xlsx; do

@@ -90,6 +90,8 @@ static const OptionSpec command_options[] = {
   { "name", N_("TEXT"), N_("the name of the unit, as written in the plan") },
   { "kind", N_("TEXT"), N_("the kind of unit as written: huyện, thị xã, xã, phường …") },
   { "sheet", N_("NAME|N"), N_("the sheet of an XLSX workbook (default: the first)") },
+  { "mapping", N_("FILE.json"), N_("which indicator each column of a table is and which unit "
+                                   "each row is, as the window's Mapping tab sets them") },
   { "revise", NULL, N_("import the file as a revision of the plan with the same code") },
   { "units", "all|behind|none|GROUP|LIST", N_("the units that get a page of their own: every unit, "
                                                "those behind, none, the units of one parent "
@@ -159,7 +161,7 @@ static const Command commands[] = {
        "transaction"),
     D8_CLI_OPTIONS ({ "dry-run" }, { "json" }, { "from" }, { "code" }, { "year" },
                     { "document-number" }, { "title" }, { "issuer" }, { "issued-on" },
-                    { "level" }, { "parent" }, { "sheet" }, { "revise" }),
+                    { "level" }, { "parent" }, { "sheet" }, { "mapping" }, { "revise" }),
     N_("FILE"), FALSE, d8_cli_cmd_import_plan },
   { "export-plan", N_("Write a plan as a plan file, or its appendix as CSV or XLSX"),
     D8_CLI_OPTIONS ({ "out", REQ, "FILE.json|FILE.csv|FILE.xlsx" }), NULL, FALSE,

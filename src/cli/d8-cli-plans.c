@@ -244,6 +244,8 @@ gboolean
 d8_cli_cmd_import_plan (Cli *cli, GError **error)
 {
   g_autoptr (D8PlanImport) import = NULL;
+  g_autoptr (GHashTable) column_map = NULL;
+  g_autoptr (GHashTable) unit_map = NULL;
   g_autofree char *issued_on = NULL;
   gboolean dry_run = d8_cli_option_flag (cli, "dry-run");
   D8PlanImportOptions options = { 0 };
@@ -264,6 +266,12 @@ d8_cli_cmd_import_plan (Cli *cli, GError **error)
   options.parent = d8_cli_option_value (cli, "parent");
   options.sheet = d8_cli_option_value (cli, "sheet");
   options.revise = d8_cli_option_flag (cli, "revise");
+  if (d8_cli_option_value (cli, "mapping") != NULL
+      && !d8_plan_import_read_mapping (d8_cli_option_value (cli, "mapping"), &column_map,
+                                       &unit_map, error))
+    return FALSE;
+  options.column_map = column_map;
+  options.unit_map = unit_map;
 
   if (!d8_cli_open_store (cli, error))
     return FALSE;
