@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
@@ -677,6 +679,57 @@ test_plan_mapping (Fixture *f, gconstpointer data)
   g_assert_nonnull (puh);
   g_assert_cmpstr (puh->code, ==, "gia-lai/chu-puh");
   g_assert_cmpint (puh->status, ==, D8_PLAN_UNIT_KNOWN);
+
+  /* Save Mapping… keeps the choices in a file; Open Mapping… in another
+   * preview of the same table gives the same preview. */
+  {
+    g_autofree char *saved = g_build_filename (f->dir, "mapping.json", NULL);
+    g_autofree char *broken = g_build_filename (f->dir, "broken.json", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *root, *columns, *units;
+    D8PlanImportDialog *again;
+    D8PlanMapping *again_mapping;
+
+    g_assert_true (d8_plan_mapping_save (mapping, saved, &error));
+    g_assert_no_error (error);
+    g_assert_true (json_parser_load_from_file (parser, saved, &error));
+    root = json_node_get_object (json_parser_get_root (parser));
+    columns = json_object_get_object_member (root, "columns");
+    units = json_object_get_object_member (root, "units");
+    g_assert_cmpuint (json_object_get_size (columns), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (columns, first), ==, "2");
+    g_assert_cmpstr (json_object_get_string_member (columns, second), ==, "-");
+    g_assert_cmpuint (json_object_get_size (units), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (units, "Chư Pưh"), ==, "gia-lai/chu-puh");
+
+    again = D8_PLAN_IMPORT_DIALOG (d8_window_open_plan (window, file));
+    d8_plan_import_dialog_set_options (again, "2023", "mapped-2023b", "98/KH-TEST", NULL, 2023);
+    d8_test_spin ();
+    again_mapping = D8_PLAN_MAPPING (d8_plan_import_dialog_get_mapping (again));
+    g_assert_cmpstr (d8_plan_import_dialog_get_preview (again)->header_codes->pdata[1], ==, "2");
+    g_assert_true (d8_plan_mapping_load (again_mapping, saved, &error));
+    g_assert_no_error (error);
+    d8_test_spin_for (50);
+    pv = d8_plan_import_dialog_get_preview (again);
+    g_assert_nonnull (pv);
+    g_assert_cmpstr (pv->header_codes->pdata[0], ==, "2");
+    g_assert_cmpstr (pv->header_codes->pdata[1], ==, "");
+
+    /* a file that is not a mapping: said, naming it; the choices stay */
+    g_assert_true (g_file_set_contents (broken, "{ \"rows\": {} }", -1, NULL));
+    g_assert_false (d8_plan_mapping_load (again_mapping, broken, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "broken.json"));
+    d8_test_spin_for (50);
+    g_assert_cmpstr (d8_plan_import_dialog_get_preview (again)->header_codes->pdata[0], ==, "2");
+    d8_plan_import_dialog_show_page (again, "mapping");
+    gtk_window_set_default_size (GTK_WINDOW (again), 1100, 800);
+    d8_test_wait_for_frame (GTK_WIDGET (again));
+    d8_test_save_screenshot (GTK_WIDGET (again), "startup-plan-mapping-file.png");
+    gtk_window_destroy (GTK_WINDOW (again));
+    d8_test_spin ();
+  }
 
   /* A unit the database does not have: refused, naming it. */
   d8_plan_mapping_choose_unit (mapping, "Chư Pưh", "no/such-unit");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "d8-error.h"
+#include "d8-json-builder.h"
 #include "d8-json-reader.h"
 #include "d8-plan-file.h"
 #include "d8-plan-import.h"
@@ -157,5 +158,77 @@ d8_plan_import_read_mapping (const char  *path,
     }
   *column_map = g_steal_pointer (&columns);
   *unit_map = g_steal_pointer (&units);
+  return TRUE;
+}
+
+/* Adds @name: {key: value, …} with the keys in order, so that the same
+ * mapping is always the same file. */
+static void
+add_map (JsonBuilder *b, const char *name, GHashTable *map)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  if (map != NULL)
+    {
+      keys = g_hash_table_get_keys_as_array (map, &n);
+      g_qsort_with_data (keys, n, sizeof (gpointer), (GCompareDataFunc) g_strcmp0, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          json_builder_set_member_name (b, keys[i]);
+          json_builder_add_string_value (b, g_hash_table_lookup (map, keys[i]));
+        }
+    }
+  json_builder_end_object (b);
+}
+
+/**
+ * d8_plan_import_write_mapping:
+ * @path: the file to write (replaced whole, or left as it was on error)
+ * @column_map: (nullable): header text → indicator code, "+" or "-", as
+ *   D8PlanImportOptions.column_map holds it
+ * @unit_map: (nullable): unit name → unit code or "+LEVEL", as
+ *   D8PlanImportOptions.unit_map holds it
+ * @error: (out) (optional): D8_ERROR_INVALID when the file cannot be
+ *   written
+ *
+ * Writes a table's mapping in the form d8_plan_import_read_mapping() reads
+ * (docs/cli.md, "import-plan"): UTF-8 JSON, both members present, names in
+ * order.
+ *
+ * Returns: %TRUE when the file was written.
+ */
+gboolean
+d8_plan_import_write_mapping (const char  *path,
+                              GHashTable  *column_map,
+                              GHashTable  *unit_map,
+                              GError     **error)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  json_builder_begin_object (b);
+  add_map (b, "columns", column_map);
+  add_map (b, "units", unit_map);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  if (!g_file_set_contents (path, text, -1, &local_error))
+    {
+      g_autofree char *shown = g_filename_display_basename (path);
+
+      g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot write the mapping %s: %s"),
+                   shown, local_error->message);
+      return FALSE;
+    }
   return TRUE;
 }

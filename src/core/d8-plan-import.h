@@ -153,10 +153,12 @@ D8PlanImport *d8_plan_import_new_from_bytes (D8Store *store, GBytes *bytes, cons
 /* The clipboard's text: tab-separated cells copied from a spreadsheet. */
 D8PlanImport *d8_plan_import_new_from_text (D8Store *store, const char *text,
                                             const D8PlanImportOptions *options, GError **error);
-/* Reads a table's mapping (column_map, unit_map) from a JSON file; see
- * d8-plan-import-mapping.c. */
+/* Reads and writes a table's mapping (column_map, unit_map) as a JSON
+ * file; see d8-plan-import-mapping.c. */
 gboolean d8_plan_import_read_mapping (const char *path, GHashTable **column_map,
                                       GHashTable **unit_map, GError **error);
+gboolean d8_plan_import_write_mapping (const char *path, GHashTable *column_map,
+                                       GHashTable *unit_map, GError **error);
 void d8_plan_import_free (D8PlanImport *import);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (D8PlanImport, d8_plan_import_free)
 

@@ -25,6 +25,7 @@ struct _D8PlanMapping
   D8Store *store;
   AdwPreferencesGroup *columns_group;
   AdwPreferencesGroup *units_group;
+  GtkLabel *file_label; /* what the last Open/Save Mapping… did */
   GPtrArray *column_rows; /* AdwComboRow*, borrowed from the groups */
   GPtrArray *unit_rows;
   GHashTable *column_map; /* header text → value */
@@ -325,6 +326,146 @@ d8_plan_mapping_choose_unit (D8PlanMapping *self, const char *name, const char *
   queue_changed (self);
 }
 
+/* ------------------------------------------------------- mapping files */
+
+static void
+set_file_message (D8PlanMapping *self, const char *message, gboolean is_error)
+{
+  gtk_label_set_text (self->file_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_label), message != NULL);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->file_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->file_label), "error");
+}
+
+static void
+copy_map (GHashTable *to, GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_remove_all (to);
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (to, g_strdup (key), g_strdup (value));
+}
+
+gboolean
+d8_plan_mapping_load (D8PlanMapping *self, const char *path, GError **error)
+{
+  g_autoptr (GHashTable) columns = NULL;
+  g_autoptr (GHashTable) units = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *n_columns = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (D8_IS_PLAN_MAPPING (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!d8_plan_import_read_mapping (path, &columns, &units, &local_error))
+    {
+      set_file_message (self, local_error->message, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  copy_map (self->column_map, columns);
+  copy_map (self->unit_map, units);
+  name = g_filename_display_basename (path);
+  n_columns = g_strdup_printf (ngettext ("%u column", "%u columns", g_hash_table_size (columns)),
+                               g_hash_table_size (columns));
+  /* Translators: after Open Mapping…: the file, then e.g. "2 columns", then
+     how many rows it maps */
+  message = g_strdup_printf (ngettext ("Read %s: %s and %u row.", "Read %s: %s and %u rows.",
+                                       g_hash_table_size (units)),
+                             name, n_columns, g_hash_table_size (units));
+  set_file_message (self, message, FALSE);
+  queue_changed (self);
+  return TRUE;
+}
+
+gboolean
+d8_plan_mapping_save (D8PlanMapping *self, const char *path, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (D8_IS_PLAN_MAPPING (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!d8_plan_import_write_mapping (path, self->column_map, self->unit_map, &local_error))
+    {
+      set_file_message (self, local_error->message, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  name = g_filename_display_basename (path);
+  /* Translators: after Save Mapping…; %s is the file's name */
+  message = g_strdup_printf (_("Saved %s: duan8-cli import-plan --mapping reads it."), name);
+  set_file_message (self, message, FALSE);
+  return TRUE;
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog, int response, D8PlanMapping *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        d8_plan_mapping_load (self, path, NULL); /* says how it went under the buttons */
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+open_clicked_cb (D8PlanMapping *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  static const D8SaveFilter json = { NULL, "application/json", "*.json", ".json" };
+  D8SaveFilter filter = json;
+  g_autoptr (GtkFileFilter) specific = NULL;
+  g_autoptr (GtkFileFilter) all = d8_ui_all_files_filter_new ();
+  GtkFileChooserNative *dialog
+    = gtk_file_chooser_native_new (_("Open Mapping"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+  filter.name = _("Mapping (JSON)");
+  specific = d8_ui_file_filter_new (&filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), specific);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_chosen_cb (const char *path, const char *choice, gpointer user_data)
+{
+  d8_plan_mapping_save (D8_PLAN_MAPPING (user_data), path, NULL); /* says how it went */
+}
+
+static void
+save_clicked_cb (D8PlanMapping *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  D8SaveFilter filter = { _("Mapping (JSON)"), "application/json", "*.json", ".json" };
+  D8SaveOptions options = { 0 };
+
+  options.title = _("Save Mapping");
+  options.current_name = _("Plan mapping");
+  options.filters = &filter;
+  options.n_filters = 1;
+  options.require_extension = TRUE;
+  d8_ui_save_dialog (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &options, save_chosen_cb,
+                     g_object_ref (self), g_object_unref);
+}
+
 static void
 d8_plan_mapping_dispose (GObject *object)
 {
@@ -384,6 +525,31 @@ d8_plan_mapping_init (D8PlanMapping *self)
   adw_preferences_group_set_description (self->units_group,
                                          _("Which unit each row is: one of the database, or a "
                                            "new unit of the level you choose."));
+  /* The mapping as a file: to use again next year, or with
+   * duan8-cli import-plan --mapping. */
+  {
+    GtkWidget *files = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open Mapping…"));
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Mapping…"));
+
+    gtk_widget_set_tooltip_text (open, _("Take the columns’ and rows’ choices from a file"));
+    gtk_widget_set_tooltip_text (save, _("Keep these choices in a file, for the next table or "
+                                         "for duan8-cli import-plan --mapping"));
+    g_signal_connect_swapped (open, "clicked", G_CALLBACK (open_clicked_cb), self);
+    g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
+    gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+    gtk_box_append (GTK_BOX (buttons), open);
+    gtk_box_append (GTK_BOX (buttons), save);
+    self->file_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->file_label, TRUE);
+    gtk_label_set_xalign (self->file_label, 1.0f);
+    gtk_label_set_selectable (self->file_label, TRUE);
+    gtk_widget_set_visible (GTK_WIDGET (self->file_label), FALSE);
+    gtk_box_append (GTK_BOX (files), buttons);
+    gtk_box_append (GTK_BOX (files), GTK_WIDGET (self->file_label));
+    gtk_box_append (GTK_BOX (box), files);
+  }
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 18);
   gtk_widget_set_margin_start (box, 12);

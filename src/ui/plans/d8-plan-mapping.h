@@ -36,6 +36,22 @@ void d8_plan_mapping_set_preview (D8PlanMapping *self, const D8PlanPreview *prev
 GHashTable *d8_plan_mapping_get_column_map (D8PlanMapping *self);
 GHashTable *d8_plan_mapping_get_unit_map (D8PlanMapping *self);
 
+/* d8_plan_mapping_load:
+ * @path: a mapping file (d8_plan_import_read_mapping())
+ * @error: (out) (optional): the file's problem, named
+ * Open Mapping…: replaces the choices with the file's and emits "changed"
+ * (from an idle); says under the buttons what was read, or what is wrong
+ * with the file (the choices are then kept).
+ * Returns: %TRUE when the file was read. */
+gboolean d8_plan_mapping_load (D8PlanMapping *self, const char *path, GError **error);
+
+/* d8_plan_mapping_save:
+ * @path: the file to write (d8_plan_import_write_mapping())
+ * @error: (out) (optional): why it could not be written
+ * Save Mapping…: writes the choices; says under the buttons where.
+ * Returns: %TRUE when the file was written. */
+gboolean d8_plan_mapping_save (D8PlanMapping *self, const char *path, GError **error);
+
 /* For tests: sets the choice of a column (by header text) or a row (by its
  * name as written), as the combo rows do: @value is an indicator or unit
  * code, "+", "-", "+LEVEL", or NULL for automatic. Emits "changed" (from
