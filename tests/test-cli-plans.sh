@@ -96,6 +96,25 @@ grep -q "U+00AD" "$tmp/err" && d8_test_ok "naming the soft hyphen" || d8_test_no
 expect "--plan 2026 is now two plans" 1 "$P" --plan 2026 units
 grep -q "45/KH-UBND" "$tmp/err" && grep -q "7/KH-TEST" "$tmp/err" && d8_test_ok "listing both plans" || d8_test_not_ok "listing both plans"
 
+# ------------------------------------- a commune office of the 2026 plan
+# Its unit is one of the 2026 plan's communes, which a new installation
+# does not have: it takes the province's plan bundle first (it is new:
+# never told its office, nothing recorded), then chooses its commune.
+C="$tmp/commune.sqlite3"
+expect "a new installation takes the province's plan bundle" 0 "$C" import-bundle --trust-new-office "$tmp/plan.duan8.json"
+expect "its commune is then one of the plan's" 0 "$C" --plan 2026 office --set "Ia Hrú"
+expect "it records for its commune" 0 "$C" --plan 2026 record --unit "Ia Hrú" --indicator 2 --date 2026-03-02 --amount 2
+expect "and sends its entries" 0 "$C" --plan 2026 export-bundle --out "$tmp/commune.duan8.json"
+expect "the province takes them" 0 "$P" import-bundle --trust-new-office "$tmp/commune.duan8.json"
+expect "the province's figures count them" 0 "$P" --plan 45/KH-UBND progress --unit "Ia Hrú" --format csv
+is "Ia Hrú achieved 3 of indicator 2 (1 at the province, 2 at the commune)" "$(awk -F, '$4 == "2" { print $6 }' "$tmp/out")" "3"
+# An installation told it is the province, or holding entries, still refuses
+# a bundle of the province (the usual slip: set the unit first).
+N="$tmp/province-again.sqlite3"
+at "$N" office --set province >/dev/null
+expect "an installation that is the province refuses the province's bundle" 1 "$N" import-bundle --trust-new-office "$tmp/plan.duan8.json"
+grep -q "set the unit as the office first" "$tmp/err" && d8_test_ok "saying to set the unit first" || d8_test_not_ok "saying to set the unit first"
+
 # ---------------------------------------------------- a person's mapping
 # The 2023 appendix with a column header and a unit name written otherwise:
 # matched by name they become a new indicator and a new unit; --mapping says

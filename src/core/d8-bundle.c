@@ -190,8 +190,23 @@ map_and_read (D8BundleImport *im, const char *path, GError **error)
   return ok;
 }
 
+/* Whether nothing was ever recorded here: no entry, deleted or not. */
+static gboolean
+store_is_new (D8Store *store, GError **error)
+{
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store),
+                                               "SELECT EXISTS (SELECT 1 FROM entries)", error);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  return sqlite3_column_int (stmt, 0) == 0 && !d8_store_get_office_asked (store);
+}
+
 /* A bundle goes from the province to a unit office, or from a unit office
- * to the province, never to where it was made. */
+ * to the province, never to where it was made; except that a new
+ * installation (never told its office, nothing recorded) takes the
+ * province's bundle: that is how a unit office of a plan it does not have
+ * yet gets it, before its unit can be chosen from the plan's units. */
 static gboolean
 check_origin (D8BundleImport *im, GError **error)
 {
@@ -201,6 +216,9 @@ check_origin (D8BundleImport *im, GError **error)
   g_autofree char *office_name = d8_store_describe_office (im->store);
   g_autofree char *origin_name = d8_store_describe_office_code (im->store, im->preview.origin);
 
+  if (g_str_equal (im->preview.origin, "province") && g_str_equal (office, "province")
+      && store_is_new (im->store, NULL))
+    return TRUE;
   if (g_str_equal (im->preview.origin, office) && g_str_equal (office, "province"))
     /* The usual slip: a new installation is the province's until its unit
      * is chosen, so a unit office's first import of the plan lands here */
