@@ -67,15 +67,18 @@ grep -q "first bundle" "$tmp/err" && d8_test_ok "saying it is the first bundle f
 cmp -s "$U1" "$tmp/before-trust.sqlite3" && d8_test_ok "and writes nothing" || d8_test_not_ok "and writes nothing"
 expect "Chư Pưh imports the plan" 0 "$U1" import-bundle --trust-new-office "$tmp/plan.duan8.json"
 expect "Krông Pa imports the plan" 0 "$U2" import-bundle "$tmp/plan.duan8.json"
-# A new installation (never told its office, nothing recorded) takes the
+# A new installation (still the province's, nothing recorded) takes the
 # province's bundle, its key confirmed: a commune of a plan it does not have
-# yet can choose its unit only after. One told it is the province refuses.
+# yet can choose its unit only after. The province's own bundle, or one
+# for an installation that recorded entries as the province, is refused.
 expect "a new installation asks to confirm the province's key" 1 "$tmp/fresh.sqlite3" import-bundle "$tmp/plan.duan8.json"
 grep -q "first bundle" "$tmp/err" && d8_test_ok "as for any first bundle" || d8_test_not_ok "as for any first bundle"
 expect "then takes the province's bundle" 0 "$tmp/fresh.sqlite3" import-bundle --trust-new-office "$tmp/plan.duan8.json"
-at "$tmp/told.sqlite3" office --set province >/dev/null
-expect "an installation told it is the province does not import the province's bundle" 1 "$tmp/told.sqlite3" import-bundle --trust-new-office "$tmp/plan.duan8.json"
+expect "the province does not import its own bundle" 1 "$P" import-bundle "$tmp/plan.duan8.json"
 grep -q "this installation is the province's office too; at a unit's office, set the unit as the office first" "$tmp/err" && d8_test_ok "saying to set its unit first" || d8_test_not_ok "saying to set its unit first"
+at "$tmp/told.sqlite3" record --unit "Chư Sê" --indicator 1 --date 2023-03-01 --amount 1 >/dev/null
+expect "nor an installation that recorded as the province" 1 "$tmp/told.sqlite3" import-bundle --trust-new-office "$tmp/plan.duan8.json"
+grep -q "set the unit as the office first" "$tmp/err" && d8_test_ok "saying the same" || d8_test_not_ok "saying the same"
 cp "$U1" "$tmp/u1-copy.sqlite3"; cp "$U1.key" "$tmp/u1-copy.sqlite3.key"
 at "$tmp/u1-copy.sqlite3" export-bundle --out "$tmp/self.duan8.json" >/dev/null
 expect "an office does not import its own bundle" 1 "$U1" import-bundle "$tmp/self.duan8.json"

@@ -108,11 +108,11 @@ expect "and sends its entries" 0 "$C" --plan 2026 export-bundle --out "$tmp/comm
 expect "the province takes them" 0 "$P" import-bundle --trust-new-office "$tmp/commune.duan8.json"
 expect "the province's figures count them" 0 "$P" --plan 45/KH-UBND progress --unit "Ia Hrú" --format csv
 is "Ia Hrú achieved 3 of indicator 2 (1 at the province, 2 at the commune)" "$(awk -F, '$4 == "2" { print $6 }' "$tmp/out")" "3"
-# An installation told it is the province, or holding entries, still refuses
-# a bundle of the province (the usual slip: set the unit first).
+# An installation that recorded as the province refuses a bundle of the
+# province (the usual slip: set the unit first).
 N="$tmp/province-again.sqlite3"
-at "$N" office --set province >/dev/null
-expect "an installation that is the province refuses the province's bundle" 1 "$N" import-bundle --trust-new-office "$tmp/plan.duan8.json"
+at "$N" record --unit "Chư Sê" --indicator 1 --date 2023-03-01 --amount 1 >/dev/null
+expect "an installation that recorded as the province refuses the province's bundle" 1 "$N" import-bundle --trust-new-office "$tmp/plan.duan8.json"
 grep -q "set the unit as the office first" "$tmp/err" && d8_test_ok "saying to set the unit first" || d8_test_not_ok "saying to set the unit first"
 
 # ---------------------------------------------------- a person's mapping

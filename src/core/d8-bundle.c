@@ -190,23 +190,29 @@ map_and_read (D8BundleImport *im, const char *path, GError **error)
   return ok;
 }
 
-/* Whether nothing was ever recorded here: no entry, deleted or not. */
+/* Whether this installation, still the province's, may take a bundle of
+ * the province: nothing was ever recorded here (no entry, deleted or not)
+ * and the bundle is not its own (signed by another key than this
+ * installation's). */
 static gboolean
-store_is_new (D8Store *store, GError **error)
+takes_province_bundle (D8BundleImport *im)
 {
-  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (store),
-                                               "SELECT EXISTS (SELECT 1 FROM entries)", error);
+  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (im->store),
+                                               "SELECT EXISTS (SELECT 1 FROM entries)", NULL);
+  const char *own_key;
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0)
     return FALSE;
-  return sqlite3_column_int (stmt, 0) == 0 && !d8_store_get_office_asked (store);
+  own_key = d8_office_key_get_public (im->store, NULL);
+  return own_key != NULL && im->preview.signer_key != NULL
+         && !g_str_equal (own_key, im->preview.signer_key);
 }
 
 /* A bundle goes from the province to a unit office, or from a unit office
- * to the province, never to where it was made; except that a new
- * installation (never told its office, nothing recorded) takes the
- * province's bundle: that is how a unit office of a plan it does not have
- * yet gets it, before its unit can be chosen from the plan's units. */
+ * to the province, never to where it was made; except that an installation
+ * still the province's with nothing recorded takes another installation's
+ * bundle of the province: that is how a unit office of a plan it does not
+ * have yet gets it, before its unit can be chosen from the plan's units. */
 static gboolean
 check_origin (D8BundleImport *im, GError **error)
 {
@@ -217,7 +223,7 @@ check_origin (D8BundleImport *im, GError **error)
   g_autofree char *origin_name = d8_store_describe_office_code (im->store, im->preview.origin);
 
   if (g_str_equal (im->preview.origin, "province") && g_str_equal (office, "province")
-      && store_is_new (im->store, NULL))
+      && takes_province_bundle (im))
     return TRUE;
   if (g_str_equal (im->preview.origin, office) && g_str_equal (office, "province"))
     /* The usual slip: a new installation is the province's until its unit
