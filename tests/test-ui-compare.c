@@ -108,7 +108,7 @@ test_window (Fixture *f, gconstpointer data)
   g_assert_cmpuint (model->rows->len, ==, 2);
 
   /* export and print, like the Charts page */
-  g_assert_true (d8_compare_page_export (page, png, &error));
+  g_assert_true (d8_compare_page_export (page, png, 150, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (d8_compare_page_print (page, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error),

@@ -412,15 +412,8 @@ export_chosen_cb (const char *path, const char *dpi_choice, gpointer user_data)
 
   if (d8_charts_page_get_model (self) == NULL)
     return;
-  if (!d8_charts_page_export (self, path, dpi, &error))
-    d8_ui_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-  else
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      /* Translators: a notification; %s is the file name */
-      g_autofree char *text = g_strdup_printf (_("Chart saved as “%s”"), base);
-      d8_ui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
-    }
+  d8_charts_page_export (self, path, dpi, &error);
+  d8_ui_toast_export (GTK_WIDGET (self), D8_UI_EXPORT_CHART, path, error);
 }
 
 static void
@@ -428,35 +421,13 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   D8ChartsPage *self = D8_CHARTS_PAGE (widget);
   const D8ChartModel *model = d8_charts_page_get_model (self);
-  const char *const dpi_ids[] = { "96", "150", "300", NULL };
-  const char *dpi_labels[] = { N_("96 dpi (screen)"), N_("150 dpi"), N_("300 dpi (print)"), NULL };
-  const D8SaveFilter filters[] = {
-    { _("PNG image"), "image/png", NULL, ".png" },
-    { _("SVG drawing"), "image/svg+xml", NULL, ".svg" },
-    { _("PDF document"), "application/pdf", NULL, ".pdf" },
-  };
-  const char *translated[G_N_ELEMENTS (dpi_labels)];
-  D8SaveChoice dpi = { "dpi", _("PNG resolution"), dpi_ids, translated, "150" };
-  g_autofree char *title = NULL, *name = NULL;
-  D8SaveOptions options = { 0 };
+  g_autofree char *title = NULL;
 
   if (model == NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (dpi_labels); i++)
-    translated[i] = dpi_labels[i] ? _(dpi_labels[i]) : NULL;
   title = d8_chart_model_title (model);
-  name = g_strdup_printf ("%s.png", title);
-  options.title = _("Export Chart");
-  options.current_name = name;
-  options.filters = filters;
-  options.n_filters = G_N_ELEMENTS (filters);
-  /* The chosen format decides the type and the suffix. */
-  options.require_extension = TRUE;
-  options.choice = &dpi;
-  options.settings = self->settings;
-  options.folder_key = "last-export-folder";
-  d8_ui_save_dialog (GTK_WINDOW (gtk_widget_get_root (widget)), &options, export_chosen_cb,
-                     g_object_ref (self), g_object_unref);
+  d8_ui_export_chart_dialog (widget, title, self->settings, export_chosen_cb, g_object_ref (self),
+                             g_object_unref);
 }
 
 static void

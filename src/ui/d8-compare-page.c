@@ -545,30 +545,28 @@ d8_compare_page_get_table (D8ComparePage *self)
 }
 
 gboolean
-d8_compare_page_export (D8ComparePage *self, const char *path, GError **error)
+d8_compare_page_export (D8ComparePage *self, const char *path, double dpi, GError **error)
 {
   const D8ChartModel *model = d8_compare_page_get_model (self);
 
   g_return_val_if_fail (model != NULL, FALSE);
   return d8_chart_render_to_file (model, NULL, path, D8_CHART_A4_LANDSCAPE_WIDTH,
-                                  D8_CHART_A4_LANDSCAPE_HEIGHT, 150, error);
+                                  D8_CHART_A4_LANDSCAPE_HEIGHT, dpi, error);
 }
 
 /* ------------------------------------------------------------ actions */
 
 static void
-exported_cb (const char *path, const char *choice, gpointer user_data)
+exported_cb (const char *path, const char *dpi_choice, gpointer user_data)
 {
   D8ComparePage *self = user_data;
+  double dpi = dpi_choice ? g_ascii_strtod (dpi_choice, NULL) : 150;
   g_autoptr (GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *text = NULL;
 
   if (d8_compare_page_get_model (self) == NULL)
     return;
-  if (d8_compare_page_export (self, path, &error))
-    text = g_strdup_printf (_("Chart saved as “%s”"), base);
-  d8_ui_add_toast (GTK_WIDGET (self), adw_toast_new (text ? text : error->message));
+  d8_compare_page_export (self, path, dpi, &error);
+  d8_ui_toast_export (GTK_WIDGET (self), D8_UI_EXPORT_CHART, path, error);
 }
 
 static void
@@ -577,30 +575,12 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   D8ComparePage *self = D8_COMPARE_PAGE (widget);
   const D8ChartModel *model = d8_compare_page_get_model (self);
   g_autofree char *title = NULL;
-  g_autofree char *file_title = NULL;
-  g_autofree char *name = NULL;
-  const D8SaveFilter kinds[] = {
-    { _("PNG image"), "image/png", NULL, ".png" },
-    { _("PDF document"), "application/pdf", NULL, ".pdf" },
-    { _("SVG drawing"), "image/svg+xml", NULL, ".svg" },
-  };
-  D8SaveOptions options = {
-    .title = _("Export Chart"),
-    .filters = kinds,
-    .n_filters = G_N_ELEMENTS (kinds),
-    .require_extension = TRUE,
-    .settings = self->settings,
-    .folder_key = "last-export-folder",
-  };
 
   if (model == NULL)
     return;
   title = d8_chart_model_title (model);
-  file_title = d8_format_file_name (title);
-  name = g_strconcat (file_title, ".png", NULL);
-  options.current_name = name;
-  d8_ui_save_dialog (GTK_WINDOW (gtk_widget_get_root (widget)), &options, exported_cb,
-                     g_object_ref (self), g_object_unref);
+  d8_ui_export_chart_dialog (widget, title, self->settings, exported_cb, g_object_ref (self),
+                             g_object_unref);
 }
 
 static void

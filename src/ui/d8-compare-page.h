@@ -39,9 +39,10 @@ const D8ChartModel *d8_compare_page_get_model (D8ComparePage *self);
 GtkWidget *d8_compare_page_get_view (D8ComparePage *self);
 GtkColumnView *d8_compare_page_get_table (D8ComparePage *self);
 
-/* Writes the chart to @path (PNG at 150 dpi, SVG or PDF by extension), A4
- * landscape in the print style. */
-gboolean d8_compare_page_export (D8ComparePage *self, const char *path, GError **error);
+/* Writes the chart to @path (PNG at @dpi dots per inch, SVG or PDF by
+ * extension), A4 landscape in the print style. */
+gboolean d8_compare_page_export (D8ComparePage *self, const char *path, double dpi,
+                                 GError **error);
 /* Prints the chart on one page: PRINT_DIALOG for people, EXPORT with
  * @export_path for a PDF without a dialog (tests). */
 GtkPrintOperationResult d8_compare_page_print (D8ComparePage *self, GtkPrintOperationAction action,

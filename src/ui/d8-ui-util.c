@@ -295,6 +295,9 @@ d8_ui_export_done_text (D8UiExport  what,
     case D8_UI_EXPORT_TABLE:
       /* Translators: a toast; %s is the file's name */
       return g_strdup_printf (_("Table saved as %s"), name);
+    case D8_UI_EXPORT_CHART:
+      /* Translators: a toast; %s is the file's name */
+      return g_strdup_printf (_("Chart saved as %s"), name);
     }
   g_return_val_if_reached (g_strdup (name));
 }
@@ -648,4 +651,41 @@ d8_ui_text_buffer_dup (GtkTextBuffer *buffer)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+d8_ui_export_chart_dialog (GtkWidget     *widget,
+                           const char    *title,
+                           GSettings     *settings,
+                           D8SaveFunc     func,
+                           gpointer       user_data,
+                           GDestroyNotify destroy)
+{
+  const char *const dpi_ids[] = { "96", "150", "300", NULL };
+  const char *const dpi_labels[] = { _("96 dpi (screen)"), _("150 dpi"), _("300 dpi (print)"),
+                                     NULL };
+  const D8SaveFilter filters[] = {
+    { _("PNG image"), "image/png", NULL, ".png" },
+    { _("SVG drawing"), "image/svg+xml", NULL, ".svg" },
+    { _("PDF document"), "application/pdf", NULL, ".pdf" },
+  };
+  D8SaveChoice dpi = { "dpi", _("PNG resolution"), dpi_ids, dpi_labels, "150" };
+  g_autofree char *name = NULL;
+  D8SaveOptions options = { 0 };
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (title != NULL && func != NULL);
+
+  name = g_strdup_printf ("%s.png", title);
+  options.title = _("Export Chart");
+  options.current_name = name;
+  options.filters = filters;
+  options.n_filters = G_N_ELEMENTS (filters);
+  /* The chosen format decides the type and the suffix. */
+  options.require_extension = TRUE;
+  options.choice = &dpi;
+  options.settings = settings;
+  options.folder_key = "last-export-folder";
+  d8_ui_save_dialog (GTK_WINDOW (gtk_widget_get_root (widget)), &options, func, user_data,
+                     destroy);
 }

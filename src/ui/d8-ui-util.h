@@ -97,6 +97,7 @@ typedef enum
   D8_UI_EXPORT_PLAN,   /* a plan file, CSV or workbook (Plan → Export) */
   D8_UI_EXPORT_REPORT, /* the official report (PDF, DOCX, XLSX) */
   D8_UI_EXPORT_TABLE,  /* a table shown (CSV for Excel, XLSX) */
+  D8_UI_EXPORT_CHART,  /* a chart (PNG, SVG, PDF) */
 } D8UiExport;
 
 /* d8_ui_export_done_text:
@@ -215,5 +216,21 @@ typedef void (*D8SaveFunc) (const char *path, const char *choice, gpointer user_
  * filter's extension and has its folder remembered before @func runs. */
 void d8_ui_save_dialog (GtkWindow *parent, const D8SaveOptions *options, D8SaveFunc func,
                         gpointer user_data, GDestroyNotify destroy);
+
+/* d8_ui_export_chart_dialog:
+ * @widget: the page whose chart is exported; its window is the parent
+ * @title: the chart's title (the file name proposed, d8_format_file_name())
+ * @settings: (nullable): the application's settings (the folder of the
+ *   last export, "last-export-folder")
+ * @func: writes the file: called with the path (its extension the format
+ *   chosen: .png, .svg or .pdf) and the PNG resolution chosen, in dots per
+ *   inch ("96", "150" or "300")
+ * @user_data: for @func
+ * @destroy: (nullable): frees @user_data once the dialog is answered
+ *
+ * The one "Export Chart" dialog (the charts and the comparison of plans):
+ * PNG with its resolution, SVG or PDF. */
+void d8_ui_export_chart_dialog (GtkWidget *widget, const char *title, GSettings *settings,
+                                D8SaveFunc func, gpointer user_data, GDestroyNotify destroy);
 
 G_END_DECLS
