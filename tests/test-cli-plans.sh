@@ -109,11 +109,19 @@ expect "the province takes them" 0 "$P" import-bundle --trust-new-office "$tmp/c
 expect "the province's figures count them" 0 "$P" --plan 45/KH-UBND progress --unit "Ia Hrú" --format csv
 is "Ia Hrú achieved 3 of indicator 2 (1 at the province, 2 at the commune)" "$(awk -F, '$4 == "2" { print $6 }' "$tmp/out")" "3"
 # An installation that recorded as the province refuses a bundle of the
-# province (the usual slip: set the unit first).
+# province (the usual slip: set the unit first); so does one that has a
+# plan of its own (a real province that issued its plan and has not sent
+# it yet): another installation's "province" bundle, confirmed by mistake,
+# must not rewrite its plans or plant keys.
 N="$tmp/province-again.sqlite3"
 at "$N" record --unit "Chư Sê" --indicator 1 --date 2023-03-01 --amount 1 >/dev/null
 expect "an installation that recorded as the province refuses the province's bundle" 1 "$N" import-bundle --trust-new-office "$tmp/plan.duan8.json"
 grep -q "set the unit as the office first" "$tmp/err" && d8_test_ok "saying to set the unit first" || d8_test_not_ok "saying to set the unit first"
+O="$tmp/own-plan.sqlite3"
+at "$O" import-plan "$data/plan-2026-135.duan8-plan.json" >/dev/null
+before=$(fingerprint "$O")
+expect "a province with a plan of its own refuses another's province bundle" 1 "$O" import-bundle --trust-new-office "$tmp/plan.duan8.json"
+is "and is left as it was" "$(fingerprint "$O")" "$before"
 
 # ---------------------------------------------------- a person's mapping
 # The 2023 appendix with a column header and a unit name written otherwise:

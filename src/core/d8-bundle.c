@@ -190,29 +190,46 @@ map_and_read (D8BundleImport *im, const char *path, GError **error)
   return ok;
 }
 
-/* Whether this installation, still the province's, may take a bundle of
- * the province: nothing was ever recorded here (no entry, deleted or not)
- * and the bundle is not its own (signed by another key than this
- * installation's). */
+/* Whether this installation, still the province's, is new enough to take
+ * a bundle of the province made elsewhere: it holds only the plans every
+ * new database is given, and never did anything with them: no entry (even
+ * deleted), no report, no revision or amendment, no bundle exported or
+ * imported, no office's key known. A real province that has only issued
+ * its plan already differs (its plan), so another installation's
+ * "province" bundle, confirmed by mistake, cannot rewrite its plans or
+ * plant keys; and the bundle must not be its own (another key). */
 static gboolean
 takes_province_bundle (D8BundleImport *im)
 {
-  g_autoptr (D8SqlStmt) stmt = d8_sql_prepare (d8_store_get_db (im->store),
-                                               "SELECT EXISTS (SELECT 1 FROM entries)", NULL);
+  g_autoptr (D8SqlStmt) stmt = NULL;
+  g_autofree char *sequence = d8_store_meta_get (im->store, "bundle_sequence");
   const char *own_key;
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0)
+  if (sequence != NULL || im->preview.signer_key == NULL)
+    return FALSE;
+  stmt = d8_sql_prepare (d8_store_get_db (im->store),
+                         "SELECT (SELECT count(*) FROM plans) <= ?1"
+                         " AND NOT EXISTS (SELECT 1 FROM entries)"
+                         " AND NOT EXISTS (SELECT 1 FROM unit_reports)"
+                         " AND NOT EXISTS (SELECT 1 FROM plan_revisions)"
+                         " AND NOT EXISTS (SELECT 1 FROM bundle_log)"
+                         " AND NOT EXISTS (SELECT 1 FROM office_keys)",
+                         NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, d8_store_n_embedded_plans ());
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
     return FALSE;
   own_key = d8_office_key_get_public (im->store, NULL);
-  return own_key != NULL && im->preview.signer_key != NULL
-         && !g_str_equal (own_key, im->preview.signer_key);
+  return own_key != NULL && !g_str_equal (own_key, im->preview.signer_key);
 }
 
 /* A bundle goes from the province to a unit office, or from a unit office
- * to the province, never to where it was made; except that an installation
- * still the province's with nothing recorded takes another installation's
- * bundle of the province: that is how a unit office of a plan it does not
- * have yet gets it, before its unit can be chosen from the plan's units. */
+ * to the province, never to where it was made; except that a new
+ * installation, still the province's (takes_province_bundle()), takes
+ * another installation's bundle of the province: that is how a unit
+ * office of a plan it does not have yet gets it, before its unit can be
+ * chosen from the plan's units. */
 static gboolean
 check_origin (D8BundleImport *im, GError **error)
 {

@@ -355,6 +355,22 @@ register_resources (void)
  *
  * Returns: TRUE when all were imported.
  */
+/**
+ * d8_store_n_embedded_plans:
+ *
+ * Returns: how many plans a new store is given (the plans compiled into
+ *   duan8, d8_store_load_embedded_plans()).
+ */
+guint
+d8_store_n_embedded_plans (void)
+{
+  g_auto (GStrv) names = NULL;
+
+  register_resources ();
+  names = g_resources_enumerate_children (PLANS_RESOURCE_PATH, 0, NULL);
+  return names != NULL ? g_strv_length (names) : 0;
+}
+
 gboolean
 d8_store_load_embedded_plans (D8Store *self, GError **error)
 {

@@ -81,6 +81,7 @@ gboolean d8_store_check_office_unit (D8Store *self, gint64 unit_id, GError **err
 gint64 d8_store_import_plan (D8Store *self, const char *data, gssize length,
                              const char *source_name, GError **error);
 gboolean d8_store_load_embedded_plans (D8Store *self, GError **error);
+guint d8_store_n_embedded_plans (void);
 
 GPtrArray *d8_store_list_plans (D8Store *self, GError **error);           /* D8Plan* */
 D8Plan *d8_store_get_plan (D8Store *self, gint64 plan_id, GError **error);
