@@ -558,6 +558,67 @@ test_round_trip (void)
       }
 }
 
+/* A mapping file (import-plan --mapping, the Mapping tab's Save): written
+ * with its names in order, read back the same; a large one is read in
+ * linear time (a repeated name among 200,000 is still found); a device or
+ * a file too large is refused before it is read. */
+static void
+test_mapping_file (void)
+{
+  g_autofree char *dir = d8_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "mapping.json", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) read_columns = NULL;
+  g_autoptr (GHashTable) read_units = NULL;
+  g_autoptr (GString) json = g_string_new ("{\"units\": {");
+  g_autoptr (GError) error = NULL;
+  const char *zeta, *alpha, *mike;
+  gint64 start;
+
+  g_hash_table_insert (columns, (gpointer) "zeta", (gpointer) "1");
+  g_hash_table_insert (columns, (gpointer) "alpha", (gpointer) "-");
+  g_hash_table_insert (columns, (gpointer) "Mike", (gpointer) "+");
+  g_hash_table_insert (units, (gpointer) "Thị xã An Khê", (gpointer) "gia-lai/an-khe");
+  g_assert_true (d8_plan_import_write_mapping (path, columns, units, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  zeta = strstr (text, "\"zeta\"");
+  alpha = strstr (text, "\"alpha\"");
+  mike = strstr (text, "\"Mike\"");
+  g_assert_true (mike != NULL && alpha != NULL && zeta != NULL);
+  g_assert_true (mike < alpha && alpha < zeta); /* byte order: "M" < "a" < "z" */
+  g_assert_true (d8_plan_import_read_mapping (path, &read_columns, &read_units, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (read_columns), ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (read_columns, "alpha"), ==, "-");
+  g_assert_cmpstr (g_hash_table_lookup (read_units, "Thị xã An Khê"), ==, "gia-lai/an-khe");
+  g_clear_pointer (&read_columns, g_hash_table_unref);
+  g_clear_pointer (&read_units, g_hash_table_unref);
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (json, "%s\"unit %u\": \"+commune\"", i ? ", " : "", i);
+  g_string_append (json, ", \"unit 7\": \"x\"}}");
+  g_assert_true (g_file_set_contents (big, json->str, json->len, NULL));
+  start = g_get_monotonic_time ();
+  g_assert_false (d8_plan_import_read_mapping (big, &read_columns, &read_units, &error));
+  g_assert_nonnull (strstr (error->message, "“unit 7” appears twice"));
+  /* linear: about 0.2 s here; comparing every name with every other
+   * took minutes */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_assert_false (d8_plan_import_read_mapping ("/dev/zero", &read_columns, &read_units, &error));
+      g_assert_nonnull (strstr (error->message, "not a mapping"));
+      g_clear_error (&error);
+    }
+  d8_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -571,5 +632,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plan-import/refusals", test_refusals);
   g_test_add_func ("/plan-import/ambiguity", test_ambiguity);
   g_test_add_func ("/plan-import/round-trip", test_round_trip);
+  g_test_add_func ("/plan-import/mapping-file", test_mapping_file);
   return g_test_run ();
 }

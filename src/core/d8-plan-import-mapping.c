@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "d8-error.h"
 #include "d8-json-builder.h"
@@ -99,6 +101,7 @@ d8_plan_import_read_mapping (const char  *path,
   g_autoptr (GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_auto (D8JsonReader) reader = { 0 };
+  GStatBuf st;
   gsize size = 0;
   guint top;
 
@@ -111,6 +114,10 @@ d8_plan_import_read_mapping (const char  *path,
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("There is no mapping file %s"), source);
       return FALSE;
     }
+  /* its size before reading it: a device or a huge file is not read */
+  if (g_stat (path, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size > MAX_MAPPING_BYTES))
+    return refuse (error, source, _("the file"), _("larger than %d MiB: not a mapping"),
+                   MAX_MAPPING_BYTES / (1024 * 1024));
   if (!g_file_get_contents (path, &data, &size, &local_error))
     {
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("Cannot read the mapping %s: %s"),
@@ -161,6 +168,14 @@ d8_plan_import_read_mapping (const char  *path,
   return TRUE;
 }
 
+/* Orders the names of a map (g_qsort_with_data() passes pointers to the
+ * array's elements, here char *). */
+static int
+compare_names (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
 /* Adds @name: {key: value, …} with the keys in order, so that the same
  * mapping is always the same file. */
 static void
@@ -174,7 +189,7 @@ add_map (JsonBuilder *b, const char *name, GHashTable *map)
   if (map != NULL)
     {
       keys = g_hash_table_get_keys_as_array (map, &n);
-      g_qsort_with_data (keys, n, sizeof (gpointer), (GCompareDataFunc) g_strcmp0, NULL);
+      g_qsort_with_data (keys, n, sizeof (gpointer), compare_names, NULL);
       for (guint i = 0; i < n; i++)
         {
           json_builder_set_member_name (b, keys[i]);
