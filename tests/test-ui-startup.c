@@ -335,6 +335,14 @@ test_first_frame_builds_what_it_shows (Fixture *f, gconstpointer data)
   g_assert_cmpuint (check_cell_wrapping (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL)), >, 100);
   check_matrix_nodes (gtk_widget_get_ancestor (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL),
                                                GTK_TYPE_SCROLLED_WINDOW));
+  /* a unit's button fills the unit column (260 px wide), not only its
+   * name: the whole width opens the unit's page */
+  {
+    GtkWidget *button = find_descendant (page, GTK_TYPE_BUTTON, "win.show-unit");
+
+    g_assert_nonnull (button);
+    g_assert_cmpint (gtk_widget_get_width (button), >, 180);
+  }
 
   /* shown when asked for */
   g_assert_true (d8_window_show_unit (window, "gia-lai/chu-puh"));

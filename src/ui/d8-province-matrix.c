@@ -483,12 +483,32 @@ d8_unit_cell_dispose (GObject *object)
   G_OBJECT_CLASS (d8_unit_cell_parent_class)->dispose (object);
 }
 
+/* It expands as the child shown does (the unit's button fills the column,
+ * as it did in a GtkBox). */
+static void
+d8_unit_cell_compute_expand (GtkWidget *widget, gboolean *hexpand, gboolean *vexpand)
+{
+  *hexpand = *vexpand = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      {
+        *hexpand = *hexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL);
+        *vexpand = *vexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_VERTICAL);
+      }
+}
+
 static void
 d8_unit_cell_class_init (D8UnitCellClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = d8_unit_cell_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), D8_TYPE_UNIT_CELL_LAYOUT);
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "box");
+  widget_class->compute_expand = d8_unit_cell_compute_expand;
+  gtk_widget_class_set_layout_manager_type (widget_class, D8_TYPE_UNIT_CELL_LAYOUT);
+  /* as the GtkBox it replaces */
+  gtk_widget_class_set_css_name (widget_class, "box");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -665,6 +685,44 @@ set_header_tooltips (D8ProvinceMatrix *self)
     }
 }
 
+/* An indicator column's width: 84 px (132 for a share of women), or more
+ * when the totals, the widest figures of the column (they are the sums
+ * of the cells), need it: figures do not wrap (set_cell_text()), so a
+ * column narrower than "15,162/9,975" would cut it. */
+static int
+column_width (D8ProvinceMatrix *self, guint i)
+{
+  const D8Indicator *ind = self->overview->indicators->pdata[i];
+  int base = d8_indicator_kind_counts_women (ind->kind) ? 132 : 84;
+  g_autofree char *text = d8_cell_format_figures (&self->overview->totals[i], ind);
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), text);
+  g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
+  int width = 0;
+
+  /* as a cell shows it: bold, in tabular figures, with the tile's and the
+   * cell's padding (style.css: .d8-cell 8 px, the cell 3 px a side) */
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return MAX (base, width + 2 * 8 + 2 * 3 + 4);
+}
+
+/* Widens the columns whose totals grew past them (never narrows one a
+ * person widened). */
+static void
+update_column_widths (D8ProvinceMatrix *self)
+{
+  for (guint c = 0; c < self->columns->len && c < self->overview->indicators->len; c++)
+    {
+      GtkColumnViewColumn *column = self->columns->pdata[c];
+      int width = column_width (self, c);
+
+      if (gtk_column_view_column_get_fixed_width (column) < width)
+        gtk_column_view_column_set_fixed_width (column, width);
+    }
+}
+
 static void
 rebuild_columns (D8ProvinceMatrix *self)
 {
@@ -686,8 +744,7 @@ rebuild_columns (D8ProvinceMatrix *self)
 
       g_object_set_data (G_OBJECT (factory), INDICATOR_KEY, GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (title, factory);
-      gtk_column_view_column_set_fixed_width (column,
-                                              d8_indicator_kind_counts_women (ind->kind) ? 132 : 84);
+      gtk_column_view_column_set_fixed_width (column, column_width (self, i));
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->view, column);
       g_ptr_array_add (self->columns, column);
@@ -761,6 +818,7 @@ d8_province_matrix_set_figures (D8ProvinceMatrix *self, D8Overview *overview, D8
 
   if (g_strcmp0 (shape, self->shape) == 0)
     {
+      update_column_widths (self);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
       return;
     }
