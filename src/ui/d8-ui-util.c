@@ -546,7 +546,9 @@ d8_ui_save_dialog (GtkWindow           *parent,
   g_return_if_fail (func != NULL);
 
   dialog = gtk_file_chooser_native_new (options->title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
+                                        options->accept_label ? options->accept_label
+                                                              : _("_Export"),
+                                        _("_Cancel"));
   save = g_new0 (SaveDialog, 1);
   save->func = func;
   save->user_data = user_data;

@@ -174,6 +174,7 @@ typedef struct
   const D8SaveChoice *choice; /* or NULL */
   GSettings *settings;        /* or NULL: no folder remembered */
   const char *folder_key;     /* the settings key of the folder */
+  const char *accept_label;   /* translated, or NULL: "_Export" */
 } D8SaveOptions;
 
 /* d8_ui_file_filter_new:

@@ -33,6 +33,7 @@ struct _D8PlanMapping
   GPtrArray *unit_values; /* char* (NULL first): the values of the shared unit list */
   GtkStringList *unit_names;
   gboolean filling;
+  gboolean disposed; /* a file chooser may answer after the tab is gone */
   guint changed_idle;
 };
 
@@ -57,7 +58,7 @@ emit_changed_cb (gpointer data)
 static void
 queue_changed (D8PlanMapping *self)
 {
-  if (self->changed_idle == 0)
+  if (self->changed_idle == 0 && !self->disposed)
     self->changed_idle = g_idle_add (emit_changed_cb, self);
 }
 
@@ -331,6 +332,8 @@ d8_plan_mapping_choose_unit (D8PlanMapping *self, const char *name, const char *
 static void
 set_file_message (D8PlanMapping *self, const char *message, gboolean is_error)
 {
+  if (self->disposed)
+    return;
   gtk_label_set_text (self->file_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->file_label), message != NULL);
   if (is_error)
@@ -411,7 +414,7 @@ d8_plan_mapping_save (D8PlanMapping *self, const char *path, GError **error)
 static void
 open_response_cb (GtkNativeDialog *dialog, int response, D8PlanMapping *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && !self->disposed)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
@@ -447,7 +450,11 @@ open_clicked_cb (D8PlanMapping *self)
 static void
 save_chosen_cb (const char *path, const char *choice, gpointer user_data)
 {
-  d8_plan_mapping_save (D8_PLAN_MAPPING (user_data), path, NULL); /* says how it went */
+  D8PlanMapping *self = D8_PLAN_MAPPING (user_data);
+
+  /* written even when the preview was closed meanwhile: the person chose
+   * the file; only the message has nowhere to go */
+  d8_plan_mapping_save (self, path, NULL);
 }
 
 static void
@@ -458,6 +465,7 @@ save_clicked_cb (D8PlanMapping *self)
   D8SaveOptions options = { 0 };
 
   options.title = _("Save Mapping");
+  options.accept_label = _("_Save");
   options.current_name = _("Plan mapping");
   options.filters = &filter;
   options.n_filters = 1;
@@ -471,6 +479,7 @@ d8_plan_mapping_dispose (GObject *object)
 {
   D8PlanMapping *self = D8_PLAN_MAPPING (object);
 
+  self->disposed = TRUE;
   g_clear_handle_id (&self->changed_idle, g_source_remove);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (d8_plan_mapping_parent_class)->dispose (object);
