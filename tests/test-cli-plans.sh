@@ -144,6 +144,12 @@ printf '\357\273\277{ "columns": { "CLB thủ lĩnh (mới)": "5" },\n  "units":
 # shellcheck disable=SC2086
 expect "with --mapping (a BOM first, as Notepad saves it)" 0 "$P" import-plan "$tmp/renamed.csv" $M --mapping "$tmp/mapping.json" --dry-run --json
 is "the column is indicator 5, the row An Khê" "$(json "d['unit_counts']['new'], [i['code'] for i in d['indicators'] if i['new']], [r['cells'][4] for r in d['appendix']['rows'] if r['unit'] == 'gia-lai/an-khe']")" "0 [] [0]"
+printf '{ "columns": { "Cột khác": "5" }, "units": { "Xã khác": "+commune", "Thị xã An Khê": "gia-lai/an-khe" } }' > "$tmp/other-mapping.json"
+# shellcheck disable=SC2086
+expect "a mapping made for another table" 0 "$P" import-plan "$tmp/renamed.csv" $M --mapping "$tmp/other-mapping.json" --dry-run --json
+is "says which of its names the table does not have" "$(json "[w for w in d['warnings'] if 'mapping' in w]")" "['The mapping names the column “Cột khác”, which the table does not have.', 'The mapping names the row “Xã khác”, which the table does not have.']"
+expect "a plan file with a mapping" 0 "$P" import-plan "$data/plan-2026-135.duan8-plan.json" --mapping "$tmp/mapping.json" --dry-run --json
+is "says the mapping was not used" "$(json "[w for w in d['warnings'] if 'mapping' in w]")" "['The mapping was not used: a plan file names its indicators and units itself.']"
 before=$(fingerprint "$P")
 bad_mapping () { # bad_mapping DESCRIPTION JSON MESSAGE
   printf '%s' "$2" > "$tmp/bad-mapping.json"

@@ -447,6 +447,65 @@ preview_revision (D8PlanImport *import, GError **error)
   return TRUE;
 }
 
+/* g_ptr_array_sort() passes pointers to the elements (char *). */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Names of @map that are not in @present, in order. */
+static GPtrArray *
+names_not_in (GHashTable *map, GHashTable *present)
+{
+  GPtrArray *missing = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  if (map != NULL)
+    {
+      g_hash_table_iter_init (&iter, map);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (present, key))
+          g_ptr_array_add (missing, key);
+    }
+  g_ptr_array_sort (missing, compare_names);
+  return missing;
+}
+
+/* A mapping (the Mapping tab, import-plan --mapping) that names a column
+ * or a row the table does not have was likely made for another table:
+ * said, not passed over. */
+static void
+warn_unused_mapping (D8PlanImport *import, const D8PlanImportOptions *options)
+{
+  D8PlanPreview *p = &import->preview;
+  g_autoptr (GHashTable) headers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) columns = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < p->table_headers->len; i++)
+    g_hash_table_add (headers, p->table_headers->pdata[i]);
+  g_hash_table_iter_init (&iter, import->unit_labels);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_hash_table_add (labels, value);
+  columns = names_not_in (options->column_map, headers);
+  rows = names_not_in (options->unit_map, labels);
+  for (guint i = 0; i < columns->len; i++)
+    g_ptr_array_add (p->warnings,
+                     g_strdup_printf (_("The mapping names the column “%s”, which the table does "
+                                        "not have."),
+                                      (const char *) columns->pdata[i]));
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (p->warnings,
+                     g_strdup_printf (_("The mapping names the row “%s”, which the table does "
+                                        "not have."),
+                                      (const char *) rows->pdata[i]));
+}
+
 static gboolean
 build_preview (D8PlanImport *import, GPtrArray *store_units, GHashTable *store_codes,
                GHashTable *unit_rows, GError **error)
@@ -540,6 +599,11 @@ import_new (D8Store *store, const char *data, gsize length, const char *name, D8
         return NULL;
       override_metadata (import->file, options);
       p->source_detail = g_strdup (_("plan file"));
+      if ((options->column_map != NULL && g_hash_table_size (options->column_map) > 0)
+          || (options->unit_map != NULL && g_hash_table_size (options->unit_map) > 0))
+        g_ptr_array_add (p->warnings,
+                         g_strdup (_("The mapping was not used: a plan file names its "
+                                     "indicators and units itself.")));
     }
   else
     {
@@ -577,6 +641,7 @@ import_new (D8Store *store, const char *data, gsize length, const char *name, D8
         }
       if ((import->file = d8_plan_import_map_sheet (sheet, &sc, name, p->warnings, error)) == NULL)
         return NULL;
+      warn_unused_mapping (import, options);
       if (source == D8_PLAN_SOURCE_XLSX)
         p->source_detail = g_strdup_printf (_("XLSX workbook, sheet “%s”"), sheet->sheet_name);
       else
