@@ -15,7 +15,7 @@
 #include "d8-json-builder.h"
 #include "d8-json-reader.h"
 #include "d8-plan-file.h"
-#include "d8-plan-import.h"
+#include "d8-plan-import-private.h"
 
 /* The mapping files are small: a sheet's headers and its units' names. */
 #define MAX_MAPPING_BYTES (16 * 1024 * 1024)
@@ -168,12 +168,40 @@ d8_plan_import_read_mapping (const char  *path,
   return TRUE;
 }
 
-/* Orders the names of a map (g_qsort_with_data() passes pointers to the
- * array's elements, here char *). */
+/* g_ptr_array_sort() passes pointers to the elements (char *). */
 static int
-compare_names (gconstpointer a, gconstpointer b, gpointer data)
+compare_names (gconstpointer a, gconstpointer b)
 {
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * d8_plan_mapping_names:
+ * @map: (nullable): a column_map or unit_map
+ * @except: (nullable): names to leave out (a set)
+ *
+ * The names of @map not in @except, in byte order: what a mapping file
+ * writes, and what the preview says a table lacks.
+ *
+ * Returns: (transfer container) (element-type utf8): the names, borrowed
+ *   from @map.
+ */
+GPtrArray *
+d8_plan_mapping_names (GHashTable *map, GHashTable *except)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  if (map != NULL)
+    {
+      g_hash_table_iter_init (&iter, map);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (except == NULL || !g_hash_table_contains (except, key))
+          g_ptr_array_add (names, key);
+    }
+  g_ptr_array_sort (names, compare_names);
+  return names;
 }
 
 /* Adds @name: {key: value, …} with the keys in order, so that the same
@@ -181,20 +209,14 @@ compare_names (gconstpointer a, gconstpointer b, gpointer data)
 static void
 add_map (JsonBuilder *b, const char *name, GHashTable *map)
 {
-  g_autofree gpointer *keys = NULL;
-  guint n = 0;
+  g_autoptr (GPtrArray) keys = d8_plan_mapping_names (map, NULL);
 
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  if (map != NULL)
+  for (guint i = 0; i < keys->len; i++)
     {
-      keys = g_hash_table_get_keys_as_array (map, &n);
-      g_qsort_with_data (keys, n, sizeof (gpointer), compare_names, NULL);
-      for (guint i = 0; i < n; i++)
-        {
-          json_builder_set_member_name (b, keys[i]);
-          json_builder_add_string_value (b, g_hash_table_lookup (map, keys[i]));
-        }
+      json_builder_set_member_name (b, keys->pdata[i]);
+      json_builder_add_string_value (b, g_hash_table_lookup (map, keys->pdata[i]));
     }
   json_builder_end_object (b);
 }

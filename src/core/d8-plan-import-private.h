@@ -2,7 +2,8 @@
 /* d8-plan-import-private.h — for the files of plan import only:
  * d8-plan-import.c (the object and its preview), d8-plan-import-sheet.c
  * (a table mapped to a plan file), d8-plan-import-revision.c (writing a
- * revision) and d8-store-plans.c (writing units). Never included outside src/core.
+ * revision), d8-plan-import-mapping.c (mapping files) and d8-store-plans.c
+ * (writing units). Never included outside src/core.
  */
 #pragma once
 
@@ -66,5 +67,9 @@ gboolean d8_store_revise_quota (D8Store *store, gint64 revision_id, gint64 plan_
 gboolean d8_store_revise_target (D8Store *store, gint64 revision_id, gint64 plan_id,
                                  gint64 indicator_id, const D8Indicator *indicator,
                                  GError **error);
+
+/* d8-plan-import-mapping.c: the names of a mapping's map not in @except
+ * (nullable), in order; borrowed from @map. */
+GPtrArray *d8_plan_mapping_names (GHashTable *map, GHashTable *except);
 
 G_END_DECLS

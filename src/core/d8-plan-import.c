@@ -447,32 +447,6 @@ preview_revision (D8PlanImport *import, GError **error)
   return TRUE;
 }
 
-/* g_ptr_array_sort() passes pointers to the elements (char *). */
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* Names of @map that are not in @present, in order. */
-static GPtrArray *
-names_not_in (GHashTable *map, GHashTable *present)
-{
-  GPtrArray *missing = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  if (map != NULL)
-    {
-      g_hash_table_iter_init (&iter, map);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!g_hash_table_contains (present, key))
-          g_ptr_array_add (missing, key);
-    }
-  g_ptr_array_sort (missing, compare_names);
-  return missing;
-}
-
 /* A mapping (the Mapping tab, import-plan --mapping) that names a column
  * or a row the table does not have was likely made for another table:
  * said, not passed over. */
@@ -492,8 +466,8 @@ warn_unused_mapping (D8PlanImport *import, const D8PlanImportOptions *options)
   g_hash_table_iter_init (&iter, import->unit_labels);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_hash_table_add (labels, value);
-  columns = names_not_in (options->column_map, headers);
-  rows = names_not_in (options->unit_map, labels);
+  columns = d8_plan_mapping_names (options->column_map, headers);
+  rows = d8_plan_mapping_names (options->unit_map, labels);
   for (guint i = 0; i < columns->len; i++)
     g_ptr_array_add (p->warnings,
                      g_strdup_printf (_("The mapping names the column “%s”, which the table does "

@@ -346,16 +346,6 @@ register_resources (void)
 }
 
 /**
- * d8_store_load_embedded_plans:
- * @self: a store
- * @error: (out) (optional): the error of the first plan that fails
- *
- * Imports every plan file embedded in the resources (a fresh database
- * opens on the 2023 plan of Gia Lai).
- *
- * Returns: TRUE when all were imported.
- */
-/**
  * d8_store_n_embedded_plans:
  *
  * Returns: how many plans a new store is given (the plans compiled into
@@ -371,6 +361,16 @@ d8_store_n_embedded_plans (void)
   return names != NULL ? g_strv_length (names) : 0;
 }
 
+/**
+ * d8_store_load_embedded_plans:
+ * @self: a store
+ * @error: (out) (optional): the error of the first plan that fails
+ *
+ * Imports every plan file embedded in the resources (a fresh database
+ * opens on the 2023 plan of Gia Lai).
+ *
+ * Returns: TRUE when all were imported.
+ */
 gboolean
 d8_store_load_embedded_plans (D8Store *self, GError **error)
 {
