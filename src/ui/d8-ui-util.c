@@ -691,3 +691,23 @@ d8_ui_export_chart_dialog (GtkWidget     *widget,
   d8_ui_save_dialog (GTK_WINDOW (gtk_widget_get_root (widget)), &options, func, user_data,
                      destroy);
 }
+
+GtkFileChooserNative *
+d8_ui_open_chooser_new (GtkWindow     *parent,
+                        const char    *title,
+                        GtkFileFilter *filter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) all = d8_ui_all_files_filter_new ();
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (GTK_IS_FILE_FILTER (filter), NULL);
+
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}

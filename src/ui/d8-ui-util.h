@@ -201,6 +201,20 @@ char *d8_ui_replace_extension (const char *name, const char *const *extensions,
  * specific one wherever a file is opened. */
 GtkFileFilter *d8_ui_all_files_filter_new (void);
 
+/* d8_ui_open_chooser_new:
+ * @parent: (nullable): the window the chooser belongs to
+ * @title: its title, translated ("Open Bundle")
+ * @filter: the kind of file it opens, chosen at first
+ *
+ * The file chooser of every Open… of duan8: @filter, then "All files"
+ * beside it (a file renamed by a chat app or a mail client is still read
+ * by its content), modal to @parent.
+ *
+ * Returns: (transfer full): the chooser, to connect to "response" and
+ *   show. */
+GtkFileChooserNative *d8_ui_open_chooser_new (GtkWindow *parent, const char *title,
+                                              GtkFileFilter *filter);
+
 /* Called once the user accepted: @path with its extension, @choice the
  * option chosen (NULL without a choice). Not called on cancel. */
 typedef void (*D8SaveFunc) (const char *path, const char *choice, gpointer user_data);

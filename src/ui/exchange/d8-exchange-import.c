@@ -373,22 +373,14 @@ import_response_cb (GtkNativeDialog *dialog,
 GtkFileChooserNative *
 d8_exchange_bundle_chooser_new (GtkWindow *parent)
 {
-  GtkFileChooserNative *dialog;
-  g_autoptr (GtkFileFilter) filter = NULL;
-  g_autoptr (GtkFileFilter) all = NULL;
+  g_autoptr (GtkFileFilter) filter = d8_ui_file_filter_new (d8_exchange_bundle_filter ());
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  dialog = gtk_file_chooser_native_new (_("Open Bundle"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  filter = d8_ui_file_filter_new (d8_exchange_bundle_filter ());
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   /* A bundle renamed by a chat app or a mail client ("… (1).json",
-   * ".json.txt") is still a bundle: the reader judges it by its content. */
-  all = d8_ui_all_files_filter_new ();
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
-  return dialog;
+   * ".json.txt") is still a bundle: the reader judges it by its content
+   * ("All files" beside the bundles). */
+  return d8_ui_open_chooser_new (parent, _("Open Bundle"), filter);
 }
 
 void

@@ -1005,22 +1005,17 @@ d8_plan_import_choose_file (GtkWindow *parent,
 {
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = d8_ui_all_files_filter_new ();
   Choose *choose = g_new0 (Choose, 1);
 
   g_return_if_fail (D8_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (_("Import Plan"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Plan files and tables"));
   gtk_file_filter_add_mime_type (filter, D8_PLAN_MIME_TYPE);
   gtk_file_filter_add_pattern (filter, "*" D8_PLAN_FILE_SUFFIX);
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_suffix (filter, "tsv");
   gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = d8_ui_open_chooser_new (parent, _("Import Plan"), filter);
   d8_ui_set_remembered_folder (GTK_FILE_CHOOSER (chooser), settings, FOLDER_KEY);
 
   choose->store = g_object_ref (store);

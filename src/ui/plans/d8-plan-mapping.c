@@ -411,6 +411,15 @@ d8_plan_mapping_save (D8PlanMapping *self, const char *path, GError **error)
   return TRUE;
 }
 
+/* Mapping files, for Open and Save Mapping… */
+static D8SaveFilter
+mapping_filter (void)
+{
+  D8SaveFilter filter = { _("Mapping (JSON)"), "application/json", "*.json", ".json" };
+
+  return filter;
+}
+
 static void
 open_response_cb (GtkNativeDialog *dialog, int response, D8PlanMapping *self)
 {
@@ -422,6 +431,7 @@ open_response_cb (GtkNativeDialog *dialog, int response, D8PlanMapping *self)
       if (path != NULL)
         d8_plan_mapping_load (self, path, NULL); /* says how it went under the buttons */
     }
+  gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
   g_object_unref (self);
 }
@@ -430,19 +440,12 @@ static void
 open_clicked_cb (D8PlanMapping *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  static const D8SaveFilter json = { NULL, "application/json", "*.json", ".json" };
-  D8SaveFilter filter = json;
-  g_autoptr (GtkFileFilter) specific = NULL;
-  g_autoptr (GtkFileFilter) all = d8_ui_all_files_filter_new ();
+  D8SaveFilter kind = mapping_filter ();
+  g_autoptr (GtkFileFilter) filter = d8_ui_file_filter_new (&kind);
   GtkFileChooserNative *dialog
-    = gtk_file_chooser_native_new (_("Open Mapping"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+    = d8_ui_open_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Open Mapping"),
+                              filter);
 
-  filter.name = _("Mapping (JSON)");
-  specific = d8_ui_file_filter_new (&filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), specific);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -461,7 +464,7 @@ static void
 save_clicked_cb (D8PlanMapping *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  D8SaveFilter filter = { _("Mapping (JSON)"), "application/json", "*.json", ".json" };
+  D8SaveFilter filter = mapping_filter ();
   D8SaveOptions options = { 0 };
 
   options.title = _("Save Mapping");
