@@ -393,33 +393,31 @@ set_wrapping (GtkLabel *label)
   gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
 }
 
-/* The unit column's cell (D8UnitCell, below): a unit's button or a row's
- * label, one shown at a time, each wrapping in the column's width. A GtkBox
- * would pass a
+/* The unit column's cell: a unit's button or a row's label, one shown at
+ * a time, each wrapping in the column's width. A GtkBox would pass a
  * width-for-height question down to the wrapping label, which answers it
  * by laying its text out at width after width (a binary search: about 40
  * layouts of each name per first frame); the column only ever asks for a
- * height for a width, so this layout answers widths as for any height. */
-#define D8_TYPE_UNIT_CELL_LAYOUT (d8_unit_cell_layout_get_type ())
-G_DECLARE_FINAL_TYPE (D8UnitCellLayout, d8_unit_cell_layout, D8, UNIT_CELL_LAYOUT, GtkLayoutManager)
+ * height for a width, so this cell answers widths as for any height. */
+#define D8_TYPE_UNIT_CELL (d8_unit_cell_get_type ())
+G_DECLARE_FINAL_TYPE (D8UnitCell, d8_unit_cell, D8, UNIT_CELL, GtkWidget)
 
-struct _D8UnitCellLayout
+struct _D8UnitCell
 {
-  GtkLayoutManager parent_instance;
+  GtkWidget parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (D8UnitCellLayout, d8_unit_cell_layout, GTK_TYPE_LAYOUT_MANAGER)
+G_DEFINE_FINAL_TYPE (D8UnitCell, d8_unit_cell, GTK_TYPE_WIDGET)
 
 static GtkSizeRequestMode
-unit_cell_layout_get_request_mode (GtkLayoutManager *manager, GtkWidget *widget)
+d8_unit_cell_get_request_mode (GtkWidget *widget)
 {
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
-unit_cell_layout_measure (GtkLayoutManager *manager, GtkWidget *widget, GtkOrientation orientation,
-                          int for_size, int *minimum, int *natural, int *minimum_baseline,
-                          int *natural_baseline)
+d8_unit_cell_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                      int *natural, int *minimum_baseline, int *natural_baseline)
 {
   *minimum = *natural = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -438,49 +436,12 @@ unit_cell_layout_measure (GtkLayoutManager *manager, GtkWidget *widget, GtkOrien
 }
 
 static void
-unit_cell_layout_allocate (GtkLayoutManager *manager, GtkWidget *widget, int width, int height,
-                           int baseline)
+d8_unit_cell_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_should_layout (child))
       gtk_widget_allocate (child, width, height, -1, NULL);
-}
-
-static void
-d8_unit_cell_layout_class_init (D8UnitCellLayoutClass *klass)
-{
-  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
-
-  layout_class->get_request_mode = unit_cell_layout_get_request_mode;
-  layout_class->measure = unit_cell_layout_measure;
-  layout_class->allocate = unit_cell_layout_allocate;
-}
-
-static void
-d8_unit_cell_layout_init (D8UnitCellLayout *self)
-{
-}
-
-/* The widget the layout lays out: it owns its two children. */
-#define D8_TYPE_UNIT_CELL (d8_unit_cell_get_type ())
-G_DECLARE_FINAL_TYPE (D8UnitCell, d8_unit_cell, D8, UNIT_CELL, GtkWidget)
-
-struct _D8UnitCell
-{
-  GtkWidget parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (D8UnitCell, d8_unit_cell, GTK_TYPE_WIDGET)
-
-static void
-d8_unit_cell_dispose (GObject *object)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-  G_OBJECT_CLASS (d8_unit_cell_parent_class)->dispose (object);
 }
 
 /* It expands as the child shown does (the unit's button fills the column,
@@ -499,13 +460,25 @@ d8_unit_cell_compute_expand (GtkWidget *widget, gboolean *hexpand, gboolean *vex
 }
 
 static void
+d8_unit_cell_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (d8_unit_cell_parent_class)->dispose (object);
+}
+
+static void
 d8_unit_cell_class_init (D8UnitCellClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = d8_unit_cell_dispose;
+  widget_class->get_request_mode = d8_unit_cell_get_request_mode;
+  widget_class->measure = d8_unit_cell_measure;
+  widget_class->size_allocate = d8_unit_cell_size_allocate;
   widget_class->compute_expand = d8_unit_cell_compute_expand;
-  gtk_widget_class_set_layout_manager_type (widget_class, D8_TYPE_UNIT_CELL_LAYOUT);
   /* as the GtkBox it replaces */
   gtk_widget_class_set_css_name (widget_class, "box");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
