@@ -28,6 +28,7 @@
 #include "d8-province-page.h"
 #include "d8-test-ui.h"
 #include "d8-test-util.h"
+#include "d8-ui-util.h"
 #include "d8-window.h"
 
 typedef struct
@@ -229,7 +230,7 @@ test_new_plan (Fixture       *f,
                                                    "first (Edit Plan…, then Issue…)");
 
     g_assert_false (gtk_widget_is_sensitive (button));
-    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, why);
+    g_assert_cmpstr (d8_ui_get_tooltip_text (button), ==, why);
   }
   d8_window_show_unit (f->window, NULL);
   d8_plan_chooser_popup (chooser);

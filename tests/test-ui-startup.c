@@ -23,6 +23,7 @@
 #include "d8-reports-page.h"
 #include "d8-office-prompt.h"
 #include "d8-plan-chooser.h"
+#include "d8-province-page.h"
 #include "d8-sql.h"
 #include "d8-store-private.h"
 #include "d8-store.h"
@@ -224,6 +225,24 @@ count_lazy_tooltips (GtkWidget *widget)
   return n;
 }
 
+/* The header's buttons and the province page's own tooltips are set as
+ * the matrix's cells' are (d8_ui_set_tooltip_text()), not as GTK's
+ * tooltip-text, which asks the X server where the pointer is, three round
+ * trips each, before the first frame. @names: template children of
+ * @widget's @type, NULL-terminated. */
+static void
+check_own_tooltips_lazy (GtkWidget *widget, GType type, const char *const *names)
+{
+  for (; *names != NULL; names++)
+    {
+      GtkWidget *w = GTK_WIDGET (gtk_widget_get_template_child (widget, type, *names));
+
+      g_assert_nonnull (w);
+      if (gtk_widget_get_tooltip_text (w) != NULL || d8_ui_get_tooltip_text (w) == NULL)
+        g_error ("%s: tooltip “%s”", *names, gtk_widget_get_tooltip_text (w));
+    }
+}
+
 /* Checks that the matrix's figures ("0/4", "–", "75 % / 80 %") do not
  * wrap and its words do, between words only: a wrapping label is laid
  * out (and shaped) again at every width it is measured for, and one that
@@ -332,6 +351,13 @@ test_first_frame_builds_what_it_shows (Fixture *f, gconstpointer data)
 
   /* a cell of the matrix: its tooltip is the views' own */
   g_assert_cmpuint (count_lazy_tooltips (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL)), >, 20);
+  check_own_tooltips_lazy (GTK_WIDGET (window), D8_TYPE_WINDOW,
+                           (const char *const[]){ "search_button", "menu_button", "office_button",
+                                                  "back_button", "new_entry_button",
+                                                  "reports_button", "charts_button", NULL });
+  check_own_tooltips_lazy (page, D8_TYPE_PROVINCE_PAGE,
+                           (const char *const[]){ "as_of_button", "expand_button",
+                                                  "matrix_heading", NULL });
   g_assert_cmpuint (check_cell_wrapping (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL)), >, 100);
   check_matrix_nodes (gtk_widget_get_ancestor (find_descendant (page, GTK_TYPE_COLUMN_VIEW, NULL),
                                                GTK_TYPE_SCROLLED_WINDOW));

@@ -30,6 +30,7 @@ struct _D8ProvincePage
   GtkLabel *issuer_label;
   GtkFlowBox *legend_box;
   GtkColumnView *matrix;
+  GtkWidget *matrix_heading;
   GtkToggleButton *expand_button;
   GtkLevelBar *overall_bar;
   GtkLabel *overall_label;
@@ -409,6 +410,7 @@ d8_province_page_class_init (D8ProvincePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, doc_label);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, expand_button);
+  gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, matrix_heading);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, issued_label);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, issuer_label);
   gtk_widget_class_bind_template_child (widget_class, D8ProvincePage, legend_box);
@@ -429,6 +431,16 @@ static void
 d8_province_page_init (D8ProvincePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Tooltips are set here, not in the template: GTK 4.8 asks the display
+   * where the pointer is for every tooltip set (d8_ui_set_tooltip_text()). */
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->as_of_button),
+                          _("Show the figures as they stood on another day, such as a "
+                            "reporting date"));
+  d8_ui_set_tooltip_text (self->matrix_heading,
+                          _("Each cell shows achieved/quota. A dash means the plan gives the "
+                            "unit no quota. Hover a cell for the exact figures."));
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->expand_button),
+                          _("Open or shut every group of units"));
   /* The column view owns it: its cells call it until they are unbound. */
   self->rows = d8_province_matrix_new (self->matrix);
   g_object_set_data_full (G_OBJECT (self->matrix), "d8-matrix", self->rows, g_object_unref);

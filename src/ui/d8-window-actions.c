@@ -467,8 +467,8 @@ _d8_window_actions_update (D8Window *self)
   /* A draft takes no entries (d8_store_check_plan_takes_entries()); the
    * button says why it is off. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", unit_shown && !draft);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_entry_button),
-                               draft ? _("A draft plan takes no entries: issue it first (Edit "
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->new_entry_button),
+                          draft ? _("A draft plan takes no entries: issue it first (Edit "
                                          "Plan…, then Issue…)")
                                      : _("New Entry (Ctrl+N)"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-plan", self->plan_id != 0);

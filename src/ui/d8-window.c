@@ -753,6 +753,17 @@ static void
 d8_window_init (D8Window *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Tooltips are set here, not in the template: GTK 4.8 asks the display
+   * where the pointer is for every tooltip set (d8_ui_set_tooltip_text());
+   * the New Entry button's is set by _d8_window_actions_update(). */
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->search_button), _("Search Units"));
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->office_button), _("Change the office"));
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->back_button), _("Back"));
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->reports_button),
+                          _("Show the reports of a reporting period (Ctrl+R)"));
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->charts_button),
+                          _("Show charts instead of tables (Ctrl+G)"));
 
   /* The list view owns it: its rows call it until they are unbound. */
   self->sidebar = d8_sidebar_new (self->unit_list);

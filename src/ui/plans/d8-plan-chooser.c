@@ -10,6 +10,7 @@
 
 #include "d8-plan-chooser.h"
 #include "d8-plan-draft.h"
+#include "d8-ui-util.h"
 
 struct _D8PlanChooser
 {
@@ -108,7 +109,7 @@ list_bind_cb (GtkSignalListItemFactory *factory,
   heading = plan_heading (plan);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), heading);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), plan->title);
-  gtk_widget_set_tooltip_text (box, plan->title);
+  d8_ui_set_tooltip_text (box, plan->title);
 }
 
 static void
@@ -369,7 +370,7 @@ d8_plan_chooser_init (D8PlanChooser *self)
   g_object_unref (button);
   g_object_unref (list);
   gtk_widget_add_css_class (GTK_WIDGET (self->dropdown), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dropdown), _("Switch Plan"));
+  d8_ui_set_tooltip_text (GTK_WIDGET (self->dropdown), _("Switch Plan"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plan"), -1);
   g_signal_connect_object (self->dropdown, "notify::selected", G_CALLBACK (selected_cb), self,
