@@ -366,6 +366,35 @@ new_val (D8JsonReader *r, D8JsonKind kind)
   return r->vals->len - 1;
 }
 
+/* Objects with more members than this find a repeated name by a hash of
+ * the names; smaller ones (nearly all) by comparing them. */
+#define DUPLICATES_BY_HASH 32
+
+/* Whether the object @object already has a member named as @key
+ * (@key_len bytes). @names: the object's names once it is large (made
+ * here, freed by the caller), so that a file of 200,000 names is not
+ * read in minutes, each name compared with every other. Names hold no
+ * NUL: an escaped one is refused. */
+static gboolean
+member_repeated (D8JsonReader *r, guint object, guint key, guint key_len, GHashTable **names)
+{
+  if (*names == NULL && d8_json_value (r, object)->n >= DUPLICATES_BY_HASH)
+    {
+      *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint c = d8_json_value (r, object)->first; c; c = d8_json_value (r, c)->next)
+        g_hash_table_add (*names, g_strndup (d8_json_text (r, d8_json_value (r, c)->key),
+                                             d8_json_value (r, c)->key_len));
+    }
+  if (*names != NULL)
+    return !g_hash_table_add (*names, g_strndup (d8_json_text (r, key), key_len));
+  for (guint c = d8_json_value (r, object)->first; c; c = d8_json_value (r, c)->next)
+    if (d8_json_value (r, c)->key_len == key_len
+        && memcmp (d8_json_text (r, d8_json_value (r, c)->key), d8_json_text (r, key),
+                   key_len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * d8_json_read_value:
  * @r: a reader
@@ -379,10 +408,6 @@ new_val (D8JsonReader *r, D8JsonKind kind)
  *
  * Returns: the value's index, or 0 if @r failed (see @r->error).
  */
-/* Objects with more members than this find a repeated name by a hash of
- * the names; smaller ones (nearly all) by comparing them. */
-#define DUPLICATES_BY_HASH 32
-
 guint
 d8_json_read_value (D8JsonReader *r, int depth)
 {
@@ -423,10 +448,7 @@ d8_json_read_value (D8JsonReader *r, int depth)
         gboolean object = *r->p == '{';
         char close = object ? '}' : ']';
         guint last = 0;
-        /* the names of a large object, to find a repeated one without
-         * comparing each name with every other (a file of 200,000 names
-         * would take minutes) */
-        g_autoptr (GHashTable) names = NULL;
+        g_autoptr (GHashTable) names = NULL; /* member_repeated() */
 
         r->p++;
         index = new_val (r, object ? D8_JSON_OBJECT : D8_JSON_ARRAY);
@@ -452,34 +474,12 @@ d8_json_read_value (D8JsonReader *r, int depth)
                   return 0;
                 /* json-glib would keep the last of two equal names; a
                  * bundle with both is ambiguous, so it is refused. */
-                if (names == NULL && d8_json_value (r, index)->n >= DUPLICATES_BY_HASH)
+                if (member_repeated (r, index, key, key_len, &names))
                   {
-                    names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-                    for (guint c = d8_json_value (r, index)->first; c;
-                         c = d8_json_value (r, c)->next)
-                      g_hash_table_add (names, g_strndup (d8_json_text (r, d8_json_value (r, c)->key),
-                                                          d8_json_value (r, c)->key_len));
+                    d8_json_reader_fail (r, _("the member “%s” appears twice in one object"),
+                                         d8_json_text (r, key));
+                    return 0;
                   }
-                if (names != NULL)
-                  {
-                    /* names hold no NUL: an escaped one is refused */
-                    if (!g_hash_table_add (names, g_strndup (d8_json_text (r, key), key_len)))
-                      {
-                        d8_json_reader_fail (r, _("the member “%s” appears twice in one object"),
-                                             d8_json_text (r, key));
-                        return 0;
-                      }
-                  }
-                else
-                  for (guint c = d8_json_value (r, index)->first; c; c = d8_json_value (r, c)->next)
-                    if (d8_json_value (r, c)->key_len == key_len
-                        && memcmp (d8_json_text (r, d8_json_value (r, c)->key),
-                                   d8_json_text (r, key), key_len) == 0)
-                      {
-                        d8_json_reader_fail (r, _("the member “%s” appears twice in one object"),
-                                             d8_json_text (r, key));
-                        return 0;
-                      }
               }
             if ((child = d8_json_read_value (r, depth + 1)) == 0)
               return 0;
