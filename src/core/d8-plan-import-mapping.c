@@ -114,7 +114,8 @@ d8_plan_import_read_mapping (const char  *path,
       g_set_error (error, D8_ERROR, D8_ERROR_INVALID, _("There is no mapping file %s"), source);
       return FALSE;
     }
-  /* its size before reading it: a device or a huge file is not read */
+  /* its size before reading it: a device or a huge file is not read (one
+   * that grows meanwhile is read, at no risk but memory) */
   if (g_stat (path, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size > MAX_MAPPING_BYTES))
     return refuse (error, source, _("the file"), _("larger than %d MiB: not a mapping"),
                    MAX_MAPPING_BYTES / (1024 * 1024));
@@ -124,9 +125,6 @@ d8_plan_import_read_mapping (const char  *path,
                    source, local_error->message);
       return FALSE;
     }
-  if (size > MAX_MAPPING_BYTES)
-    return refuse (error, source, _("the file"), _("larger than %d MiB: not a mapping"),
-                   MAX_MAPPING_BYTES / (1024 * 1024));
   /* a byte-order mark, as Windows editors write one */
   if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     d8_json_reader_init (&reader, data + 3, size - 3);
