@@ -407,7 +407,7 @@ static void
 export_chosen_cb (const char *path, const char *dpi_choice, gpointer user_data)
 {
   D8ChartsPage *self = D8_CHARTS_PAGE (user_data);
-  double dpi = dpi_choice ? g_ascii_strtod (dpi_choice, NULL) : 150;
+  double dpi = d8_ui_export_chart_dpi (dpi_choice);
   g_autoptr (GError) error = NULL;
 
   if (d8_charts_page_get_model (self) == NULL)

@@ -560,7 +560,7 @@ static void
 exported_cb (const char *path, const char *dpi_choice, gpointer user_data)
 {
   D8ComparePage *self = user_data;
-  double dpi = dpi_choice ? g_ascii_strtod (dpi_choice, NULL) : 150;
+  double dpi = d8_ui_export_chart_dpi (dpi_choice);
   g_autoptr (GError) error = NULL;
 
   if (d8_compare_page_get_model (self) == NULL)

@@ -655,6 +655,9 @@ d8_ui_text_buffer_dup (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* The PNG resolution an Export Chart dialog proposes, in dots per inch. */
+#define CHART_DPI "150"
+
 void
 d8_ui_export_chart_dialog (GtkWidget     *widget,
                            const char    *title,
@@ -671,7 +674,7 @@ d8_ui_export_chart_dialog (GtkWidget     *widget,
     { _("SVG drawing"), "image/svg+xml", NULL, ".svg" },
     { _("PDF document"), "application/pdf", NULL, ".pdf" },
   };
-  D8SaveChoice dpi = { "dpi", _("PNG resolution"), dpi_ids, dpi_labels, "150" };
+  D8SaveChoice dpi = { "dpi", _("PNG resolution"), dpi_ids, dpi_labels, CHART_DPI };
   g_autofree char *name = NULL;
   D8SaveOptions options = { 0 };
 
@@ -690,6 +693,12 @@ d8_ui_export_chart_dialog (GtkWidget     *widget,
   options.folder_key = "last-export-folder";
   d8_ui_save_dialog (GTK_WINDOW (gtk_widget_get_root (widget)), &options, func, user_data,
                      destroy);
+}
+
+double
+d8_ui_export_chart_dpi (const char *choice)
+{
+  return g_ascii_strtod (choice != NULL ? choice : CHART_DPI, NULL);
 }
 
 GtkFileChooserNative *

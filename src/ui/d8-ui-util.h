@@ -247,5 +247,9 @@ void d8_ui_save_dialog (GtkWindow *parent, const D8SaveOptions *options, D8SaveF
  * PNG with its resolution, SVG or PDF. */
 void d8_ui_export_chart_dialog (GtkWidget *widget, const char *title, GSettings *settings,
                                 D8SaveFunc func, gpointer user_data, GDestroyNotify destroy);
+/* The PNG resolution chosen in d8_ui_export_chart_dialog(), in dots per
+ * inch, from the choice @func got ("96", "150", "300"; NULL: the one the
+ * dialog proposes, 150). */
+double d8_ui_export_chart_dpi (const char *choice);
 
 G_END_DECLS

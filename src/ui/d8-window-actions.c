@@ -469,8 +469,8 @@ _d8_window_actions_update (D8Window *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", unit_shown && !draft);
   d8_ui_set_tooltip_text (GTK_WIDGET (self->new_entry_button),
                           draft ? _("A draft plan takes no entries: issue it first (Edit "
-                                         "Plan…, then Issue…)")
-                                     : _("New Entry (Ctrl+N)"));
+                                    "Plan…, then Issue…)")
+                                : _("New Entry (Ctrl+N)"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-plan", self->plan_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", self->overview != NULL);
   _d8_window_reports_actions_update (self);
