@@ -98,6 +98,37 @@ d8_test_count_toplevels (GType type)
   return n;
 }
 
+/* Calls @func on @node and on every node under it, through the nodes that
+ * hold others (containers, transforms, clips, rounded clips, opacities,
+ * colour matrices, debug nodes), parents first. */
+static inline void
+d8_test_foreach_node (GskRenderNode *node,
+                      void (*func) (GskRenderNode *node, gpointer data),
+                      gpointer data)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+  GskRenderNode *child = NULL;
+
+  func (node, data);
+  if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      d8_test_foreach_node (gsk_container_node_get_child (node, i), func, data);
+  else if (type == GSK_TRANSFORM_NODE)
+    child = gsk_transform_node_get_child (node);
+  else if (type == GSK_CLIP_NODE)
+    child = gsk_clip_node_get_child (node);
+  else if (type == GSK_ROUNDED_CLIP_NODE)
+    child = gsk_rounded_clip_node_get_child (node);
+  else if (type == GSK_OPACITY_NODE)
+    child = gsk_opacity_node_get_child (node);
+  else if (type == GSK_COLOR_MATRIX_NODE)
+    child = gsk_color_matrix_node_get_child (node);
+  else if (type == GSK_DEBUG_NODE)
+    child = gsk_debug_node_get_child (node);
+  if (child != NULL)
+    d8_test_foreach_node (child, func, data);
+}
+
 /* The first visible toplevel window of @type, or NULL. */
 static inline GtkWidget *
 d8_test_find_toplevel (GType type)

@@ -282,34 +282,20 @@ press_key (GtkWidget *widget, guint keyval)
   d8_test_spin ();
 }
 
-/* Checks that every cairo node under @node starts and ends on a whole
- * pixel row; returns how many there are. */
-static guint
-check_cairo_nodes (GskRenderNode *node)
+/* Checks that a cairo node starts and ends on a whole pixel row; counts
+ * them in @n (guint). */
+static void
+check_cairo_node (GskRenderNode *node, gpointer n)
 {
-  GskRenderNodeType type = gsk_render_node_get_node_type (node);
-  guint n = 0;
+  graphene_rect_t bounds;
 
-  if (type == GSK_CAIRO_NODE)
-    {
-      graphene_rect_t bounds;
-
-      gsk_render_node_get_bounds (node, &bounds);
-      if (bounds.origin.y != floorf (bounds.origin.y) || bounds.size.height != floorf (bounds.size.height))
-        g_error ("a band of the chart at y %g, %g high: not on whole pixels", bounds.origin.y,
-                 bounds.size.height);
-      return 1;
-    }
-  if (type == GSK_CONTAINER_NODE)
-    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-      n += check_cairo_nodes (gsk_container_node_get_child (node, i));
-  else if (type == GSK_TRANSFORM_NODE)
-    n += check_cairo_nodes (gsk_transform_node_get_child (node));
-  else if (type == GSK_CLIP_NODE)
-    n += check_cairo_nodes (gsk_clip_node_get_child (node));
-  else if (type == GSK_DEBUG_NODE)
-    n += check_cairo_nodes (gsk_debug_node_get_child (node));
-  return n;
+  if (gsk_render_node_get_node_type (node) != GSK_CAIRO_NODE)
+    return;
+  gsk_render_node_get_bounds (node, &bounds);
+  if (bounds.origin.y != floorf (bounds.origin.y) || bounds.size.height != floorf (bounds.size.height))
+    g_error ("a band of the chart at y %g, %g high: not on whole pixels", bounds.origin.y,
+             bounds.size.height);
+  (*(guint *) n)++;
 }
 
 /* The chart view draws its header, rows and footer as cairo nodes on
@@ -321,12 +307,14 @@ check_whole_pixel_bands (GtkWidget *view)
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (view);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
+  guint n = 0;
 
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (view),
                           gtk_widget_get_height (view));
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  g_assert_cmpuint (check_cairo_nodes (node), >=, 3);
+  d8_test_foreach_node (node, check_cairo_node, &n);
+  g_assert_cmpuint (n, >=, 3);
 }
 
 /* The charts at scale: the matrix of the parent groups; a group opened

@@ -271,29 +271,12 @@ check_cell_wrapping (GtkWidget *widget)
   return n;
 }
 
-/* Counts the nodes of each type under @node into @counts (indexed by
+/* d8_test_foreach_node(): counts @node in @counts (guint, indexed by
  * GskRenderNodeType). */
 static void
-count_nodes (GskRenderNode *node, guint *counts)
+count_node (GskRenderNode *node, gpointer counts)
 {
-  GskRenderNodeType type = gsk_render_node_get_node_type (node);
-
-  counts[type]++;
-  if (type == GSK_CONTAINER_NODE)
-    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-      count_nodes (gsk_container_node_get_child (node, i), counts);
-  else if (type == GSK_TRANSFORM_NODE)
-    count_nodes (gsk_transform_node_get_child (node), counts);
-  else if (type == GSK_CLIP_NODE)
-    count_nodes (gsk_clip_node_get_child (node), counts);
-  else if (type == GSK_ROUNDED_CLIP_NODE)
-    count_nodes (gsk_rounded_clip_node_get_child (node), counts);
-  else if (type == GSK_OPACITY_NODE)
-    count_nodes (gsk_opacity_node_get_child (node), counts);
-  else if (type == GSK_COLOR_MATRIX_NODE)
-    count_nodes (gsk_color_matrix_node_get_child (node), counts);
-  else if (type == GSK_DEBUG_NODE)
-    count_nodes (gsk_debug_node_get_child (node), counts);
+  ((guint *) counts)[gsk_render_node_get_node_type (node)]++;
 }
 
 /* The matrix as the renderer gets it draws what it draws together:
@@ -312,7 +295,7 @@ check_matrix_nodes (GtkWidget *scroller)
                           gtk_widget_get_height (scroller));
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  count_nodes (node, counts);
+  d8_test_foreach_node (node, count_node, counts);
   g_assert_cmpuint (counts[GSK_TEXT_NODE], >, 50);
   g_assert_cmpuint (counts[GSK_COLOR_NODE], >, 50);
   g_assert_cmpuint (counts[GSK_BORDER_NODE], ==, 0);
