@@ -342,18 +342,6 @@ set_file_message (D8PlanMapping *self, const char *message, gboolean is_error)
     gtk_widget_remove_css_class (GTK_WIDGET (self->file_label), "error");
 }
 
-static void
-copy_map (GHashTable *to, GHashTable *from)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_remove_all (to);
-  g_hash_table_iter_init (&iter, from);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (to, g_strdup (key), g_strdup (value));
-}
-
 gboolean
 d8_plan_mapping_load (D8PlanMapping *self, const char *path, GError **error)
 {
@@ -373,8 +361,6 @@ d8_plan_mapping_load (D8PlanMapping *self, const char *path, GError **error)
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  copy_map (self->column_map, columns);
-  copy_map (self->unit_map, units);
   name = g_filename_display_basename (path);
   n_columns = g_strdup_printf (ngettext ("%u column", "%u columns", g_hash_table_size (columns)),
                                g_hash_table_size (columns));
@@ -384,6 +370,11 @@ d8_plan_mapping_load (D8PlanMapping *self, const char *path, GError **error)
                                        g_hash_table_size (units)),
                              name, n_columns, g_hash_table_size (units));
   set_file_message (self, message, FALSE);
+  /* the file's maps become the tab's (both own their strings) */
+  g_hash_table_unref (self->column_map);
+  self->column_map = g_steal_pointer (&columns);
+  g_hash_table_unref (self->unit_map);
+  self->unit_map = g_steal_pointer (&units);
   queue_changed (self);
   return TRUE;
 }
